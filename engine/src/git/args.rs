@@ -1,0 +1,175 @@
+//! Option parsing shaped like git's `parse-options`: short clusters (`-am`),
+//! attached values (`-mmsg`, `--message=msg`), `--` ending options.
+
+use super::error::GitError;
+
+/// One option a subcommand accepts.
+pub struct Opt {
+    pub short: Option<char>,
+    pub long: &'static str,
+    pub takes_value: bool,
+}
+
+pub const fn flag(short: Option<char>, long: &'static str) -> Opt {
+    Opt {
+        short,
+        long,
+        takes_value: false,
+    }
+}
+
+pub const fn value(short: Option<char>, long: &'static str) -> Opt {
+    Opt {
+        short,
+        long,
+        takes_value: true,
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// Options in the order given, by long name.
+    pub opts: Vec<(&'static str, Option<String>)>,
+    pub positional: Vec<String>,
+}
+
+impl Parsed {
+    pub fn has(&self, long: &str) -> bool {
+        self.opts.iter().any(|(l, _)| *l == long)
+    }
+
+    /// The last value given for an option (git: last one wins).
+    pub fn value(&self, long: &str) -> Option<&str> {
+        self.opts
+            .iter()
+            .rev()
+            .find(|(l, _)| *l == long)
+            .and_then(|(_, v)| v.as_deref())
+    }
+
+    /// Every value given for a repeatable option (`-m a -m b`).
+    pub fn values(&self, long: &str) -> Vec<&str> {
+        self.opts
+            .iter()
+            .filter(|(l, _)| *l == long)
+            .filter_map(|(_, v)| v.as_deref())
+            .collect()
+    }
+}
+
+pub fn parse(items: &[String], spec: &[Opt], usage: &'static str) -> Result<Parsed, GitError> {
+    let mut out = Parsed::default();
+    let mut i = 0;
+    let mut only_positional = false;
+    while i < items.len() {
+        let item = &items[i];
+        i += 1;
+        if only_positional || item == "-" || !item.starts_with('-') {
+            out.positional.push(item.clone());
+            continue;
+        }
+        if item == "--" {
+            only_positional = true;
+            continue;
+        }
+        if let Some(long) = item.strip_prefix("--") {
+            let (name, attached) = match long.split_once('=') {
+                Some((n, v)) => (n, Some(v.to_string())),
+                None => (long, None),
+            };
+            let opt = spec
+                .iter()
+                .find(|o| o.long == name)
+                .ok_or_else(|| GitError::UnknownOption(name.to_string(), usage))?;
+            let v = if opt.takes_value {
+                match attached {
+                    Some(v) => Some(v),
+                    None => {
+                        let v = items
+                            .get(i)
+                            .cloned()
+                            .ok_or_else(|| GitError::MissingOptionValue(opt.long.to_string()))?;
+                        i += 1;
+                        Some(v)
+                    }
+                }
+            } else {
+                None
+            };
+            out.opts.push((opt.long, v));
+            continue;
+        }
+        // A short cluster: `-am`, `-mmessage`, `-b`.
+        let cluster: Vec<char> = item.chars().skip(1).collect();
+        let mut k = 0;
+        while k < cluster.len() {
+            let c = cluster[k];
+            k += 1;
+            let opt = spec
+                .iter()
+                .find(|o| o.short == Some(c))
+                .ok_or(GitError::UnknownSwitch(c, usage))?;
+            if opt.takes_value {
+                let v = if k < cluster.len() {
+                    let v: String = cluster[k..].iter().collect();
+                    k = cluster.len();
+                    v
+                } else {
+                    let v = items
+                        .get(i)
+                        .cloned()
+                        .ok_or_else(|| GitError::MissingValue(c.to_string()))?;
+                    i += 1;
+                    v
+                };
+                out.opts.push((opt.long, Some(v)));
+            } else {
+                out.opts.push((opt.long, None));
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| (*x).to_string()).collect()
+    }
+
+    const COMMIT: &[Opt] = &[
+        flag(Some('a'), "all"),
+        value(Some('m'), "message"),
+        flag(None, "allow-empty"),
+    ];
+
+    #[test]
+    fn clusters_and_values() {
+        let p = parse(&s(&["-am", "fix bug"]), COMMIT, "commit").unwrap();
+        assert!(p.has("all"));
+        assert_eq!(p.value("message"), Some("fix bug"));
+        let p = parse(&s(&["-mhi", "--allow-empty"]), COMMIT, "commit").unwrap();
+        assert_eq!(p.value("message"), Some("hi"));
+        assert!(p.has("allow-empty"));
+        let p = parse(&s(&["--message=x", "--", "-a"]), COMMIT, "commit").unwrap();
+        assert_eq!(p.positional, ["-a"]);
+    }
+
+    #[test]
+    fn refusals() {
+        assert_eq!(
+            parse(&s(&["-m"]), COMMIT, "commit").unwrap_err(),
+            GitError::MissingValue("m".into())
+        );
+        assert!(matches!(
+            parse(&s(&["-z"]), COMMIT, "commit"),
+            Err(GitError::UnknownSwitch('z', _))
+        ));
+        assert!(matches!(
+            parse(&s(&["--nope"]), COMMIT, "commit"),
+            Err(GitError::UnknownOption(..))
+        ));
+    }
+}

@@ -1,0 +1,309 @@
+//! `git branch`: list, create, delete (`-d`/`-D`), rename (`-m`), `-a`, `-vv`.
+
+use super::args::{self, flag};
+use super::{Ctx, GitError};
+use crate::refname::is_valid_branch_name;
+use crate::repo::{CommitId, Head, Repo, Upstream, short};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BranchArgs {
+    List {
+        all: bool,
+        verbose: u8,
+    },
+    Create {
+        name: String,
+        start: Option<String>,
+    },
+    Delete {
+        names: Vec<String>,
+        force: bool,
+    },
+    Rename {
+        old: Option<String>,
+        new: String,
+        force: bool,
+    },
+}
+
+const USAGE: &str = "branch [<options>] [-r | -a] [--merged] [--no-merged]";
+
+impl BranchArgs {
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let p = args::parse(
+            rest,
+            &[
+                flag(Some('a'), "all"),
+                flag(Some('d'), "delete"),
+                flag(Some('D'), "force-delete"),
+                flag(Some('f'), "force"),
+                flag(Some('m'), "move"),
+                flag(Some('M'), "force-move"),
+                flag(Some('v'), "verbose"),
+                flag(Some('l'), "list"),
+            ],
+            USAGE,
+        )?;
+        let mut pos = p.positional.clone();
+        if p.has("delete") || p.has("force-delete") {
+            if pos.is_empty() {
+                return Err(GitError::Fatal("branch name required".into()));
+            }
+            let force = p.has("force-delete") || p.has("force");
+            return Ok(Self::Delete { names: pos, force });
+        }
+        if p.has("move") || p.has("force-move") {
+            let force = p.has("force-move") || p.has("force");
+            return match pos.len() {
+                1 => Ok(Self::Rename {
+                    old: None,
+                    new: pos.remove(0),
+                    force,
+                }),
+                2 => {
+                    let new = pos.remove(1);
+                    Ok(Self::Rename {
+                        old: Some(pos.remove(0)),
+                        new,
+                        force,
+                    })
+                }
+                0 => Err(GitError::Fatal("branch name required".into())),
+                _ => Err(GitError::Fatal(
+                    "too many arguments for a rename operation".into(),
+                )),
+            };
+        }
+        let verbose = p.opts.iter().filter(|(l, _)| *l == "verbose").count() as u8;
+        if pos.is_empty() || p.has("list") {
+            return Ok(Self::List {
+                all: p.has("all"),
+                verbose,
+            });
+        }
+        if pos.len() > 2 {
+            return Err(GitError::Fatal("too many arguments".into()));
+        }
+        let start = (pos.len() == 2).then(|| pos.remove(1));
+        Ok(Self::Create {
+            name: pos.remove(0),
+            start,
+        })
+    }
+}
+
+/// The refusals git gives before creating branch `name` (name rules, existing
+/// branch, and a `refs/heads` path clash such as `main/x` beside `main`).
+pub fn check_new_branch(repo: &Repo, name: &str, force: bool) -> Result<(), GitError> {
+    if !is_valid_branch_name(name) {
+        return Err(GitError::InvalidBranchName(name.to_string()));
+    }
+    if repo.branches.contains_key(name) && !force {
+        return Err(GitError::BranchExists(name.to_string()));
+    }
+    for existing in repo.branches.keys() {
+        let clash = name
+            .strip_prefix(existing.as_str())
+            .is_some_and(|r| r.starts_with('/'))
+            || existing
+                .strip_prefix(name)
+                .is_some_and(|r| r.starts_with('/'));
+        if clash {
+            return Err(GitError::RefPathClash {
+                new: name.to_string(),
+                existing: existing.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Resolves the start point of a new branch and, as `branch.autoSetupMerge`
+/// does by default, the upstream it gets when that start is a remote-tracking ref.
+pub fn start_point(
+    repo: &Repo,
+    start: Option<&str>,
+) -> Result<(CommitId, Option<Upstream>), GitError> {
+    let Some(start) = start else {
+        return match repo.head_commit() {
+            Some(id) => Ok((id.clone(), None)),
+            None => Err(GitError::NotValidObjectName(
+                repo.current_branch().unwrap_or("HEAD").to_string(),
+            )),
+        };
+    };
+    let id = repo
+        .resolve(start)
+        .ok_or_else(|| GitError::NotValidObjectName(start.to_string()))?;
+    let tracking = start.strip_prefix("refs/remotes/").unwrap_or(start);
+    let upstream =
+        if repo.remote_tracking.contains_key(tracking) && !repo.branches.contains_key(start) {
+            tracking.split_once('/').map(|(remote, branch)| Upstream {
+                remote: remote.into(),
+                branch: branch.into(),
+            })
+        } else {
+            None
+        };
+    Ok((id, upstream))
+}
+
+pub fn run(a: &BranchArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    let repo = &mut *ctx.repo;
+    match a {
+        BranchArgs::List { all, verbose } => Ok(list(repo, *all, *verbose)),
+        BranchArgs::Create { name, start } => {
+            check_new_branch(repo, name, false)?;
+            let (id, upstream) = start_point(repo, start.as_deref())?;
+            repo.branches.insert(name.clone(), id);
+            Ok(match upstream {
+                Some(up) => {
+                    let msg = format!("branch '{name}' set up to track '{}'.", up.tracking_ref());
+                    repo.upstreams.insert(name.clone(), up);
+                    msg
+                }
+                None => String::new(),
+            })
+        }
+        BranchArgs::Delete { names, force } => {
+            let mut out = Vec::new();
+            let mut failed = None;
+            for name in names {
+                match delete(repo, name, *force) {
+                    Ok(msg) => out.push(msg),
+                    Err(e) => {
+                        out.push(e.to_string());
+                        failed = Some(e);
+                    }
+                }
+            }
+            match failed {
+                Some(_) => Err(GitError::Refused(out.join("\n"))),
+                None => Ok(out.join("\n")),
+            }
+        }
+        BranchArgs::Rename { old, new, force } => {
+            let old = match old {
+                Some(o) => o.clone(),
+                None => repo.current_branch().map(str::to_string).ok_or_else(|| {
+                    GitError::Fatal("cannot rename the current branch while not on any".into())
+                })?,
+            };
+            let Some(id) = repo.branches.get(&old).cloned() else {
+                return Err(GitError::Fatal(format!("no branch named '{old}'")));
+            };
+            if old != *new {
+                let mut without = repo.clone();
+                without.branches.remove(&old);
+                check_new_branch(&without, new, *force)?;
+            }
+            repo.branches.remove(&old);
+            repo.branches.insert(new.clone(), id);
+            if let Some(up) = repo.upstreams.remove(&old) {
+                repo.upstreams.insert(new.clone(), up);
+            }
+            if repo.current_branch() == Some(old.as_str()) {
+                repo.head = Head::Branch(new.clone());
+            }
+            Ok(String::new())
+        }
+    }
+}
+
+fn delete(repo: &mut Repo, name: &str, force: bool) -> Result<String, GitError> {
+    if repo.current_branch() == Some(name) {
+        return Err(GitError::DeleteCurrent(name.to_string()));
+    }
+    let Some(id) = repo.branches.get(name).cloned() else {
+        return Err(GitError::BranchNotFound(name.to_string()));
+    };
+    let mut warning = String::new();
+    if !force {
+        // git checks against the branch's upstream when it has one, else HEAD.
+        let upstream = repo
+            .upstreams
+            .get(name)
+            .and_then(|u| repo.remote_tracking.get(&u.tracking_ref()));
+        let head = repo.head_commit();
+        let reference = upstream.or(head);
+        let merged = reference.is_some_and(|r| repo.is_ancestor(&id, r));
+        if !merged {
+            return Err(GitError::NotFullyMerged(name.to_string()));
+        }
+        if let (Some(up), Some(h)) = (upstream, head) {
+            if repo.is_ancestor(&id, up) && !repo.is_ancestor(&id, h) {
+                let up_ref = repo
+                    .upstreams
+                    .get(name)
+                    .map(Upstream::tracking_ref)
+                    .unwrap_or_default();
+                warning = format!(
+                    "warning: deleting branch '{name}' that has been merged to\n         'refs/remotes/{up_ref}', but not yet merged to HEAD\n"
+                );
+            }
+        }
+    }
+    repo.branches.remove(name);
+    repo.upstreams.remove(name);
+    Ok(format!(
+        "{warning}Deleted branch {name} (was {}).",
+        short(&id)
+    ))
+}
+
+fn list(repo: &Repo, all: bool, verbose: u8) -> String {
+    let mut lines = Vec::new();
+    if let Head::Detached(id) = repo.head() {
+        lines.push(format!("* (HEAD detached at {})", short(id)));
+    }
+    let width = repo.branches.keys().map(String::len).max().unwrap_or(0);
+    for (name, id) in &repo.branches {
+        let mark = if repo.current_branch() == Some(name.as_str()) {
+            "* "
+        } else {
+            "  "
+        };
+        if verbose == 0 {
+            lines.push(format!("{mark}{name}"));
+            continue;
+        }
+        let subject = repo
+            .commit(id)
+            .map(|c| c.subject().to_string())
+            .unwrap_or_default();
+        let track = if verbose >= 2 {
+            tracking_summary(repo, name)
+        } else {
+            String::new()
+        };
+        lines.push(format!(
+            "{mark}{name:width$} {} {track}{subject}",
+            short(id)
+        ));
+    }
+    if all {
+        for name in repo.remote_tracking.keys() {
+            lines.push(format!("  remotes/{name}"));
+        }
+    }
+    lines.join("\n")
+}
+
+/// `[origin/main: ahead 1, behind 2] ` as `git branch -vv` shows it.
+fn tracking_summary(repo: &Repo, name: &str) -> String {
+    let Some(up) = repo.upstreams.get(name) else {
+        return String::new();
+    };
+    let r = up.tracking_ref();
+    let (Some(theirs), Some(ours)) = (repo.remote_tracking.get(&r), repo.branches.get(name)) else {
+        return format!("[{r}: gone] ");
+    };
+    let ahead = repo.count_range(theirs, ours);
+    let behind = repo.count_range(ours, theirs);
+    match (ahead, behind) {
+        (0, 0) => format!("[{r}] "),
+        (a, 0) => format!("[{r}: ahead {a}] "),
+        (0, b) => format!("[{r}: behind {b}] "),
+        (a, b) => format!("[{r}: ahead {a}, behind {b}] "),
+    }
+}

@@ -1,0 +1,322 @@
+//! `git checkout` and `git switch`: moving HEAD and carrying local changes the
+//! way git does (refusing when they would be overwritten).
+
+use super::args::{self, flag, value};
+use super::branch::{check_new_branch, start_point};
+use super::{Ctx, GitError, status, tracking_info};
+use crate::repo::{CommitId, Head, Repo, Tree, short};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckoutArgs {
+    /// `switch` (true) or `checkout` (false): they word refusals differently.
+    pub switch: bool,
+    pub target: Option<String>,
+    /// `-b`/`-c`: create this branch at `target` (or HEAD).
+    pub create: Option<String>,
+    pub detach: bool,
+}
+
+impl CheckoutArgs {
+    pub fn parse_checkout(rest: &[String]) -> Result<Self, GitError> {
+        let p = args::parse(
+            rest,
+            &[value(Some('b'), "branch"), flag(None, "detach")],
+            "checkout [<options>] <branch>",
+        )?;
+        Self::from_parsed(
+            false,
+            p.value("branch"),
+            p.has("detach"),
+            p.positional.clone(),
+        )
+    }
+
+    pub fn parse_switch(rest: &[String]) -> Result<Self, GitError> {
+        let p = args::parse(
+            rest,
+            &[value(Some('c'), "create"), flag(Some('d'), "detach")],
+            "switch [<options>] [<branch>]",
+        )?;
+        Self::from_parsed(
+            true,
+            p.value("create"),
+            p.has("detach"),
+            p.positional.clone(),
+        )
+    }
+
+    fn from_parsed(
+        switch: bool,
+        create: Option<&str>,
+        detach: bool,
+        mut pos: Vec<String>,
+    ) -> Result<Self, GitError> {
+        if pos.len() > 1 {
+            return Err(if switch {
+                GitError::Fatal("only one reference expected".into())
+            } else {
+                GitError::Fatal(format!(
+                    "'{}' is not a commit and a branch '{}' cannot be created from it",
+                    pos[1], pos[0]
+                ))
+            });
+        }
+        let target = pos.pop();
+        if create.is_none() && target.is_none() {
+            if switch {
+                return Err(GitError::NothingToSwitchTo);
+            }
+            // Plain `git checkout` with nothing: git just reports the tracking state.
+        }
+        Ok(Self {
+            switch,
+            target,
+            create: create.map(str::to_string),
+            detach,
+        })
+    }
+}
+
+/// Replaces the checked-out tree `from` with `to` in index and working tree,
+/// keeping local changes to paths the two trees agree on. Refuses, as git
+/// does, when a local change would be overwritten.
+pub fn switch_trees(
+    repo: &mut Repo,
+    work: &mut Tree,
+    from: &Tree,
+    to: &Tree,
+    verb: &str,
+) -> Result<(), GitError> {
+    let changed: Vec<&String> = from
+        .keys()
+        .chain(to.keys())
+        .filter(|p| from.get(*p) != to.get(*p))
+        .collect();
+    let mut dirty = Vec::new();
+    let mut untracked = Vec::new();
+    for p in &changed {
+        let (i, w, f) = (repo.index.get(*p), work.get(*p), from.get(*p));
+        if i != f || (i.is_some() && w != i) {
+            dirty.push((*p).clone());
+        } else if i.is_none() && w.is_some() && w != to.get(*p) {
+            untracked.push((*p).clone());
+        }
+    }
+    dirty.sort();
+    dirty.dedup();
+    untracked.sort();
+    untracked.dedup();
+    if !dirty.is_empty() {
+        return Err(GitError::Refused(format!(
+            "error: Your local changes to the following files would be overwritten by {verb}:\n{}\nPlease commit your changes or stash them before you switch branches.\nAborting",
+            dirty
+                .iter()
+                .map(|p| format!("\t{p}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        )));
+    }
+    if !untracked.is_empty() {
+        return Err(GitError::Refused(format!(
+            "error: The following untracked working tree files would be overwritten by {verb}:\n{}\nPlease move or remove them before you switch branches.\nAborting",
+            untracked
+                .iter()
+                .map(|p| format!("\t{p}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        )));
+    }
+    for p in changed {
+        match to.get(p) {
+            Some(body) => {
+                repo.index.insert(p.clone(), body.clone());
+                work.insert(p.clone(), body.clone());
+            }
+            None => {
+                repo.index.remove(p);
+                work.remove(p);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Checks out `target` (a commit) and points HEAD at `head`, printing what git prints.
+fn move_head(ctx: &mut Ctx, target: &CommitId, head: Head) -> Result<Vec<String>, GitError> {
+    let from = ctx.repo.head_tree();
+    let to = ctx
+        .repo
+        .commit(target)
+        .map(|c| c.tree.clone())
+        .unwrap_or_default();
+    switch_trees(ctx.repo, ctx.work, &from, &to, "checkout")?;
+    let mut out = Vec::new();
+    let old_detached = match ctx.repo.head() {
+        Head::Detached(id) => Some(id.clone()),
+        Head::Branch(_) => None,
+    };
+    ctx.repo.head = head;
+    if let Some(old) = old_detached {
+        if &old != target || matches!(ctx.repo.head(), Head::Branch(_)) {
+            let subject = ctx
+                .repo
+                .commit(&old)
+                .map(|c| c.subject().to_string())
+                .unwrap_or_default();
+            out.push(format!(
+                "Previous HEAD position was {} {subject}",
+                short(&old)
+            ));
+        }
+    }
+    // Local modifications that travelled with the switch.
+    for e in status::entries(ctx.repo, ctx.work) {
+        if e.staged != '?' {
+            let code = if e.unstaged == 'D' || e.staged == 'D' {
+                'D'
+            } else if e.staged == 'A' {
+                'A'
+            } else {
+                'M'
+            };
+            out.push(format!("{code}\t{}", e.path));
+        }
+    }
+    Ok(out)
+}
+
+pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    let verb_missing = |name: &str| {
+        if a.switch {
+            GitError::InvalidReference(name.to_string())
+        } else {
+            GitError::PathspecNoMatch(name.to_string())
+        }
+    };
+    if let Some(new) = &a.create {
+        check_new_branch(ctx.repo, new, false)?;
+        if a.target.is_none() && ctx.repo.head_commit().is_none() {
+            // A new unborn branch: nothing to check out yet.
+            ctx.repo.head = Head::Branch(new.clone());
+            return Ok(format!("Switched to a new branch '{new}'"));
+        }
+        let (id, upstream) =
+            start_point(ctx.repo, a.target.as_deref()).map_err(|e| match (&a.target, e) {
+                (Some(t), GitError::NotValidObjectName(_)) if a.switch => {
+                    GitError::InvalidReference(t.clone())
+                }
+                (Some(t), GitError::NotValidObjectName(_)) => GitError::Fatal(format!(
+                    "'{t}' is not a commit and a branch '{new}' cannot be created from it"
+                )),
+                (_, e) => e,
+            })?;
+        // The branch must exist while HEAD moves, so carried changes are
+        // reported against it; a refusal takes it away again.
+        ctx.repo.branches.insert(new.clone(), id.clone());
+        let mut out = match move_head(ctx, &id, Head::Branch(new.clone())) {
+            Ok(out) => out,
+            Err(e) => {
+                ctx.repo.branches.remove(new);
+                return Err(e);
+            }
+        };
+        if let Some(up) = upstream {
+            out.insert(
+                0,
+                format!("branch '{new}' set up to track '{}'.", up.tracking_ref()),
+            );
+            ctx.repo.upstreams.insert(new.clone(), up);
+        }
+        out.push(format!("Switched to a new branch '{new}'"));
+        if let Some(info) = tracking_info(ctx.repo, new) {
+            out.push(info);
+        }
+        return Ok(out.join("\n"));
+    }
+    let Some(target) = a.target.as_deref() else {
+        // `git checkout` alone: report where we are.
+        return Ok(ctx
+            .repo
+            .current_branch()
+            .and_then(|b| tracking_info(ctx.repo, b))
+            .unwrap_or_default());
+    };
+    if !a.detach
+        && ctx.repo.current_branch() == Some(target)
+        && ctx.repo.branches.contains_key(target)
+    {
+        let mut out = vec![format!("Already on '{target}'")];
+        out.extend(tracking_info(ctx.repo, target));
+        return Ok(out.join("\n"));
+    }
+    if !a.detach {
+        if let Some(id) = ctx.repo.branches.get(target).cloned() {
+            let mut out = move_head(ctx, &id, Head::Branch(target.to_string()))?;
+            out.push(format!("Switched to branch '{target}'"));
+            out.extend(tracking_info(ctx.repo, target));
+            return Ok(out.join("\n"));
+        }
+        // git's "DWIM": a name that exists only as one remote-tracking branch
+        // becomes a new local branch tracking it.
+        let remote_matches: Vec<String> = ctx
+            .repo
+            .remote_tracking
+            .keys()
+            .filter(|r| r.split_once('/').is_some_and(|(_, b)| b == target))
+            .cloned()
+            .collect();
+        if remote_matches.len() == 1 && crate::refname::is_valid_branch_name(target) {
+            let create = CheckoutArgs {
+                switch: a.switch,
+                target: Some(remote_matches[0].clone()),
+                create: Some(target.to_string()),
+                detach: false,
+            };
+            return run(&create, ctx);
+        }
+    }
+    let Some(id) = ctx.repo.resolve(target) else {
+        return Err(verb_missing(target));
+    };
+    if a.switch && !a.detach {
+        let kind = if ctx.repo.remote_tracking.contains_key(target) {
+            "remote branch"
+        } else if ctx.repo.tags.contains_key(target) {
+            "tag"
+        } else {
+            "commit"
+        };
+        return Err(GitError::Refused(format!(
+            "fatal: a branch is expected, got {kind} '{target}'\nhint: If you want to detach HEAD at the commit, try again with the --detach option."
+        )));
+    }
+    let mut out = move_head(ctx, &id, Head::Detached(id.clone()))?;
+    let subject = ctx
+        .repo
+        .commit(&id)
+        .map(|c| c.subject().to_string())
+        .unwrap_or_default();
+    if !a.switch {
+        out.push(format!(
+            "Note: switching to '{target}'.\n\n{DETACHED_ADVICE}\n"
+        ));
+    }
+    out.push(format!("HEAD is now at {} {subject}", short(&id)));
+    Ok(out.join("\n"))
+}
+
+const DETACHED_ADVICE: &str =
+    "You are in 'detached HEAD' state. You can look around, make experimental
+changes and commit them, and you can discard any commits you make in this
+state without impacting any branches by switching back to a branch.
+
+If you want to create a new branch to retain commits you create, you may
+do so (now or later) by using -c with the switch command. Example:
+
+  git switch -c <new-branch-name>
+
+Or undo this operation with:
+
+  git switch -
+
+Turn off this advice by setting config variable advice.detachedHead to false";

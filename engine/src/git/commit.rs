@@ -1,0 +1,222 @@
+//! `git add` and `git commit`.
+
+use super::args::{self, flag, value};
+use super::{Ctx, GitError, status};
+use crate::diff::line_counts;
+use crate::repo::{Commit, Head, Tree, short};
+use crate::shell::quote;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddArgs {
+    pub all: bool,
+    pub paths: Vec<String>,
+}
+
+impl AddArgs {
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let p = args::parse(
+            rest,
+            &[flag(Some('A'), "all")],
+            "add [<options>] [--] <pathspec>...",
+        )?;
+        if p.positional.is_empty() && !p.has("all") {
+            return Err(GitError::Refused(
+                "Nothing specified, nothing added.\nhint: Maybe you wanted to say 'git add .'?\nhint: Disable this message with \"git config set advice.addEmptyPathspec false\"".into(),
+            ));
+        }
+        Ok(Self {
+            all: p.has("all"),
+            paths: p.positional,
+        })
+    }
+}
+
+pub fn add(a: &AddArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    let everything = a.all || a.paths.iter().any(|p| p == "." || p == "*");
+    let mut targets: Vec<String> = Vec::new();
+    if everything {
+        targets.extend(ctx.work.keys().cloned());
+        targets.extend(ctx.repo.index.keys().cloned());
+    } else {
+        for p in &a.paths {
+            let p = p.trim_start_matches("./").to_string();
+            if !ctx.work.contains_key(&p) && !ctx.repo.index.contains_key(&p) {
+                return Err(GitError::AddNoMatch(p));
+            }
+            targets.push(p);
+        }
+    }
+    for p in targets {
+        match ctx.work.get(&p) {
+            Some(body) => {
+                ctx.repo.index.insert(p.clone(), body.clone());
+            }
+            None => {
+                ctx.repo.index.remove(&p);
+            }
+        }
+        if let Some(m) = ctx.repo.merge.as_mut() {
+            m.conflicts.remove(&p);
+        }
+    }
+    Ok(String::new())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommitArgs {
+    pub message: Option<String>,
+    pub all: bool,
+    pub allow_empty: bool,
+}
+
+impl CommitArgs {
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let p = args::parse(
+            rest,
+            &[
+                flag(Some('a'), "all"),
+                value(Some('m'), "message"),
+                flag(None, "allow-empty"),
+            ],
+            "commit [<options>] [--] <pathspec>...",
+        )?;
+        if let Some(extra) = p.positional.first() {
+            return Err(GitError::PathspecNoMatch(extra.clone()));
+        }
+        let messages = p.values("message");
+        let message = (!messages.is_empty()).then(|| messages.join("\n\n"));
+        Ok(Self {
+            message,
+            all: p.has("all"),
+            allow_empty: p.has("allow-empty"),
+        })
+    }
+
+    pub fn to_line(&self) -> String {
+        let mut line = String::from("git commit");
+        if self.all {
+            line.push_str(" -a");
+        }
+        if self.allow_empty {
+            line.push_str(" --allow-empty");
+        }
+        if let Some(m) = &self.message {
+            line.push_str(" -m ");
+            line.push_str(&quote(m));
+        }
+        line
+    }
+}
+
+pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    if let Some(m) = &ctx.repo.merge {
+        if !m.conflicts.is_empty() {
+            return Err(GitError::Refused(
+                "error: Committing is not possible because you have unmerged files.\nhint: Fix them up in the work tree, and then use 'git add/rm <file>'\nhint: as appropriate to mark resolution and make a commit.\nfatal: Exiting because of an unresolved conflict.".into(),
+            ));
+        }
+    }
+    if a.all {
+        let tracked: Vec<String> = ctx.repo.index.keys().cloned().collect();
+        for p in tracked {
+            match ctx.work.get(&p) {
+                Some(body) => ctx.repo.index.insert(p, body.clone()),
+                None => ctx.repo.index.remove(&p),
+            };
+        }
+    }
+    let parent = ctx.repo.head_commit().cloned();
+    let head_tree = ctx.repo.head_tree();
+    let merging = ctx.repo.merge.clone();
+    if ctx.repo.index == head_tree && !a.allow_empty && merging.is_none() {
+        return Err(GitError::Refused(status::long(ctx.repo, ctx.work)));
+    }
+    let message = match (&a.message, &merging) {
+        (Some(m), _) => m.clone(),
+        (None, Some(m)) => m.message.clone(),
+        (None, None) => {
+            return Err(GitError::Error(
+                "this terminal has no text editor for a commit message.\nhint: Give the message on the command line: git commit -m \"Describe your change\"".into(),
+            ));
+        }
+    };
+    if message.trim().is_empty() {
+        return Err(GitError::Refused(
+            "Aborting commit due to empty commit message.".into(),
+        ));
+    }
+    let mut parents: Vec<String> = parent.iter().cloned().collect();
+    if let Some(m) = &merging {
+        parents.push(m.their.clone());
+    }
+    let time = ctx.tick();
+    let c = Commit::new(
+        parents,
+        message.clone(),
+        ctx.author.to_string(),
+        time,
+        ctx.repo.index.clone(),
+    );
+    let id = ctx.repo.insert(c);
+    ctx.repo.advance_head(id.clone());
+    ctx.repo.merge = None;
+    let where_ = match ctx.repo.head() {
+        Head::Branch(b) if parent.is_none() => format!("{b} (root-commit)"),
+        Head::Branch(b) => b.clone(),
+        Head::Detached(_) => "detached HEAD".to_string(),
+    };
+    let subject = message.lines().next().unwrap_or("");
+    let mut out = format!("[{where_} {}] {subject}", short(&id));
+    if merging.is_none() {
+        let summary = summary(&head_tree, &ctx.repo.index);
+        if !summary.is_empty() {
+            out.push('\n');
+            out.push_str(&summary);
+        }
+    }
+    Ok(out)
+}
+
+/// git's diffstat summary (` 2 files changed, 3 insertions(+)`) plus
+/// `create mode`/`delete mode` lines. Empty when the trees are equal.
+pub fn summary(old: &Tree, new: &Tree) -> String {
+    let (mut files, mut ins, mut del) = (0, 0, 0);
+    let mut modes = Vec::new();
+    let paths: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    for p in paths {
+        let (o, n) = (old.get(p), new.get(p));
+        if o == n {
+            continue;
+        }
+        files += 1;
+        let (i, d) = line_counts(o.map_or("", String::as_str), n.map_or("", String::as_str));
+        ins += i;
+        del += d;
+        match (o, n) {
+            (None, Some(_)) => modes.push(format!(" create mode 100644 {p}")),
+            (Some(_), None) => modes.push(format!(" delete mode 100644 {p}")),
+            _ => {}
+        }
+    }
+    if files == 0 {
+        return String::new();
+    }
+    let mut line = format!(" {files} file{} changed", if files == 1 { "" } else { "s" });
+    // git prints insertions unless only deletions happened, and vice versa.
+    if ins > 0 || del == 0 {
+        line.push_str(&format!(
+            ", {ins} insertion{}(+)",
+            if ins == 1 { "" } else { "s" }
+        ));
+    }
+    if del > 0 || ins == 0 {
+        line.push_str(&format!(
+            ", {del} deletion{}(-)",
+            if del == 1 { "" } else { "s" }
+        ));
+    }
+    std::iter::once(line)
+        .chain(modes)
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,329 @@
+//! The `git` command: parsing argv into a [`GitCommand`] and running it
+//! against a repository with git's semantics and wording.
+
+pub mod args;
+mod branch;
+mod checkout;
+mod commit;
+pub mod error;
+mod log;
+mod status;
+
+pub use error::GitError;
+
+use crate::repo::{Head, Repo, Tree};
+
+/// What a git command runs against: the repository, its working tree and the
+/// world's clock and identity.
+pub struct Ctx<'a> {
+    pub repo: &'a mut Repo,
+    pub work: &'a mut Tree,
+    /// The virtual clock, in seconds; each commit advances it.
+    pub clock: &'a mut u64,
+    pub author: &'a str,
+}
+
+impl Ctx<'_> {
+    /// The next commit time: one minute after the last.
+    pub fn tick(&mut self) -> u64 {
+        *self.clock += 60;
+        *self.clock
+    }
+}
+
+/// Every git subcommand the tutor runs, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum GitCommand {
+    Status(status::StatusArgs),
+    Log(log::LogArgs),
+    Branch(branch::BranchArgs),
+    Checkout(checkout::CheckoutArgs),
+    Add(commit::AddArgs),
+    Commit(commit::CommitArgs),
+    Help,
+    Version,
+}
+
+/// Subcommands real git has that the tutor does not simulate; they get a clear
+/// message instead of git's "not a git command".
+const NOT_SIMULATED: &[&str] = &[
+    "stash",
+    "rebase",
+    "cherry-pick",
+    "rm",
+    "mv",
+    "restore",
+    "show",
+    "blame",
+    "bisect",
+    "clone",
+    "config",
+    "clean",
+    "reflog",
+    "worktree",
+    "submodule",
+    "grep",
+    "am",
+    "apply",
+    "format-patch",
+    "notes",
+    "describe",
+    "shortlog",
+    "archive",
+    "gc",
+    "cherry",
+    "init",
+    "fetch",
+    "pull",
+    "push",
+    "merge",
+    "tag",
+    "revert",
+    "reset",
+    "diff",
+    "remote",
+];
+
+/// Every subcommand name git knows, for "The most similar command is".
+const KNOWN: &[&str] = &[
+    "add",
+    "branch",
+    "checkout",
+    "commit",
+    "diff",
+    "fetch",
+    "help",
+    "init",
+    "log",
+    "merge",
+    "pull",
+    "push",
+    "remote",
+    "reset",
+    "revert",
+    "status",
+    "switch",
+    "tag",
+    "stash",
+    "rebase",
+    "cherry-pick",
+    "rm",
+    "mv",
+    "restore",
+    "show",
+    "blame",
+    "bisect",
+    "clone",
+    "config",
+    "clean",
+    "reflog",
+    "grep",
+    "describe",
+    "shortlog",
+];
+
+impl GitCommand {
+    /// Parses the words after `git`.
+    pub fn parse(argv: &[String]) -> Result<Self, GitError> {
+        let Some((sub, rest)) = argv.split_first() else {
+            return Ok(Self::Help);
+        };
+        Ok(match sub.as_str() {
+            "status" => Self::Status(status::StatusArgs::parse(rest)?),
+            "log" => Self::Log(log::LogArgs::parse(rest)?),
+            "branch" => Self::Branch(branch::BranchArgs::parse(rest)?),
+            "checkout" => Self::Checkout(checkout::CheckoutArgs::parse_checkout(rest)?),
+            "switch" => Self::Checkout(checkout::CheckoutArgs::parse_switch(rest)?),
+            "add" => Self::Add(commit::AddArgs::parse(rest)?),
+            "commit" => Self::Commit(commit::CommitArgs::parse(rest)?),
+            "help" | "--help" | "-h" => Self::Help,
+            "version" | "--version" => Self::Version,
+            other if NOT_SIMULATED.contains(&other) => {
+                return Err(GitError::Fatal(format!(
+                    "'git {other}' is not simulated in this tutor yet"
+                )));
+            }
+            other => {
+                return Err(GitError::UnknownCommand {
+                    cmd: other.to_string(),
+                    suggestion: similar_command(other),
+                });
+            }
+        })
+    }
+
+    pub fn run(&self, ctx: &mut Ctx) -> Result<String, GitError> {
+        match self {
+            Self::Status(a) => Ok(status::run(a, ctx)),
+            Self::Log(a) => log::run(a, ctx),
+            Self::Branch(a) => branch::run(a, ctx),
+            Self::Checkout(a) => checkout::run(a, ctx),
+            Self::Add(a) => commit::add(a, ctx),
+            Self::Commit(a) => commit::commit(a, ctx),
+            Self::Help => Ok(HELP.to_string()),
+            Self::Version => Ok("git version 2.47.3 (Branch to Prod simulation)".to_string()),
+        }
+    }
+
+    /// A commit as the "New commit" button makes it: `git commit --allow-empty -m "…"`.
+    pub fn quick_commit(message: String) -> Self {
+        Self::Commit(commit::CommitArgs {
+            message: Some(message),
+            all: false,
+            allow_empty: true,
+        })
+    }
+
+    /// The command line that parses back to this command (shown when a button runs it).
+    pub fn to_line(&self) -> Option<String> {
+        match self {
+            Self::Commit(c) => Some(c.to_line()),
+            _ => None,
+        }
+    }
+}
+
+/// git's `help_unknown_cmd`: Damerau–Levenshtein with git's weights
+/// (swap 0, substitution 2, insertion 1, deletion 3), prefixes count as close.
+fn similar_command(cmd: &str) -> Option<String> {
+    let mut scored: Vec<(usize, &str)> = KNOWN
+        .iter()
+        .map(|k| {
+            let d = if k.starts_with(cmd) {
+                0
+            } else {
+                weighted_distance(cmd, k) + 1
+            };
+            (d, *k)
+        })
+        .collect();
+    scored.sort();
+    let best = scored.first()?;
+    // git only suggests when the best candidate is close enough (its
+    // SIMILARITY_FLOOR of 7) and unambiguous.
+    (best.0 < 7 && scored.get(1).is_none_or(|s| s.0 != best.0)).then(|| best.1.to_string())
+}
+
+fn weighted_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (w, s, add, del) = (0, 2, 1, 3);
+    let mut row0 = vec![0usize; b.len() + 1];
+    let mut row1: Vec<usize> = (0..=b.len()).map(|j| j * add).collect();
+    let mut row2 = vec![0usize; b.len() + 1];
+    for i in 0..a.len() {
+        row2[0] = (i + 1) * del;
+        for j in 0..b.len() {
+            row2[j + 1] = row1[j] + if a[i] == b[j] { 0 } else { s };
+            if i > 0
+                && j > 0
+                && a[i - 1] == b[j]
+                && a[i] == b[j - 1]
+                && row2[j + 1] > row0[j - 1] + w
+            {
+                row2[j + 1] = row0[j - 1] + w;
+            }
+            row2[j + 1] = row2[j + 1].min(row1[j + 1] + del).min(row2[j] + add);
+        }
+        std::mem::swap(&mut row0, &mut row1);
+        std::mem::swap(&mut row1, &mut row2);
+    }
+    row1[b.len()]
+}
+
+/// The text git's status and checkout print about a branch and its upstream.
+pub fn tracking_info(repo: &Repo, branch: &str) -> Option<String> {
+    let up = repo.upstreams.get(branch)?;
+    let name = up.tracking_ref();
+    let Some(theirs) = repo.remote_tracking.get(&name) else {
+        return Some(format!(
+            "Your branch is based on '{name}', but the upstream is gone.\n  (use \"git branch --unset-upstream\" to fixup)"
+        ));
+    };
+    let ours = repo.branches.get(branch)?;
+    let ahead = repo.count_range(theirs, ours);
+    let behind = repo.count_range(ours, theirs);
+    let plural = |n: usize| if n == 1 { "commit" } else { "commits" };
+    Some(match (ahead, behind) {
+        (0, 0) => format!("Your branch is up to date with '{name}'."),
+        (a, 0) => format!(
+            "Your branch is ahead of '{name}' by {a} {}.\n  (use \"git push\" to publish your local commits)",
+            plural(a)
+        ),
+        (0, b) => format!(
+            "Your branch is behind '{name}' by {b} {}, and can be fast-forwarded.\n  (use \"git pull\" to update your local branch)",
+            plural(b)
+        ),
+        (a, b) => format!(
+            "Your branch and '{name}' have diverged,\nand have {a} and {b} different commits each, respectively.\n  (use \"git pull\" if you want to integrate the remote branch with yours)"
+        ),
+    })
+}
+
+/// `HEAD -> main, origin/main, tag: v1` decorations for one commit, in git's order.
+pub fn decorations(repo: &Repo, id: &str) -> Vec<String> {
+    // git collects refs in refname order and prepends each, so the list comes
+    // out reversed: tags, then remote-tracking refs, then local branches; the
+    // branch HEAD points at moves to the front as `HEAD -> name`.
+    let mut names: Vec<String> = Vec::new();
+    for (b, c) in &repo.branches {
+        if c == id {
+            names.push(b.clone());
+        }
+    }
+    for (r, c) in &repo.remote_tracking {
+        if c == id {
+            names.push(r.clone());
+        }
+    }
+    for (t, c) in &repo.tags {
+        if c == id {
+            names.push(format!("tag: {t}"));
+        }
+    }
+    names.reverse();
+    match repo.head() {
+        Head::Branch(b) if repo.branches.get(b).is_some_and(|c| c == id) => {
+            names.retain(|n| n != b);
+            names.insert(0, format!("HEAD -> {b}"));
+        }
+        Head::Detached(c) if c == id => names.insert(0, "HEAD".to_string()),
+        _ => {}
+    }
+    names
+}
+
+const HELP: &str = "usage: git <command> [<args>]
+
+Commands this tutor simulates, as real git runs them:
+
+start a working area
+   init       Create an empty Git repository
+
+work on the current change
+   add        Add file contents to the index
+
+examine the history and state
+   log        Show commit logs (--oneline, --all, -n)
+   status     Show the working tree status (--short)
+
+grow, mark and tweak your common history
+   branch     List, create, or delete branches
+   commit     Record changes to the repository (-m, -am, --allow-empty)
+   switch     Switch branches (-c to create)
+   checkout   Switch branches or detach HEAD (-b to create)
+
+Besides git: echo \"text\" > file, cat file, ls, clear, help.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_like_git() {
+        assert_eq!(similar_command("comit").as_deref(), Some("commit"));
+        assert_eq!(similar_command("stauts").as_deref(), Some("status"));
+        assert_eq!(similar_command("chekout").as_deref(), Some("checkout"));
+        assert_eq!(similar_command("xyzzyplugh"), None);
+    }
+}

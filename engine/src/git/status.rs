@@ -1,0 +1,221 @@
+//! `git status` (long and `--short`): HEAD vs index vs working tree.
+
+use std::collections::BTreeSet;
+
+use super::args::{self, flag};
+use super::{Ctx, GitError, tracking_info};
+use crate::repo::{Head, Repo, Tree, short};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusArgs {
+    pub short: bool,
+}
+
+impl StatusArgs {
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let p = args::parse(
+            rest,
+            &[flag(Some('s'), "short")],
+            "status [<options>] [--] [<pathspec>...]",
+        )?;
+        Ok(Self {
+            short: p.has("short"),
+        })
+    }
+}
+
+/// One path's state: staged (HEAD→index) and unstaged (index→worktree) codes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub path: String,
+    pub staged: char,
+    pub unstaged: char,
+}
+
+/// What `git status --short` would list, in path order.
+pub fn entries(repo: &Repo, work: &Tree) -> Vec<Entry> {
+    let head = repo.head_tree();
+    let conflicts = repo
+        .merge
+        .as_ref()
+        .map(|m| m.conflicts.clone())
+        .unwrap_or_default();
+    let paths: BTreeSet<&String> = head
+        .keys()
+        .chain(repo.index.keys())
+        .chain(work.keys())
+        .collect();
+    let mut out = Vec::new();
+    for path in paths {
+        if conflicts.contains(path) {
+            out.push(Entry {
+                path: path.clone(),
+                staged: 'U',
+                unstaged: 'U',
+            });
+            continue;
+        }
+        let (h, i, w) = (head.get(path), repo.index.get(path), work.get(path));
+        if i.is_none() && h.is_none() {
+            out.push(Entry {
+                path: path.clone(),
+                staged: '?',
+                unstaged: '?',
+            });
+            continue;
+        }
+        let staged = match (h, i) {
+            (None, Some(_)) => 'A',
+            (Some(_), None) => 'D',
+            (Some(a), Some(b)) if a != b => 'M',
+            _ => ' ',
+        };
+        let unstaged = match (i, w) {
+            (Some(_), None) => 'D',
+            (Some(a), Some(b)) if a != b => 'M',
+            _ => ' ',
+        };
+        if staged != ' ' || unstaged != ' ' {
+            out.push(Entry {
+                path: path.clone(),
+                staged,
+                unstaged,
+            });
+        }
+    }
+    out
+}
+
+pub fn short_lines(repo: &Repo, work: &Tree) -> Vec<String> {
+    entries(repo, work)
+        .into_iter()
+        .map(|e| format!("{}{} {}", e.staged, e.unstaged, e.path))
+        .collect()
+}
+
+pub fn run(a: &StatusArgs, ctx: &mut Ctx) -> String {
+    if a.short {
+        short_lines(ctx.repo, ctx.work).join("\n")
+    } else {
+        long(ctx.repo, ctx.work)
+    }
+}
+
+fn label(code: char) -> &'static str {
+    match code {
+        'A' => "new file:   ",
+        'D' => "deleted:    ",
+        _ => "modified:   ",
+    }
+}
+
+/// The long `git status` text; `git commit` prints it too when there is nothing to commit.
+pub fn long(repo: &Repo, work: &Tree) -> String {
+    let mut out = Vec::new();
+    match repo.head() {
+        Head::Branch(b) => {
+            out.push(format!("On branch {b}"));
+            if let Some(info) = tracking_info(repo, b) {
+                out.push(info);
+                out.push(String::new());
+            }
+        }
+        Head::Detached(id) => out.push(format!("HEAD detached at {}", short(id))),
+    }
+    let unborn = repo.head_commit().is_none();
+    if unborn {
+        out.push(String::new());
+        out.push("No commits yet".to_string());
+        out.push(String::new());
+    }
+    if let Some(m) = &repo.merge {
+        out.push(if m.conflicts.is_empty() {
+            "All conflicts fixed but you are still merging.\n  (use \"git commit\" to conclude merge)".to_string()
+        } else {
+            "You have unmerged paths.\n  (fix conflicts and run \"git commit\")\n  (use \"git merge --abort\" to abort the merge)"
+                .to_string()
+        });
+        out.push(String::new());
+    }
+    let entries = entries(repo, work);
+    let staged: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| !matches!(e.staged, ' ' | '?' | 'U'))
+        .collect();
+    let unmerged: Vec<&Entry> = entries.iter().filter(|e| e.staged == 'U').collect();
+    let unstaged: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| matches!(e.unstaged, 'M' | 'D'))
+        .collect();
+    let untracked: Vec<&Entry> = entries.iter().filter(|e| e.staged == '?').collect();
+    if !staged.is_empty() {
+        out.push("Changes to be committed:".to_string());
+        out.push(if unborn {
+            "  (use \"git rm --cached <file>...\" to unstage)".to_string()
+        } else {
+            "  (use \"git restore --staged <file>...\" to unstage)".to_string()
+        });
+        out.extend(
+            staged
+                .iter()
+                .map(|e| format!("\t{}{}", label(e.staged), e.path)),
+        );
+        out.push(String::new());
+    }
+    if !unmerged.is_empty() {
+        out.push("Unmerged paths:".to_string());
+        out.push("  (use \"git add <file>...\" to mark resolution)".to_string());
+        out.extend(
+            unmerged
+                .iter()
+                .map(|e| format!("\tboth modified:   {}", e.path)),
+        );
+        out.push(String::new());
+    }
+    if !unstaged.is_empty() {
+        out.push("Changes not staged for commit:".to_string());
+        out.push(format!(
+            "  (use \"git add{} <file>...\" to update what will be committed)",
+            if unstaged.iter().any(|e| e.unstaged == 'D') {
+                "/rm"
+            } else {
+                ""
+            }
+        ));
+        out.push(
+            "  (use \"git restore <file>...\" to discard changes in working directory)".to_string(),
+        );
+        out.extend(
+            unstaged
+                .iter()
+                .map(|e| format!("\t{}{}", label(e.unstaged), e.path)),
+        );
+        out.push(String::new());
+    }
+    if !untracked.is_empty() {
+        out.push("Untracked files:".to_string());
+        out.push("  (use \"git add <file>...\" to include in what will be committed)".to_string());
+        out.extend(untracked.iter().map(|e| format!("\t{}", e.path)));
+        out.push(String::new());
+    }
+    if !staged.is_empty() || !unmerged.is_empty() {
+        // git ends here when something is staged or unmerged.
+    } else if !unstaged.is_empty() {
+        out.push(
+            "no changes added to commit (use \"git add\" and/or \"git commit -a\")".to_string(),
+        );
+    } else if !untracked.is_empty() {
+        out.push(
+            "nothing added to commit but untracked files present (use \"git add\" to track)"
+                .to_string(),
+        );
+    } else if unborn {
+        out.push("nothing to commit (create/copy files and use \"git add\" to track)".to_string());
+    } else {
+        out.push("nothing to commit, working tree clean".to_string());
+    }
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    out.join("\n")
+}

@@ -1,0 +1,386 @@
+//! One git repository: its commits, refs, HEAD, index and working tree.
+//!
+//! The learner's clone, `origin` (bare) and a teammate's clone are each a `Repo`;
+//! they exchange commits only through fetch and push, as real repositories do.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+/// A file tree: path → contents. Small by design (a handful of project files).
+pub type Tree = BTreeMap<String, String>;
+
+/// A full, 40-hex-digit commit id.
+pub type CommitId = String;
+
+/// How many hex digits git shows for an abbreviated id in a small repository.
+pub const SHORT_ID_LEN: usize = 7;
+
+/// Abbreviates an id the way `git log --oneline` does in a small repository.
+pub fn short(id: &str) -> &str {
+    id.get(..SHORT_ID_LEN).unwrap_or(id)
+}
+
+/// An immutable commit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Commit {
+    pub id: CommitId,
+    pub parents: Vec<CommitId>,
+    /// The whole message; its first line is the subject.
+    pub message: String,
+    pub author: String,
+    /// Seconds on the world's virtual clock.
+    pub time: u64,
+    pub tree: Tree,
+}
+
+impl Commit {
+    pub fn subject(&self) -> &str {
+        self.message.lines().next().unwrap_or("")
+    }
+
+    /// Builds a commit whose id is a hash of everything it holds, so the same
+    /// history always gets the same ids.
+    pub fn new(
+        parents: Vec<CommitId>,
+        message: String,
+        author: String,
+        time: u64,
+        tree: Tree,
+    ) -> Self {
+        let mut h = IdHasher::default();
+        for p in &parents {
+            h.write(p.as_bytes());
+            h.write(b"\0");
+        }
+        h.write(message.as_bytes());
+        h.write(b"\0");
+        h.write(author.as_bytes());
+        h.write(&time.to_le_bytes());
+        for (path, body) in &tree {
+            h.write(path.as_bytes());
+            h.write(b"\0");
+            h.write(body.as_bytes());
+            h.write(b"\0");
+        }
+        Self {
+            id: h.finish_hex(),
+            parents,
+            message,
+            author,
+            time,
+            tree,
+        }
+    }
+}
+
+/// Three interleaved FNV-1a lanes give 40 hex digits without a crypto crate;
+/// ids only need to be deterministic and practically unique.
+struct IdHasher([u64; 3]);
+
+impl Default for IdHasher {
+    fn default() -> Self {
+        Self([
+            0xcbf2_9ce4_8422_2325,
+            0x6c62_272e_07bb_0142,
+            0x9e37_79b9_7f4a_7c15,
+        ])
+    }
+}
+
+impl IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            for (i, lane) in self.0.iter_mut().enumerate() {
+                *lane ^= u64::from(b) ^ (i as u64) << 8;
+                *lane = lane.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+    }
+
+    fn finish_hex(&self) -> String {
+        let [a, b, c] = self.0;
+        // Final avalanche so similar inputs differ in the leading digits too.
+        let mix = |mut x: u64| {
+            x ^= x >> 33;
+            x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+            x ^= x >> 33;
+            x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+            x ^ (x >> 33)
+        };
+        let s = format!("{:016x}{:016x}{:016x}", mix(a ^ c), mix(b ^ a), mix(c ^ b));
+        s[..40].to_string()
+    }
+}
+
+/// Where HEAD points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Head {
+    /// On a branch, which may not exist yet (an unborn branch after `git init`).
+    Branch(String),
+    Detached(CommitId),
+}
+
+impl Default for Head {
+    fn default() -> Self {
+        Head::Branch("main".into())
+    }
+}
+
+/// A branch's upstream, as `branch.<name>.remote` / `.merge` hold it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Upstream {
+    pub remote: String,
+    pub branch: String,
+}
+
+impl Upstream {
+    /// `origin/main`: the remote-tracking ref name.
+    pub fn tracking_ref(&self) -> String {
+        format!("{}/{}", self.remote, self.branch)
+    }
+}
+
+/// A merge stopped on conflicts (`MERGE_HEAD` and friends).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MergeState {
+    pub their: CommitId,
+    pub message: String,
+    /// Paths still carrying conflict markers in the index.
+    pub conflicts: BTreeSet<String>,
+    /// HEAD before the merge, for `merge --abort`.
+    pub orig_tree: Tree,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Repo {
+    pub commits: BTreeMap<CommitId, Arc<Commit>>,
+    pub branches: BTreeMap<String, CommitId>,
+    pub tags: BTreeMap<String, CommitId>,
+    /// Remote-tracking refs keyed `origin/main`.
+    pub remote_tracking: BTreeMap<String, CommitId>,
+    pub upstreams: BTreeMap<String, Upstream>,
+    /// Remote name → URL.
+    pub remotes: BTreeMap<String, String>,
+    pub head: Head,
+    /// The staged tree (git's index; conflicted paths are listed in `merge`).
+    pub index: Tree,
+    pub bare: bool,
+    pub merge: Option<MergeState>,
+}
+
+impl Repo {
+    /// An empty repository as `git init` makes it (HEAD on an unborn `main`).
+    pub fn init(bare: bool) -> Self {
+        Self {
+            head: Head::Branch("main".into()),
+            bare,
+            ..Self::default()
+        }
+    }
+
+    pub fn head(&self) -> &Head {
+        &self.head
+    }
+
+    /// The branch HEAD is on, if any.
+    pub fn current_branch(&self) -> Option<&str> {
+        match self.head() {
+            Head::Branch(b) => Some(b),
+            Head::Detached(_) => None,
+        }
+    }
+
+    /// The commit HEAD points at; `None` on an unborn branch.
+    pub fn head_commit(&self) -> Option<&CommitId> {
+        match self.head() {
+            Head::Branch(b) => self.branches.get(b),
+            Head::Detached(id) => Some(id),
+        }
+    }
+
+    pub fn commit(&self, id: &str) -> Option<&Arc<Commit>> {
+        self.commits.get(id)
+    }
+
+    pub fn head_tree(&self) -> Tree {
+        self.head_commit()
+            .and_then(|id| self.commit(id))
+            .map(|c| c.tree.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn insert(&mut self, commit: Commit) -> CommitId {
+        let id = commit.id.clone();
+        self.commits
+            .entry(id.clone())
+            .or_insert_with(|| Arc::new(commit));
+        id
+    }
+
+    /// Moves the current branch (or a detached HEAD) to `id`.
+    pub fn advance_head(&mut self, id: CommitId) {
+        match self.head().clone() {
+            Head::Branch(b) => {
+                self.branches.insert(b, id);
+            }
+            Head::Detached(_) => self.head = Head::Detached(id),
+        }
+    }
+
+    /// Resolves a revision as git's `rev-parse` does for the forms learners type:
+    /// `HEAD`, branch, tag, `origin/x`, `refs/...`, full or abbreviated ids,
+    /// and the `~N`, `^` and `^N` suffixes.
+    pub fn resolve(&self, rev: &str) -> Option<CommitId> {
+        let split = rev.find(['~', '^']).unwrap_or(rev.len());
+        let (base, mut suffix) = rev.split_at(split);
+        let mut id = self.resolve_name(base)?;
+        while !suffix.is_empty() {
+            let op = suffix.as_bytes()[0];
+            let rest = &suffix[1..];
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let n: usize = if digits == 0 {
+                1
+            } else {
+                rest[..digits].parse().ok()?
+            };
+            suffix = &rest[digits..];
+            let commit = self.commit(&id)?;
+            if op == b'~' {
+                for _ in 0..n {
+                    id = self.commit(&id)?.parents.first()?.clone();
+                }
+            } else if n == 0 {
+                // `^0` is the commit itself.
+            } else {
+                id = commit.parents.get(n - 1)?.clone();
+            }
+        }
+        Some(id)
+    }
+
+    fn resolve_name(&self, name: &str) -> Option<CommitId> {
+        if name == "HEAD" || name == "@" {
+            return self.head_commit().cloned();
+        }
+        if let Some(b) = name.strip_prefix("refs/heads/") {
+            return self.branches.get(b).cloned();
+        }
+        if let Some(t) = name.strip_prefix("refs/tags/") {
+            return self.tags.get(t).cloned();
+        }
+        if let Some(r) = name.strip_prefix("refs/remotes/") {
+            return self.remote_tracking.get(r).cloned();
+        }
+        // git's dwim order: tags, then branches, then remote-tracking refs.
+        if let Some(id) = self.tags.get(name).or_else(|| self.branches.get(name)) {
+            return Some(id.clone());
+        }
+        if let Some(id) = self.remote_tracking.get(name) {
+            return Some(id.clone());
+        }
+        self.resolve_hex(name)
+    }
+
+    /// A full or abbreviated (at least 4 digits) id, if it names exactly one commit.
+    pub fn resolve_hex(&self, prefix: &str) -> Option<CommitId> {
+        if prefix.len() < 4 || prefix.len() > 40 || !prefix.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let prefix = prefix.to_ascii_lowercase();
+        let mut hits = self
+            .commits
+            .range(prefix.clone()..)
+            .take_while(|(id, _)| id.starts_with(&prefix));
+        let first = hits.next()?;
+        if hits.next().is_some() {
+            return None;
+        }
+        Some(first.0.clone())
+    }
+
+    /// Every commit reachable from `from`, in breadth-first order.
+    pub fn ancestors(&self, from: &str) -> BTreeSet<CommitId> {
+        let mut seen = BTreeSet::new();
+        let mut queue = VecDeque::from([from.to_string()]);
+        while let Some(id) = queue.pop_front() {
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            if let Some(c) = self.commit(&id) {
+                queue.extend(c.parents.iter().cloned());
+            }
+        }
+        seen
+    }
+
+    /// Is `ancestor` reachable from `descendant` (or equal to it)?
+    pub fn is_ancestor(&self, ancestor: &str, descendant: &str) -> bool {
+        if ancestor == descendant {
+            return true;
+        }
+        let Some(a) = self.commit(ancestor) else {
+            return false;
+        };
+        // Walk back from the descendant, pruning commits older than the ancestor.
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![descendant.to_string()];
+        while let Some(id) = stack.pop() {
+            if id == ancestor {
+                return true;
+            }
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            if let Some(c) = self.commit(&id) {
+                if c.time >= a.time {
+                    stack.extend(c.parents.iter().cloned());
+                }
+            }
+        }
+        false
+    }
+
+    /// The best common ancestor of two commits (git's merge base, for the
+    /// histories learners make: the newest common ancestor).
+    pub fn merge_base(&self, a: &str, b: &str) -> Option<CommitId> {
+        let from_a = self.ancestors(a);
+        let common: Vec<CommitId> = self
+            .ancestors(b)
+            .into_iter()
+            .filter(|id| from_a.contains(id))
+            .collect();
+        // Drop any common ancestor that is an ancestor of another one.
+        let best: Vec<&CommitId> = common
+            .iter()
+            .filter(|c| !common.iter().any(|o| o != *c && self.is_ancestor(c, o)))
+            .collect();
+        best.into_iter()
+            .max_by_key(|id| self.commit(id).map_or(0, |c| c.time))
+            .cloned()
+    }
+
+    /// Commits reachable from `to` but not from `from` (`from..to`).
+    pub fn count_range(&self, from: &str, to: &str) -> usize {
+        let exclude = self.ancestors(from);
+        self.ancestors(to)
+            .iter()
+            .filter(|id| !exclude.contains(*id))
+            .count()
+    }
+
+    /// Copies `tip` and all its ancestors that `self` lacks from `other`.
+    pub fn copy_commits_from(&mut self, other: &Repo, tip: &str) {
+        let mut stack = vec![tip.to_string()];
+        while let Some(id) = stack.pop() {
+            if self.commits.contains_key(&id) {
+                continue;
+            }
+            if let Some(c) = other.commits.get(&id) {
+                stack.extend(c.parents.iter().cloned());
+                self.commits.insert(id, Arc::clone(c));
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! The replay contract's `state` object: a stable, JSON-friendly view of the
+//! world for `b2p replay --json`, lesson checks and tests.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::repo::{Head, Repo};
+use crate::world::World;
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum HeadState {
+    #[serde(rename = "branch")]
+    Branch(String),
+    #[serde(rename = "detached")]
+    Detached(String),
+}
+
+#[derive(Debug, Serialize)]
+pub struct CommitState {
+    pub parents: Vec<String>,
+    pub subject: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OriginState {
+    pub head: Option<String>,
+    pub branches: BTreeMap<String, String>,
+    pub tags: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct State {
+    /// `null` before `git init`.
+    pub head: Option<HeadState>,
+    pub branches: BTreeMap<String, String>,
+    pub tags: BTreeMap<String, String>,
+    pub upstreams: BTreeMap<String, String>,
+    pub remote_tracking: BTreeMap<String, String>,
+    pub origin: OriginState,
+    /// Every commit reachable from any ref of the learner's clone or origin.
+    pub commits: BTreeMap<String, CommitState>,
+}
+
+fn head_state(repo: &Repo) -> HeadState {
+    match repo.head() {
+        Head::Branch(b) => HeadState::Branch(b.clone()),
+        Head::Detached(id) => HeadState::Detached(id.clone()),
+    }
+}
+
+fn add_reachable(repo: &Repo, out: &mut BTreeMap<String, CommitState>) {
+    let tips = repo
+        .branches
+        .values()
+        .chain(repo.tags.values())
+        .chain(repo.remote_tracking.values())
+        .chain(repo.head_commit());
+    for tip in tips {
+        for id in repo.ancestors(tip) {
+            if out.contains_key(&id) {
+                continue;
+            }
+            if let Some(c) = repo.commit(&id) {
+                out.insert(
+                    id,
+                    CommitState {
+                        parents: c.parents.clone(),
+                        subject: c.subject().to_string(),
+                    },
+                );
+            }
+        }
+    }
+}
+
+impl State {
+    pub fn of(world: &World) -> Self {
+        let empty = Repo::default();
+        let local = world.local.as_ref();
+        let repo = local.unwrap_or(&empty);
+        let mut commits = BTreeMap::new();
+        add_reachable(repo, &mut commits);
+        add_reachable(&world.origin, &mut commits);
+        Self {
+            head: local.map(head_state),
+            branches: repo.branches.clone(),
+            tags: repo.tags.clone(),
+            upstreams: repo
+                .upstreams
+                .iter()
+                .map(|(b, u)| (b.clone(), u.tracking_ref()))
+                .collect(),
+            remote_tracking: repo.remote_tracking.clone(),
+            origin: OriginState {
+                head: world.origin.current_branch().map(str::to_string),
+                branches: world.origin.branches.clone(),
+                tags: world.origin.tags.clone(),
+            },
+            commits,
+        }
+    }
+}

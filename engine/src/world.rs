@@ -1,0 +1,335 @@
+//! The simulated world: the learner's clone, `origin`, a teammate's clone, and
+//! the shell that runs terminal lines against them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::clock;
+use crate::git::{Ctx, GitCommand, GitError};
+use crate::project;
+use crate::repo::{Commit, Head, Repo, Tree, Upstream};
+use crate::shell::{self, Joiner, SimpleCommand};
+
+/// Bumped whenever the serialised form changes incompatibly.
+pub const SCHEMA_VERSION: u32 = 1;
+
+pub const LEARNER: &str = "You <you@example.com>";
+pub const TEAMMATE: &str = "Sam Teammate <sam@example.com>";
+/// The URL of `origin` in the default start (as `git remote -v` shows it).
+pub const ORIGIN_URL: &str = "https://github.com/you/smart-chatbot.git";
+
+/// Someone else's clone of `origin` (lines prefixed `@teammate `).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Teammate {
+    pub repo: Repo,
+    pub work: Tree,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct World {
+    pub schema_version: u32,
+    /// Virtual seconds since the epoch; advances one minute per commit.
+    pub clock: u64,
+    /// The learner's repository; `None` before `git init` in an empty start.
+    pub local: Option<Repo>,
+    /// The learner's working directory.
+    pub work: Tree,
+    pub origin: Repo,
+    pub teammate: Option<Teammate>,
+}
+
+/// What one action did: the terminal text and whether it succeeded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    pub ok: bool,
+    pub output: String,
+    /// The terminal should be cleared (`clear`).
+    #[serde(skip)]
+    pub clear: bool,
+}
+
+impl Outcome {
+    fn ok(output: impl Into<String>) -> Self {
+        Self {
+            ok: true,
+            output: output.into(),
+            clear: false,
+        }
+    }
+
+    fn err(output: impl Into<String>) -> Self {
+        Self {
+            ok: false,
+            output: output.into(),
+            clear: false,
+        }
+    }
+}
+
+impl From<Result<String, GitError>> for Outcome {
+    fn from(r: Result<String, GitError>) -> Self {
+        match r {
+            Ok(s) => Self::ok(s),
+            Err(e) => Self::err(e.to_string()),
+        }
+    }
+}
+
+/// Something the learner does: typed, or clicked as a button that runs the
+/// same command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Action {
+    /// A git command in the learner's clone.
+    Git(GitCommand),
+}
+
+impl Action {
+    /// The "New commit" button: an empty commit with a numbered message, exactly
+    /// what `git commit --allow-empty -m "Commit N"` does.
+    pub fn new_commit(world: &World) -> Self {
+        let n = world.local.as_ref().map_or(0, |r| r.commits.len()) + 1;
+        Self::Git(GitCommand::quick_commit(format!("Commit {n}")))
+    }
+
+    /// The terminal line that performs this action.
+    pub fn to_line(&self) -> String {
+        match self {
+            Self::Git(cmd) => cmd.to_line().unwrap_or_else(|| "git".into()),
+        }
+    }
+}
+
+impl Default for World {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl World {
+    /// The default start: "Initial commit" on `main`, `development` at the same
+    /// commit, both pushed to `origin` with upstreams set, HEAD on `main`.
+    pub fn new() -> Self {
+        let tree = project::initial_tree();
+        let c = Commit::new(
+            vec![],
+            "Initial commit".into(),
+            LEARNER.into(),
+            clock::START,
+            tree.clone(),
+        );
+        let id = c.id.clone();
+        let mut origin = Repo::init(true);
+        origin.insert(c.clone());
+        let mut local = Repo::init(false);
+        local.insert(c);
+        local.index = tree.clone();
+        local.remotes.insert("origin".into(), ORIGIN_URL.into());
+        for b in ["main", "development"] {
+            origin.branches.insert(b.into(), id.clone());
+            local.branches.insert(b.into(), id.clone());
+            local
+                .remote_tracking
+                .insert(format!("origin/{b}"), id.clone());
+            local.upstreams.insert(
+                b.into(),
+                Upstream {
+                    remote: "origin".into(),
+                    branch: b.into(),
+                },
+            );
+        }
+        Self {
+            schema_version: SCHEMA_VERSION,
+            clock: clock::START,
+            local: Some(local),
+            work: tree,
+            origin,
+            teammate: None,
+        }
+    }
+
+    /// No repository at all: the learner starts with `git init`.
+    pub fn empty() -> Self {
+        Self {
+            schema_version: SCHEMA_VERSION,
+            clock: clock::START,
+            local: None,
+            work: Tree::new(),
+            origin: Repo::init(true),
+            teammate: None,
+        }
+    }
+
+    /// Runs one terminal line (possibly several commands joined by `&&`/`;`).
+    pub fn run(&mut self, line: &str) -> Outcome {
+        let commands = match shell::parse(line) {
+            Ok(c) => c,
+            Err(e) => return Outcome::err(e.to_string()),
+        };
+        let mut outputs: Vec<String> = Vec::new();
+        let mut ok = true;
+        let mut clear = false;
+        for (joiner, cmd) in commands {
+            if joiner == Joiner::IfOk && !ok {
+                continue;
+            }
+            let o = self.run_command(&cmd);
+            ok = o.ok;
+            clear |= o.clear;
+            if clear {
+                outputs.clear();
+            }
+            if !o.output.is_empty() {
+                outputs.push(o.output);
+            }
+        }
+        Outcome {
+            ok,
+            output: outputs.join("\n"),
+            clear,
+        }
+    }
+
+    /// Applies an action (a button press); the same as typing its line.
+    pub fn apply(&mut self, action: &Action) -> Outcome {
+        match action {
+            Action::Git(cmd) => self.git(cmd),
+        }
+    }
+
+    fn run_command(&mut self, cmd: &SimpleCommand) -> Outcome {
+        let outcome = self.dispatch(cmd);
+        match &cmd.redirect {
+            Some(r) if outcome.ok => {
+                let path = r.path.trim_start_matches("./").to_string();
+                if path.contains('/') || path.is_empty() {
+                    return Outcome::err(format!("bash: {}: No such file or directory", r.path));
+                }
+                let mut text = outcome.output;
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                let entry = self.work.entry(path).or_default();
+                if r.append {
+                    entry.push_str(&text);
+                } else {
+                    *entry = text;
+                }
+                Outcome::ok("")
+            }
+            _ => outcome,
+        }
+    }
+
+    fn dispatch(&mut self, cmd: &SimpleCommand) -> Outcome {
+        let Some((name, args)) = cmd.argv.split_first() else {
+            // Bare `NAME=value`: nothing to run.
+            return Outcome::ok("");
+        };
+        match name.as_str() {
+            "git" => {
+                if args.first().map(String::as_str) == Some("init") {
+                    return self.git_init();
+                }
+                match GitCommand::parse(args) {
+                    Ok(c) => self.git(&c),
+                    Err(e) => Outcome::err(e.to_string()),
+                }
+            }
+            "echo" => {
+                // `-n` only drops the trailing newline, which the terminal adds anyway.
+                let words = if args.first().is_some_and(|a| a == "-n") {
+                    &args[1..]
+                } else {
+                    args
+                };
+                Outcome::ok(words.join(" "))
+            }
+            "cat" => self.cat(args),
+            "ls" => self.ls(args),
+            "pwd" => Outcome::ok("/home/you/chatbot"),
+            "clear" => Outcome {
+                ok: true,
+                output: String::new(),
+                clear: true,
+            },
+            "help" => Outcome::ok(SHELL_HELP),
+            other => Outcome::err(format!("bash: {other}: command not found")),
+        }
+    }
+
+    fn git(&mut self, cmd: &GitCommand) -> Outcome {
+        let Some(repo) = self.local.as_mut() else {
+            return Outcome::err(GitError::NotARepo.to_string());
+        };
+        let mut ctx = Ctx {
+            repo,
+            work: &mut self.work,
+            clock: &mut self.clock,
+            author: LEARNER,
+        };
+        cmd.run(&mut ctx).into()
+    }
+
+    fn git_init(&mut self) -> Outcome {
+        if self.local.is_some() {
+            return Outcome::ok("Reinitialized existing Git repository in /home/you/chatbot/.git/");
+        }
+        self.local = Some(Repo::init(false));
+        Outcome::ok("Initialized empty Git repository in /home/you/chatbot/.git/")
+    }
+
+    fn cat(&self, args: &[String]) -> Outcome {
+        if args.is_empty() {
+            return Outcome::err(
+                "cat: reading from the keyboard is not supported here; name a file: cat README.md",
+            );
+        }
+        let mut out = String::new();
+        let mut ok = true;
+        for a in args {
+            match self.work.get(a.trim_start_matches("./")) {
+                Some(body) => out.push_str(body),
+                None => {
+                    ok = false;
+                    out.push_str(&format!("cat: {a}: No such file or directory\n"));
+                }
+            }
+        }
+        let out = out.strip_suffix('\n').unwrap_or(&out).to_string();
+        Outcome {
+            ok,
+            output: out,
+            clear: false,
+        }
+    }
+
+    fn ls(&self, args: &[String]) -> Outcome {
+        let all = args.iter().any(|a| a.starts_with('-') && a.contains('a'));
+        let names: Vec<&str> = self
+            .work
+            .keys()
+            .map(String::as_str)
+            .filter(|n| all || !n.starts_with('.'))
+            .collect();
+        let mut out = if all { vec![".", "..", ".git"] } else { vec![] };
+        out.extend(names);
+        if all && self.local.is_none() {
+            out.retain(|n| *n != ".git");
+        }
+        Outcome::ok(out.join("  "))
+    }
+
+    /// The learner's HEAD, for views.
+    pub fn head(&self) -> Option<&Head> {
+        self.local.as_ref().map(Repo::head)
+    }
+}
+
+const SHELL_HELP: &str = "This terminal runs git and a few shell commands:
+  git ...                 the git commands listed by `git help`
+  echo \"text\" > file      write a file (>> appends)
+  cat FILE                show a file
+  ls [-a]                 list files (-a shows the .env files)
+  clear                   clear the terminal
+  undo                    take back the last command";
