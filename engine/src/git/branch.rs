@@ -298,8 +298,7 @@ fn tracking_summary(repo: &Repo, name: &str) -> String {
     let (Some(theirs), Some(ours)) = (repo.remote_tracking.get(&r), repo.branches.get(name)) else {
         return format!("[{r}: gone] ");
     };
-    let ahead = repo.count_range(theirs, ours);
-    let behind = repo.count_range(ours, theirs);
+    let (ahead, behind) = repo.ahead_behind(ours, theirs);
     match (ahead, behind) {
         (0, 0) => format!("[{r}] "),
         (a, 0) => format!("[{r}: ahead {a}] "),

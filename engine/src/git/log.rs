@@ -53,6 +53,11 @@ impl LogArgs {
 
 /// Commits reachable from `tips`, newest first (git's default date order).
 pub fn walk(repo: &Repo, tips: &[CommitId]) -> Vec<CommitId> {
+    walk_limited(repo, tips, usize::MAX)
+}
+
+/// [`walk`], stopping after `limit` commits.
+pub fn walk_limited(repo: &Repo, tips: &[CommitId], limit: usize) -> Vec<CommitId> {
     let mut heap = BinaryHeap::new();
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
@@ -67,6 +72,9 @@ pub fn walk(repo: &Repo, tips: &[CommitId]) -> Vec<CommitId> {
         push(t, &mut heap);
     }
     while let Some((_, id)) = heap.pop() {
+        if out.len() == limit {
+            break;
+        }
         if let Some(c) = repo.commit(&id) {
             for p in &c.parents {
                 push(p, &mut heap);
@@ -103,10 +111,9 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             }
         }
     }
-    let ids = walk(repo, &tips);
-    let ids = ids.iter().take(a.max.unwrap_or(usize::MAX));
+    let ids = walk_limited(repo, &tips, a.max.unwrap_or(usize::MAX));
     let mut out = Vec::new();
-    for id in ids {
+    for id in &ids {
         let Some(c) = repo.commit(id) else { continue };
         let deco = decorations(repo, id);
         let deco = if deco.is_empty() {

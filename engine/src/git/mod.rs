@@ -10,6 +10,8 @@ mod log;
 mod status;
 
 pub use error::GitError;
+/// Commits reachable from some tips, newest first, as `git log` lists them.
+pub use log::walk as date_order;
 
 use crate::repo::{Head, Repo, Tree};
 
@@ -241,8 +243,7 @@ pub fn tracking_info(repo: &Repo, branch: &str) -> Option<String> {
         ));
     };
     let ours = repo.branches.get(branch)?;
-    let ahead = repo.count_range(theirs, ours);
-    let behind = repo.count_range(ours, theirs);
+    let (ahead, behind) = repo.ahead_behind(ours, theirs);
     let plural = |n: usize| if n == 1 { "commit" } else { "commits" };
     Some(match (ahead, behind) {
         (0, 0) => format!("Your branch is up to date with '{name}'."),

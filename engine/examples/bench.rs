@@ -1,0 +1,63 @@
+//! `make bench`: replays 10,000 terminal lines natively and prints the time
+//! beside its budget (DEVELOPERS.md: ≤ 100 ms). A figure, not an assertion.
+
+use std::time::Instant;
+
+use engine::World;
+
+/// A deterministic workload shaped like lessons: branch, edit, stage, commit,
+/// inspect, switch back, and the occasional refusal.
+fn workload(n: usize) -> Vec<String> {
+    let mut lines = Vec::with_capacity(n);
+    let mut i = 0;
+    while lines.len() < n {
+        let b = format!("feature/f{i}");
+        lines.extend([
+            format!("git checkout -b {b}"),
+            format!("echo \"change {i}\" >> README.md"),
+            "git add .".to_string(),
+            format!("git commit -m \"Change {i}\""),
+            "git status".to_string(),
+            "git log --oneline -n 5".to_string(),
+            "git checkout development".to_string(),
+            format!("git branch -D {b}"),
+            "git checkout nope".to_string(),
+            "git commit --allow-empty -m \"Empty\"".to_string(),
+        ]);
+        i += 1;
+    }
+    lines.truncate(n);
+    lines
+}
+
+fn main() {
+    let lines = workload(10_000);
+    let mut runs = Vec::new();
+    for _ in 0..5 {
+        let mut world = World::new();
+        let start = Instant::now();
+        let mut failures = 0;
+        for l in &lines {
+            if !world.run(l).ok {
+                failures += 1;
+            }
+        }
+        runs.push((start.elapsed(), failures));
+    }
+    if std::env::var_os("BENCH_PROFILE").is_some() {
+        let mut per: std::collections::BTreeMap<String, f64> = std::collections::BTreeMap::new();
+        let mut world = World::new();
+        for l in &lines {
+            let t = Instant::now();
+            world.run(l);
+            let key: String = l.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+            *per.entry(key).or_default() += t.elapsed().as_secs_f64() * 1e3;
+        }
+        for (k, v) in per {
+            println!("{k:30} {v:.1} ms");
+        }
+    }
+    runs.sort();
+    let (median, failures) = runs[runs.len() / 2];
+    println!("engine replay: 10000 commands in {:.1} ms (median of 5; budget ≤ 100 ms; {failures} refused as expected)", median.as_secs_f64() * 1e3);
+}

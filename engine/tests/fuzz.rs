@@ -1,0 +1,54 @@
+//! No input panics the engine. Random terminal lines — arbitrary text and
+//! sequences built from the commands' own vocabulary — run through a world,
+//! which must answer every one with an outcome. `make fuzz` runs a million
+//! cases (FUZZ_CASES); `make test` runs a smaller number.
+
+use engine::{Session, World};
+use proptest::prelude::*;
+
+fn cases(default: u32) -> u32 {
+    std::env::var("FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+const WORDS: &[&str] = &[
+    "git", "status", "--short", "log", "--oneline", "--all", "-n", "2", "-3", "branch", "-d", "-D", "-m", "-a", "-vv",
+    "checkout", "-b", "switch", "-c", "--detach", "commit", "-m", "-am", "--allow-empty", "add", ".", "-A", "init",
+    "main", "development", "feature/x", "feature/y", "HEAD", "HEAD~1", "HEAD^2", "@", "a..b", "-x", "x.lock", "main/x",
+    "echo", "cat", "ls", "-a", ">", ">>", "&&", ";", "|", "README.md", "intents.json", ".env.development", "'q w'",
+    "\"d q\"", "\\", "#", "undo", "clear", "help", "x=1", "APP_ENV=staging", "origin/main", "0000", "abcdef1",
+];
+
+fn vocab_line() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 0..8).prop_map(|w| w.join(" "))
+}
+
+fn any_line() -> impl Strategy<Value = String> {
+    prop_oneof![vocab_line(), vocab_line().prop_map(|l| format!("git {l}")), ".{0,40}", "\\PC{0,30}"]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(300), failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_line_sequence_panics(lines in prop::collection::vec(any_line(), 1..25)) {
+        let mut session = Session::new(World::new());
+        for l in &lines {
+            let _ = session.run(l);
+        }
+        let mut empty = Session::new(World::empty());
+        for l in &lines {
+            let _ = empty.run(l);
+        }
+    }
+
+    #[test]
+    fn world_round_trips_through_json(lines in prop::collection::vec(vocab_line().prop_map(|l| format!("git {l}")), 0..20)) {
+        let mut world = World::new();
+        for l in &lines {
+            let _ = world.run(l);
+        }
+        let json = serde_json::to_string(&world).unwrap();
+        let back: World = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(back, world);
+    }
+}

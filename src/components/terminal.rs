@@ -1,0 +1,98 @@
+//! The terminal: scrollback of commands and their output, and the command line.
+
+use leptos::ev::KeyboardEvent;
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::app_state::expect_session;
+
+/// A shell-like prompt. Enter runs the line through the engine; ↑/↓ walk the
+/// history. Everything shown is text: a learner's input is never parsed as HTML.
+#[component]
+pub fn Terminal() -> impl IntoView {
+    let state = expect_session();
+    let input_ref = NodeRef::<html::Input>::new();
+    let output_ref = NodeRef::<html::Div>::new();
+    let (draft, set_draft) = signal(String::new());
+    // Position while browsing history with ↑/↓ (None: editing a new line).
+    let (cursor, set_cursor) = signal(None::<usize>);
+
+    let history = move || state.scrollback.with(|s| s.iter().map(|e| e.line.clone()).collect::<Vec<_>>());
+
+    let on_keydown = move |ev: KeyboardEvent| match ev.key().as_str() {
+        "Enter" => {
+            ev.prevent_default();
+            let line = draft.get_untracked();
+            set_draft.set(String::new());
+            set_cursor.set(None);
+            state.run_line(&line);
+        }
+        "ArrowUp" | "ArrowDown" => {
+            ev.prevent_default();
+            let lines = history();
+            if lines.is_empty() {
+                return;
+            }
+            let up = ev.key() == "ArrowUp";
+            let next = match (cursor.get_untracked(), up) {
+                (None, true) => Some(lines.len() - 1),
+                (None, false) => None,
+                (Some(i), true) => Some(i.saturating_sub(1)),
+                (Some(i), false) if i + 1 < lines.len() => Some(i + 1),
+                (Some(_), false) => None,
+            };
+            set_cursor.set(next);
+            set_draft.set(next.map(|i| lines[i].clone()).unwrap_or_default());
+        }
+        _ => {}
+    };
+
+    // Keep the newest output in view: a DOM side effect, no signal writes.
+    Effect::new(move |_| {
+        state.scrollback.track();
+        if let Some(el) = output_ref.get() {
+            el.set_scroll_top(el.scroll_height());
+        }
+    });
+
+    view! {
+        <section class="b2p-terminal" aria-label="Terminal" on:click=move |_| {
+            if let Some(i) = input_ref.get() {
+                let _ = i.focus();
+            }
+        }>
+            <div class="b2p-terminal__output" data-testid="terminal-output" node_ref=output_ref
+                role="log" aria-live="polite">
+                <p class="b2p-terminal__hint">
+                    "Type a command, e.g. " <code>"git checkout -b feature/new-chatbot-intent"</code>
+                    ", or " <code>"help"</code> "."
+                </p>
+                <For each=move || state.scrollback.get() key=|e| e.seq let:entry>
+                    <div class="b2p-terminal__entry" class:b2p-terminal__entry--error=!entry.ok>
+                        <div class="b2p-terminal__line">
+                            <span class="b2p-terminal__prompt" aria-hidden="true">"$ "</span>
+                            {entry.line}
+                        </div>
+                        <pre class="b2p-terminal__text">{entry.output}</pre>
+                    </div>
+                </For>
+            </div>
+            <label class="b2p-terminal__input-row">
+                <span class="b2p-terminal__prompt" aria-hidden="true">"$"</span>
+                <span class="b2p-visually-hidden">"Command"</span>
+                <input
+                    class="b2p-terminal__input"
+                    data-testid="terminal-input"
+                    node_ref=input_ref
+                    type="text"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    spellcheck="false"
+                    prop:value=draft
+                    on:input=move |ev| set_draft.set(event_target_value(&ev))
+                    on:keydown=on_keydown
+                />
+            </label>
+        </section>
+    }
+}

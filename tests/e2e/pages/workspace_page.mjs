@@ -1,0 +1,55 @@
+// Page object for the workspace (terminal + commit graph), through the stable
+// data-testid hooks of DESIGN.md §5.
+export class WorkspacePage {
+  constructor(page, baseUrl) {
+    this.page = page;
+    this.baseUrl = baseUrl;
+    this.errors = [];
+    page.on("console", (m) => m.type() === "error" && this.errors.push(m.text()));
+    page.on("pageerror", (e) => this.errors.push(String(e)));
+  }
+
+  async open(path = "/sandbox") {
+    await this.page.goto(this.baseUrl + path);
+    await this.page.waitForSelector('#app[data-ready="1"]', { timeout: 15000 });
+  }
+
+  input() {
+    return this.page.getByTestId("terminal-input");
+  }
+
+  async run(line) {
+    const before = await this.page.locator(".b2p-terminal__entry").count();
+    await this.input().fill(line);
+    await this.input().press("Enter");
+    await this.page.locator(".b2p-terminal__entry").nth(before).waitFor();
+    return this.lastOutput();
+  }
+
+  async lastOutput() {
+    return (await this.page.locator(".b2p-terminal__entry").last().locator(".b2p-terminal__text").textContent()) ?? "";
+  }
+
+  async outputText() {
+    return (await this.page.getByTestId("terminal-output").textContent()) ?? "";
+  }
+
+  /** Branch labels in the graph: name → commit id it points at. */
+  async branchLabels() {
+    return this.page.getByTestId("commit-graph").evaluate((svg) => {
+      const out = {};
+      for (const el of svg.querySelectorAll("[data-branch]")) {
+        out[el.getAttribute("data-branch")] = el.closest("[data-commit]").getAttribute("data-commit");
+      }
+      return out;
+    });
+  }
+
+  async headBranch() {
+    return this.page.getByTestId("commit-graph").locator('[data-head="true"]').getAttribute("data-branch");
+  }
+
+  async commitCount() {
+    return this.page.getByTestId("commit-graph").locator("[data-commit]").count();
+  }
+}

@@ -1,0 +1,67 @@
+//! Components in a real browser (wasm-bindgen-test in headless Chromium).
+#![cfg(target_arch = "wasm32")]
+
+use branch_to_prod::app_state::SessionState;
+use branch_to_prod::pages::sandbox::Sandbox;
+use engine::Session;
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount_sandbox() -> (web_sys::HtmlElement, impl Drop) {
+    let host = document().create_element("section").unwrap().unchecked_into::<web_sys::HtmlElement>();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = mount_to(host.clone(), || {
+        provide_context(SessionState::new(Session::default()));
+        view! { <Sandbox /> }
+    });
+    (host, handle)
+}
+
+fn query(host: &web_sys::HtmlElement, sel: &str) -> web_sys::HtmlElement {
+    host.query_selector(sel).unwrap().unwrap_or_else(|| panic!("no {sel}")).unchecked_into()
+}
+
+fn count(host: &web_sys::HtmlElement, sel: &str) -> u32 {
+    host.query_selector_all(sel).unwrap().length()
+}
+
+#[wasm_bindgen_test]
+async fn new_commit_button_commits_and_redraws_the_graph() {
+    let (host, _handle) = mount_sandbox();
+    assert_eq!(count(&host, "[data-commit]"), 1);
+    query(&host, "[data-testid=new-commit]").click();
+    tick().await;
+    assert_eq!(count(&host, "[data-commit]"), 2);
+    let output = query(&host, "[data-testid=terminal-output]").text_content().unwrap();
+    assert!(output.contains("git commit --allow-empty -m 'Commit 2'"), "{output}");
+    assert!(output.contains("] Commit 2"), "{output}");
+    // The HEAD label moved to the new commit; development stayed behind.
+    let head = query(&host, "[data-head=true]");
+    assert_eq!(head.get_attribute("data-branch").as_deref(), Some("main"));
+    let dev = query(&host, "[data-branch=development]");
+    let dev_commit = dev.closest("[data-commit]").unwrap().unwrap();
+    let head_commit = head.closest("[data-commit]").unwrap().unwrap();
+    assert_ne!(dev_commit.get_attribute("data-commit"), head_commit.get_attribute("data-commit"));
+}
+
+#[wasm_bindgen_test]
+async fn enter_in_the_terminal_runs_the_line() {
+    let (host, _handle) = mount_sandbox();
+    let input: web_sys::HtmlInputElement = query(&host, "[data-testid=terminal-input]").unchecked_into();
+    input.set_value("git switch -c feature/x");
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    input.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    tick().await;
+    let output = query(&host, "[data-testid=terminal-output]").text_content().unwrap();
+    assert!(output.contains("Switched to a new branch 'feature/x'"), "{output}");
+    assert_eq!(input.value(), "", "the command line clears after Enter");
+    assert_eq!(query(&host, "[data-head=true]").get_attribute("data-branch").as_deref(), Some("feature/x"));
+}
