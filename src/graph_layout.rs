@@ -25,7 +25,9 @@ pub struct Edge {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LabelKind {
     /// A local branch; `current` when HEAD is on it.
-    Branch { current: bool },
+    Branch {
+        current: bool,
+    },
     Remote,
     Tag,
     DetachedHead,
@@ -58,14 +60,17 @@ pub fn layout(repo: &Repo) -> Layout {
         .cloned()
         .collect();
     let order = date_order(repo, &tips);
-    let index: std::collections::HashMap<&str, usize> = order.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+    let index: std::collections::HashMap<&str, usize> =
+        order.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
     let head = repo.head_commit();
     // `expect[l]` is the commit lane `l` is waiting for.
     let mut expect: Vec<Option<&str>> = Vec::new();
     let mut nodes = Vec::with_capacity(order.len());
     let mut edges = Vec::new();
     for (row, id) in order.iter().enumerate() {
-        let Some(commit) = repo.commit(id) else { continue };
+        let Some(commit) = repo.commit(id) else {
+            continue;
+        };
         let waiting: Vec<usize> = (0..expect.len()).filter(|&l| expect[l] == Some(id.as_str())).collect();
         let lane = match waiting.first() {
             Some(&l) => l,

@@ -58,7 +58,9 @@ async fn enter_in_the_terminal_runs_the_line() {
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("Enter");
     init.set_bubbles(true);
-    input.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
+        .unwrap();
     tick().await;
     let output = query(&host, "[data-testid=terminal-output]").text_content().unwrap();
     assert!(output.contains("Switched to a new branch 'feature/x'"), "{output}");

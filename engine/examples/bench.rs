@@ -59,5 +59,8 @@ fn main() {
     }
     runs.sort();
     let (median, failures) = runs[runs.len() / 2];
-    println!("engine replay: 10000 commands in {:.1} ms (median of 5; budget ≤ 100 ms; {failures} refused as expected)", median.as_secs_f64() * 1e3);
+    println!(
+        "engine replay: 10000 commands in {:.1} ms (median of 5; budget ≤ 100 ms; {failures} refused as expected)",
+        median.as_secs_f64() * 1e3
+    );
 }

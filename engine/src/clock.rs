@@ -10,15 +10,8 @@ pub fn git_date(secs: u64) -> String {
     let (y, m, d) = civil_from_days(days);
     // 1970-01-01 was a Thursday.
     let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][days.rem_euclid(7) as usize];
-    let month = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ][(m - 1) as usize];
-    format!(
-        "{weekday} {month} {d} {:02}:{:02}:{:02} {y} +0000",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
+    let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][(m - 1) as usize];
+    format!("{weekday} {month} {d} {:02}:{:02}:{:02} {y} +0000", rem / 3600, rem % 3600 / 60, rem % 60)
 }
 
 /// Howard Hinnant's days-to-civil algorithm.
@@ -39,14 +32,8 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 mod tests {
     #[test]
     fn formats_like_git() {
-        assert_eq!(
-            super::git_date(super::START),
-            "Mon Jan 5 09:00:00 2026 +0000"
-        );
+        assert_eq!(super::git_date(super::START), "Mon Jan 5 09:00:00 2026 +0000");
         assert_eq!(super::git_date(0), "Thu Jan 1 00:00:00 1970 +0000");
-        assert_eq!(
-            super::git_date(1_772_323_200),
-            "Sun Mar 1 00:00:00 2026 +0000"
-        );
+        assert_eq!(super::git_date(1_772_323_200), "Sun Mar 1 00:00:00 2026 +0000");
     }
 }

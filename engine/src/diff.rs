@@ -9,11 +9,8 @@ fn lcs_pairs(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
     let w = m + 1;
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            t[i * w + j] = if a[i] == b[j] {
-                t[(i + 1) * w + j + 1] + 1
-            } else {
-                t[(i + 1) * w + j].max(t[i * w + j + 1])
-            };
+            t[i * w + j] =
+                if a[i] == b[j] { t[(i + 1) * w + j + 1] + 1 } else { t[(i + 1) * w + j].max(t[i * w + j + 1]) };
         }
     }
     let (mut i, mut j, mut out) = (0, 0, Vec::new());
@@ -39,15 +36,75 @@ pub fn line_counts(old: &str, new: &str) -> (usize, usize) {
     (b.len() - common, a.len() - common)
 }
 
+/// The hunks of a unified diff (`@@ -a,b +c,d @@` and lines), with three
+/// lines of context as git shows by default.
+pub fn unified(old: &str, new: &str) -> String {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Op {
+        Keep(usize, usize),
+        Del(usize),
+        Ins(usize),
+    }
+    let a: Vec<&str> = old.lines().collect();
+    let b: Vec<&str> = new.lines().collect();
+    let mut ops = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    for (pi, pj) in lcs_pairs(&a, &b).into_iter().chain(std::iter::once((a.len(), b.len()))) {
+        while i < pi {
+            ops.push(Op::Del(i));
+            i += 1;
+        }
+        while j < pj {
+            ops.push(Op::Ins(j));
+            j += 1;
+        }
+        if pi < a.len() && pj < b.len() {
+            ops.push(Op::Keep(pi, pj));
+        }
+        (i, j) = (pi + 1, pj + 1);
+    }
+    let changed: Vec<usize> =
+        ops.iter().enumerate().filter(|(_, o)| !matches!(o, Op::Keep(..))).map(|(k, _)| k).collect();
+    let mut out = String::new();
+    let mut k = 0;
+    while k < changed.len() {
+        let start = changed[k].saturating_sub(3);
+        let mut end = changed[k];
+        while k < changed.len() && changed[k] <= end + 6 {
+            end = changed[k];
+            k += 1;
+        }
+        let end = (end + 3).min(ops.len() - 1);
+        let hunk = &ops[start..=end];
+        let old_start = hunk.iter().find_map(|o| match o {
+            Op::Keep(x, _) | Op::Del(x) => Some(*x),
+            Op::Ins(_) => None,
+        });
+        let new_start = hunk.iter().find_map(|o| match o {
+            Op::Keep(_, y) | Op::Ins(y) => Some(*y),
+            Op::Del(_) => None,
+        });
+        let old_len = hunk.iter().filter(|o| !matches!(o, Op::Ins(_))).count();
+        let new_len = hunk.iter().filter(|o| !matches!(o, Op::Del(_))).count();
+        let range = |s: Option<usize>, len: usize| {
+            let s = if len == 0 { s.unwrap_or(0) } else { s.map_or(0, |s| s + 1) };
+            if len == 1 { format!("{s}") } else { format!("{s},{len}") }
+        };
+        out.push_str(&format!("@@ -{} +{} @@\n", range(old_start, old_len), range(new_start, new_len)));
+        for o in hunk {
+            match *o {
+                Op::Keep(x, _) => out.push_str(&format!(" {}\n", a[x])),
+                Op::Del(x) => out.push_str(&format!("-{}\n", a[x])),
+                Op::Ins(y) => out.push_str(&format!("+{}\n", b[y])),
+            }
+        }
+    }
+    out
+}
+
 /// A three-way merge of one file's lines. `Ok` is the clean result; `Err` is
 /// the text with git's conflict markers.
-pub fn merge3(
-    base: &str,
-    ours: &str,
-    theirs: &str,
-    our_label: &str,
-    their_label: &str,
-) -> Result<String, String> {
+pub fn merge3(base: &str, ours: &str, theirs: &str, our_label: &str, their_label: &str) -> Result<String, String> {
     if ours == theirs || theirs == base {
         return Ok(ours.to_string());
     }
@@ -108,16 +165,20 @@ mod tests {
     }
 
     #[test]
+    fn unified_hunks() {
+        assert_eq!(unified("a\nb\nc\n", "a\nb\nc\nnew\n"), "@@ -1,3 +1,4 @@\n a\n b\n c\n+new\n");
+        assert_eq!(unified("", "x\n"), "@@ -0,0 +1 @@\n+x\n");
+        assert_eq!(
+            unified("API_DEBUG=true\n", "API_DEBUG=false\n"),
+            "@@ -1 +1 @@\n-API_DEBUG=true\n+API_DEBUG=false\n"
+        );
+    }
+
+    #[test]
     fn merges_separate_edits_and_flags_overlaps() {
         let base = "a\nb\nc\n";
-        assert_eq!(
-            merge3(base, "A\nb\nc\n", "a\nb\nC\n", "HEAD", "x"),
-            Ok("A\nb\nC\n".into())
-        );
+        assert_eq!(merge3(base, "A\nb\nc\n", "a\nb\nC\n", "HEAD", "x"), Ok("A\nb\nC\n".into()));
         let err = merge3(base, "a\nB1\nc\n", "a\nB2\nc\n", "HEAD", "feature").unwrap_err();
-        assert_eq!(
-            err,
-            "a\n<<<<<<< HEAD\nB1\n=======\nB2\n>>>>>>> feature\nc\n"
-        );
+        assert_eq!(err, "a\n<<<<<<< HEAD\nB1\n=======\nB2\n>>>>>>> feature\nc\n");
     }
 }

@@ -46,8 +46,7 @@ pub const INTENTS_JSON: &str = r#"{
 }
 "#;
 
-pub const README_MD: &str =
-    "# Smart Chatbot\n\nA small chatbot API. Run it locally with `python main.py`.\n";
+pub const README_MD: &str = "# Smart Chatbot\n\nA small chatbot API. Run it locally with `python main.py`.\n";
 
 pub const ENV_DEVELOPMENT: &str = "# Loose security for debugging
 API_DEBUG=true

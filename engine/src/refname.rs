@@ -22,8 +22,7 @@ pub fn is_valid_ref_suffix(name: &str) -> bool {
     }
     // Components: none empty (no leading/trailing/double slash), none starting
     // with a dot, none ending with `.lock`.
-    name.split('/')
-        .all(|c| !c.is_empty() && !c.starts_with('.') && !c.ends_with(".lock"))
+    name.split('/').all(|c| !c.is_empty() && !c.starts_with('.') && !c.ends_with(".lock"))
 }
 
 #[cfg(test)]

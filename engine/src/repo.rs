@@ -42,13 +42,7 @@ impl Commit {
 
     /// Builds a commit whose id is a hash of everything it holds, so the same
     /// history always gets the same ids.
-    pub fn new(
-        parents: Vec<CommitId>,
-        message: String,
-        author: String,
-        time: u64,
-        tree: Tree,
-    ) -> Self {
+    pub fn new(parents: Vec<CommitId>, message: String, author: String, time: u64, tree: Tree) -> Self {
         let mut h = IdHasher::default();
         for p in &parents {
             h.write(p.as_bytes());
@@ -64,14 +58,7 @@ impl Commit {
             h.write(body.as_bytes());
             h.write(b"\0");
         }
-        Self {
-            id: h.finish_hex(),
-            parents,
-            message,
-            author,
-            time,
-            tree,
-        }
+        Self { id: h.finish_hex(), parents, message, author, time, tree }
     }
 }
 
@@ -81,11 +68,7 @@ struct IdHasher([u64; 3]);
 
 impl Default for IdHasher {
     fn default() -> Self {
-        Self([
-            0xcbf2_9ce4_8422_2325,
-            0x6c62_272e_07bb_0142,
-            0x9e37_79b9_7f4a_7c15,
-        ])
+        Self([0xcbf2_9ce4_8422_2325, 0x6c62_272e_07bb_0142, 0x9e37_79b9_7f4a_7c15])
     }
 }
 
@@ -142,15 +125,26 @@ impl Upstream {
     }
 }
 
-/// A merge stopped on conflicts (`MERGE_HEAD` and friends).
+/// Which operation stopped on conflicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Operation {
+    /// `MERGE_HEAD` exists: the concluding commit gets a second parent.
+    Merge,
+    /// `REVERT_HEAD` exists: the concluding commit is a plain revert.
+    Revert,
+}
+
+/// A merge or revert stopped on conflicts (`MERGE_HEAD` and friends).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MergeState {
+    pub op: Operation,
+    /// The commit being merged (or reverted).
     pub their: CommitId,
     pub message: String,
     /// Paths still carrying conflict markers in the index.
     pub conflicts: BTreeSet<String>,
-    /// HEAD before the merge, for `merge --abort`.
-    pub orig_tree: Tree,
+    /// Paths the operation wrote, restored by `--abort`.
+    pub touched: BTreeSet<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,11 +167,7 @@ pub struct Repo {
 impl Repo {
     /// An empty repository as `git init` makes it (HEAD on an unborn `main`).
     pub fn init(bare: bool) -> Self {
-        Self {
-            head: Head::Branch("main".into()),
-            bare,
-            ..Self::default()
-        }
+        Self { head: Head::Branch("main".into()), bare, ..Self::default() }
     }
 
     pub fn head(&self) -> &Head {
@@ -205,17 +195,12 @@ impl Repo {
     }
 
     pub fn head_tree(&self) -> Tree {
-        self.head_commit()
-            .and_then(|id| self.commit(id))
-            .map(|c| c.tree.clone())
-            .unwrap_or_default()
+        self.head_commit().and_then(|id| self.commit(id)).map(|c| c.tree.clone()).unwrap_or_default()
     }
 
     pub fn insert(&mut self, commit: Commit) -> CommitId {
         let id = commit.id.clone();
-        self.commits
-            .entry(id.clone())
-            .or_insert_with(|| Arc::new(commit));
+        self.commits.entry(id.clone()).or_insert_with(|| Arc::new(commit));
         id
     }
 
@@ -240,11 +225,7 @@ impl Repo {
             let op = suffix.as_bytes()[0];
             let rest = &suffix[1..];
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            let n: usize = if digits == 0 {
-                1
-            } else {
-                rest[..digits].parse().ok()?
-            };
+            let n: usize = if digits == 0 { 1 } else { rest[..digits].parse().ok()? };
             suffix = &rest[digits..];
             let commit = self.commit(&id)?;
             if op == b'~' {
@@ -289,10 +270,7 @@ impl Repo {
             return None;
         }
         let prefix = prefix.to_ascii_lowercase();
-        let mut hits = self
-            .commits
-            .range(prefix.clone()..)
-            .take_while(|(id, _)| id.starts_with(&prefix));
+        let mut hits = self.commits.range(prefix.clone()..).take_while(|(id, _)| id.starts_with(&prefix));
         let first = hits.next()?;
         if hits.next().is_some() {
             return None;
@@ -346,7 +324,7 @@ impl Repo {
     /// that reach it (1 = ours, 2 = theirs, 3 = both), as git's
     /// `paint_down_to_common` does; stops once only shared history remains.
     /// Calls `visit` with each commit and its final paint, in date order.
-    fn paint(&self, ours: &str, theirs: &str, mut visit: impl FnMut(&str, u8) -> bool) {
+    fn paint(&self, ours: &str, theirs: &str, until_common: bool, mut visit: impl FnMut(&str, u8) -> bool) {
         // Keyed by the commit's address: hashing a pointer is far cheaper than
         // hashing a 40-digit id, and this walk is on every `git status`.
         let key = |c: &Arc<Commit>| Arc::as_ptr(c) as usize;
@@ -355,7 +333,9 @@ impl Repo {
         let mut by_key: HashMap<usize, &Arc<Commit>, BuildPtrHasher> = HashMap::default();
         let mut queued_unshared = 0usize;
         for (id, bit) in [(ours, 1u8), (theirs, 2u8)] {
-            let Some(c) = self.commits.get(id) else { continue };
+            let Some(c) = self.commits.get(id) else {
+                continue;
+            };
             let e = paint.entry(key(c)).or_insert(0);
             if *e == 0 {
                 heap.push((c.time, key(c)));
@@ -377,7 +357,9 @@ impl Repo {
                 return;
             }
             for parent in &c.parents {
-                let Some(pc) = self.commits.get(parent) else { continue };
+                let Some(pc) = self.commits.get(parent) else {
+                    continue;
+                };
                 let e = paint.entry(key(pc)).or_insert(0);
                 let before = *e;
                 if before == 0 {
@@ -393,8 +375,9 @@ impl Repo {
                     _ => {}
                 }
             }
-            // Everything still queued is reachable from both: nothing more differs.
-            if queued_unshared == 0 {
+            // Everything still queued is reachable from both: nothing more
+            // differs (a merge-base search goes on to visit the first of them).
+            if queued_unshared == 0 && !until_common {
                 return;
             }
         }
@@ -403,7 +386,7 @@ impl Repo {
     /// (ahead, behind): commits only in `ours`, and only in `theirs`.
     pub fn ahead_behind(&self, ours: &str, theirs: &str) -> (usize, usize) {
         let (mut ahead, mut behind) = (0, 0);
-        self.paint(ours, theirs, |_, p| {
+        self.paint(ours, theirs, false, |_, p| {
             match p {
                 1 => ahead += 1,
                 2 => behind += 1,
@@ -418,7 +401,7 @@ impl Repo {
     /// histories learners make.
     pub fn merge_base(&self, a: &str, b: &str) -> Option<CommitId> {
         let mut base = None;
-        self.paint(a, b, |id, p| {
+        self.paint(a, b, true, |id, p| {
             if p == 3 {
                 base = Some(id.to_string());
                 false

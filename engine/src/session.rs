@@ -13,10 +13,7 @@ pub struct Session {
 
 impl Session {
     pub fn new(world: World) -> Self {
-        Self {
-            world,
-            undo: Vec::new(),
-        }
+        Self { world, undo: Vec::new() }
     }
 
     /// Runs a typed line. `undo` is handled here, every other line by the world.
@@ -55,17 +52,9 @@ impl Session {
         match self.undo.pop() {
             Some(w) => {
                 self.world = w;
-                Outcome {
-                    ok: true,
-                    output: "Undid the last command.".into(),
-                    clear: false,
-                }
+                Outcome { ok: true, output: "Undid the last command.".into(), clear: false }
             }
-            None => Outcome {
-                ok: false,
-                output: "undo: nothing to undo".into(),
-                clear: false,
-            },
+            None => Outcome { ok: false, output: "undo: nothing to undo".into(), clear: false },
         }
     }
 }

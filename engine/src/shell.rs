@@ -37,9 +37,7 @@ pub enum ShellError {
     UnexpectedToken(String),
     #[error("bash: syntax error near unexpected token `newline'")]
     MissingRedirectTarget,
-    #[error(
-        "this terminal runs one command at a time: pipes (`|`) and background jobs (`&`) are not supported"
-    )]
+    #[error("this terminal runs one command at a time: pipes (`|`) and background jobs (`&`) are not supported")]
     Unsupported,
 }
 
@@ -57,17 +55,13 @@ fn lex(line: &str) -> Result<Vec<Token>, ShellError> {
     let mut word = String::new();
     let mut in_word = false;
     let mut quoted = false;
-    let flush =
-        |tokens: &mut Vec<Token>, word: &mut String, in_word: &mut bool, quoted: &mut bool| {
-            if *in_word {
-                tokens.push(Token::Word {
-                    text: std::mem::take(word),
-                    quoted: *quoted,
-                });
-            }
-            *in_word = false;
-            *quoted = false;
-        };
+    let flush = |tokens: &mut Vec<Token>, word: &mut String, in_word: &mut bool, quoted: &mut bool| {
+        if *in_word {
+            tokens.push(Token::Word { text: std::mem::take(word), quoted: *quoted });
+        }
+        *in_word = false;
+        *quoted = false;
+    };
     while let Some(c) = chars.next() {
         match c {
             ' ' | '\t' | '\r' | '\n' => flush(&mut tokens, &mut word, &mut in_word, &mut quoted),
@@ -148,8 +142,7 @@ fn is_assignment(word: &str) -> Option<(String, String)> {
     let (name, value) = word.split_once('=')?;
     let mut bytes = name.bytes();
     let first = bytes.next()?;
-    let ok = (first.is_ascii_alphabetic() || first == b'_')
-        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    let ok = (first.is_ascii_alphabetic() || first == b'_') && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_');
     ok.then(|| (name.to_string(), value.to_string()))
 }
 
@@ -160,14 +153,13 @@ pub fn parse(line: &str) -> Result<Vec<(Joiner, SimpleCommand)>, ShellError> {
     let mut current = SimpleCommand::default();
     let mut joiner = Joiner::Always;
     let mut tokens = lex(line)?.into_iter().peekable();
-    let mut finish =
-        |cmd: &mut SimpleCommand, joiner: Joiner, token: &str| -> Result<(), ShellError> {
-            if cmd.argv.is_empty() && cmd.assigns.is_empty() {
-                return Err(ShellError::UnexpectedToken(token.to_string()));
-            }
-            out.push((joiner, std::mem::take(cmd)));
-            Ok(())
-        };
+    let mut finish = |cmd: &mut SimpleCommand, joiner: Joiner, token: &str| -> Result<(), ShellError> {
+        if cmd.argv.is_empty() && cmd.assigns.is_empty() {
+            return Err(ShellError::UnexpectedToken(token.to_string()));
+        }
+        out.push((joiner, std::mem::take(cmd)));
+        Ok(())
+    };
     while let Some(tok) = tokens.next() {
         match tok {
             Token::Word { text, quoted } => {
@@ -180,15 +172,11 @@ pub fn parse(line: &str) -> Result<Vec<(Joiner, SimpleCommand)>, ShellError> {
                 current.argv.push(text);
             }
             Token::Redirect { append } => match tokens.next() {
-                Some(Token::Word { text, .. }) => {
-                    current.redirect = Some(Redirect { append, path: text })
-                }
+                Some(Token::Word { text, .. }) => current.redirect = Some(Redirect { append, path: text }),
                 Some(Token::And) => return Err(ShellError::UnexpectedToken("&&".into())),
                 Some(Token::Semi) => return Err(ShellError::UnexpectedToken(";".into())),
                 Some(Token::Redirect { append }) => {
-                    return Err(ShellError::UnexpectedToken(
-                        if append { ">>" } else { ">" }.into(),
-                    ));
+                    return Err(ShellError::UnexpectedToken(if append { ">>" } else { ">" }.into()));
                 }
                 None => return Err(ShellError::MissingRedirectTarget),
             },
@@ -212,10 +200,7 @@ pub fn parse(line: &str) -> Result<Vec<(Joiner, SimpleCommand)>, ShellError> {
 
 /// Quotes a word so that [`parse`] reads it back unchanged (for echoing actions as lines).
 pub fn quote(word: &str) -> String {
-    let plain = !word.is_empty()
-        && word
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_./=:@,+%".contains(&b));
+    let plain = !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./=:@,+%".contains(&b));
     if plain {
         word.to_string()
     } else if !word.contains('\'') {
@@ -237,11 +222,7 @@ mod tests {
     use super::*;
 
     fn argv(line: &str) -> Vec<Vec<String>> {
-        parse(line)
-            .unwrap()
-            .into_iter()
-            .map(|(_, c)| c.argv)
-            .collect()
+        parse(line).unwrap().into_iter().map(|(_, c)| c.argv).collect()
     }
 
     #[test]
@@ -251,28 +232,19 @@ mod tests {
             [["git", "commit", "-m", "Add product inquiry intent"]]
         );
         assert_eq!(argv(r"echo 'a b' c\ d"), [["echo", "a b", "c d"]]);
-        assert_eq!(
-            argv(r#"echo "say \"hi\" \n""#),
-            [["echo", "say \"hi\" \\n"]]
-        );
+        assert_eq!(argv(r#"echo "say \"hi\" \n""#), [["echo", "say \"hi\" \\n"]]);
         assert_eq!(argv(r#"echo a"b"'c'"#), [["echo", "abc"]]);
     }
 
     #[test]
     fn comments_lists_and_assignments() {
-        assert_eq!(
-            argv("python main.py # Test on localhost"),
-            [["python", "main.py"]]
-        );
+        assert_eq!(argv("python main.py # Test on localhost"), [["python", "main.py"]]);
         let cmds = parse("git checkout development && git merge feature/x; ls").unwrap();
         assert_eq!(cmds.len(), 3);
         assert_eq!(cmds[1].0, Joiner::IfOk);
         assert_eq!(cmds[2].0, Joiner::Always);
         let cmds = parse("APP_ENV=staging python main.py").unwrap();
-        assert_eq!(
-            cmds[0].1.assigns,
-            [("APP_ENV".to_string(), "staging".to_string())]
-        );
+        assert_eq!(cmds[0].1.assigns, [("APP_ENV".to_string(), "staging".to_string())]);
         assert_eq!(cmds[0].1.argv, ["python", "main.py"]);
         assert!(parse("   # only a comment").unwrap().is_empty());
     }
@@ -280,26 +252,14 @@ mod tests {
     #[test]
     fn redirects() {
         let cmds = parse("echo \"API_DEBUG=false\" >> .env.development").unwrap();
-        assert_eq!(
-            cmds[0].1.redirect,
-            Some(Redirect {
-                append: true,
-                path: ".env.development".into()
-            })
-        );
+        assert_eq!(cmds[0].1.redirect, Some(Redirect { append: true, path: ".env.development".into() }));
         assert_eq!(parse("echo x >"), Err(ShellError::MissingRedirectTarget));
     }
 
     #[test]
     fn errors_are_bash_like() {
-        assert_eq!(
-            parse("echo 'oops").unwrap_err().to_string(),
-            "bash: unexpected EOF while looking for matching `''"
-        );
-        assert_eq!(
-            parse("&& ls"),
-            Err(ShellError::UnexpectedToken("&&".into()))
-        );
+        assert_eq!(parse("echo 'oops").unwrap_err().to_string(), "bash: unexpected EOF while looking for matching `''");
+        assert_eq!(parse("&& ls"), Err(ShellError::UnexpectedToken("&&".into())));
         assert_eq!(parse("ls | wc"), Err(ShellError::Unsupported));
     }
 
@@ -307,11 +267,7 @@ mod tests {
     fn quote_round_trips() {
         for w in ["plain", "two words", "it's", "a\"b$c", "", "feature/x"] {
             let line = format!("echo {}", quote(w));
-            assert_eq!(
-                argv(&line),
-                [vec!["echo".to_string(), w.to_string()]],
-                "{line}"
-            );
+            assert_eq!(argv(&line), [vec!["echo".to_string(), w.to_string()]], "{line}");
         }
     }
 }

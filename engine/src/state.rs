@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::repo::{Head, Repo};
+use crate::git::status;
+use crate::repo::{Head, Operation, Repo};
 use crate::world::World;
 
 #[derive(Debug, Serialize, PartialEq, Eq)]
@@ -31,6 +32,12 @@ pub struct OriginState {
 }
 
 #[derive(Debug, Serialize)]
+pub struct TeammateState {
+    pub head: HeadState,
+    pub branches: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Serialize)]
 pub struct State {
     /// `null` before `git init`.
     pub head: Option<HeadState>,
@@ -41,6 +48,15 @@ pub struct State {
     pub origin: OriginState,
     /// Every commit reachable from any ref of the learner's clone or origin.
     pub commits: BTreeMap<String, CommitState>,
+    /// `null`, or the operation stopped on conflicts: `"merge"` / `"revert"`.
+    pub in_progress: Option<&'static str>,
+    /// Paths in HEAD's commit.
+    #[serde(rename = "files_at_HEAD")]
+    pub files_at_head: Vec<String>,
+    /// `git status --short` lines.
+    pub worktree_status: Vec<String>,
+    /// The teammate's clone, once a `@teammate` line has made one.
+    pub teammate: Option<TeammateState>,
 }
 
 fn head_state(repo: &Repo) -> HeadState {
@@ -51,25 +67,15 @@ fn head_state(repo: &Repo) -> HeadState {
 }
 
 fn add_reachable(repo: &Repo, out: &mut BTreeMap<String, CommitState>) {
-    let tips = repo
-        .branches
-        .values()
-        .chain(repo.tags.values())
-        .chain(repo.remote_tracking.values())
-        .chain(repo.head_commit());
+    let tips =
+        repo.branches.values().chain(repo.tags.values()).chain(repo.remote_tracking.values()).chain(repo.head_commit());
     for tip in tips {
         for id in repo.ancestors(tip) {
             if out.contains_key(&id) {
                 continue;
             }
             if let Some(c) = repo.commit(&id) {
-                out.insert(
-                    id,
-                    CommitState {
-                        parents: c.parents.clone(),
-                        subject: c.subject().to_string(),
-                    },
-                );
+                out.insert(id, CommitState { parents: c.parents.clone(), subject: c.subject().to_string() });
             }
         }
     }
@@ -87,11 +93,7 @@ impl State {
             head: local.map(head_state),
             branches: repo.branches.clone(),
             tags: repo.tags.clone(),
-            upstreams: repo
-                .upstreams
-                .iter()
-                .map(|(b, u)| (b.clone(), u.tracking_ref()))
-                .collect(),
+            upstreams: repo.upstreams.iter().map(|(b, u)| (b.clone(), u.tracking_ref())).collect(),
             remote_tracking: repo.remote_tracking.clone(),
             origin: OriginState {
                 head: world.origin.current_branch().map(str::to_string),
@@ -99,6 +101,16 @@ impl State {
                 tags: world.origin.tags.clone(),
             },
             commits,
+            in_progress: repo.merge.as_ref().map(|m| match m.op {
+                Operation::Merge => "merge",
+                Operation::Revert => "revert",
+            }),
+            files_at_head: repo.head_tree().into_keys().collect(),
+            worktree_status: if local.is_some() { status::short_lines(repo, &world.work) } else { Vec::new() },
+            teammate: world
+                .teammate
+                .as_ref()
+                .map(|t| TeammateState { head: head_state(&t.repo), branches: t.repo.branches.clone() }),
         }
     }
 }

@@ -49,19 +49,11 @@ pub struct Outcome {
 
 impl Outcome {
     fn ok(output: impl Into<String>) -> Self {
-        Self {
-            ok: true,
-            output: output.into(),
-            clear: false,
-        }
+        Self { ok: true, output: output.into(), clear: false }
     }
 
     fn err(output: impl Into<String>) -> Self {
-        Self {
-            ok: false,
-            output: output.into(),
-            clear: false,
-        }
+        Self { ok: false, output: output.into(), clear: false }
     }
 }
 
@@ -110,13 +102,7 @@ impl World {
     /// commit, both pushed to `origin` with upstreams set, HEAD on `main`.
     pub fn new() -> Self {
         let tree = project::initial_tree();
-        let c = Commit::new(
-            vec![],
-            "Initial commit".into(),
-            LEARNER.into(),
-            clock::START,
-            tree.clone(),
-        );
+        let c = Commit::new(vec![], "Initial commit".into(), LEARNER.into(), clock::START, tree.clone());
         let id = c.id.clone();
         let mut origin = Repo::init(true);
         origin.insert(c.clone());
@@ -127,16 +113,8 @@ impl World {
         for b in ["main", "development"] {
             origin.branches.insert(b.into(), id.clone());
             local.branches.insert(b.into(), id.clone());
-            local
-                .remote_tracking
-                .insert(format!("origin/{b}"), id.clone());
-            local.upstreams.insert(
-                b.into(),
-                Upstream {
-                    remote: "origin".into(),
-                    branch: b.into(),
-                },
-            );
+            local.remote_tracking.insert(format!("origin/{b}"), id.clone());
+            local.upstreams.insert(b.into(), Upstream { remote: "origin".into(), branch: b.into() });
         }
         Self {
             schema_version: SCHEMA_VERSION,
@@ -161,7 +139,18 @@ impl World {
     }
 
     /// Runs one terminal line (possibly several commands joined by `&&`/`;`).
+    /// A line starting `@teammate ` runs in the teammate's clone instead.
     pub fn run(&mut self, line: &str) -> Outcome {
+        if let Some(rest) = line.trim_start().strip_prefix("@teammate") {
+            if rest.is_empty() || rest.starts_with(char::is_whitespace) {
+                return self.as_teammate(rest);
+            }
+        }
+        self.run_as(line, LEARNER)
+    }
+
+    /// Runs a line as `author` (the learner, or the teammate in their clone).
+    fn run_as(&mut self, line: &str, author: &str) -> Outcome {
         let commands = match shell::parse(line) {
             Ok(c) => c,
             Err(e) => return Outcome::err(e.to_string()),
@@ -173,7 +162,7 @@ impl World {
             if joiner == Joiner::IfOk && !ok {
                 continue;
             }
-            let o = self.run_command(&cmd);
+            let o = self.run_command(&cmd, author);
             ok = o.ok;
             clear |= o.clear;
             if clear {
@@ -183,22 +172,18 @@ impl World {
                 outputs.push(o.output);
             }
         }
-        Outcome {
-            ok,
-            output: outputs.join("\n"),
-            clear,
-        }
+        Outcome { ok, output: outputs.join("\n"), clear }
     }
 
     /// Applies an action (a button press); the same as typing its line.
     pub fn apply(&mut self, action: &Action) -> Outcome {
         match action {
-            Action::Git(cmd) => self.git(cmd),
+            Action::Git(cmd) => self.git(cmd, LEARNER),
         }
     }
 
-    fn run_command(&mut self, cmd: &SimpleCommand) -> Outcome {
-        let outcome = self.dispatch(cmd);
+    fn run_command(&mut self, cmd: &SimpleCommand, author: &str) -> Outcome {
+        let outcome = self.dispatch(cmd, author);
         match &cmd.redirect {
             Some(r) if outcome.ok => {
                 let path = r.path.trim_start_matches("./").to_string();
@@ -221,7 +206,7 @@ impl World {
         }
     }
 
-    fn dispatch(&mut self, cmd: &SimpleCommand) -> Outcome {
+    fn dispatch(&mut self, cmd: &SimpleCommand, author: &str) -> Outcome {
         let Some((name, args)) = cmd.argv.split_first() else {
             // Bare `NAME=value`: nothing to run.
             return Outcome::ok("");
@@ -232,43 +217,62 @@ impl World {
                     return self.git_init();
                 }
                 match GitCommand::parse(args) {
-                    Ok(c) => self.git(&c),
+                    Ok(c) => self.git(&c, author),
                     Err(e) => Outcome::err(e.to_string()),
                 }
             }
             "echo" => {
                 // `-n` only drops the trailing newline, which the terminal adds anyway.
-                let words = if args.first().is_some_and(|a| a == "-n") {
-                    &args[1..]
-                } else {
-                    args
-                };
+                let words = if args.first().is_some_and(|a| a == "-n") { &args[1..] } else { args };
                 Outcome::ok(words.join(" "))
             }
             "cat" => self.cat(args),
             "ls" => self.ls(args),
             "pwd" => Outcome::ok("/home/you/chatbot"),
-            "clear" => Outcome {
-                ok: true,
-                output: String::new(),
-                clear: true,
-            },
+            "clear" => Outcome { ok: true, output: String::new(), clear: true },
             "help" => Outcome::ok(SHELL_HELP),
             other => Outcome::err(format!("bash: {other}: command not found")),
         }
     }
 
-    fn git(&mut self, cmd: &GitCommand) -> Outcome {
+    fn git(&mut self, cmd: &GitCommand, author: &str) -> Outcome {
         let Some(repo) = self.local.as_mut() else {
             return Outcome::err(GitError::NotARepo.to_string());
         };
-        let mut ctx = Ctx {
-            repo,
-            work: &mut self.work,
-            clock: &mut self.clock,
-            author: LEARNER,
-        };
+        let mut ctx = Ctx { repo, origin: &mut self.origin, work: &mut self.work, clock: &mut self.clock, author };
         cmd.run(&mut ctx).into()
+    }
+
+    /// Runs a line in the teammate's clone, cloning `origin` on first use.
+    /// The teammate's world is a second `World` sharing origin and the clock.
+    fn as_teammate(&mut self, line: &str) -> Outcome {
+        if line.trim().is_empty() {
+            return Outcome::err(
+                "@teammate: give a command for your teammate, e.g. @teammate git push origin development",
+            );
+        }
+        let mate = match self.teammate.take() {
+            Some(t) => t,
+            None => match clone(&self.origin) {
+                Some(t) => t,
+                None => {
+                    return Outcome::err("@teammate: origin is empty, so there is nothing for a teammate to clone yet");
+                }
+            },
+        };
+        let mut theirs = World {
+            schema_version: SCHEMA_VERSION,
+            clock: self.clock,
+            local: Some(mate.repo),
+            work: mate.work,
+            origin: std::mem::take(&mut self.origin),
+            teammate: None,
+        };
+        let outcome = theirs.run_as(line, TEAMMATE);
+        self.clock = theirs.clock;
+        self.origin = theirs.origin;
+        self.teammate = theirs.local.map(|repo| Teammate { repo, work: theirs.work });
+        outcome
     }
 
     fn git_init(&mut self) -> Outcome {
@@ -281,9 +285,7 @@ impl World {
 
     fn cat(&self, args: &[String]) -> Outcome {
         if args.is_empty() {
-            return Outcome::err(
-                "cat: reading from the keyboard is not supported here; name a file: cat README.md",
-            );
+            return Outcome::err("cat: reading from the keyboard is not supported here; name a file: cat README.md");
         }
         let mut out = String::new();
         let mut ok = true;
@@ -297,21 +299,12 @@ impl World {
             }
         }
         let out = out.strip_suffix('\n').unwrap_or(&out).to_string();
-        Outcome {
-            ok,
-            output: out,
-            clear: false,
-        }
+        Outcome { ok, output: out, clear: false }
     }
 
     fn ls(&self, args: &[String]) -> Outcome {
         let all = args.iter().any(|a| a.starts_with('-') && a.contains('a'));
-        let names: Vec<&str> = self
-            .work
-            .keys()
-            .map(String::as_str)
-            .filter(|n| all || !n.starts_with('.'))
-            .collect();
+        let names: Vec<&str> = self.work.keys().map(String::as_str).filter(|n| all || !n.starts_with('.')).collect();
         let mut out = if all { vec![".", "..", ".git"] } else { vec![] };
         out.extend(names);
         if all && self.local.is_none() {
@@ -324,6 +317,29 @@ impl World {
     pub fn head(&self) -> Option<&Head> {
         self.local.as_ref().map(Repo::head)
     }
+}
+
+/// `git clone` of origin: every branch as a remote-tracking ref, origin's
+/// HEAD branch checked out and tracking its remote counterpart.
+fn clone(origin: &Repo) -> Option<Teammate> {
+    let head_branch = origin.current_branch().filter(|b| origin.branches.contains_key(*b))?.to_string();
+    let mut repo = Repo::init(false);
+    repo.remotes.insert("origin".into(), ORIGIN_URL.into());
+    for (name, id) in &origin.branches {
+        repo.copy_commits_from(origin, id);
+        repo.remote_tracking.insert(format!("origin/{name}"), id.clone());
+    }
+    for (name, id) in &origin.tags {
+        repo.copy_commits_from(origin, id);
+        repo.tags.insert(name.clone(), id.clone());
+    }
+    let id = origin.branches[&head_branch].clone();
+    let tree = repo.commit(&id).map(|c| c.tree.clone()).unwrap_or_default();
+    repo.branches.insert(head_branch.clone(), id);
+    repo.upstreams.insert(head_branch.clone(), Upstream { remote: "origin".into(), branch: head_branch.clone() });
+    repo.head = Head::Branch(head_branch);
+    repo.index = tree.clone();
+    Some(Teammate { repo, work: tree })
 }
 
 const SHELL_HELP: &str = "This terminal runs git and a few shell commands:

@@ -36,9 +36,7 @@ fn edge_path(l: &Layout, e: Edge) -> String {
 #[component]
 pub fn CommitGraph() -> impl IntoView {
     let state = expect_session();
-    let graph = Memo::new(move |_| {
-        state.session.with(|s| s.world.local.as_ref().map(layout).unwrap_or_default())
-    });
+    let graph = Memo::new(move |_| state.session.with(|s| s.world.local.as_ref().map(layout).unwrap_or_default()));
     let height = move || graph.with(|l| PAD * 2.0 + l.nodes.len().saturating_sub(1) as f64 * ROW);
     let text_x = move || graph.with(|l| PAD + l.lanes.max(1) as f64 * LANE);
     // Each commit with its ref labels, keyed by everything drawn, so a command
@@ -55,7 +53,8 @@ pub fn CommitGraph() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let edges = move || graph.with(|l| l.edges.iter().map(|e| (edge_path(l, *e), l.nodes[e.parent].lane)).collect::<Vec<_>>());
+    let edges =
+        move || graph.with(|l| l.edges.iter().map(|e| (edge_path(l, *e), l.nodes[e.parent].lane)).collect::<Vec<_>>());
 
     view! {
         <figure class="b2p-graph">

@@ -13,7 +13,9 @@ pub fn GraphToolbar() -> impl IntoView {
     let branch = move || {
         state.session.with(|s| match s.world.head() {
             Some(engine::repo::Head::Branch(b)) => format!("On branch {b}"),
-            Some(engine::repo::Head::Detached(id)) => format!("HEAD detached at {}", engine::repo::short(id)),
+            Some(engine::repo::Head::Detached(id)) => {
+                format!("HEAD detached at {}", engine::repo::short(id))
+            }
             None => "No repository yet: run git init".to_string(),
         })
     };

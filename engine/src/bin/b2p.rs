@@ -28,12 +28,7 @@ fn replay(json: bool, empty: bool) -> io::Result<()> {
         let line = line?;
         let outcome = session.run(&line);
         if json {
-            let step = Step {
-                line: &line,
-                ok: outcome.ok,
-                output: &outcome.output,
-                state: State::of(&session.world),
-            };
+            let step = Step { line: &line, ok: outcome.ok, output: &outcome.output, state: State::of(&session.world) };
             serde_json::to_writer(&mut out, &step)?;
             writeln!(out)?;
         } else {

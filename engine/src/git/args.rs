@@ -11,19 +11,11 @@ pub struct Opt {
 }
 
 pub const fn flag(short: Option<char>, long: &'static str) -> Opt {
-    Opt {
-        short,
-        long,
-        takes_value: false,
-    }
+    Opt { short, long, takes_value: false }
 }
 
 pub const fn value(short: Option<char>, long: &'static str) -> Opt {
-    Opt {
-        short,
-        long,
-        takes_value: true,
-    }
+    Opt { short, long, takes_value: true }
 }
 
 #[derive(Debug, Default)]
@@ -40,20 +32,12 @@ impl Parsed {
 
     /// The last value given for an option (git: last one wins).
     pub fn value(&self, long: &str) -> Option<&str> {
-        self.opts
-            .iter()
-            .rev()
-            .find(|(l, _)| *l == long)
-            .and_then(|(_, v)| v.as_deref())
+        self.opts.iter().rev().find(|(l, _)| *l == long).and_then(|(_, v)| v.as_deref())
     }
 
     /// Every value given for a repeatable option (`-m a -m b`).
     pub fn values(&self, long: &str) -> Vec<&str> {
-        self.opts
-            .iter()
-            .filter(|(l, _)| *l == long)
-            .filter_map(|(_, v)| v.as_deref())
-            .collect()
+        self.opts.iter().filter(|(l, _)| *l == long).filter_map(|(_, v)| v.as_deref()).collect()
     }
 }
 
@@ -77,18 +61,14 @@ pub fn parse(items: &[String], spec: &[Opt], usage: &'static str) -> Result<Pars
                 Some((n, v)) => (n, Some(v.to_string())),
                 None => (long, None),
             };
-            let opt = spec
-                .iter()
-                .find(|o| o.long == name)
-                .ok_or_else(|| GitError::UnknownOption(name.to_string(), usage))?;
+            let opt =
+                spec.iter().find(|o| o.long == name).ok_or_else(|| GitError::UnknownOption(name.to_string(), usage))?;
             let v = if opt.takes_value {
                 match attached {
                     Some(v) => Some(v),
                     None => {
-                        let v = items
-                            .get(i)
-                            .cloned()
-                            .ok_or_else(|| GitError::MissingOptionValue(opt.long.to_string()))?;
+                        let v =
+                            items.get(i).cloned().ok_or_else(|| GitError::MissingOptionValue(opt.long.to_string()))?;
                         i += 1;
                         Some(v)
                     }
@@ -105,20 +85,14 @@ pub fn parse(items: &[String], spec: &[Opt], usage: &'static str) -> Result<Pars
         while k < cluster.len() {
             let c = cluster[k];
             k += 1;
-            let opt = spec
-                .iter()
-                .find(|o| o.short == Some(c))
-                .ok_or(GitError::UnknownSwitch(c, usage))?;
+            let opt = spec.iter().find(|o| o.short == Some(c)).ok_or(GitError::UnknownSwitch(c, usage))?;
             if opt.takes_value {
                 let v = if k < cluster.len() {
                     let v: String = cluster[k..].iter().collect();
                     k = cluster.len();
                     v
                 } else {
-                    let v = items
-                        .get(i)
-                        .cloned()
-                        .ok_or_else(|| GitError::MissingValue(c.to_string()))?;
+                    let v = items.get(i).cloned().ok_or_else(|| GitError::MissingValue(c.to_string()))?;
                     i += 1;
                     v
                 };
@@ -139,11 +113,7 @@ mod tests {
         v.iter().map(|x| (*x).to_string()).collect()
     }
 
-    const COMMIT: &[Opt] = &[
-        flag(Some('a'), "all"),
-        value(Some('m'), "message"),
-        flag(None, "allow-empty"),
-    ];
+    const COMMIT: &[Opt] = &[flag(Some('a'), "all"), value(Some('m'), "message"), flag(None, "allow-empty")];
 
     #[test]
     fn clusters_and_values() {
@@ -159,17 +129,8 @@ mod tests {
 
     #[test]
     fn refusals() {
-        assert_eq!(
-            parse(&s(&["-m"]), COMMIT, "commit").unwrap_err(),
-            GitError::MissingValue("m".into())
-        );
-        assert!(matches!(
-            parse(&s(&["-z"]), COMMIT, "commit"),
-            Err(GitError::UnknownSwitch('z', _))
-        ));
-        assert!(matches!(
-            parse(&s(&["--nope"]), COMMIT, "commit"),
-            Err(GitError::UnknownOption(..))
-        ));
+        assert_eq!(parse(&s(&["-m"]), COMMIT, "commit").unwrap_err(), GitError::MissingValue("m".into()));
+        assert!(matches!(parse(&s(&["-z"]), COMMIT, "commit"), Err(GitError::UnknownSwitch('z', _))));
+        assert!(matches!(parse(&s(&["--nope"]), COMMIT, "commit"), Err(GitError::UnknownOption(..))));
     }
 }

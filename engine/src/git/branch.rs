@@ -7,23 +7,10 @@ use crate::repo::{CommitId, Head, Repo, Upstream, short};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BranchArgs {
-    List {
-        all: bool,
-        verbose: u8,
-    },
-    Create {
-        name: String,
-        start: Option<String>,
-    },
-    Delete {
-        names: Vec<String>,
-        force: bool,
-    },
-    Rename {
-        old: Option<String>,
-        new: String,
-        force: bool,
-    },
+    List { all: bool, verbose: u8 },
+    Create { name: String, start: Option<String> },
+    Delete { names: Vec<String>, force: bool },
+    Rename { old: Option<String>, new: String, force: bool },
 }
 
 const USAGE: &str = "branch [<options>] [-r | -a] [--merged] [--no-merged]";
@@ -55,40 +42,24 @@ impl BranchArgs {
         if p.has("move") || p.has("force-move") {
             let force = p.has("force-move") || p.has("force");
             return match pos.len() {
-                1 => Ok(Self::Rename {
-                    old: None,
-                    new: pos.remove(0),
-                    force,
-                }),
+                1 => Ok(Self::Rename { old: None, new: pos.remove(0), force }),
                 2 => {
                     let new = pos.remove(1);
-                    Ok(Self::Rename {
-                        old: Some(pos.remove(0)),
-                        new,
-                        force,
-                    })
+                    Ok(Self::Rename { old: Some(pos.remove(0)), new, force })
                 }
                 0 => Err(GitError::Fatal("branch name required".into())),
-                _ => Err(GitError::Fatal(
-                    "too many arguments for a rename operation".into(),
-                )),
+                _ => Err(GitError::Fatal("too many arguments for a rename operation".into())),
             };
         }
         let verbose = p.opts.iter().filter(|(l, _)| *l == "verbose").count() as u8;
         if pos.is_empty() || p.has("list") {
-            return Ok(Self::List {
-                all: p.has("all"),
-                verbose,
-            });
+            return Ok(Self::List { all: p.has("all"), verbose });
         }
         if pos.len() > 2 {
             return Err(GitError::Fatal("too many arguments".into()));
         }
         let start = (pos.len() == 2).then(|| pos.remove(1));
-        Ok(Self::Create {
-            name: pos.remove(0),
-            start,
-        })
+        Ok(Self::Create { name: pos.remove(0), start })
     }
 }
 
@@ -102,17 +73,10 @@ pub fn check_new_branch(repo: &Repo, name: &str, force: bool) -> Result<(), GitE
         return Err(GitError::BranchExists(name.to_string()));
     }
     for existing in repo.branches.keys() {
-        let clash = name
-            .strip_prefix(existing.as_str())
-            .is_some_and(|r| r.starts_with('/'))
-            || existing
-                .strip_prefix(name)
-                .is_some_and(|r| r.starts_with('/'));
+        let clash = name.strip_prefix(existing.as_str()).is_some_and(|r| r.starts_with('/'))
+            || existing.strip_prefix(name).is_some_and(|r| r.starts_with('/'));
         if clash {
-            return Err(GitError::RefPathClash {
-                new: name.to_string(),
-                existing: existing.clone(),
-            });
+            return Err(GitError::RefPathClash { new: name.to_string(), existing: existing.clone() });
         }
     }
     Ok(())
@@ -120,31 +84,20 @@ pub fn check_new_branch(repo: &Repo, name: &str, force: bool) -> Result<(), GitE
 
 /// Resolves the start point of a new branch and, as `branch.autoSetupMerge`
 /// does by default, the upstream it gets when that start is a remote-tracking ref.
-pub fn start_point(
-    repo: &Repo,
-    start: Option<&str>,
-) -> Result<(CommitId, Option<Upstream>), GitError> {
+pub fn start_point(repo: &Repo, start: Option<&str>) -> Result<(CommitId, Option<Upstream>), GitError> {
     let Some(start) = start else {
         return match repo.head_commit() {
             Some(id) => Ok((id.clone(), None)),
-            None => Err(GitError::NotValidObjectName(
-                repo.current_branch().unwrap_or("HEAD").to_string(),
-            )),
+            None => Err(GitError::NotValidObjectName(repo.current_branch().unwrap_or("HEAD").to_string())),
         };
     };
-    let id = repo
-        .resolve(start)
-        .ok_or_else(|| GitError::NotValidObjectName(start.to_string()))?;
+    let id = repo.resolve(start).ok_or_else(|| GitError::NotValidObjectName(start.to_string()))?;
     let tracking = start.strip_prefix("refs/remotes/").unwrap_or(start);
-    let upstream =
-        if repo.remote_tracking.contains_key(tracking) && !repo.branches.contains_key(start) {
-            tracking.split_once('/').map(|(remote, branch)| Upstream {
-                remote: remote.into(),
-                branch: branch.into(),
-            })
-        } else {
-            None
-        };
+    let upstream = if repo.remote_tracking.contains_key(tracking) && !repo.branches.contains_key(start) {
+        tracking.split_once('/').map(|(remote, branch)| Upstream { remote: remote.into(), branch: branch.into() })
+    } else {
+        None
+    };
     Ok((id, upstream))
 }
 
@@ -185,9 +138,10 @@ pub fn run(a: &BranchArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         BranchArgs::Rename { old, new, force } => {
             let old = match old {
                 Some(o) => o.clone(),
-                None => repo.current_branch().map(str::to_string).ok_or_else(|| {
-                    GitError::Fatal("cannot rename the current branch while not on any".into())
-                })?,
+                None => repo
+                    .current_branch()
+                    .map(str::to_string)
+                    .ok_or_else(|| GitError::Fatal("cannot rename the current branch while not on any".into()))?,
             };
             let Some(id) = repo.branches.get(&old).cloned() else {
                 return Err(GitError::Fatal(format!("no branch named '{old}'")));
@@ -220,10 +174,7 @@ fn delete(repo: &mut Repo, name: &str, force: bool) -> Result<String, GitError> 
     let mut warning = String::new();
     if !force {
         // git checks against the branch's upstream when it has one, else HEAD.
-        let upstream = repo
-            .upstreams
-            .get(name)
-            .and_then(|u| repo.remote_tracking.get(&u.tracking_ref()));
+        let upstream = repo.upstreams.get(name).and_then(|u| repo.remote_tracking.get(&u.tracking_ref()));
         let head = repo.head_commit();
         let reference = upstream.or(head);
         let merged = reference.is_some_and(|r| repo.is_ancestor(&id, r));
@@ -232,11 +183,7 @@ fn delete(repo: &mut Repo, name: &str, force: bool) -> Result<String, GitError> 
         }
         if let (Some(up), Some(h)) = (upstream, head) {
             if repo.is_ancestor(&id, up) && !repo.is_ancestor(&id, h) {
-                let up_ref = repo
-                    .upstreams
-                    .get(name)
-                    .map(Upstream::tracking_ref)
-                    .unwrap_or_default();
+                let up_ref = repo.upstreams.get(name).map(Upstream::tracking_ref).unwrap_or_default();
                 warning = format!(
                     "warning: deleting branch '{name}' that has been merged to\n         'refs/remotes/{up_ref}', but not yet merged to HEAD\n"
                 );
@@ -245,10 +192,7 @@ fn delete(repo: &mut Repo, name: &str, force: bool) -> Result<String, GitError> 
     }
     repo.branches.remove(name);
     repo.upstreams.remove(name);
-    Ok(format!(
-        "{warning}Deleted branch {name} (was {}).",
-        short(&id)
-    ))
+    Ok(format!("{warning}Deleted branch {name} (was {}).", short(&id)))
 }
 
 fn list(repo: &Repo, all: bool, verbose: u8) -> String {
@@ -258,28 +202,14 @@ fn list(repo: &Repo, all: bool, verbose: u8) -> String {
     }
     let width = repo.branches.keys().map(String::len).max().unwrap_or(0);
     for (name, id) in &repo.branches {
-        let mark = if repo.current_branch() == Some(name.as_str()) {
-            "* "
-        } else {
-            "  "
-        };
+        let mark = if repo.current_branch() == Some(name.as_str()) { "* " } else { "  " };
         if verbose == 0 {
             lines.push(format!("{mark}{name}"));
             continue;
         }
-        let subject = repo
-            .commit(id)
-            .map(|c| c.subject().to_string())
-            .unwrap_or_default();
-        let track = if verbose >= 2 {
-            tracking_summary(repo, name)
-        } else {
-            String::new()
-        };
-        lines.push(format!(
-            "{mark}{name:width$} {} {track}{subject}",
-            short(id)
-        ));
+        let subject = repo.commit(id).map(|c| c.subject().to_string()).unwrap_or_default();
+        let track = if verbose >= 2 { tracking_summary(repo, name) } else { String::new() };
+        lines.push(format!("{mark}{name:width$} {} {track}{subject}", short(id)));
     }
     if all {
         for name in repo.remote_tracking.keys() {

@@ -18,17 +18,9 @@ pub struct CheckoutArgs {
 
 impl CheckoutArgs {
     pub fn parse_checkout(rest: &[String]) -> Result<Self, GitError> {
-        let p = args::parse(
-            rest,
-            &[value(Some('b'), "branch"), flag(None, "detach")],
-            "checkout [<options>] <branch>",
-        )?;
-        Self::from_parsed(
-            false,
-            p.value("branch"),
-            p.has("detach"),
-            p.positional.clone(),
-        )
+        let p =
+            args::parse(rest, &[value(Some('b'), "branch"), flag(None, "detach")], "checkout [<options>] <branch>")?;
+        Self::from_parsed(false, p.value("branch"), p.has("detach"), p.positional.clone())
     }
 
     pub fn parse_switch(rest: &[String]) -> Result<Self, GitError> {
@@ -37,20 +29,10 @@ impl CheckoutArgs {
             &[value(Some('c'), "create"), flag(Some('d'), "detach")],
             "switch [<options>] [<branch>]",
         )?;
-        Self::from_parsed(
-            true,
-            p.value("create"),
-            p.has("detach"),
-            p.positional.clone(),
-        )
+        Self::from_parsed(true, p.value("create"), p.has("detach"), p.positional.clone())
     }
 
-    fn from_parsed(
-        switch: bool,
-        create: Option<&str>,
-        detach: bool,
-        mut pos: Vec<String>,
-    ) -> Result<Self, GitError> {
+    fn from_parsed(switch: bool, create: Option<&str>, detach: bool, mut pos: Vec<String>) -> Result<Self, GitError> {
         if pos.len() > 1 {
             return Err(if switch {
                 GitError::Fatal("only one reference expected".into())
@@ -68,30 +50,15 @@ impl CheckoutArgs {
             }
             // Plain `git checkout` with nothing: git just reports the tracking state.
         }
-        Ok(Self {
-            switch,
-            target,
-            create: create.map(str::to_string),
-            detach,
-        })
+        Ok(Self { switch, target, create: create.map(str::to_string), detach })
     }
 }
 
 /// Replaces the checked-out tree `from` with `to` in index and working tree,
 /// keeping local changes to paths the two trees agree on. Refuses, as git
 /// does, when a local change would be overwritten.
-pub fn switch_trees(
-    repo: &mut Repo,
-    work: &mut Tree,
-    from: &Tree,
-    to: &Tree,
-    verb: &str,
-) -> Result<(), GitError> {
-    let changed: Vec<&String> = from
-        .keys()
-        .chain(to.keys())
-        .filter(|p| from.get(*p) != to.get(*p))
-        .collect();
+pub fn switch_trees(repo: &mut Repo, work: &mut Tree, from: &Tree, to: &Tree, verb: &str) -> Result<(), GitError> {
+    let changed: Vec<&String> = from.keys().chain(to.keys()).filter(|p| from.get(*p) != to.get(*p)).collect();
     let mut dirty = Vec::new();
     let mut untracked = Vec::new();
     for p in &changed {
@@ -109,21 +76,13 @@ pub fn switch_trees(
     if !dirty.is_empty() {
         return Err(GitError::Refused(format!(
             "error: Your local changes to the following files would be overwritten by {verb}:\n{}\nPlease commit your changes or stash them before you switch branches.\nAborting",
-            dirty
-                .iter()
-                .map(|p| format!("\t{p}"))
-                .collect::<Vec<_>>()
-                .join("\n")
+            dirty.iter().map(|p| format!("\t{p}")).collect::<Vec<_>>().join("\n")
         )));
     }
     if !untracked.is_empty() {
         return Err(GitError::Refused(format!(
             "error: The following untracked working tree files would be overwritten by {verb}:\n{}\nPlease move or remove them before you switch branches.\nAborting",
-            untracked
-                .iter()
-                .map(|p| format!("\t{p}"))
-                .collect::<Vec<_>>()
-                .join("\n")
+            untracked.iter().map(|p| format!("\t{p}")).collect::<Vec<_>>().join("\n")
         )));
     }
     for p in changed {
@@ -144,11 +103,7 @@ pub fn switch_trees(
 /// Checks out `target` (a commit) and points HEAD at `head`, printing what git prints.
 fn move_head(ctx: &mut Ctx, target: &CommitId, head: Head) -> Result<Vec<String>, GitError> {
     let from = ctx.repo.head_tree();
-    let to = ctx
-        .repo
-        .commit(target)
-        .map(|c| c.tree.clone())
-        .unwrap_or_default();
+    let to = ctx.repo.commit(target).map(|c| c.tree.clone()).unwrap_or_default();
     switch_trees(ctx.repo, ctx.work, &from, &to, "checkout")?;
     let mut out = Vec::new();
     let old_detached = match ctx.repo.head() {
@@ -158,15 +113,8 @@ fn move_head(ctx: &mut Ctx, target: &CommitId, head: Head) -> Result<Vec<String>
     ctx.repo.head = head;
     if let Some(old) = old_detached {
         if &old != target || matches!(ctx.repo.head(), Head::Branch(_)) {
-            let subject = ctx
-                .repo
-                .commit(&old)
-                .map(|c| c.subject().to_string())
-                .unwrap_or_default();
-            out.push(format!(
-                "Previous HEAD position was {} {subject}",
-                short(&old)
-            ));
+            let subject = ctx.repo.commit(&old).map(|c| c.subject().to_string()).unwrap_or_default();
+            out.push(format!("Previous HEAD position was {} {subject}", short(&old)));
         }
     }
     // Local modifications that travelled with the switch.
@@ -200,16 +148,13 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             ctx.repo.head = Head::Branch(new.clone());
             return Ok(format!("Switched to a new branch '{new}'"));
         }
-        let (id, upstream) =
-            start_point(ctx.repo, a.target.as_deref()).map_err(|e| match (&a.target, e) {
-                (Some(t), GitError::NotValidObjectName(_)) if a.switch => {
-                    GitError::InvalidReference(t.clone())
-                }
-                (Some(t), GitError::NotValidObjectName(_)) => GitError::Fatal(format!(
-                    "'{t}' is not a commit and a branch '{new}' cannot be created from it"
-                )),
-                (_, e) => e,
-            })?;
+        let (id, upstream) = start_point(ctx.repo, a.target.as_deref()).map_err(|e| match (&a.target, e) {
+            (Some(t), GitError::NotValidObjectName(_)) if a.switch => GitError::InvalidReference(t.clone()),
+            (Some(t), GitError::NotValidObjectName(_)) => {
+                GitError::Fatal(format!("'{t}' is not a commit and a branch '{new}' cannot be created from it"))
+            }
+            (_, e) => e,
+        })?;
         // The branch must exist while HEAD moves, so carried changes are
         // reported against it; a refusal takes it away again.
         ctx.repo.branches.insert(new.clone(), id.clone());
@@ -221,10 +166,7 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             }
         };
         if let Some(up) = upstream {
-            out.insert(
-                0,
-                format!("branch '{new}' set up to track '{}'.", up.tracking_ref()),
-            );
+            out.insert(0, format!("branch '{new}' set up to track '{}'.", up.tracking_ref()));
             ctx.repo.upstreams.insert(new.clone(), up);
         }
         out.push(format!("Switched to a new branch '{new}'"));
@@ -235,16 +177,9 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     }
     let Some(target) = a.target.as_deref() else {
         // `git checkout` alone: report where we are.
-        return Ok(ctx
-            .repo
-            .current_branch()
-            .and_then(|b| tracking_info(ctx.repo, b))
-            .unwrap_or_default());
+        return Ok(ctx.repo.current_branch().and_then(|b| tracking_info(ctx.repo, b)).unwrap_or_default());
     };
-    if !a.detach
-        && ctx.repo.current_branch() == Some(target)
-        && ctx.repo.branches.contains_key(target)
-    {
+    if !a.detach && ctx.repo.current_branch() == Some(target) && ctx.repo.branches.contains_key(target) {
         let mut out = vec![format!("Already on '{target}'")];
         out.extend(tracking_info(ctx.repo, target));
         return Ok(out.join("\n"));
@@ -291,22 +226,15 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         )));
     }
     let mut out = move_head(ctx, &id, Head::Detached(id.clone()))?;
-    let subject = ctx
-        .repo
-        .commit(&id)
-        .map(|c| c.subject().to_string())
-        .unwrap_or_default();
+    let subject = ctx.repo.commit(&id).map(|c| c.subject().to_string()).unwrap_or_default();
     if !a.switch {
-        out.push(format!(
-            "Note: switching to '{target}'.\n\n{DETACHED_ADVICE}\n"
-        ));
+        out.push(format!("Note: switching to '{target}'.\n\n{DETACHED_ADVICE}\n"));
     }
     out.push(format!("HEAD is now at {} {subject}", short(&id)));
     Ok(out.join("\n"))
 }
 
-const DETACHED_ADVICE: &str =
-    "You are in 'detached HEAD' state. You can look around, make experimental
+const DETACHED_ADVICE: &str = "You are in 'detached HEAD' state. You can look around, make experimental
 changes and commit them, and you can discard any commits you make in this
 state without impacting any branches by switching back to a branch.
 

@@ -14,24 +14,19 @@ pub struct AddArgs {
 
 impl AddArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
-        let p = args::parse(
-            rest,
-            &[flag(Some('A'), "all")],
-            "add [<options>] [--] <pathspec>...",
-        )?;
+        let p = args::parse(rest, &[flag(Some('A'), "all")], "add [<options>] [--] <pathspec>...")?;
         if p.positional.is_empty() && !p.has("all") {
-            return Err(GitError::Refused(
-                "Nothing specified, nothing added.\nhint: Maybe you wanted to say 'git add .'?\nhint: Disable this message with \"git config set advice.addEmptyPathspec false\"".into(),
-            ));
+            // git prints this advice but still exits 0.
+            return Ok(Self { all: false, paths: Vec::new() });
         }
-        Ok(Self {
-            all: p.has("all"),
-            paths: p.positional,
-        })
+        Ok(Self { all: p.has("all"), paths: p.positional })
     }
 }
 
 pub fn add(a: &AddArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    if a.paths.is_empty() && !a.all {
+        return Ok("Nothing specified, nothing added.\nhint: Maybe you wanted to say 'git add .'?\nhint: Disable this message with \"git config advice.addEmptyPathspec false\"".into());
+    }
     let everything = a.all || a.paths.iter().any(|p| p == "." || p == "*");
     let mut targets: Vec<String> = Vec::new();
     if everything {
@@ -73,11 +68,7 @@ impl CommitArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         let p = args::parse(
             rest,
-            &[
-                flag(Some('a'), "all"),
-                value(Some('m'), "message"),
-                flag(None, "allow-empty"),
-            ],
+            &[flag(Some('a'), "all"), value(Some('m'), "message"), flag(None, "allow-empty"), flag(None, "no-edit")],
             "commit [<options>] [--] <pathspec>...",
         )?;
         if let Some(extra) = p.positional.first() {
@@ -85,11 +76,7 @@ impl CommitArgs {
         }
         let messages = p.values("message");
         let message = (!messages.is_empty()).then(|| messages.join("\n\n"));
-        Ok(Self {
-            message,
-            all: p.has("all"),
-            allow_empty: p.has("allow-empty"),
-        })
+        Ok(Self { message, all: p.has("all"), allow_empty: p.has("allow-empty") })
     }
 
     pub fn to_line(&self) -> String {
@@ -141,22 +128,14 @@ pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         }
     };
     if message.trim().is_empty() {
-        return Err(GitError::Refused(
-            "Aborting commit due to empty commit message.".into(),
-        ));
+        return Err(GitError::Refused("Aborting commit due to empty commit message.".into()));
     }
     let mut parents: Vec<String> = parent.iter().cloned().collect();
-    if let Some(m) = &merging {
+    if let Some(m) = merging.as_ref().filter(|m| m.op == crate::repo::Operation::Merge) {
         parents.push(m.their.clone());
     }
     let time = ctx.tick();
-    let c = Commit::new(
-        parents,
-        message.clone(),
-        ctx.author.to_string(),
-        time,
-        ctx.repo.index.clone(),
-    );
+    let c = Commit::new(parents, message.clone(), ctx.author.to_string(), time, ctx.repo.index.clone());
     let id = ctx.repo.insert(c);
     ctx.repo.advance_head(id.clone());
     ctx.repo.merge = None;
@@ -167,7 +146,7 @@ pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     };
     let subject = message.lines().next().unwrap_or("");
     let mut out = format!("[{where_} {}] {subject}", short(&id));
-    if merging.is_none() {
+    if merging.as_ref().is_none_or(|m| m.op != crate::repo::Operation::Merge) {
         let summary = summary(&head_tree, &ctx.repo.index);
         if !summary.is_empty() {
             out.push('\n');
@@ -204,19 +183,10 @@ pub fn summary(old: &Tree, new: &Tree) -> String {
     let mut line = format!(" {files} file{} changed", if files == 1 { "" } else { "s" });
     // git prints insertions unless only deletions happened, and vice versa.
     if ins > 0 || del == 0 {
-        line.push_str(&format!(
-            ", {ins} insertion{}(+)",
-            if ins == 1 { "" } else { "s" }
-        ));
+        line.push_str(&format!(", {ins} insertion{}(+)", if ins == 1 { "" } else { "s" }));
     }
     if del > 0 || ins == 0 {
-        line.push_str(&format!(
-            ", {del} deletion{}(-)",
-            if del == 1 { "" } else { "s" }
-        ));
+        line.push_str(&format!(", {del} deletion{}(-)", if del == 1 { "" } else { "s" }));
     }
-    std::iter::once(line)
-        .chain(modes)
-        .collect::<Vec<_>>()
-        .join("\n")
+    std::iter::once(line).chain(modes).collect::<Vec<_>>().join("\n")
 }

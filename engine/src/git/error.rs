@@ -2,7 +2,8 @@
 
 use thiserror::Error;
 
-const REF_SYNTAX_HINT: &str = "hint: See `man git check-ref-format`\nhint: Disable this message with \"git config advice.refSyntax false\"";
+const REF_SYNTAX_HINT: &str =
+    "hint: See `man git check-ref-format`\nhint: Disable this message with \"git config advice.refSyntax false\"";
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
@@ -10,10 +11,7 @@ pub enum GitError {
     #[error("fatal: not a git repository (or any of the parent directories): .git")]
     NotARepo,
     #[error("git: '{cmd}' is not a git command. See 'git --help'.{}", suggestion_text(.suggestion.as_deref()))]
-    UnknownCommand {
-        cmd: String,
-        suggestion: Option<String>,
-    },
+    UnknownCommand { cmd: String, suggestion: Option<String> },
     #[error("fatal: '{0}' is not a valid branch name\n{REF_SYNTAX_HINT}")]
     InvalidBranchName(String),
     #[error("fatal: '{0}' is not a valid tag name.")]
@@ -68,6 +66,5 @@ pub enum GitError {
 pub const WORKTREE: &str = "~/chatbot";
 
 fn suggestion_text(s: Option<&str>) -> String {
-    s.map(|s| format!("\n\nThe most similar command is\n\t{s}"))
-        .unwrap_or_default()
+    s.map(|s| format!("\n\nThe most similar command is\n\t{s}")).unwrap_or_default()
 }

@@ -10,6 +10,7 @@ use crate::repo::{CommitId, Repo, short};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogArgs {
     pub oneline: bool,
+    pub graph: bool,
     pub all: bool,
     pub max: Option<usize>,
     pub revs: Vec<String>,
@@ -30,6 +31,7 @@ impl LogArgs {
             &items,
             &[
                 flag(None, "oneline"),
+                flag(None, "graph"),
                 flag(None, "all"),
                 value(Some('n'), "max-count"),
                 flag(None, "decorate"),
@@ -37,17 +39,9 @@ impl LogArgs {
             "log [<options>] [<revision-range>] [[--] <path>...]",
         )?;
         if let Some(n) = p.value("max-count") {
-            max = Some(
-                n.parse()
-                    .map_err(|_| GitError::Fatal(format!("'{n}': not an integer")))?,
-            );
+            max = Some(n.parse().map_err(|_| GitError::Fatal(format!("'{n}': not an integer")))?);
         }
-        Ok(Self {
-            oneline: p.has("oneline"),
-            all: p.has("all"),
-            max,
-            revs: p.positional,
-        })
+        Ok(Self { oneline: p.has("oneline"), graph: p.has("graph"), all: p.has("all"), max, revs: p.positional })
     }
 }
 
@@ -105,44 +99,112 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             Some(id) => tips.push(id.clone()),
             None => {
                 let b = repo.current_branch().unwrap_or("main");
-                return Err(GitError::Fatal(format!(
-                    "your current branch '{b}' does not have any commits yet"
-                )));
+                return Err(GitError::Fatal(format!("your current branch '{b}' does not have any commits yet")));
             }
         }
     }
     let ids = walk_limited(repo, &tips, a.max.unwrap_or(usize::MAX));
+    let mut graph = a.graph.then(Graph::default);
     let mut out = Vec::new();
     for id in &ids {
         let Some(c) = repo.commit(id) else { continue };
         let deco = decorations(repo, id);
-        let deco = if deco.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", deco.join(", "))
-        };
-        if a.oneline {
-            out.push(format!("{}{deco} {}", short(id), c.subject()));
+        let deco = if deco.is_empty() { String::new() } else { format!(" ({})", deco.join(", ")) };
+        let block = if a.oneline {
+            format!("{}{deco} {}", short(id), c.subject())
         } else {
             let mut block = format!("commit {id}{deco}\n");
             if c.parents.len() > 1 {
                 let ps: Vec<&str> = c.parents.iter().map(|p| short(p)).collect();
                 block.push_str(&format!("Merge: {}\n", ps.join(" ")));
             }
-            block.push_str(&format!(
-                "Author: {}\nDate:   {}\n\n",
-                c.author,
-                git_date(c.time)
-            ));
+            block.push_str(&format!("Author: {}\nDate:   {}\n\n", c.author, git_date(c.time)));
             for line in c.message.trim_end().lines() {
                 block.push_str(&format!("    {line}\n"));
             }
-            out.push(block);
+            block
+        };
+        match graph.as_mut() {
+            Some(g) => out.extend(g.render(id, &c.parents, &block, a.oneline)),
+            None => out.push(block),
         }
     }
-    Ok(if a.oneline {
-        out.join("\n")
-    } else {
-        out.join("\n").trim_end().to_string()
-    })
+    Ok(out.join("\n").trim_end().to_string())
+}
+
+/// `--graph`'s ASCII drawing, after git's `graph.c` for the shapes learners
+/// make: one column per line of history, `|\\` where a merge opens a column,
+/// `|/` where two columns meet again.
+#[derive(Default)]
+struct Graph {
+    /// The commit each column is waiting for.
+    columns: Vec<CommitId>,
+}
+
+impl Graph {
+    fn render(&mut self, id: &CommitId, parents: &[CommitId], block: &str, oneline: bool) -> Vec<String> {
+        let idx = match self.columns.iter().position(|c| c == id) {
+            Some(i) => i,
+            None => {
+                self.columns.push(id.clone());
+                self.columns.len() - 1
+            }
+        };
+        let before = self.columns.len();
+        let mut next = self.columns.clone();
+        let mut opened = false;
+        match parents {
+            [] => {
+                next.remove(idx);
+            }
+            [first, rest @ ..] => {
+                next[idx] = first.clone();
+                for (k, p) in rest.iter().enumerate() {
+                    if !next.contains(p) {
+                        next.insert(idx + 1 + k, p.clone());
+                        opened = true;
+                    }
+                }
+            }
+        }
+        let width = 2 * before.max(next.len());
+        let pad = |s: String| format!("{s:width$}");
+        let cells = |n: usize, star: Option<usize>| -> String {
+            (0..n).map(|i| if Some(i) == star { "* " } else { "| " }).collect()
+        };
+        let mut lines = Vec::new();
+        let mut block_lines = block.trim_end_matches('\n').lines();
+        let first = block_lines.next().unwrap_or("");
+        lines.push(format!("{}{first}", pad(cells(before, Some(idx)))));
+        if opened {
+            let mut s: String = (0..idx).map(|_| "| ").collect();
+            s.push_str("|\\");
+            for _ in idx + 1..before {
+                s.push_str(" \\");
+            }
+            lines.push(pad(s));
+        }
+        // Two columns waiting for the same commit merge into the left one.
+        while let Some(j) = (1..next.len()).find(|&j| next[..j].contains(&next[j])) {
+            let mut s = String::new();
+            for i in 0..j {
+                s.push('|');
+                s.push(if i + 1 == j { '/' } else { ' ' });
+            }
+            for _ in j + 1..next.len() {
+                s.push_str(" /");
+            }
+            lines.push(pad(s));
+            next.remove(j);
+        }
+        self.columns = next;
+        if !oneline {
+            let cont = cells(self.columns.len().max(1), None);
+            for l in block_lines {
+                lines.push(format!("{cont}{l}").trim_end().to_string());
+            }
+            lines.push(cont.trim_end().to_string());
+        }
+        lines
+    }
 }

@@ -5,9 +5,14 @@ pub mod args;
 mod branch;
 mod checkout;
 mod commit;
+mod diff_cmd;
 pub mod error;
+mod history;
 mod log;
-mod status;
+mod merge;
+mod remote;
+pub mod status;
+mod tag;
 
 pub use error::GitError;
 /// Commits reachable from some tips, newest first, as `git log` lists them.
@@ -19,6 +24,8 @@ use crate::repo::{Head, Repo, Tree};
 /// world's clock and identity.
 pub struct Ctx<'a> {
     pub repo: &'a mut Repo,
+    /// The world's `origin`, which every configured remote reaches.
+    pub origin: &'a mut Repo,
     pub work: &'a mut Tree,
     /// The virtual clock, in seconds; each commit advances it.
     pub clock: &'a mut u64,
@@ -43,6 +50,15 @@ pub enum GitCommand {
     Checkout(checkout::CheckoutArgs),
     Add(commit::AddArgs),
     Commit(commit::CommitArgs),
+    Merge(merge::MergeArgs),
+    Remote(remote::RemoteArgs),
+    Fetch(remote::FetchArgs),
+    Pull(remote::PullArgs),
+    Push(remote::PushArgs),
+    Tag(tag::TagArgs),
+    Reset(history::ResetArgs),
+    Revert(history::RevertArgs),
+    Diff(diff_cmd::DiffArgs),
     Help,
     Version,
 }
@@ -139,18 +155,22 @@ impl GitCommand {
             "switch" => Self::Checkout(checkout::CheckoutArgs::parse_switch(rest)?),
             "add" => Self::Add(commit::AddArgs::parse(rest)?),
             "commit" => Self::Commit(commit::CommitArgs::parse(rest)?),
+            "merge" => Self::Merge(merge::MergeArgs::parse(rest)?),
+            "remote" => Self::Remote(remote::RemoteArgs::parse(rest)?),
+            "fetch" => Self::Fetch(remote::FetchArgs::parse(rest)?),
+            "pull" => Self::Pull(remote::PullArgs::parse(rest)?),
+            "push" => Self::Push(remote::PushArgs::parse(rest)?),
+            "tag" => Self::Tag(tag::TagArgs::parse(rest)?),
+            "reset" => Self::Reset(history::ResetArgs::parse(rest)?),
+            "revert" => Self::Revert(history::RevertArgs::parse(rest)?),
+            "diff" => Self::Diff(diff_cmd::DiffArgs::parse(rest)?),
             "help" | "--help" | "-h" => Self::Help,
             "version" | "--version" => Self::Version,
             other if NOT_SIMULATED.contains(&other) => {
-                return Err(GitError::Fatal(format!(
-                    "'git {other}' is not simulated in this tutor yet"
-                )));
+                return Err(GitError::Fatal(format!("'git {other}' is not simulated in this tutor yet")));
             }
             other => {
-                return Err(GitError::UnknownCommand {
-                    cmd: other.to_string(),
-                    suggestion: similar_command(other),
-                });
+                return Err(GitError::UnknownCommand { cmd: other.to_string(), suggestion: similar_command(other) });
             }
         })
     }
@@ -163,6 +183,15 @@ impl GitCommand {
             Self::Checkout(a) => checkout::run(a, ctx),
             Self::Add(a) => commit::add(a, ctx),
             Self::Commit(a) => commit::commit(a, ctx),
+            Self::Merge(a) => merge::run(a, ctx),
+            Self::Remote(a) => remote::remote(a, ctx),
+            Self::Fetch(a) => remote::fetch(a, ctx),
+            Self::Pull(a) => remote::pull(a, ctx),
+            Self::Push(a) => remote::push(a, ctx),
+            Self::Tag(a) => tag::run(a, ctx),
+            Self::Reset(a) => history::reset(a, ctx),
+            Self::Revert(a) => history::revert(a, ctx),
+            Self::Diff(a) => diff_cmd::run(a, ctx),
             Self::Help => Ok(HELP.to_string()),
             Self::Version => Ok("git version 2.47.3 (Branch to Prod simulation)".to_string()),
         }
@@ -170,11 +199,7 @@ impl GitCommand {
 
     /// A commit as the "New commit" button makes it: `git commit --allow-empty -m "…"`.
     pub fn quick_commit(message: String) -> Self {
-        Self::Commit(commit::CommitArgs {
-            message: Some(message),
-            all: false,
-            allow_empty: true,
-        })
+        Self::Commit(commit::CommitArgs { message: Some(message), all: false, allow_empty: true })
     }
 
     /// The command line that parses back to this command (shown when a button runs it).
@@ -192,11 +217,7 @@ fn similar_command(cmd: &str) -> Option<String> {
     let mut scored: Vec<(usize, &str)> = KNOWN
         .iter()
         .map(|k| {
-            let d = if k.starts_with(cmd) {
-                0
-            } else {
-                weighted_distance(cmd, k) + 1
-            };
+            let d = if k.starts_with(cmd) { 0 } else { weighted_distance(cmd, k) + 1 };
             (d, *k)
         })
         .collect();
@@ -217,12 +238,7 @@ fn weighted_distance(a: &str, b: &str) -> usize {
         row2[0] = (i + 1) * del;
         for j in 0..b.len() {
             row2[j + 1] = row1[j] + if a[i] == b[j] { 0 } else { s };
-            if i > 0
-                && j > 0
-                && a[i - 1] == b[j]
-                && a[i] == b[j - 1]
-                && row2[j + 1] > row0[j - 1] + w
-            {
+            if i > 0 && j > 0 && a[i - 1] == b[j] && a[i] == b[j - 1] && row2[j + 1] > row0[j - 1] + w {
                 row2[j + 1] = row0[j - 1] + w;
             }
             row2[j + 1] = row2[j + 1].min(row1[j + 1] + del).min(row2[j] + add);
@@ -302,19 +318,31 @@ start a working area
    init       Create an empty Git repository
 
 work on the current change
-   add        Add file contents to the index
+   add        Add file contents to the index (paths, ., -A)
+   reset      Reset current HEAD to the specified state (--hard, --soft)
 
 examine the history and state
-   log        Show commit logs (--oneline, --all, -n)
+   diff       Show changes (--stat, --cached, <commit>)
+   log        Show commit logs (--oneline, --graph, --all, -n)
    status     Show the working tree status (--short)
 
 grow, mark and tweak your common history
-   branch     List, create, or delete branches
+   branch     List, create, rename or delete branches (-d, -D, -m, -a, -vv)
    commit     Record changes to the repository (-m, -am, --allow-empty)
+   merge      Join two development histories together (--no-ff, --ff-only, --abort)
+   revert     Revert a commit with a new commit (-m 1 for a merge)
    switch     Switch branches (-c to create)
    checkout   Switch branches or detach HEAD (-b to create)
+   tag        Create, list or delete tags
 
-Besides git: echo \"text\" > file, cat file, ls, clear, help.";
+collaborate
+   fetch      Download objects and refs from origin
+   pull       Fetch from origin and merge (pull.rebase=false)
+   push       Update remote refs (-u to set upstream)
+   remote     Manage remotes (-v, add, remove)
+
+Besides git: echo \"text\" > file (>> appends), cat, ls -a, clear, undo.
+Prefix a line with @teammate to run it in your teammate's clone.";
 
 #[cfg(test)]
 mod tests {

@@ -13,14 +13,8 @@ pub struct StatusArgs {
 
 impl StatusArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
-        let p = args::parse(
-            rest,
-            &[flag(Some('s'), "short")],
-            "status [<options>] [--] [<pathspec>...]",
-        )?;
-        Ok(Self {
-            short: p.has("short"),
-        })
+        let p = args::parse(rest, &[flag(Some('s'), "short")], "status [<options>] [--] [<pathspec>...]")?;
+        Ok(Self { short: p.has("short") })
     }
 }
 
@@ -35,33 +29,17 @@ pub struct Entry {
 /// What `git status --short` would list, in path order.
 pub fn entries(repo: &Repo, work: &Tree) -> Vec<Entry> {
     let head = repo.head_tree();
-    let conflicts = repo
-        .merge
-        .as_ref()
-        .map(|m| m.conflicts.clone())
-        .unwrap_or_default();
-    let paths: BTreeSet<&String> = head
-        .keys()
-        .chain(repo.index.keys())
-        .chain(work.keys())
-        .collect();
+    let conflicts = repo.merge.as_ref().map(|m| m.conflicts.clone()).unwrap_or_default();
+    let paths: BTreeSet<&String> = head.keys().chain(repo.index.keys()).chain(work.keys()).collect();
     let mut out = Vec::new();
     for path in paths {
         if conflicts.contains(path) {
-            out.push(Entry {
-                path: path.clone(),
-                staged: 'U',
-                unstaged: 'U',
-            });
+            out.push(Entry { path: path.clone(), staged: 'U', unstaged: 'U' });
             continue;
         }
         let (h, i, w) = (head.get(path), repo.index.get(path), work.get(path));
         if i.is_none() && h.is_none() {
-            out.push(Entry {
-                path: path.clone(),
-                staged: '?',
-                unstaged: '?',
-            });
+            out.push(Entry { path: path.clone(), staged: '?', unstaged: '?' });
             continue;
         }
         let staged = match (h, i) {
@@ -76,29 +54,18 @@ pub fn entries(repo: &Repo, work: &Tree) -> Vec<Entry> {
             _ => ' ',
         };
         if staged != ' ' || unstaged != ' ' {
-            out.push(Entry {
-                path: path.clone(),
-                staged,
-                unstaged,
-            });
+            out.push(Entry { path: path.clone(), staged, unstaged });
         }
     }
     out
 }
 
 pub fn short_lines(repo: &Repo, work: &Tree) -> Vec<String> {
-    entries(repo, work)
-        .into_iter()
-        .map(|e| format!("{}{} {}", e.staged, e.unstaged, e.path))
-        .collect()
+    entries(repo, work).into_iter().map(|e| format!("{}{} {}", e.staged, e.unstaged, e.path)).collect()
 }
 
 pub fn run(a: &StatusArgs, ctx: &mut Ctx) -> String {
-    if a.short {
-        short_lines(ctx.repo, ctx.work).join("\n")
-    } else {
-        long(ctx.repo, ctx.work)
-    }
+    if a.short { short_lines(ctx.repo, ctx.work).join("\n") } else { long(ctx.repo, ctx.work) }
 }
 
 fn label(code: char) -> &'static str {
@@ -138,15 +105,9 @@ pub fn long(repo: &Repo, work: &Tree) -> String {
         out.push(String::new());
     }
     let entries = entries(repo, work);
-    let staged: Vec<&Entry> = entries
-        .iter()
-        .filter(|e| !matches!(e.staged, ' ' | '?' | 'U'))
-        .collect();
+    let staged: Vec<&Entry> = entries.iter().filter(|e| !matches!(e.staged, ' ' | '?' | 'U')).collect();
     let unmerged: Vec<&Entry> = entries.iter().filter(|e| e.staged == 'U').collect();
-    let unstaged: Vec<&Entry> = entries
-        .iter()
-        .filter(|e| matches!(e.unstaged, 'M' | 'D'))
-        .collect();
+    let unstaged: Vec<&Entry> = entries.iter().filter(|e| matches!(e.unstaged, 'M' | 'D')).collect();
     let untracked: Vec<&Entry> = entries.iter().filter(|e| e.staged == '?').collect();
     if !staged.is_empty() {
         out.push("Changes to be committed:".to_string());
@@ -155,41 +116,23 @@ pub fn long(repo: &Repo, work: &Tree) -> String {
         } else {
             "  (use \"git restore --staged <file>...\" to unstage)".to_string()
         });
-        out.extend(
-            staged
-                .iter()
-                .map(|e| format!("\t{}{}", label(e.staged), e.path)),
-        );
+        out.extend(staged.iter().map(|e| format!("\t{}{}", label(e.staged), e.path)));
         out.push(String::new());
     }
     if !unmerged.is_empty() {
         out.push("Unmerged paths:".to_string());
         out.push("  (use \"git add <file>...\" to mark resolution)".to_string());
-        out.extend(
-            unmerged
-                .iter()
-                .map(|e| format!("\tboth modified:   {}", e.path)),
-        );
+        out.extend(unmerged.iter().map(|e| format!("\tboth modified:   {}", e.path)));
         out.push(String::new());
     }
     if !unstaged.is_empty() {
         out.push("Changes not staged for commit:".to_string());
         out.push(format!(
             "  (use \"git add{} <file>...\" to update what will be committed)",
-            if unstaged.iter().any(|e| e.unstaged == 'D') {
-                "/rm"
-            } else {
-                ""
-            }
+            if unstaged.iter().any(|e| e.unstaged == 'D') { "/rm" } else { "" }
         ));
-        out.push(
-            "  (use \"git restore <file>...\" to discard changes in working directory)".to_string(),
-        );
-        out.extend(
-            unstaged
-                .iter()
-                .map(|e| format!("\t{}{}", label(e.unstaged), e.path)),
-        );
+        out.push("  (use \"git restore <file>...\" to discard changes in working directory)".to_string());
+        out.extend(unstaged.iter().map(|e| format!("\t{}{}", label(e.unstaged), e.path)));
         out.push(String::new());
     }
     if !untracked.is_empty() {
@@ -201,14 +144,9 @@ pub fn long(repo: &Repo, work: &Tree) -> String {
     if !staged.is_empty() || !unmerged.is_empty() {
         // git ends here when something is staged or unmerged.
     } else if !unstaged.is_empty() {
-        out.push(
-            "no changes added to commit (use \"git add\" and/or \"git commit -a\")".to_string(),
-        );
+        out.push("no changes added to commit (use \"git add\" and/or \"git commit -a\")".to_string());
     } else if !untracked.is_empty() {
-        out.push(
-            "nothing added to commit but untracked files present (use \"git add\" to track)"
-                .to_string(),
-        );
+        out.push("nothing added to commit but untracked files present (use \"git add\" to track)".to_string());
     } else if unborn {
         out.push("nothing to commit (create/copy files and use \"git add\" to track)".to_string());
     } else {

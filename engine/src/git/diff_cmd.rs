@@ -1,0 +1,103 @@
+//! `git diff`: working tree, staged (`--cached`) or commits, as a patch or `--stat`.
+
+use std::collections::BTreeSet;
+
+use super::args::{self, flag};
+use super::commit::summary;
+use super::merge::stat_with_files;
+use super::{Ctx, GitError};
+use crate::diff::unified;
+use crate::repo::{Commit, Tree};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffArgs {
+    pub stat: bool,
+    pub cached: bool,
+    pub revs: Vec<String>,
+}
+
+impl DiffArgs {
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let p = args::parse(
+            rest,
+            &[flag(None, "stat"), flag(None, "cached"), flag(None, "staged")],
+            "diff [<options>] [<commit>] [--] [<path>...]",
+        )?;
+        let mut revs = Vec::new();
+        for r in &p.positional {
+            match r.split_once("..") {
+                Some((a, b)) => revs.extend([a.to_string(), b.to_string()]),
+                None => revs.push(r.clone()),
+            }
+        }
+        if revs.len() > 2 {
+            return Err(GitError::Fatal("diffing more than two commits is not simulated".into()));
+        }
+        Ok(Self { stat: p.has("stat"), cached: p.has("cached") || p.has("staged"), revs })
+    }
+}
+
+fn tree_of(ctx: &Ctx, rev: &str) -> Result<Tree, GitError> {
+    let id = ctx.repo.resolve(rev).ok_or_else(|| {
+        GitError::Refused(format!(
+            "fatal: ambiguous argument '{rev}': unknown revision or path not in the working tree.\nUse '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'"
+        ))
+    })?;
+    Ok(ctx.repo.commit(&id).map(|c| c.tree.clone()).unwrap_or_default())
+}
+
+/// A short content id for `index a..b` lines.
+fn blob_id(body: Option<&String>) -> String {
+    match body {
+        None => "0000000".into(),
+        Some(b) => Commit::new(vec![], b.clone(), String::new(), 0, Tree::new()).id[..7].to_string(),
+    }
+}
+
+pub fn run(a: &DiffArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    let (old, new) = match (a.revs.as_slice(), a.cached) {
+        ([], false) => (ctx.repo.index.clone(), ctx.work.clone()),
+        ([], true) => (ctx.repo.head_tree(), ctx.repo.index.clone()),
+        ([r], false) => (tree_of(ctx, r)?, tracked_work(ctx)),
+        ([r], true) => (tree_of(ctx, r)?, ctx.repo.index.clone()),
+        ([r1, r2], _) => (tree_of(ctx, r1)?, tree_of(ctx, r2)?),
+        _ => return Err(GitError::Fatal("too many revisions".into())),
+    };
+    // Untracked files never show in `git diff`.
+    let new: Tree = if a.revs.is_empty() && !a.cached {
+        new.into_iter().filter(|(p, _)| old.contains_key(p)).collect()
+    } else {
+        new
+    };
+    if a.stat {
+        // `--stat` alone has no `create mode` lines (that is `--summary`).
+        let s = summary(&old, &new);
+        let s = s.lines().next().unwrap_or("").to_string();
+        return Ok(if s.is_empty() { s } else { stat_with_files(&old, &new, &s) });
+    }
+    let paths: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    let mut out = String::new();
+    for p in paths {
+        let (o, n) = (old.get(p), new.get(p));
+        if o == n {
+            continue;
+        }
+        out.push_str(&format!("diff --git a/{p} b/{p}\n"));
+        match (o, n) {
+            (None, Some(_)) => out
+                .push_str(&format!("new file mode 100644\nindex 0000000..{}\n--- /dev/null\n+++ b/{p}\n", blob_id(n))),
+            (Some(_), None) => out.push_str(&format!(
+                "deleted file mode 100644\nindex {}..0000000\n--- a/{p}\n+++ /dev/null\n",
+                blob_id(o)
+            )),
+            _ => out.push_str(&format!("index {}..{} 100644\n--- a/{p}\n+++ b/{p}\n", blob_id(o), blob_id(n))),
+        }
+        out.push_str(&unified(o.map_or("", String::as_str), n.map_or("", String::as_str)));
+    }
+    Ok(out.trim_end().to_string())
+}
+
+/// The working tree restricted to tracked paths (what `git diff <commit>` compares).
+fn tracked_work(ctx: &Ctx) -> Tree {
+    ctx.work.iter().filter(|(p, _)| ctx.repo.index.contains_key(*p)).map(|(p, b)| (p.clone(), b.clone())).collect()
+}

@@ -1,0 +1,194 @@
+//! Rewinding and undoing: `git reset` and `git revert`.
+
+use super::args::{self, flag, value};
+use super::commit::summary;
+use super::merge::{check_no_merge_in_progress, three_way};
+use super::{Ctx, GitError, status};
+use crate::repo::{Commit, Operation, short};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResetMode {
+    Soft,
+    Mixed,
+    Hard,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResetArgs {
+    pub mode: ResetMode,
+    pub target: Option<String>,
+}
+
+impl ResetArgs {
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let p = args::parse(
+            rest,
+            &[flag(None, "hard"), flag(None, "soft"), flag(None, "mixed")],
+            "reset [--mixed | --soft | --hard] [<commit>]",
+        )?;
+        let mode = if p.has("hard") {
+            ResetMode::Hard
+        } else if p.has("soft") {
+            ResetMode::Soft
+        } else {
+            ResetMode::Mixed
+        };
+        if p.positional.len() > 1 {
+            return Err(GitError::Fatal(
+                "resetting individual paths is not simulated; use git reset [--hard] <commit>".into(),
+            ));
+        }
+        Ok(Self { mode, target: p.positional.first().cloned() })
+    }
+}
+
+pub fn reset(a: &ResetArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    let rev = a.target.as_deref().unwrap_or("HEAD");
+    let Some(id) = ctx.repo.resolve(rev) else {
+        return Err(GitError::Refused(format!(
+            "fatal: ambiguous argument '{rev}': unknown revision or path not in the working tree.\nUse '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'"
+        )));
+    };
+    let tree = ctx.repo.commit(&id).map(|c| c.tree.clone()).unwrap_or_default();
+    let subject = ctx.repo.commit(&id).map(|c| c.subject().to_string()).unwrap_or_default();
+    ctx.repo.advance_head(id.clone());
+    match a.mode {
+        ResetMode::Soft => Ok(String::new()),
+        ResetMode::Mixed => {
+            ctx.repo.index = tree;
+            ctx.repo.merge = None;
+            let changed: Vec<String> = status::entries(ctx.repo, ctx.work)
+                .into_iter()
+                .filter(|e| matches!(e.unstaged, 'M' | 'D'))
+                .map(|e| format!("{}\t{}", e.unstaged, e.path))
+                .collect();
+            Ok(if changed.is_empty() {
+                String::new()
+            } else {
+                format!("Unstaged changes after reset:\n{}", changed.join("\n"))
+            })
+        }
+        ResetMode::Hard => {
+            // Tracked files take the commit's content; untracked files stay.
+            let tracked: Vec<String> = ctx.repo.index.keys().cloned().collect();
+            for p in tracked {
+                if !tree.contains_key(&p) {
+                    ctx.work.remove(&p);
+                }
+            }
+            for (p, body) in &tree {
+                ctx.work.insert(p.clone(), body.clone());
+            }
+            ctx.repo.index = tree;
+            ctx.repo.merge = None;
+            Ok(format!("HEAD is now at {} {subject}", short(&id)))
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevertArgs {
+    pub target: String,
+    pub mainline: Option<usize>,
+}
+
+impl RevertArgs {
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let p = args::parse(
+            rest,
+            &[value(Some('m'), "mainline"), flag(None, "no-edit"), flag(None, "edit")],
+            "revert [--no-edit] [-m <parent-number>] <commit>...",
+        )?;
+        let Some(target) = p.positional.first().cloned() else {
+            return Err(GitError::Refused("usage: git revert [--no-edit] [-m <parent-number>] <commit>...".into()));
+        };
+        if p.positional.len() > 1 {
+            return Err(GitError::Fatal(
+                "reverting several commits at once is not simulated; revert them one by one".into(),
+            ));
+        }
+        let mainline = match p.value("mainline") {
+            Some(m) => Some(m.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                GitError::Refused("error: option `mainline' expects a number greater than zero".into())
+            })?),
+            None => None,
+        };
+        Ok(Self { target, mainline })
+    }
+}
+
+pub fn revert(a: &RevertArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    check_no_merge_in_progress(ctx.repo, "Reverting")?;
+    let Some(id) = ctx.repo.resolve(&a.target) else {
+        return Err(GitError::BadRevision(a.target.clone()));
+    };
+    let Some(commit) = ctx.repo.commit(&id).cloned() else {
+        return Err(GitError::BadRevision(a.target.clone()));
+    };
+    let Some(head) = ctx.repo.head_commit().cloned() else {
+        return Err(GitError::Fatal("your current branch does not have any commits yet".into()));
+    };
+    let parent = match (commit.parents.len(), a.mainline) {
+        (0, _) => {
+            return Err(GitError::Refused(format!(
+                "error: cannot revert a root commit ({})\nfatal: revert failed",
+                short(&id)
+            )));
+        }
+        (n, None) if n > 1 => {
+            return Err(GitError::Refused(format!(
+                "error: commit {id} is a merge but no -m option was given.\nfatal: revert failed"
+            )));
+        }
+        (1, Some(_)) => {
+            return Err(GitError::Refused(format!(
+                "error: mainline was specified but commit {id} is not a merge.\nfatal: revert failed"
+            )));
+        }
+        (n, Some(m)) if m > n => {
+            return Err(GitError::Refused(format!(
+                "error: commit {id} does not have parent {m}\nfatal: revert failed"
+            )));
+        }
+        (_, m) => commit.parents[m.unwrap_or(1) - 1].clone(),
+    };
+    // Reverting a revert reapplies (git 2.43+).
+    let subject = commit.subject();
+    let title = match subject.strip_prefix("Revert \"").and_then(|s| s.strip_suffix('"')) {
+        Some(inner) => format!("Reapply \"{inner}\""),
+        None => format!("Revert \"{subject}\""),
+    };
+    let mut message = format!("{title}\n\nThis reverts commit {id}");
+    if commit.parents.len() > 1 {
+        message.push_str(&format!(", reversing\nchanges made to {parent}"));
+    }
+    message.push('.');
+    let base = commit.tree.clone();
+    let theirs = ctx.repo.commit(&parent).map(|c| c.tree.clone()).unwrap_or_default();
+    let label = format!("parent of {}... {}", short(&id), subject);
+    let from = ctx.repo.head_tree();
+    let outcome = three_way(ctx, &base, &theirs, &label, Operation::Revert, &id, &message)?;
+    if !outcome.conflicts.is_empty() {
+        let mut lines = outcome.notes;
+        lines.push(format!(
+            "error: could not revert {}... {subject}\nhint: After resolving the conflicts, mark them with\nhint: \"git add/rm <pathspec>\", then run\nhint: \"git revert --continue\".\nhint: You can instead skip this commit with \"git revert --skip\".\nhint: To abort and get back to the state before \"git revert\",\nhint: run \"git revert --abort\".\nhint: Disable this message with \"git config set advice.mergeConflict false\"",
+            short(&id)
+        ));
+        return Err(GitError::Refused(lines.join("\n")));
+    }
+    if ctx.repo.index == from {
+        return Err(GitError::Refused(status::long(ctx.repo, ctx.work)));
+    }
+    let time = ctx.tick();
+    let c = Commit::new(vec![head], message, ctx.author.to_string(), time, ctx.repo.index.clone());
+    let new_id = ctx.repo.insert(c);
+    ctx.repo.advance_head(new_id.clone());
+    let where_ = ctx.repo.current_branch().map_or_else(|| "detached HEAD".to_string(), str::to_string);
+    let mut out = outcome.notes;
+    out.push(format!("[{where_} {}] {title}", short(&new_id)));
+    let stat = summary(&from, &ctx.repo.index);
+    if !stat.is_empty() {
+        out.push(stat);
+    }
+    Ok(out.join("\n"))
+}

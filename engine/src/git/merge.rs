@@ -1,0 +1,332 @@
+//! `git merge`: fast-forward, three-way merge commits, `--no-ff`, `--ff-only`,
+//! conflicts and `--abort`. `pull` and `revert` reuse the three-way machinery.
+
+use std::collections::BTreeSet;
+
+use super::args::{self, flag, value};
+use super::checkout::switch_trees;
+use super::commit::summary;
+use super::{Ctx, GitError};
+use crate::diff::merge3;
+use crate::repo::{Commit, CommitId, MergeState, Operation, Repo, Tree, short};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeArgs {
+    pub target: Option<String>,
+    pub no_ff: bool,
+    pub ff_only: bool,
+    pub abort: bool,
+    pub message: Option<String>,
+}
+
+impl MergeArgs {
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let p = args::parse(
+            rest,
+            &[
+                flag(None, "no-ff"),
+                flag(None, "ff-only"),
+                flag(None, "ff"),
+                flag(None, "abort"),
+                flag(None, "no-edit"),
+                flag(None, "edit"),
+                value(Some('m'), "message"),
+            ],
+            "merge [<options>] [<commit>...]",
+        )?;
+        if p.positional.len() > 1 {
+            return Err(GitError::Fatal(
+                "merging more than one branch at once (an octopus merge) is not simulated".into(),
+            ));
+        }
+        Ok(Self {
+            target: p.positional.first().cloned(),
+            no_ff: p.has("no-ff"),
+            ff_only: p.has("ff-only"),
+            abort: p.has("abort"),
+            message: p.value("message").map(str::to_string),
+        })
+    }
+}
+
+/// Refuses to start a merge (or pull, or revert) while another is unfinished.
+pub fn check_no_merge_in_progress(repo: &Repo, verb: &str) -> Result<(), GitError> {
+    match &repo.merge {
+        Some(m) if !m.conflicts.is_empty() => Err(GitError::Refused(format!(
+            "error: {verb} is not possible because you have unmerged files.\nhint: Fix them up in the work tree, and then use 'git add/rm <file>'\nhint: as appropriate to mark resolution and make a commit.\nfatal: Exiting because of an unresolved conflict."
+        ))),
+        Some(_) => Err(GitError::Refused(
+            "fatal: You have not concluded your merge (MERGE_HEAD exists).\nPlease, commit your changes before you merge.".into(),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// git's default merge message: `Merge branch 'x'`, plus ` into y` unless
+/// merging into `main` or `master` (`merge.suppressDest`).
+pub fn default_message(repo: &Repo, name: &str, from_url: Option<&str>) -> String {
+    let what = if let Some(url) = from_url {
+        format!("branch '{name}' of {url}")
+    } else if repo.branches.contains_key(name) {
+        format!("branch '{name}'")
+    } else if repo.remote_tracking.contains_key(name) {
+        format!("remote-tracking branch '{name}'")
+    } else if repo.tags.contains_key(name) {
+        format!("tag '{name}'")
+    } else {
+        format!("commit '{name}'")
+    };
+    match repo.current_branch() {
+        Some(b) if b != "main" && b != "master" => format!("Merge {what} into {b}"),
+        _ => format!("Merge {what}"),
+    }
+}
+
+pub fn run(a: &MergeArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    if a.abort {
+        return abort(ctx);
+    }
+    check_no_merge_in_progress(ctx.repo, "Merging")?;
+    let name = match &a.target {
+        Some(t) => t.clone(),
+        None => {
+            let up = ctx.repo.current_branch().and_then(|b| ctx.repo.upstreams.get(b));
+            match up {
+                Some(u) => u.tracking_ref(),
+                None => return Err(GitError::Fatal("No remote for the current branch.".into())),
+            }
+        }
+    };
+    let Some(their) = ctx.repo.resolve(&name) else {
+        return Err(GitError::Refused(format!("merge: {name} - not something we can merge")));
+    };
+    let message = a.message.clone().unwrap_or_else(|| default_message(ctx.repo, &name, None));
+    merge_commit(ctx, &their, &name, message, a.no_ff, a.ff_only)
+}
+
+/// Merges commit `their` into HEAD; `label` names it in conflict markers.
+pub fn merge_commit(
+    ctx: &mut Ctx,
+    their: &CommitId,
+    label: &str,
+    message: String,
+    no_ff: bool,
+    ff_only: bool,
+) -> Result<String, GitError> {
+    let Some(ours) = ctx.repo.head_commit().cloned() else {
+        // Merging into an unborn branch just points it at the commit.
+        let to = ctx.repo.commit(their).map(|c| c.tree.clone()).unwrap_or_default();
+        switch_trees(ctx.repo, ctx.work, &Tree::new(), &to, "merge")?;
+        ctx.repo.advance_head(their.clone());
+        return Ok(String::new());
+    };
+    if ctx.repo.is_ancestor(their, &ours) {
+        return Ok("Already up to date.".into());
+    }
+    let fast_forward = ctx.repo.is_ancestor(&ours, their);
+    if fast_forward && !no_ff {
+        let from = ctx.repo.head_tree();
+        let to = ctx.repo.commit(their).map(|c| c.tree.clone()).unwrap_or_default();
+        switch_trees(ctx.repo, ctx.work, &from, &to, "merge")?;
+        ctx.repo.advance_head(their.clone());
+        let stat = summary(&from, &to);
+        return Ok(format!(
+            "Updating {}..{}\nFast-forward\n{}",
+            short(&ours),
+            short(their),
+            stat_with_files(&from, &to, &stat)
+        ));
+    }
+    if ff_only {
+        return Err(GitError::Refused(
+            "hint: Diverging branches can't be fast-forwarded, you need to either:\nhint:\nhint: \tgit merge --no-ff\nhint:\nhint: or:\nhint:\nhint: \tgit rebase\nhint:\nhint: Disable this message with \"git config advice.diverging false\"\nfatal: Not possible to fast-forward, aborting.".into(),
+        ));
+    }
+    let base_tree =
+        ctx.repo.merge_base(&ours, their).and_then(|b| ctx.repo.commit(&b)).map(|c| c.tree.clone()).unwrap_or_default();
+    let their_tree = ctx.repo.commit(their).map(|c| c.tree.clone()).unwrap_or_default();
+    let outcome = three_way(ctx, &base_tree, &their_tree, label, Operation::Merge, their, &message)?;
+    let mut lines = outcome.notes;
+    if !outcome.conflicts.is_empty() {
+        lines.push("Automatic merge failed; fix conflicts and then commit the result.".into());
+        return Err(GitError::Refused(lines.join("\n")));
+    }
+    let from = ctx.repo.head_tree();
+    let time = ctx.tick();
+    let c = Commit::new(vec![ours, their.clone()], message, ctx.author.to_string(), time, ctx.repo.index.clone());
+    let id = ctx.repo.insert(c);
+    ctx.repo.advance_head(id);
+    ctx.repo.merge = None;
+    lines.push("Merge made by the 'ort' strategy.".into());
+    let stat = summary(&from, &ctx.repo.index);
+    if !stat.is_empty() {
+        lines.push(stat_with_files(&from, &ctx.repo.index, &stat));
+    }
+    Ok(lines.join("\n"))
+}
+
+/// The result of applying a three-way merge to index and working tree.
+pub struct ThreeWay {
+    /// `Auto-merging …` / `CONFLICT …` lines, in path order.
+    pub notes: Vec<String>,
+    pub conflicts: BTreeSet<String>,
+}
+
+/// Merges `theirs` (relative to `base`) into HEAD's tree, writing index and
+/// working tree. On conflicts it records the operation in progress.
+pub fn three_way(
+    ctx: &mut Ctx,
+    base: &Tree,
+    theirs: &Tree,
+    label: &str,
+    op: Operation,
+    their_id: &CommitId,
+    message: &str,
+) -> Result<ThreeWay, GitError> {
+    let ours = ctx.repo.head_tree();
+    let paths: BTreeSet<String> = base.keys().chain(ours.keys()).chain(theirs.keys()).cloned().collect();
+    let mut result: Vec<(String, Option<String>, bool)> = Vec::new(); // path, content, conflicted
+    let mut notes = Vec::new();
+    for p in &paths {
+        let (b, o, t) = (base.get(p), ours.get(p), theirs.get(p));
+        if o == t || b == t {
+            continue;
+        }
+        if b == o {
+            result.push((p.clone(), t.cloned(), false));
+            continue;
+        }
+        match (o, t) {
+            (Some(o), Some(t)) => {
+                notes.push(format!("Auto-merging {p}"));
+                match merge3(b.map_or("", String::as_str), o, t, "HEAD", label) {
+                    Ok(text) => result.push((p.clone(), Some(text), false)),
+                    Err(text) => {
+                        let kind = if b.is_none() { "add/add" } else { "content" };
+                        notes.push(format!("CONFLICT ({kind}): Merge conflict in {p}"));
+                        result.push((p.clone(), Some(text), true));
+                    }
+                }
+            }
+            (None, Some(t)) => {
+                notes.push(format!(
+                    "CONFLICT (modify/delete): {p} deleted in HEAD and modified in {label}.  Version {label} of {p} left in tree."
+                ));
+                result.push((p.clone(), Some(t.clone()), true));
+            }
+            (Some(o), None) => {
+                notes.push(format!(
+                    "CONFLICT (modify/delete): {p} deleted in {label} and modified in HEAD.  Version HEAD of {p} left in tree."
+                ));
+                result.push((p.clone(), Some(o.clone()), true));
+            }
+            (None, None) => {}
+        }
+    }
+    // Refuse before touching anything if local changes would be overwritten.
+    let dirty: Vec<&String> = result
+        .iter()
+        .map(|(p, _, _)| p)
+        .filter(|p| ctx.repo.index.get(*p) != ours.get(*p) || ctx.work.get(*p) != ctx.repo.index.get(*p))
+        .collect();
+    let staged_elsewhere = ctx.repo.index != ours;
+    if !dirty.is_empty() || staged_elsewhere {
+        let mut list: Vec<&String> = dirty;
+        if list.is_empty() {
+            list =
+                ours.keys().chain(ctx.repo.index.keys()).filter(|p| ours.get(*p) != ctx.repo.index.get(*p)).collect();
+            list.sort();
+            list.dedup();
+        }
+        let verb = if op == Operation::Merge { "merge" } else { "revert" };
+        return Err(GitError::Refused(format!(
+            "error: Your local changes to the following files would be overwritten by {verb}:\n{}\nPlease commit your changes or stash them before you {verb}.\nAborting",
+            list.iter().map(|p| format!("\t{p}")).collect::<Vec<_>>().join("\n")
+        )));
+    }
+    let mut conflicts = BTreeSet::new();
+    let mut touched = BTreeSet::new();
+    for (p, content, conflicted) in result {
+        touched.insert(p.clone());
+        match content {
+            Some(text) => {
+                ctx.work.insert(p.clone(), text.clone());
+                if !conflicted {
+                    ctx.repo.index.insert(p.clone(), text);
+                }
+            }
+            None => {
+                ctx.work.remove(&p);
+                ctx.repo.index.remove(&p);
+            }
+        }
+        if conflicted {
+            conflicts.insert(p);
+        }
+    }
+    if !conflicts.is_empty() {
+        ctx.repo.merge = Some(MergeState {
+            op,
+            their: their_id.clone(),
+            message: message.to_string(),
+            conflicts: conflicts.clone(),
+            touched,
+        });
+    }
+    Ok(ThreeWay { notes, conflicts })
+}
+
+fn abort(ctx: &mut Ctx) -> Result<String, GitError> {
+    let Some(m) = ctx.repo.merge.take() else {
+        return Err(GitError::Fatal("There is no merge to abort (MERGE_HEAD missing).".into()));
+    };
+    let head = ctx.repo.head_tree();
+    for p in &m.touched {
+        match head.get(p) {
+            Some(body) => {
+                ctx.work.insert(p.clone(), body.clone());
+                ctx.repo.index.insert(p.clone(), body.clone());
+            }
+            None => {
+                ctx.work.remove(p);
+                ctx.repo.index.remove(p);
+            }
+        }
+    }
+    Ok(String::new())
+}
+
+/// ` f | 1 +` lines above git's summary line.
+pub fn stat_with_files(old: &Tree, new: &Tree, summary_line: &str) -> String {
+    let files = stat_lines(old, new);
+    if files.is_empty() { summary_line.to_string() } else { format!("{}\n{summary_line}", files.join("\n")) }
+}
+
+/// The per-file lines of `--stat`: name padded, change count, `+`/`-` bar.
+pub fn stat_lines(old: &Tree, new: &Tree) -> Vec<String> {
+    let paths: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    let rows: Vec<(&String, usize, usize)> = paths
+        .into_iter()
+        .filter(|p| old.get(*p) != new.get(*p))
+        .map(|p| {
+            let (i, d) =
+                crate::diff::line_counts(old.get(p).map_or("", String::as_str), new.get(p).map_or("", String::as_str));
+            (p, i, d)
+        })
+        .collect();
+    let name_w = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+    let num_w = rows.iter().map(|r| (r.1 + r.2).to_string().len()).max().unwrap_or(1);
+    let max_changes = rows.iter().map(|r| r.1 + r.2).max().unwrap_or(0);
+    // git scales the bar to fit 80 columns.
+    let room = 80usize.saturating_sub(name_w + num_w + 5).max(10);
+    rows.iter()
+        .map(|(p, i, d)| {
+            let (mut pi, mut pd) = (*i, *d);
+            if max_changes > room {
+                pi = (i * room).div_ceil(max_changes);
+                pd = (d * room).div_ceil(max_changes);
+            }
+            format!(" {p:name_w$} | {:>num_w$} {}{}", i + d, "+".repeat(pi), "-".repeat(pd))
+        })
+        .collect()
+}

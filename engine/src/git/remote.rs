@@ -1,0 +1,394 @@
+//! Talking to `origin`: `git remote`, `fetch`, `pull` and `push`, with git's
+//! output and refusals. Every remote name resolves to the world's one `origin`
+//! repository; its URL is what `git remote add` recorded.
+
+use super::args::{self, flag};
+use super::merge::{check_no_merge_in_progress, default_message, merge_commit};
+use super::{Ctx, GitError};
+use crate::repo::{CommitId, Repo, Upstream, short};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RemoteArgs {
+    List { verbose: bool },
+    Add { name: String, url: String },
+    Remove { name: String },
+}
+
+impl RemoteArgs {
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let p = args::parse(rest, &[flag(Some('v'), "verbose")], "remote [-v | --verbose]")?;
+        let pos: Vec<&str> = p.positional.iter().map(String::as_str).collect();
+        match pos.as_slice() {
+            [] => Ok(Self::List { verbose: p.has("verbose") }),
+            ["add", name, url] => Ok(Self::Add { name: (*name).into(), url: (*url).into() }),
+            ["add", ..] => Err(GitError::Refused("usage: git remote add <name> <url>".into())),
+            ["remove" | "rm", name] => Ok(Self::Remove { name: (*name).into() }),
+            [other, ..] => Err(GitError::Refused(format!(
+                "error: unknown subcommand: `{other}'\nusage: git remote [-v | --verbose]\n   or: git remote add <name> <url>\n   or: git remote remove <name>"
+            ))),
+        }
+    }
+}
+
+pub fn remote(a: &RemoteArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    let repo = &mut *ctx.repo;
+    match a {
+        RemoteArgs::List { verbose: false } => Ok(repo.remotes.keys().cloned().collect::<Vec<_>>().join("\n")),
+        RemoteArgs::List { verbose: true } => Ok(repo
+            .remotes
+            .iter()
+            .flat_map(|(n, u)| [format!("{n}\t{u} (fetch)"), format!("{n}\t{u} (push)")])
+            .collect::<Vec<_>>()
+            .join("\n")),
+        RemoteArgs::Add { name, url } => {
+            if repo.remotes.contains_key(name) {
+                return Err(GitError::Error(format!("remote {name} already exists.")));
+            }
+            if !crate::refname::is_valid_ref_suffix(name) {
+                return Err(GitError::Fatal(format!("'{name}' is not a valid remote name")));
+            }
+            repo.remotes.insert(name.clone(), url.clone());
+            Ok(String::new())
+        }
+        RemoteArgs::Remove { name } => {
+            if repo.remotes.remove(name).is_none() {
+                return Err(GitError::Error(format!("No such remote: '{name}'")));
+            }
+            let prefix = format!("{name}/");
+            repo.remote_tracking.retain(|r, _| !r.starts_with(&prefix));
+            repo.upstreams.retain(|_, u| u.remote != *name);
+            Ok(String::new())
+        }
+    }
+}
+
+/// The URL of a configured remote, or git's refusal for an unknown one.
+fn remote_url(repo: &Repo, name: &str) -> Result<String, GitError> {
+    repo.remotes.get(name).cloned().ok_or_else(|| {
+        GitError::Refused(format!(
+            "fatal: '{name}' does not appear to be a git repository\nfatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\nand the repository exists."
+        ))
+    })
+}
+
+/// The remote a bare `git fetch`/`pull`/`push` uses: the current branch's, else `origin`.
+fn default_remote(repo: &Repo) -> String {
+    repo.current_branch().and_then(|b| repo.upstreams.get(b)).map_or_else(|| "origin".to_string(), |u| u.remote.clone())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchArgs {
+    pub remote: Option<String>,
+    pub branch: Option<String>,
+}
+
+impl FetchArgs {
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let p = args::parse(
+            rest,
+            &[flag(None, "all"), flag(Some('p'), "prune")],
+            "fetch [<options>] [<repository> [<refspec>...]]",
+        )?;
+        Ok(Self { remote: p.positional.first().cloned(), branch: p.positional.get(1).cloned() })
+    }
+}
+
+/// Copies `origin`'s branches and tags into `repo` as remote-tracking refs.
+/// Returns git's report lines (without the `From` header).
+fn fetch_into(repo: &mut Repo, origin: &Repo, remote: &str, only: Option<&str>) -> Result<Vec<String>, GitError> {
+    let mut lines = Vec::new();
+    if let Some(b) = only {
+        if !origin.branches.contains_key(b) {
+            return Err(GitError::Fatal(format!("couldn't find remote ref {b}")));
+        }
+        lines.push(format!(" * branch            {b:<w$} -> FETCH_HEAD", w = b.len()));
+    }
+    let names: Vec<&String> = origin.branches.keys().filter(|b| only.is_none_or(|o| o == b.as_str())).collect();
+    let width = names.iter().map(|n| n.len()).max().unwrap_or(0).max(10);
+    for name in names {
+        let id = &origin.branches[name];
+        repo.copy_commits_from(origin, id);
+        let tracking = format!("{remote}/{name}");
+        match repo.remote_tracking.get(&tracking).cloned() {
+            None => lines.push(format!(" * [new branch]      {name:<width$} -> {tracking}")),
+            Some(old) if &old == id => {}
+            Some(old) if repo.is_ancestor(&old, id) => {
+                lines.push(format!("   {}..{}  {name:<width$} -> {tracking}", short(&old), short(id)));
+            }
+            Some(old) => {
+                lines.push(format!(" + {}...{} {name:<width$} -> {tracking}  (forced update)", short(&old), short(id)));
+            }
+        }
+        repo.remote_tracking.insert(tracking, id.clone());
+    }
+    if only.is_none() {
+        for (tag, id) in &origin.tags {
+            if !repo.tags.contains_key(tag) {
+                repo.copy_commits_from(origin, id);
+                repo.tags.insert(tag.clone(), id.clone());
+                lines.push(format!(" * [new tag]         {tag:<width$} -> {tag}"));
+            }
+        }
+    }
+    Ok(lines)
+}
+
+pub fn fetch(a: &FetchArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    let remote = a.remote.clone().unwrap_or_else(|| default_remote(ctx.repo));
+    let url = remote_url(ctx.repo, &remote)?;
+    let lines = fetch_into(ctx.repo, ctx.origin, &remote, a.branch.as_deref())?;
+    Ok(if lines.is_empty() { String::new() } else { format!("From {}\n{}", from_url(&url), lines.join("\n")) })
+}
+
+/// git shows a remote's URL without its trailing `.git` in `From` lines and
+/// merge messages.
+fn from_url(url: &str) -> &str {
+    url.strip_suffix(".git").unwrap_or(url)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PullArgs {
+    pub remote: Option<String>,
+    pub branch: Option<String>,
+    pub ff_only: bool,
+    pub no_ff: bool,
+}
+
+impl PullArgs {
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let p = args::parse(
+            rest,
+            &[flag(None, "ff-only"), flag(None, "no-ff"), flag(None, "no-rebase"), flag(None, "no-edit")],
+            "pull [<options>] [<repository> [<refspec>...]]",
+        )?;
+        if p.positional.len() > 2 {
+            return Err(GitError::Fatal("pulling more than one branch at once is not simulated".into()));
+        }
+        Ok(Self {
+            remote: p.positional.first().cloned(),
+            branch: p.positional.get(1).cloned(),
+            ff_only: p.has("ff-only"),
+            no_ff: p.has("no-ff"),
+        })
+    }
+}
+
+/// `git pull`: fetch, then merge (the tutor's git has `pull.rebase=false`,
+/// the setting git's own hint suggests first).
+pub fn pull(a: &PullArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    check_no_merge_in_progress(ctx.repo, "Pulling")?;
+    let current = ctx.repo.current_branch().map(str::to_string);
+    let upstream = current.as_deref().and_then(|b| ctx.repo.upstreams.get(b)).cloned();
+    let remote =
+        a.remote.clone().or_else(|| upstream.as_ref().map(|u| u.remote.clone())).unwrap_or_else(|| "origin".into());
+    let url = remote_url(ctx.repo, &remote)?;
+    let branch = match (&a.branch, &upstream, &a.remote) {
+        (Some(b), _, _) => b.clone(),
+        (None, Some(u), _) if u.remote == remote => u.branch.clone(),
+        _ => {
+            let b = current.unwrap_or_else(|| "<branch>".into());
+            return Err(GitError::Refused(format!(
+                "There is no tracking information for the current branch.\nPlease specify which branch you want to merge with.\nSee git-pull(1) for details.\n\n    git pull <remote> <branch>\n\nIf you wish to set tracking information for this branch you can do so with:\n\n    git branch --set-upstream-to={remote}/<branch> {b}\n"
+            )));
+        }
+    };
+    let mut lines = fetch_into(ctx.repo, ctx.origin, &remote, a.branch.as_deref())?;
+    if a.branch.is_none() && !lines.is_empty() {
+        // A bare pull also reports every ref it fetched.
+    }
+    let header = if lines.is_empty() { Vec::new() } else { vec![format!("From {}", from_url(&url))] };
+    let Some(their) = ctx.origin.branches.get(&branch).cloned() else {
+        return Err(GitError::Fatal(format!("couldn't find remote ref {branch}")));
+    };
+    let message = default_message(ctx.repo, &branch, Some(from_url(&url)));
+    let label = short(&their).to_string();
+    let merged = merge_commit(ctx, &their, &label, message, a.no_ff, a.ff_only);
+    let mut out = header;
+    out.append(&mut lines);
+    match merged {
+        Ok(text) => {
+            if !text.is_empty() {
+                out.push(text);
+            }
+            Ok(out.join("\n"))
+        }
+        Err(e) => {
+            out.push(e.to_string());
+            Err(GitError::Refused(out.join("\n")))
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PushArgs {
+    pub remote: Option<String>,
+    pub refspecs: Vec<String>,
+    pub set_upstream: bool,
+    pub force: bool,
+    pub tags: bool,
+}
+
+impl PushArgs {
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let p = args::parse(
+            rest,
+            &[flag(Some('u'), "set-upstream"), flag(Some('f'), "force"), flag(None, "tags")],
+            "push [<options>] [<repository> [<refspec>...]]",
+        )?;
+        let mut pos = p.positional.clone();
+        let remote = (!pos.is_empty()).then(|| pos.remove(0));
+        Ok(Self {
+            remote,
+            refspecs: pos,
+            set_upstream: p.has("set-upstream"),
+            force: p.has("force"),
+            tags: p.has("tags"),
+        })
+    }
+}
+
+enum Update {
+    Branch { src: String, dst: String, id: CommitId },
+    Tag { name: String, id: CommitId },
+}
+
+pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    let remote = a.remote.clone().unwrap_or_else(|| default_remote(ctx.repo));
+    let url = remote_url(ctx.repo, &remote)?;
+    let mut updates = Vec::new();
+    if a.refspecs.is_empty() && !a.tags {
+        // push.default=simple: the current branch to its same-named upstream.
+        let Some(b) = ctx.repo.current_branch().map(str::to_string) else {
+            return Err(GitError::Refused(
+                "fatal: You are not currently on a branch.\nTo push the history leading to the current (detached HEAD)\nstate now, use\n\n    git push origin HEAD:<name-of-remote-branch>\n".into(),
+            ));
+        };
+        let up = ctx.repo.upstreams.get(&b).cloned();
+        match up {
+            Some(u) if u.remote == remote || a.remote.is_none() => {
+                let id = ctx.repo.branches.get(&b).cloned().ok_or_else(|| src_refspec_error(&b, &url))?;
+                updates.push(Update::Branch { src: b, dst: u.branch, id });
+            }
+            _ if a.set_upstream || a.remote.is_some() && up.is_none() => {
+                return Err(GitError::Refused(no_upstream_text(&b)));
+            }
+            _ => return Err(GitError::Refused(no_upstream_text(&b))),
+        }
+    }
+    for spec in &a.refspecs {
+        let (src, dst) = spec.split_once(':').map_or((spec.as_str(), spec.as_str()), |(s, d)| (s, d));
+        let src_name =
+            if src == "HEAD" { ctx.repo.current_branch().unwrap_or("HEAD").to_string() } else { src.to_string() };
+        let dst = dst.strip_prefix("refs/heads/").unwrap_or(dst).to_string();
+        if let Some(id) = ctx.repo.tags.get(src).cloned().filter(|_| !ctx.repo.branches.contains_key(src)) {
+            updates.push(Update::Tag { name: src.to_string(), id });
+            continue;
+        }
+        let id = ctx
+            .repo
+            .branches
+            .get(&src_name)
+            .cloned()
+            .or_else(|| (src == "HEAD").then(|| ctx.repo.head_commit().cloned()).flatten());
+        let Some(id) = id else {
+            return Err(src_refspec_error(src, &url));
+        };
+        let dst = if dst == "HEAD" { src_name.clone() } else { dst };
+        updates.push(Update::Branch { src: src_name, dst, id });
+    }
+    if a.tags {
+        for (name, id) in &ctx.repo.tags {
+            updates.push(Update::Tag { name: name.clone(), id: id.clone() });
+        }
+    }
+    let mut lines = Vec::new();
+    let mut rejected = Vec::new();
+    let mut tracking_msgs = Vec::new();
+    let current = ctx.repo.current_branch().map(str::to_string);
+    for u in &updates {
+        match u {
+            Update::Tag { name, id } => match ctx.origin.tags.get(name) {
+                Some(old) if old == id => {}
+                Some(_) if !a.force => {
+                    lines.push(format!(" ! [rejected]        {name} -> {name} (already exists)"));
+                    rejected.push("tag".to_string());
+                }
+                _ => {
+                    ctx.origin.copy_commits_from(ctx.repo, id);
+                    ctx.origin.tags.insert(name.clone(), id.clone());
+                    lines.push(format!(" * [new tag]         {name} -> {name}"));
+                }
+            },
+            Update::Branch { src, dst, id } => {
+                let old = ctx.origin.branches.get(dst).cloned();
+                let line = match &old {
+                    Some(o) if o == id => None,
+                    Some(o) if !ctx.repo.commits.contains_key(o) && !a.force => {
+                        rejected.push("fetch first".to_string());
+                        Some(format!(" ! [rejected]        {src} -> {dst} (fetch first)"))
+                    }
+                    Some(o) if !ctx.repo.is_ancestor(o, id) && !a.force => {
+                        rejected.push(
+                            if current.as_deref() == Some(src) { "behind current" } else { "behind other" }.to_string(),
+                        );
+                        Some(format!(" ! [rejected]        {src} -> {dst} (non-fast-forward)"))
+                    }
+                    Some(o) if !ctx.repo.is_ancestor(o, id) => {
+                        Some(format!(" + {}...{} {src} -> {dst} (forced update)", short(o), short(id)))
+                    }
+                    Some(o) => Some(format!("   {}..{}  {src} -> {dst}", short(o), short(id))),
+                    None => Some(format!(" * [new branch]      {src} -> {dst}")),
+                };
+                let accepted = line.as_ref().is_none_or(|l| !l.starts_with(" ! "));
+                if let Some(l) = line {
+                    lines.push(l);
+                }
+                if accepted {
+                    ctx.origin.copy_commits_from(ctx.repo, id);
+                    ctx.origin.branches.insert(dst.clone(), id.clone());
+                    ctx.repo.remote_tracking.insert(format!("{remote}/{dst}"), id.clone());
+                    if a.set_upstream {
+                        let up = Upstream { remote: remote.clone(), branch: dst.clone() };
+                        tracking_msgs.push(format!("branch '{src}' set up to track '{}'.", up.tracking_ref()));
+                        ctx.repo.upstreams.insert(src.clone(), up);
+                    }
+                }
+            }
+        }
+    }
+    if lines.is_empty() && rejected.is_empty() {
+        let mut out = vec!["Everything up-to-date".to_string()];
+        out.extend(tracking_msgs);
+        return Ok(out.join("\n"));
+    }
+    let mut out = vec![format!("To {url}")];
+    out.extend(lines);
+    if rejected.is_empty() {
+        out.extend(tracking_msgs);
+        return Ok(out.join("\n"));
+    }
+    out.push(format!("error: failed to push some refs to '{url}'"));
+    let hint = if rejected.iter().any(|r| r == "fetch first") {
+        "hint: Updates were rejected because the remote contains work that you do not\nhint: have locally. This is usually caused by another repository pushing to\nhint: the same ref. If you want to integrate the remote changes, use\nhint: 'git pull' before pushing again.\nhint: See the 'Note about fast-forwards' in 'git push --help' for details."
+    } else if rejected.iter().any(|r| r == "behind current") {
+        "hint: Updates were rejected because the tip of your current branch is behind\nhint: its remote counterpart. If you want to integrate the remote changes,\nhint: use 'git pull' before pushing again.\nhint: See the 'Note about fast-forwards' in 'git push --help' for details."
+    } else if rejected.iter().any(|r| r == "behind other") {
+        "hint: Updates were rejected because a pushed branch tip is behind its remote\nhint: counterpart. If you want to integrate the remote changes, use 'git pull'\nhint: before pushing again.\nhint: See the 'Note about fast-forwards' in 'git push --help' for details."
+    } else {
+        "hint: Updates were rejected because the tag already exists in the remote."
+    };
+    out.push(hint.to_string());
+    Err(GitError::Refused(out.join("\n")))
+}
+
+fn src_refspec_error(src: &str, url: &str) -> GitError {
+    GitError::Refused(format!(
+        "error: src refspec {src} does not match any\nerror: failed to push some refs to '{url}'"
+    ))
+}
+
+fn no_upstream_text(branch: &str) -> String {
+    format!(
+        "fatal: The current branch {branch} has no upstream branch.\nTo push the current branch and set the remote as upstream, use\n\n    git push --set-upstream origin {branch}\n\nTo have this happen automatically for branches without a tracking\nupstream, see 'push.autoSetupRemote' in 'git help config'.\n"
+    )
+}
