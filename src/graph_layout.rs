@@ -100,10 +100,10 @@ pub fn layout(repo: &Repo) -> Layout {
     }
     let mut labels = Vec::new();
     let current = repo.current_branch();
-    if let Head::Detached(id) = repo.head() {
-        if let Some(&n) = index.get(id.as_str()) {
-            labels.push(Label { text: "HEAD".into(), kind: LabelKind::DetachedHead, node: n });
-        }
+    if let Head::Detached(id) = repo.head()
+        && let Some(&n) = index.get(id.as_str())
+    {
+        labels.push(Label { text: "HEAD".into(), kind: LabelKind::DetachedHead, node: n });
     }
     for (name, id) in &repo.branches {
         if let Some(&n) = index.get(id.as_str()) {

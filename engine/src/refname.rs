@@ -21,7 +21,8 @@ pub fn is_valid_ref_suffix(name: &str) -> bool {
         return false;
     }
     // Components: none empty (no leading/trailing/double slash), none starting
-    // with a dot, none ending with `.lock`.
+    // with a dot, none ending with `.lock` (byte-exact in git, so case matters).
+    #[allow(clippy::case_sensitive_file_extension_comparisons)]
     name.split('/').all(|c| !c.is_empty() && !c.starts_with('.') && !c.ends_with(".lock"))
 }
 

@@ -311,10 +311,10 @@ impl Repo {
             if !seen.insert(id.clone()) {
                 continue;
             }
-            if let Some(c) = self.commit(&id) {
-                if c.time >= a.time {
-                    stack.extend(c.parents.iter().cloned());
-                }
+            if let Some(c) = self.commit(&id)
+                && c.time >= a.time
+            {
+                stack.extend(c.parents.iter().cloned());
             }
         }
         false

@@ -100,10 +100,10 @@ fn lex(line: &str) -> Result<Vec<Token>, ShellError> {
             }
             '\\' => {
                 in_word = true;
-                if let Some(e) = chars.next() {
-                    if e != '\n' {
-                        word.push(e);
-                    }
+                if let Some(e) = chars.next()
+                    && e != '\n'
+                {
+                    word.push(e);
                 }
             }
             '>' => {
@@ -163,11 +163,12 @@ pub fn parse(line: &str) -> Result<Vec<(Joiner, SimpleCommand)>, ShellError> {
     while let Some(tok) = tokens.next() {
         match tok {
             Token::Word { text, quoted } => {
-                if current.argv.is_empty() && !quoted {
-                    if let Some(pair) = is_assignment(&text) {
-                        current.assigns.push(pair);
-                        continue;
-                    }
+                if current.argv.is_empty()
+                    && !quoted
+                    && let Some(pair) = is_assignment(&text)
+                {
+                    current.assigns.push(pair);
+                    continue;
                 }
                 current.argv.push(text);
             }

@@ -141,10 +141,10 @@ impl World {
     /// Runs one terminal line (possibly several commands joined by `&&`/`;`).
     /// A line starting `@teammate ` runs in the teammate's clone instead.
     pub fn run(&mut self, line: &str) -> Outcome {
-        if let Some(rest) = line.trim_start().strip_prefix("@teammate") {
-            if rest.is_empty() || rest.starts_with(char::is_whitespace) {
-                return self.as_teammate(rest);
-            }
+        if let Some(rest) = line.trim_start().strip_prefix("@teammate")
+            && (rest.is_empty() || rest.starts_with(char::is_whitespace))
+        {
+            return self.as_teammate(rest);
         }
         self.run_as(line, LEARNER)
     }

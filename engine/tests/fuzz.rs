@@ -1,7 +1,7 @@
 //! No input panics the engine. Random terminal lines — arbitrary text and
 //! sequences built from the commands' own vocabulary — run through a world,
 //! which must answer every one with an outcome. `make fuzz` runs a million
-//! cases (FUZZ_CASES); `make test` runs a smaller number.
+//! cases (`FUZZ_CASES`); `make test` runs a smaller number.
 
 use engine::{Session, World};
 use proptest::prelude::*;

@@ -36,10 +36,10 @@ pub fn Terminal() -> impl IntoView {
             let up = ev.key() == "ArrowUp";
             let next = match (cursor.get_untracked(), up) {
                 (None, true) => Some(lines.len() - 1),
-                (None, false) => None,
                 (Some(i), true) => Some(i.saturating_sub(1)),
                 (Some(i), false) if i + 1 < lines.len() => Some(i + 1),
-                (Some(_), false) => None,
+                // Past the newest line: back to an empty command line.
+                (_, false) => None,
             };
             set_cursor.set(next);
             set_draft.set(next.map(|i| lines[i].clone()).unwrap_or_default());

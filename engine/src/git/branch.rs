@@ -181,13 +181,14 @@ fn delete(repo: &mut Repo, name: &str, force: bool) -> Result<String, GitError> 
         if !merged {
             return Err(GitError::NotFullyMerged(name.to_string()));
         }
-        if let (Some(up), Some(h)) = (upstream, head) {
-            if repo.is_ancestor(&id, up) && !repo.is_ancestor(&id, h) {
-                let up_ref = repo.upstreams.get(name).map(Upstream::tracking_ref).unwrap_or_default();
-                warning = format!(
-                    "warning: deleting branch '{name}' that has been merged to\n         'refs/remotes/{up_ref}', but not yet merged to HEAD\n"
-                );
-            }
+        if let (Some(up), Some(h)) = (upstream, head)
+            && repo.is_ancestor(&id, up)
+            && !repo.is_ancestor(&id, h)
+        {
+            let up_ref = repo.upstreams.get(name).map(Upstream::tracking_ref).unwrap_or_default();
+            warning = format!(
+                "warning: deleting branch '{name}' that has been merged to\n         'refs/remotes/{up_ref}', but not yet merged to HEAD\n"
+            );
         }
     }
     repo.branches.remove(name);

@@ -44,12 +44,10 @@ impl CheckoutArgs {
             });
         }
         let target = pos.pop();
-        if create.is_none() && target.is_none() {
-            if switch {
-                return Err(GitError::NothingToSwitchTo);
-            }
-            // Plain `git checkout` with nothing: git just reports the tracking state.
+        if create.is_none() && target.is_none() && switch {
+            return Err(GitError::NothingToSwitchTo);
         }
+        // Plain `git checkout` with nothing: git just reports the tracking state.
         Ok(Self { switch, target, create: create.map(str::to_string), detach })
     }
 }
@@ -111,11 +109,11 @@ fn move_head(ctx: &mut Ctx, target: &CommitId, head: Head) -> Result<Vec<String>
         Head::Branch(_) => None,
     };
     ctx.repo.head = head;
-    if let Some(old) = old_detached {
-        if &old != target || matches!(ctx.repo.head(), Head::Branch(_)) {
-            let subject = ctx.repo.commit(&old).map(|c| c.subject().to_string()).unwrap_or_default();
-            out.push(format!("Previous HEAD position was {} {subject}", short(&old)));
-        }
+    if let Some(old) = old_detached
+        && (&old != target || matches!(ctx.repo.head(), Head::Branch(_)))
+    {
+        let subject = ctx.repo.commit(&old).map(|c| c.subject().to_string()).unwrap_or_default();
+        out.push(format!("Previous HEAD position was {} {subject}", short(&old)));
     }
     // Local modifications that travelled with the switch.
     for e in status::entries(ctx.repo, ctx.work) {

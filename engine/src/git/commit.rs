@@ -96,12 +96,12 @@ impl CommitArgs {
 }
 
 pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
-    if let Some(m) = &ctx.repo.merge {
-        if !m.conflicts.is_empty() {
-            return Err(GitError::Refused(
+    if let Some(m) = &ctx.repo.merge
+        && !m.conflicts.is_empty()
+    {
+        return Err(GitError::Refused(
                 "error: Committing is not possible because you have unmerged files.\nhint: Fix them up in the work tree, and then use 'git add/rm <file>'\nhint: as appropriate to mark resolution and make a commit.\nfatal: Exiting because of an unresolved conflict.".into(),
             ));
-        }
     }
     if a.all {
         let tracked: Vec<String> = ctx.repo.index.keys().cloned().collect();

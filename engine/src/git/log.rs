@@ -56,10 +56,10 @@ pub fn walk_limited(repo: &Repo, tips: &[CommitId], limit: usize) -> Vec<CommitI
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     let mut push = |id: &CommitId, heap: &mut BinaryHeap<(u64, CommitId)>| {
-        if seen.insert(id.clone()) {
-            if let Some(c) = repo.commit(id) {
-                heap.push((c.time, id.clone()));
-            }
+        if seen.insert(id.clone())
+            && let Some(c) = repo.commit(id)
+        {
+            heap.push((c.time, id.clone()));
         }
     };
     for t in tips {
@@ -158,7 +158,7 @@ impl Graph {
                 next.remove(idx);
             }
             [first, rest @ ..] => {
-                next[idx] = first.clone();
+                next[idx].clone_from(first);
                 for (k, p) in rest.iter().enumerate() {
                     if !next.contains(p) {
                         next.insert(idx + 1 + k, p.clone());

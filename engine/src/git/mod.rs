@@ -221,7 +221,7 @@ fn similar_command(cmd: &str) -> Option<String> {
             (d, *k)
         })
         .collect();
-    scored.sort();
+    scored.sort_unstable();
     let best = scored.first()?;
     // git only suggests when the best candidate is close enough (its
     // SIMILARITY_FLOOR of 7) and unambiguous.

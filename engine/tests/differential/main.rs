@@ -206,9 +206,7 @@ fn describe(a: &Snapshot, b: &Snapshot) -> String {
 
 #[test]
 fn engine_matches_real_git() {
-    if !real_git::available() {
-        panic!("the differential suite needs `git` on PATH (Debian: apt-get install git)");
-    }
+    assert!(real_git::available(), "the differential suite needs `git` on PATH (Debian: apt-get install git)");
     let mut failures = Vec::new();
     let mut lines_compared = 0;
     for script in scripts::SCRIPTS {
