@@ -73,7 +73,8 @@ lint:
 	cargo clippy -p b2p-engine --lib --bins --target wasm32-unknown-unknown --locked -- -D warnings
 
 test-native:
-	cargo test --workspace --locked
+	cargo test -p b2p-engine --locked
+	cargo test -p branch-to-prod --lib --locked
 
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -5,24 +5,36 @@ use std::time::Instant;
 
 use engine::World;
 
-/// A deterministic workload shaped like lessons: branch, edit, stage, commit,
-/// inspect, switch back, and the occasional refusal.
+/// A deterministic workload shaped like the guide's week, repeated: a feature
+/// branch from `development`, an edit, a commit, a push, integration into
+/// `development`, a teammate's push and the pull it forces, inspection, and
+/// the occasional refusal.
 fn workload(n: usize) -> Vec<String> {
     let mut lines = Vec::with_capacity(n);
     let mut i = 0;
     while lines.len() < n {
         let b = format!("feature/f{i}");
         lines.extend([
+            "git checkout development".to_string(),
             format!("git checkout -b {b}"),
             format!("echo \"change {i}\" >> README.md"),
             "git add .".to_string(),
             format!("git commit -m \"Change {i}\""),
+            format!("git push -u origin {b}"),
             "git status".to_string(),
-            "git log --oneline -n 5".to_string(),
             "git checkout development".to_string(),
-            format!("git branch -D {b}"),
+            format!("git merge --no-ff {b}"),
+            "git push origin development".to_string(),
+            format!("git branch -d {b}"),
+            "@teammate git pull origin development".to_string(),
+            format!("@teammate git commit --allow-empty -m \"Teammate {i}\""),
+            "@teammate git push origin development".to_string(),
+            "git push origin development".to_string(),
+            "git pull origin development".to_string(),
+            "git log --oneline -n 5".to_string(),
             "git checkout nope".to_string(),
-            "git commit --allow-empty -m \"Empty\"".to_string(),
+            "git branch -vv".to_string(),
+            "git status --short".to_string(),
         ]);
         i += 1;
     }
@@ -60,7 +72,7 @@ fn main() {
     runs.sort();
     let (median, failures) = runs[runs.len() / 2];
     println!(
-        "engine replay: 10000 commands in {:.1} ms (median of 5; budget ≤ 100 ms; {failures} refused as expected)",
+        "engine replay: 10000 commands in {:.1} ms (median of 5; budget ≤ 100 ms; {failures} refused, as the workload intends)",
         median.as_secs_f64() * 1e3
     );
 }

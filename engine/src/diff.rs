@@ -1,9 +1,21 @@
 //! Line diffs between file versions: counts for `--stat` and commit summaries,
 //! and the three-way line merge used by `git merge`.
 
-/// Longest-common-subsequence table walk; the project's files are small, so
-/// the quadratic table is cheap and keeps the code obvious.
+/// Matching line pairs of a longest common subsequence. Common leading and
+/// trailing lines are matched directly (most edits touch a few lines of a
+/// file), and only the middle goes through the quadratic table.
 fn lcs_pairs(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (am, bm) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    let mut out: Vec<(usize, usize)> = (0..prefix).map(|i| (i, i)).collect();
+    out.extend(lcs_table(am, bm).into_iter().map(|(i, j)| (i + prefix, j + prefix)));
+    out.extend((0..suffix).map(|k| (a.len() - suffix + k, b.len() - suffix + k)));
+    out
+}
+
+/// The classic table walk, for the part of two files that differs.
+fn lcs_table(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
     let (n, m) = (a.len(), b.len());
     let mut t = vec![0u32; (n + 1) * (m + 1)];
     let w = m + 1;
@@ -28,8 +40,28 @@ fn lcs_pairs(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Drops the whole lines two texts share at their start and end, without
+/// splitting them into lines first (files mostly change in one place).
+fn trim_common_lines<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
+    let (ab, bb) = (a.as_bytes(), b.as_bytes());
+    let same = ab.iter().zip(bb).take_while(|(x, y)| x == y).count();
+    // Back off to just after the last newline both share.
+    let start = ab[..same].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
+    let (a, b) = (&a[start..], &b[start..]);
+    let (ab, bb) = (a.as_bytes(), b.as_bytes());
+    let same = ab.iter().rev().zip(bb.iter().rev()).take_while(|(x, y)| x == y).count();
+    // Keep a shared tail only from a line start in both texts.
+    let tail = ab[ab.len() - same..].iter().position(|&c| c == b'\n').map_or(0, |i| same - i - 1);
+    let tail = if tail == same { tail } else { tail.min(same) };
+    (&a[..a.len() - tail], &b[..b.len() - tail])
+}
+
 /// (insertions, deletions) going from `old` to `new`.
 pub fn line_counts(old: &str, new: &str) -> (usize, usize) {
+    if old == new {
+        return (0, 0);
+    }
+    let (old, new) = trim_common_lines(old, new);
     let a: Vec<&str> = old.lines().collect();
     let b: Vec<&str> = new.lines().collect();
     let common = lcs_pairs(&a, &b).len();
@@ -156,6 +188,26 @@ pub fn merge3(base: &str, ours: &str, theirs: &str, our_label: &str, their_label
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_match_the_untrimmed_table() {
+        let cases = [
+            ("a\nb\nc\n", "a\nb\nc\nd\n"),
+            ("a\nb\nc\n", "a\nc\n"),
+            ("x\n", "x"),
+            ("ab\ncd\n", "ab\nxd\n"),
+            ("same\nend\n", "same\nnew\nend\n"),
+            ("p\nq", "p\nq\nr"),
+            ("", ""),
+            ("one\ntwo\n", ""),
+        ];
+        for (a, b) in cases {
+            let la: Vec<&str> = a.lines().collect();
+            let lb: Vec<&str> = b.lines().collect();
+            let common = lcs_table(&la, &lb).len();
+            assert_eq!(line_counts(a, b), (lb.len() - common, la.len() - common), "{a:?} -> {b:?}");
+        }
+    }
 
     #[test]
     fn counts() {

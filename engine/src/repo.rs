@@ -73,12 +73,24 @@ impl Default for IdHasher {
 }
 
 impl IdHasher {
+    /// Eight bytes per step: commits hash every file they hold, so this is
+    /// on the path of every commit.
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            for (i, lane) in self.0.iter_mut().enumerate() {
-                *lane ^= u64::from(b) ^ (i as u64) << 8;
-                *lane = lane.wrapping_mul(0x0000_0100_0000_01b3);
-            }
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.mix(u64::from(b) | 0x100);
+        }
+    }
+
+    fn mix(&mut self, word: u64) {
+        for (i, lane) in self.0.iter_mut().enumerate() {
+            *lane ^= word.rotate_left(i as u32 * 21);
+            *lane = lane.wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
 

@@ -111,3 +111,25 @@ proptest! {
         prop_assert_eq!(back, world);
     }
 }
+
+/// Line-count LCS the slow, obvious way, to check the trimmed fast path.
+fn naive_counts(a: &str, b: &str) -> (usize, usize) {
+    let a: Vec<&str> = a.lines().collect();
+    let b: Vec<&str> = b.lines().collect();
+    let mut t = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            t[i][j] = if a[i] == b[j] { t[i + 1][j + 1] + 1 } else { t[i + 1][j].max(t[i][j + 1]) };
+        }
+    }
+    (b.len() - t[0][0], a.len() - t[0][0])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(500), failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn diffstat_counts_match_a_plain_lcs(a in "[ab\n]{0,24}", b in "[ab\n]{0,24}") {
+        prop_assert_eq!(engine::diff::line_counts(&a, &b), naive_counts(&a, &b));
+    }
+}
