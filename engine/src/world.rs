@@ -227,6 +227,7 @@ impl World {
                 Outcome::ok(words.join(" "))
             }
             "cat" => self.cat(args),
+            "config" => self.config_command(args),
             "ls" => self.ls(args),
             "pwd" => Outcome::ok("/home/you/chatbot"),
             "clear" => Outcome { ok: true, output: String::new(), clear: true },
@@ -281,6 +282,43 @@ impl World {
         }
         self.local = Some(Repo::init(false));
         Outcome::ok("Initialized empty Git repository in /home/you/chatbot/.git/")
+    }
+
+    /// `config check [ENV]`: lints the working tree's profiles.
+    fn config_command(&self, args: &[String]) -> Outcome {
+        use crate::config::check::{Env, Severity, check};
+        let usage = "usage: config check [development|staging|production]";
+        let envs = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            ["check"] => vec![Env::Development, Env::Staging, Env::Production],
+            ["check", e] => match Env::parse(e) {
+                Some(env) => vec![env],
+                None => return Outcome::err(format!("config: unknown environment '{e}'\n{usage}")),
+            },
+            _ => return Outcome::err(usage),
+        };
+        let mut out = Vec::new();
+        let mut ok = true;
+        for env in envs {
+            let file = env.file();
+            let r = crate::config::resolve(&file, self.work.get(&file).map(String::as_str), &[], "");
+            // Development runs on your laptop; the other profiles run on servers.
+            let findings = check(env, &r.config, env != Env::Development);
+            let problems = r.errors.len() + findings.len();
+            out.push(if problems == 0 { format!("✓ {file}: no problems") } else { format!("✗ {file}:") });
+            for e in &r.errors {
+                ok = false;
+                out.push(format!("  error: {e}"));
+            }
+            for w in &r.warnings {
+                out.push(format!("  warning: {w}"));
+            }
+            for f in findings {
+                ok &= f.severity != Severity::Error;
+                let sev = if f.severity == Severity::Error { "error" } else { "warning" };
+                out.push(format!("  {sev}: {}: {}\n    fix: {}", f.key, f.reason, f.fix));
+            }
+        }
+        Outcome { ok, output: out.join("\n"), clear: false }
     }
 
     fn cat(&self, args: &[String]) -> Outcome {
@@ -347,5 +385,6 @@ const SHELL_HELP: &str = "This terminal runs git and a few shell commands:
   echo \"text\" > file      write a file (>> appends)
   cat FILE                show a file
   ls [-a]                 list files (-a shows the .env files)
+  config check [ENV]      lint the .env profiles (development, staging, production)
   clear                   clear the terminal
   undo                    take back the last command";

@@ -133,3 +133,32 @@ proptest! {
         prop_assert_eq!(engine::diff::line_counts(&a, &b), naive_counts(&a, &b));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(2000), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Any text at all: the .env parser and the typed resolution answer with
+    /// values and errors, never a panic; every error points inside the file.
+    #[test]
+    fn dotenv_never_panics(text in prop_oneof![".{0,200}", "(([A-Z_]{1,8}|export [A-Z]{1,4}|#.{0,5}| )[= ]{0,2}(\"|'|#| |[a-z0-9.:/*,]){0,12}(\r?\n)){0,8}"]) {
+        let parsed = engine::config::dotenv::parse(".env", &text);
+        let lines = text.split('\n').count();
+        for e in &parsed.errors {
+            prop_assert!(e.line >= 1 && e.line <= lines && e.column >= 1);
+        }
+        let _ = engine::config::resolve(".env.production", Some(&text), &[], "");
+    }
+
+    /// Simple assignments written out read back exactly.
+    #[test]
+    fn dotenv_reads_back_what_it_is_given(pairs in prop::collection::vec(("[A-Z][A-Z_]{0,10}", "[a-zA-Z0-9.:/*,_-]{0,16}"), 0..8)) {
+        let text = pairs.iter().fold(String::new(), |mut t, (k, v)| {
+            t.push_str(&format!("{k}={v}\n"));
+            t
+        });
+        let parsed = engine::config::dotenv::parse(".env", &text);
+        prop_assert!(parsed.errors.is_empty());
+        let got: Vec<(String, String)> = parsed.entries.into_iter().map(|e| (e.key, e.value)).collect();
+        prop_assert_eq!(got, pairs);
+    }
+}

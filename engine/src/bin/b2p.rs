@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use engine::{Session, State, World};
 use serde::Serialize;
 
-const USAGE: &str = "usage: b2p replay [--json] [--empty]   run terminal lines from stdin";
+const USAGE: &str = "usage: b2p replay [--json] [--empty]   run terminal lines from stdin
+       b2p dotenv FILE                   parse a .env file: values, errors, warnings, typed config";
 
 #[derive(Serialize)]
 struct Step<'a> {
@@ -65,9 +66,49 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some("dotenv") => match args.get(1) {
+            Some(path) => dotenv(path),
+            None => {
+                eprintln!("{USAGE}");
+                ExitCode::from(2)
+            }
+        },
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
         }
     }
+}
+
+/// `b2p dotenv FILE`: the parsed values, errors with line and column, warnings
+/// and the typed config. Exit status 1 when the file has errors.
+fn dotenv(path: &str) -> ExitCode {
+    let text = match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => {
+            eprintln!("b2p dotenv: cannot read {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let name = std::path::Path::new(path).file_name().map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
+    let parsed = engine::config::dotenv::parse(&name, &text);
+    let resolved = engine::config::resolve(&name, Some(&text), &[], "");
+    let values: std::collections::BTreeMap<&str, &str> =
+        parsed.entries.iter().map(|e| (e.key.as_str(), e.value.as_str())).collect();
+    let errors: Vec<serde_json::Value> = parsed
+        .errors
+        .iter()
+        .map(|e| serde_json::json!({"line": e.line, "column": e.column, "message": e.message}))
+        .collect();
+    let typing_errors: Vec<&String> = resolved.errors.iter().skip(parsed.errors.len()).collect();
+    let out = serde_json::json!({
+        "values": values,
+        "errors": errors,
+        "type_errors": typing_errors,
+        "warnings": resolved.warnings,
+        "config": resolved.config,
+        "sources": resolved.sources,
+    });
+    println!("{out}");
+    if parsed.errors.is_empty() && typing_errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }

@@ -1,0 +1,271 @@
+//! Configuration: `.env` files read into the chatbot's typed settings, with
+//! where each value came from, and the per-environment config check.
+
+pub mod check;
+pub mod dotenv;
+
+use std::collections::BTreeMap;
+use std::net::IpAddr;
+
+use serde::Serialize;
+
+pub use dotenv::{DotenvError, Parsed};
+
+/// The keys the chatbot reads; anything else in a profile draws a warning.
+pub const KEYS: &[&str] =
+    &["API_DEBUG", "CORS_ORIGINS", "LOG_LEVEL", "CONFIDENCE_THRESHOLD", "API_HOST", "BACKEND_API_URL"];
+
+/// Documented defaults, used when a key is missing.
+pub const DEFAULTS: &[(&str, &str)] = &[
+    ("API_DEBUG", "false"),
+    ("CORS_ORIGINS", ""),
+    ("LOG_LEVEL", "INFO"),
+    ("CONFIDENCE_THRESHOLD", "0.5"),
+    ("API_HOST", "127.0.0.1"),
+    ("BACKEND_API_URL", "http://127.0.0.1:8000"),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum LogLevel {
+    Debug,
+    Info,
+    Warning,
+    Error,
+    Critical,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Cors {
+    /// `*`: any origin.
+    #[serde(serialize_with = "star")]
+    Any,
+    Origins(Vec<String>),
+}
+
+fn star<S: serde::Serializer>(s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str("*")
+}
+
+/// The chatbot's settings, typed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Config {
+    pub api_debug: bool,
+    pub cors_origins: Cors,
+    pub log_level: LogLevel,
+    pub confidence_threshold: f64,
+    pub api_host: IpAddr,
+    pub backend_api_url: String,
+}
+
+/// Where a value came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Source {
+    File {
+        file: String,
+        line: usize,
+    },
+    /// Set in the process environment (`KEY=value python main.py`, a platform
+    /// variable): it wins over the file, as with dotenv.
+    Override {
+        by: String,
+    },
+    Default,
+}
+
+/// A profile read and typed: the config, each key's source, and what was wrong.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Resolved {
+    pub config: Config,
+    pub sources: BTreeMap<String, Source>,
+    pub errors: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+fn parse_url(v: &str) -> Option<String> {
+    let rest = v.strip_prefix("http://").or_else(|| v.strip_prefix("https://"))?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty() && !host.contains(' ')).then(|| v.to_string())
+}
+
+fn parse_origin(v: &str) -> Option<String> {
+    let url = parse_url(v)?;
+    let after_scheme = url.split_once("://")?.1;
+    (!after_scheme.contains('/')).then_some(url)
+}
+
+/// Types one value, or explains the fix.
+fn apply(c: &mut Config, key: &str, v: &str) -> Result<(), String> {
+    match key {
+        "API_DEBUG" => {
+            c.api_debug = match v.to_ascii_lowercase().as_str() {
+                "true" => true,
+                "false" => false,
+                _ => return Err(format!("API_DEBUG must be true or false, not `{v}`")),
+            };
+        }
+        "CORS_ORIGINS" => {
+            c.cors_origins = if v.trim() == "*" {
+                Cors::Any
+            } else {
+                let mut origins = Vec::new();
+                for o in v.split(',').map(str::trim).filter(|o| !o.is_empty()) {
+                    origins.push(parse_origin(o).ok_or_else(|| {
+                        format!("CORS_ORIGINS: `{o}` is not an origin; write scheme://host[:port] with no path or trailing slash, e.g. https://staging-app.netlify.app")
+                    })?);
+                }
+                Cors::Origins(origins)
+            };
+        }
+        "LOG_LEVEL" => {
+            c.log_level = match v.to_ascii_uppercase().as_str() {
+                "DEBUG" => LogLevel::Debug,
+                "INFO" => LogLevel::Info,
+                "WARNING" | "WARN" => LogLevel::Warning,
+                "ERROR" => LogLevel::Error,
+                "CRITICAL" => LogLevel::Critical,
+                _ => return Err(format!("LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not `{v}`")),
+            };
+        }
+        "CONFIDENCE_THRESHOLD" => {
+            let t: f64 =
+                v.parse().map_err(|_| format!("CONFIDENCE_THRESHOLD must be a number between 0 and 1, not `{v}`"))?;
+            if !(0.0..=1.0).contains(&t) {
+                return Err(format!("CONFIDENCE_THRESHOLD must be between 0 and 1, not {v}"));
+            }
+            c.confidence_threshold = t;
+        }
+        "API_HOST" => {
+            c.api_host = v
+                .parse()
+                .map_err(|_| format!("API_HOST must be an IP address such as 0.0.0.0 or 127.0.0.1, not `{v}`"))?;
+        }
+        "BACKEND_API_URL" => {
+            c.backend_api_url =
+                parse_url(v).ok_or_else(|| format!("BACKEND_API_URL must be an http:// or https:// URL, not `{v}`"))?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn defaults() -> Config {
+    Config {
+        api_debug: false,
+        cors_origins: Cors::Origins(Vec::new()),
+        log_level: LogLevel::Info,
+        confidence_threshold: 0.5,
+        api_host: IpAddr::from([127, 0, 0, 1]),
+        backend_api_url: "http://127.0.0.1:8000".into(),
+    }
+}
+
+/// Reads profile `file` (its text, if the file exists), then applies
+/// `overrides` (`KEY=value` from the command line or the platform, named by `by`).
+pub fn resolve(file: &str, text: Option<&str>, overrides: &[(String, String)], by: &str) -> Resolved {
+    let parsed = text.map(|t| dotenv::parse(file, t)).unwrap_or_default();
+    let mut errors: Vec<String> = parsed.errors.iter().map(ToString::to_string).collect();
+    let mut warnings = parsed.warnings.clone();
+    if text.is_none() {
+        warnings.push(format!("{file} does not exist; every setting takes its default"));
+    }
+    let mut config = defaults();
+    let mut sources = BTreeMap::new();
+    for key in KEYS {
+        let from_override = overrides.iter().rev().find(|(k, _)| k == key);
+        let (value, source) = match (from_override, parsed.get(key)) {
+            (Some((_, v)), _) => (v.clone(), Source::Override { by: by.to_string() }),
+            (None, Some(e)) => (e.value.clone(), Source::File { file: file.to_string(), line: e.line }),
+            (None, None) => {
+                let d = DEFAULTS.iter().find(|(k, _)| k == key).map_or("", |(_, d)| *d);
+                if text.is_some() {
+                    warnings.push(format!(
+                        "{key} is not set in {file}; using the default {}",
+                        if d.is_empty() { "(no origins)" } else { d }
+                    ));
+                }
+                (d.to_string(), Source::Default)
+            }
+        };
+        match apply(&mut config, key, &value) {
+            Ok(()) => {}
+            Err(e) => errors.push(match &source {
+                Source::File { file, line } => format!("{file}:{line}: {e}"),
+                _ => e,
+            }),
+        }
+        sources.insert((*key).to_string(), source);
+    }
+    for e in &parsed.entries {
+        if !KEYS.contains(&e.key.as_str()) && !matches!(e.key.as_str(), "APP_ENV" | "PORT") {
+            let hint = KEYS
+                .iter()
+                .find(|k| k.replace('_', "").eq_ignore_ascii_case(&e.key.replace('_', "")))
+                .map(|k| format!(" (did you mean {k}?)"))
+                .unwrap_or_default();
+            warnings.push(format!("{file}:{}: unknown key {}{hint}; the chatbot ignores it", e.line, e.key));
+        }
+    }
+    Resolved { config, sources, errors, warnings }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::project;
+
+    #[test]
+    fn seed_profiles_load_to_their_typed_configs() {
+        let dev = resolve(".env.development", Some(project::ENV_DEVELOPMENT), &[], "");
+        assert!(dev.errors.is_empty() && dev.warnings.is_empty(), "{dev:?}");
+        assert!(dev.config.api_debug);
+        assert_eq!(dev.config.cors_origins, Cors::Any);
+        assert_eq!(dev.config.log_level, LogLevel::Debug);
+        assert!((dev.config.confidence_threshold - 0.3).abs() < f64::EPSILON);
+        assert_eq!(dev.config.api_host.to_string(), "127.0.0.1");
+        assert_eq!(dev.config.backend_api_url, "http://127.0.0.1:8000");
+
+        let stg = resolve(".env.staging", Some(project::ENV_STAGING), &[], "");
+        assert!(stg.errors.is_empty(), "{stg:?}");
+        assert!(stg.config.api_debug);
+        assert_eq!(stg.config.cors_origins, Cors::Origins(vec!["https://staging-app.netlify.app".into()]));
+        assert_eq!(stg.config.log_level, LogLevel::Info);
+        assert_eq!(stg.config.api_host.to_string(), "0.0.0.0");
+
+        let prod = resolve(".env.production", Some(project::ENV_PRODUCTION), &[], "");
+        assert!(prod.errors.is_empty(), "{prod:?}");
+        assert!(!prod.config.api_debug);
+        assert_eq!(prod.config.log_level, LogLevel::Error);
+        assert_eq!(prod.config.backend_api_url, "https://smart-chatbot.railway.app");
+        assert_eq!(prod.sources["LOG_LEVEL"], Source::File { file: ".env.production".into(), line: 4 });
+    }
+
+    #[test]
+    fn overrides_win_and_say_so() {
+        let r = resolve(
+            ".env.development",
+            Some(project::ENV_DEVELOPMENT),
+            &[("API_DEBUG".into(), "false".into())],
+            "command line",
+        );
+        assert!(!r.config.api_debug);
+        assert_eq!(r.sources["API_DEBUG"], Source::Override { by: "command line".into() });
+    }
+
+    #[test]
+    fn bad_values_missing_and_unknown_keys() {
+        let r = resolve(
+            ".env.x",
+            Some("API_DEBUG=yes\nCONFIDENCE_THRESHOLD=1.5\nCORS_ORIGINS=https://a.app/\nLOGLEVEL=INFO\n"),
+            &[],
+            "",
+        );
+        assert_eq!(r.errors.len(), 3, "{:?}", r.errors);
+        assert!(r.errors[0].starts_with(".env.x:1: API_DEBUG must be true or false"));
+        assert!(r.warnings.iter().any(|w| w.contains("unknown key LOGLEVEL (did you mean LOG_LEVEL?)")));
+        assert!(r.warnings.iter().any(|w| w.contains("API_HOST is not set in .env.x; using the default 127.0.0.1")));
+        assert_eq!(r.sources["API_HOST"], Source::Default);
+    }
+}
