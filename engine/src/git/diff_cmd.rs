@@ -38,11 +38,7 @@ impl DiffArgs {
 }
 
 fn tree_of(ctx: &Ctx, rev: &str) -> Result<Tree, GitError> {
-    let id = ctx.repo.resolve(rev).ok_or_else(|| {
-        GitError::Refused(format!(
-            "fatal: ambiguous argument '{rev}': unknown revision or path not in the working tree.\nUse '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'"
-        ))
-    })?;
+    let id = ctx.repo.resolve(rev).ok_or_else(|| GitError::AmbiguousArgument(rev.to_string()))?;
     Ok(ctx.repo.commit(&id).map(|c| c.tree.clone()).unwrap_or_default())
 }
 

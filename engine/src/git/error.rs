@@ -32,6 +32,10 @@ pub enum GitError {
     InvalidReference(String),
     #[error("fatal: not a valid object name: '{0}'")]
     NotValidObjectName(String),
+    #[error(
+        "fatal: ambiguous argument '{0}': unknown revision or path not in the working tree.\nUse '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'"
+    )]
+    AmbiguousArgument(String),
     #[error("fatal: bad revision '{0}'")]
     BadRevision(String),
     #[error("error: cannot delete branch '{0}' used by worktree at '{WORKTREE}'")]

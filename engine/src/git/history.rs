@@ -45,9 +45,7 @@ impl ResetArgs {
 pub fn reset(a: &ResetArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let rev = a.target.as_deref().unwrap_or("HEAD");
     let Some(id) = ctx.repo.resolve(rev) else {
-        return Err(GitError::Refused(format!(
-            "fatal: ambiguous argument '{rev}': unknown revision or path not in the working tree.\nUse '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'"
-        )));
+        return Err(GitError::AmbiguousArgument(rev.to_string()));
     };
     let tree = ctx.repo.commit(&id).map(|c| c.tree.clone()).unwrap_or_default();
     let subject = ctx.repo.commit(&id).map(|c| c.subject().to_string()).unwrap_or_default();

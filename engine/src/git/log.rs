@@ -83,11 +83,7 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let repo = &*ctx.repo;
     let mut tips = Vec::new();
     for r in &a.revs {
-        tips.push(repo.resolve(r).ok_or_else(|| {
-            GitError::Refused(format!(
-                "fatal: ambiguous argument '{r}': unknown revision or path not in the working tree.\nUse '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'"
-            ))
-        })?);
+        tips.push(repo.resolve(r).ok_or_else(|| GitError::AmbiguousArgument(r.clone()))?);
     }
     if a.all {
         tips.extend(repo.branches.values().cloned());

@@ -106,24 +106,19 @@ impl RealGit {
 
     fn commits(&mut self, dir: &Path, into: &mut HashMap<String, (Vec<String>, String)>) -> BTreeSet<String> {
         let mut ids = BTreeSet::new();
-        for l in self.git_lines(dir, "log --all --format='%H%x09%P%x09%s'") {
-            let mut parts = l.splitn(3, '\t');
-            let (Some(id), Some(parents), Some(subject)) = (parts.next(), parts.next(), parts.next()) else { continue };
-            ids.insert(id.to_string());
-            into.insert(
-                id.to_string(),
-                (parents.split_whitespace().map(str::to_string).collect(), subject.to_string()),
-            );
-        }
-        // HEAD may be detached at a commit no ref names.
-        for l in self.git_lines(dir, "log HEAD --format='%H%x09%P%x09%s'") {
-            let mut parts = l.splitn(3, '\t');
-            let (Some(id), Some(parents), Some(subject)) = (parts.next(), parts.next(), parts.next()) else { continue };
-            ids.insert(id.to_string());
-            into.insert(
-                id.to_string(),
-                (parents.split_whitespace().map(str::to_string).collect(), subject.to_string()),
-            );
+        // `--all`, plus HEAD, which may be detached at a commit no ref names.
+        for revs in ["--all", "HEAD"] {
+            for l in self.git_lines(dir, &format!("log {revs} --format='%H%x09%P%x09%s'")) {
+                let mut parts = l.splitn(3, '\t');
+                let (Some(id), Some(parents), Some(subject)) = (parts.next(), parts.next(), parts.next()) else {
+                    continue;
+                };
+                ids.insert(id.to_string());
+                into.insert(
+                    id.to_string(),
+                    (parents.split_whitespace().map(str::to_string).collect(), subject.to_string()),
+                );
+            }
         }
         ids
     }
