@@ -193,9 +193,6 @@ pub fn pull(a: &PullArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         }
     };
     let mut lines = fetch_into(ctx.repo, ctx.origin, &remote, a.branch.as_deref())?;
-    if a.branch.is_none() && !lines.is_empty() {
-        // A bare pull also reports every ref it fetched.
-    }
     let header = if lines.is_empty() { Vec::new() } else { vec![format!("From {}", from_url(&url))] };
     let Some(their) = ctx.origin.branches.get(&branch).cloned() else {
         return Err(GitError::Fatal(format!("couldn't find remote ref {branch}")));
@@ -268,9 +265,6 @@ pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             Some(u) if u.remote == remote || a.remote.is_none() => {
                 let id = ctx.repo.branches.get(&b).cloned().ok_or_else(|| src_refspec_error(&b, &url))?;
                 updates.push(Update::Branch { src: b, dst: u.branch, id });
-            }
-            _ if a.set_upstream || a.remote.is_some() && up.is_none() => {
-                return Err(GitError::Refused(no_upstream_text(&b)));
             }
             _ => return Err(GitError::Refused(no_upstream_text(&b))),
         }
