@@ -14,6 +14,22 @@ pub fn git_date(secs: u64) -> String {
     format!("{weekday} {month} {d} {:02}:{:02}:{:02} {y} +0000", rem / 3600, rem % 3600 / 60, rem % 60)
 }
 
+/// An HTTP `date` header: `Mon, 05 Jan 2026 09:00:00 GMT`.
+pub fn http_date(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    let (y, m, d) = civil_from_days(days);
+    let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][days.rem_euclid(7) as usize];
+    let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][(m - 1) as usize];
+    format!("{weekday}, {d:02} {month} {y} {:02}:{:02}:{:02} GMT", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+/// `09:14`: the time of day, for server logs.
+pub fn hh_mm(secs: u64) -> String {
+    let rem = secs % 86_400;
+    format!("{:02}:{:02}", rem / 3600, rem % 3600 / 60)
+}
+
 /// Howard Hinnant's days-to-civil algorithm.
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
@@ -35,5 +51,7 @@ mod tests {
         assert_eq!(super::git_date(super::START), "Mon Jan 5 09:00:00 2026 +0000");
         assert_eq!(super::git_date(0), "Thu Jan 1 00:00:00 1970 +0000");
         assert_eq!(super::git_date(1_772_323_200), "Sun Mar 1 00:00:00 2026 +0000");
+        assert_eq!(super::http_date(super::START), "Mon, 05 Jan 2026 09:00:00 GMT");
+        assert_eq!(super::hh_mm(super::START + 14 * 60), "09:14");
     }
 }

@@ -12,6 +12,7 @@ pub mod git;
 pub mod project;
 pub mod refname;
 pub mod repo;
+pub mod servers;
 pub mod session;
 pub mod shell;
 pub mod state;

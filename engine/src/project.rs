@@ -3,31 +3,78 @@
 use crate::repo::Tree;
 
 pub const MAIN_PY: &str = r#"import json
+import logging
 import os
+import re
 
+import uvicorn
 from dotenv import load_dotenv
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from pydantic import BaseModel
 
-# APP_ENV picks the profile: .env.development unless told otherwise.
+# APP_ENV picks the profile; a variable already set in the environment wins.
 APP_ENV = os.getenv("APP_ENV", "development")
 load_dotenv(f".env.{APP_ENV}")
-
-app = FastAPI(debug=os.getenv("API_DEBUG") == "true")
-INTENTS = json.load(open("intents.json"))
+DEBUG = os.getenv("API_DEBUG", "false") == "true"
 THRESHOLD = float(os.getenv("CONFIDENCE_THRESHOLD", "0.5"))
+logging.basicConfig(level=os.getenv("LOG_LEVEL", "INFO"))
+
+app = FastAPI(debug=DEBUG)
+origins = os.getenv("CORS_ORIGINS", "").split(",")
+app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["*"], allow_headers=["*"])
+INTENTS = json.load(open("intents.json"))
+FALLBACK = "Sorry, I didn't catch that. Could you rephrase?"
+
+
+class ChatRequest(BaseModel):
+    message: str
+
+
+STOP_WORDS = {"a", "an", "and", "are", "can", "could", "do", "does", "for", "i", "in", "is", "it", "me",
+              "my", "of", "on", "or", "our", "please", "that", "the", "there", "this", "to", "we", "what",
+              "whats", "with", "you", "your"}
+
+
+def words(text):
+    """Lower-case words without filler; each Chinese character is a word."""
+    found = re.findall(r"[\u3400-\u9fff]|[^\W\u3400-\u9fff]+", text.lower().replace("'", ""))
+    return [w for w in found if w not in STOP_WORDS]
+
+
+def classify(message):
+    """Each intent's confidence: the share of the message's words its keywords cover."""
+    msg = words(message)
+    best, best_score = None, 0.0
+    for name, intent in INTENTS.items():
+        covered = set()
+        for keyword in map(words, intent["keywords"]):
+            for i in range(len(msg) - len(keyword) + 1):
+                if keyword and msg[i:i + len(keyword)] == keyword:
+                    covered.update(range(i, i + len(keyword)))
+        score = round(len(covered) / len(msg), 2) if msg else 0.0
+        if score > best_score:
+            best, best_score = name, score
+    return best, best_score
 
 
 @app.get("/")
 def configuration_check():
-    return {"environment": APP_ENV, "debug": app.debug}
+    return {"environment": APP_ENV, "debug": DEBUG,
+            "version": os.getenv("GIT_SHA", "dev"), "branch": os.getenv("GIT_BRANCH", "local")}
 
 
 @app.post("/chat")
-def chat(message: str):
-    intent, confidence = classify(message, INTENTS)
+def chat(body: ChatRequest):
+    intent, confidence = classify(body.message)
     if confidence < THRESHOLD:
-        return {"reply": "Sorry, I didn't catch that. Could you rephrase?"}
-    return {"intent": intent, "confidence": confidence, "reply": INTENTS[intent]["reply"]}
+        return {"intent": None, "confidence": confidence, "reply": FALLBACK}
+    reply = INTENTS[intent]["reply"]
+    return {"intent": intent, "confidence": confidence, "reply": reply}
+
+
+if __name__ == "__main__":
+    uvicorn.run(app, host=os.getenv("API_HOST", "127.0.0.1"), port=8000)
 "#;
 
 pub const INTENTS_JSON: &str = r#"{
@@ -92,3 +139,79 @@ pub fn initial_tree() -> Tree {
     .map(|(p, b)| (p.to_string(), b.to_string()))
     .collect()
 }
+
+/// A prepared change to the working tree (`edit NAME`): the guide's features,
+/// and the lessons' buggy commit and its fix. Edits work on the text, so they
+/// compose and their diffs stay small.
+pub struct Edit {
+    pub name: &'static str,
+    pub about: &'static str,
+    pub file: &'static str,
+    pub apply: fn(&mut String) -> Result<(), String>,
+}
+
+const PRODUCT_INQUIRY: &str = r#"  "product_inquiry": {
+    "keywords": ["product", "features", "what does it do", "demo", "integrations"],
+    "reply": "Smart Chatbot answers your customers around the clock. Want a demo?"
+  },
+"#;
+
+const HANDOFF_REPLY: &str = r#""reply": "Connecting you with a member of our team.""#;
+const HANDOFF_BROKEN: &str = r#""replies": ["Connecting you with a member of our team."]"#;
+
+fn replace_once(text: &mut String, from: &str, to: &str, already: &str) -> Result<(), String> {
+    if text.contains(to) {
+        return Err(already.into());
+    }
+    if !text.contains(from) {
+        return Err(
+            "intents.json no longer has the lines this edit changes; edit it by hand (echo … > intents.json)".into()
+        );
+    }
+    *text = text.replacen(from, to, 1);
+    Ok(())
+}
+
+pub const EDITS: &[Edit] = &[
+    Edit {
+        name: "product-inquiry",
+        about: "add a product inquiry intent (the guide's feature/new-chatbot-intent)",
+        file: "intents.json",
+        apply: |t| {
+            let to = format!("{PRODUCT_INQUIRY}  \"pricing\": {{");
+            replace_once(t, "  \"pricing\": {", &to, "intents.json already has product_inquiry")
+        },
+    },
+    Edit {
+        name: "chinese-keywords",
+        about: "add Chinese keywords (the guide's feature/chinese-voice-support)",
+        file: "intents.json",
+        apply: |t| {
+            replace_once(
+                t,
+                "\"good morning\"]",
+                "\"good morning\", \"你好\", \"您好\"]",
+                "the Chinese keywords are already there",
+            )?;
+            replace_once(t, "\"plan\"]", "\"plan\", \"价格\", \"多少钱\"]", "the Chinese keywords are already there")?;
+            replace_once(
+                t,
+                "\"support\"]",
+                "\"support\", \"人工\", \"客服\"]",
+                "the Chinese keywords are already there",
+            )
+        },
+    },
+    Edit {
+        name: "handoff-bug",
+        about: "a refactor with a bug: human_handoff's \"reply\" becomes \"replies\" (main.py still reads \"reply\")",
+        file: "intents.json",
+        apply: |t| replace_once(t, HANDOFF_REPLY, HANDOFF_BROKEN, "the handoff bug is already in intents.json"),
+    },
+    Edit {
+        name: "handoff-fix",
+        about: "fix the handoff bug: human_handoff gets its \"reply\" back",
+        file: "intents.json",
+        apply: |t| replace_once(t, HANDOFF_BROKEN, HANDOFF_REPLY, "human_handoff already has its reply"),
+    },
+];

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::git::status;
 use crate::repo::{Head, Operation, Repo};
+use crate::servers::{ServerName, Status};
 use crate::world::World;
 
 #[derive(Debug, Serialize, PartialEq, Eq)]
@@ -37,6 +38,19 @@ pub struct TeammateState {
     pub branches: BTreeMap<String, String>,
 }
 
+/// One server, as the replay contract shows it.
+#[derive(Debug, Serialize)]
+pub struct ServerState {
+    pub url: String,
+    /// The branch it serves (local: the checked-out branch).
+    pub branch: Option<String>,
+    pub env_file: String,
+    /// The full id of the commit it runs; `null` when nothing runs.
+    pub deployed: Option<String>,
+    pub status: Status,
+    pub users_affected: u64,
+}
+
 #[derive(Debug, Serialize)]
 pub struct State {
     /// `null` before `git init`.
@@ -57,6 +71,10 @@ pub struct State {
     pub worktree_status: Vec<String>,
     /// The teammate's clone, once a `@teammate` line has made one.
     pub teammate: Option<TeammateState>,
+    /// `"minimal"` or `"professional"`.
+    pub topology: &'static str,
+    /// The topology's servers by name.
+    pub servers: BTreeMap<&'static str, ServerState>,
 }
 
 fn head_state(repo: &Repo) -> HeadState {
@@ -111,6 +129,30 @@ impl State {
                 .teammate
                 .as_ref()
                 .map(|t| TeammateState { head: head_state(&t.repo), branches: t.repo.branches.clone() }),
+            topology: world.servers.topology.name(),
+            servers: world
+                .servers
+                .active()
+                .map(|s| {
+                    let running = matches!(s.status, Status::Running | Status::Unreachable);
+                    let d = s.deployed.as_ref().filter(|_| running);
+                    let branch = match s.name {
+                        ServerName::Local => local.and_then(Repo::current_branch).map(str::to_string),
+                        _ => d
+                            .map(|d| d.branch.clone())
+                            .or_else(|| s.name.tracks(world.servers.topology).map(str::to_string)),
+                    };
+                    let state = ServerState {
+                        url: s.name.url(),
+                        branch,
+                        env_file: d.map_or_else(|| s.name.env().file(), |d| d.env_file.clone()),
+                        deployed: d.and_then(|d| d.commit.clone()),
+                        status: s.status,
+                        users_affected: s.users_affected,
+                    };
+                    (s.name.name(), state)
+                })
+                .collect(),
         }
     }
 }

@@ -7,10 +7,11 @@ use crate::clock;
 use crate::git::{Ctx, GitCommand, GitError};
 use crate::project;
 use crate::repo::{Commit, Head, Repo, Tree, Upstream};
+use crate::servers::{Servers, Topology};
 use crate::shell::{self, Joiner, SimpleCommand};
 
 /// Bumped whenever the serialised form changes incompatibly.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 pub const LEARNER: &str = "You <you@example.com>";
 pub const TEAMMATE: &str = "Sam Teammate <sam@example.com>";
@@ -35,6 +36,9 @@ pub struct World {
     pub work: Tree,
     pub origin: Repo,
     pub teammate: Option<Teammate>,
+    /// The environments and what each runs.
+    #[serde(default)]
+    pub servers: Servers,
 }
 
 /// What one action did: the terminal text and whether it succeeded.
@@ -48,11 +52,11 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    fn ok(output: impl Into<String>) -> Self {
+    pub(crate) fn ok(output: impl Into<String>) -> Self {
         Self { ok: true, output: output.into(), clear: false }
     }
 
-    fn err(output: impl Into<String>) -> Self {
+    pub(crate) fn err(output: impl Into<String>) -> Self {
         Self { ok: false, output: output.into(), clear: false }
     }
 }
@@ -73,6 +77,14 @@ impl From<Result<String, GitError>> for Outcome {
 pub enum Action {
     /// A git command in the learner's clone.
     Git(GitCommand),
+    /// `topology minimal|professional`.
+    Topology(Topology),
+    /// `deploy production [REV]`: promote what staging ran.
+    Promote(Option<String>),
+    /// `APP_ENV=… python main.py`: start the local server with these variables.
+    RunLocal(Vec<(String, String)>),
+    /// Ctrl+C in the terminal, or `stop`.
+    StopLocal,
 }
 
 impl Action {
@@ -87,6 +99,15 @@ impl Action {
     pub fn to_line(&self) -> String {
         match self {
             Self::Git(cmd) => cmd.to_line().unwrap_or_else(|| "git".into()),
+            Self::Topology(t) => format!("topology {}", t.name()),
+            Self::Promote(None) => "deploy production".into(),
+            Self::Promote(Some(rev)) => format!("deploy production {}", shell::quote(rev)),
+            Self::RunLocal(vars) => {
+                let mut words: Vec<String> = vars.iter().map(|(k, v)| format!("{k}={}", shell::quote(v))).collect();
+                words.push("python main.py".into());
+                words.join(" ")
+            }
+            Self::StopLocal => "stop".into(),
         }
     }
 }
@@ -121,6 +142,7 @@ impl World {
             clock: clock::START,
             local: Some(local),
             work: tree,
+            servers: Servers::new(&origin, clock::START),
             origin,
             teammate: None,
         }
@@ -135,18 +157,35 @@ impl World {
             work: Tree::new(),
             origin: Repo::init(true),
             teammate: None,
+            servers: Servers::default(),
         }
     }
 
     /// Runs one terminal line (possibly several commands joined by `&&`/`;`).
     /// A line starting `@teammate ` runs in the teammate's clone instead.
     pub fn run(&mut self, line: &str) -> Outcome {
-        if let Some(rest) = line.trim_start().strip_prefix("@teammate")
+        let outcome = if let Some(rest) = line.trim_start().strip_prefix("@teammate")
             && (rest.is_empty() || rest.starts_with(char::is_whitespace))
         {
-            return self.as_teammate(rest);
+            self.as_teammate(rest)
+        } else {
+            self.run_as(line, LEARNER)
+        };
+        self.after(outcome)
+    }
+
+    /// What the platforms do after every line: deploy what was pushed, and
+    /// let production's users try the app.
+    fn after(&mut self, mut outcome: Outcome) -> Outcome {
+        let notes = self.servers.sync(&self.origin, self.clock);
+        if !notes.is_empty() {
+            if !outcome.output.is_empty() {
+                outcome.output.push('\n');
+            }
+            outcome.output.push_str(&notes.join("\n"));
         }
-        self.run_as(line, LEARNER)
+        self.servers.tick(self.clock);
+        outcome
     }
 
     /// Runs a line as `author` (the learner, or the teammate in their clone).
@@ -177,9 +216,42 @@ impl World {
 
     /// Applies an action (a button press); the same as typing its line.
     pub fn apply(&mut self, action: &Action) -> Outcome {
+        let outcome = self.perform(action, LEARNER);
+        self.after(outcome)
+    }
+
+    fn perform(&mut self, action: &Action, author: &str) -> Outcome {
         match action {
-            Action::Git(cmd) => self.git(cmd, LEARNER),
+            Action::Git(cmd) => self.git(cmd, author),
+            Action::Topology(t) => self.set_topology(*t),
+            Action::Promote(rev) => self.deploy(rev.as_deref()),
+            Action::RunLocal(vars) => self.run_local(vars),
+            Action::StopLocal => self.stop_local(),
         }
+    }
+
+    /// Typed lines that are actions: the same path a button takes.
+    fn parse_action(cmd: &SimpleCommand) -> Option<Result<Action, String>> {
+        let argv: Vec<&str> = cmd.argv.iter().map(String::as_str).collect();
+        Some(match argv.as_slice() {
+            ["python" | "python3", "main.py"] => Ok(Action::RunLocal(cmd.assigns.clone())),
+            ["python" | "python3", file, ..] => Err(format!(
+                "python: can't open file '/home/you/chatbot/{file}': [Errno 2] No such file or directory"
+            )),
+            ["python" | "python3"] => Err("python: the interactive interpreter is not simulated; run the app with `python main.py`".into()),
+            ["stop" | "^C"] => Ok(Action::StopLocal),
+            ["topology", t] => match Topology::parse(t) {
+                Some(t) => Ok(Action::Topology(t)),
+                None => Err(format!("topology: unknown topology '{t}'; choose minimal or professional")),
+            },
+            ["deploy", "production" | "prod"] => Ok(Action::Promote(None)),
+            ["deploy", "production" | "prod", rev] => Ok(Action::Promote(Some((*rev).to_string()))),
+            ["deploy", "development" | "dev"] => Err("deploy: the development server deploys by itself whenever origin/development changes: merge into development and push".into()),
+            ["deploy", "staging"] => Err("deploy: staging deploys by itself whenever origin/main changes: merge development into main and push".into()),
+            ["deploy", "local"] => Err("deploy: local runs your working tree: start it with `python main.py`".into()),
+            ["deploy", ..] => Err("usage: deploy production [COMMIT]".into()),
+            _ => return None,
+        })
     }
 
     fn run_command(&mut self, cmd: &SimpleCommand, author: &str) -> Outcome {
@@ -207,6 +279,11 @@ impl World {
     }
 
     fn dispatch(&mut self, cmd: &SimpleCommand, author: &str) -> Outcome {
+        match Self::parse_action(cmd) {
+            Some(Ok(action)) => return self.perform(&action, author),
+            Some(Err(e)) => return Outcome::err(e),
+            None => {}
+        }
         let Some((name, args)) = cmd.argv.split_first() else {
             // Bare `NAME=value`: nothing to run.
             return Outcome::ok("");
@@ -228,6 +305,14 @@ impl World {
             }
             "cat" => self.cat(args),
             "config" => self.config_command(args),
+            "curl" => self.curl(args),
+            "servers" => self.servers_command(args),
+            "logs" => self.logs(args),
+            "edit" => self.edit(args),
+            "topology" => Outcome::ok(format!(
+                "topology: {} (switch with `topology minimal` or `topology professional`)",
+                self.servers.topology.name()
+            )),
             "ls" => self.ls(args),
             "pwd" => Outcome::ok("/home/you/chatbot"),
             "clear" => Outcome { ok: true, output: String::new(), clear: true },
@@ -268,6 +353,7 @@ impl World {
             work: mate.work,
             origin: std::mem::take(&mut self.origin),
             teammate: None,
+            servers: Servers::default(),
         };
         let outcome = theirs.run_as(line, TEAMMATE);
         self.clock = theirs.clock;
@@ -386,5 +472,13 @@ const SHELL_HELP: &str = "This terminal runs git and a few shell commands:
   cat FILE                show a file
   ls [-a]                 list files (-a shows the .env files)
   config check [ENV]      lint the .env profiles (development, staging, production)
+  python main.py          run the chatbot locally (APP_ENV=staging python main.py for another profile;
+                          KEY=value python main.py overrides the file); stop it with Ctrl+C or `stop`
+  curl URL                call a server: curl localhost:8000/ ; curl -i -X POST URL/chat -d '{\"message\": \"hi\"}'
+  servers [NAME]          which commit runs where (the promotion ledger), or one server's config and deploy log
+  logs [NAME]             a server's request log, filtered by its LOG_LEVEL
+  deploy production       promote the commit staging runs to production
+  topology [NAME]         minimal (local + production) or professional (+ development, staging)
+  edit [NAME]             make one of the guide's prepared changes (a feature, a bug, a fix)
   clear                   clear the terminal
   undo                    take back the last command";

@@ -25,7 +25,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("BACKEND_API_URL", "http://127.0.0.1:8000"),
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum LogLevel {
     Debug,

@@ -1,0 +1,400 @@
+//! The chatbot every server runs: `intents.json` read from the deployed
+//! commit, a deterministic keyword classifier, and the two endpoints of the
+//! guide's app (`GET /`, `POST /chat`), with `FastAPI`'s and `Starlette`'s
+//! behaviour for errors and CORS.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{MapAccess, Visitor};
+
+use super::http::{Request, Response};
+use super::json::Obj;
+use crate::config::{Config, Cors, LogLevel, Resolved, Source};
+
+/// The reply below the confidence threshold (the seed's `main.py`).
+pub const FALLBACK: &str = "Sorry, I didn't catch that. Could you rephrase?";
+
+/// Filler words that say nothing about intent; they do not count towards
+/// the length a keyword has to cover.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "can", "could", "do", "does", "for", "i", "in", "is", "it", "me", "my", "of", "on", "or",
+    "our", "please", "that", "the", "there", "this", "to", "we", "what", "whats", "with", "you", "your",
+];
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Intent {
+    pub name: String,
+    keywords: Vec<Vec<String>>,
+    /// `None` when the intent has no `"reply"`: `main.py` raises `KeyError`
+    /// when such an intent wins (the lessons' buggy commit).
+    reply: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawIntent {
+    keywords: Vec<String>,
+    reply: Option<String>,
+}
+
+/// intents.json's top-level object, in file order (the order breaks ties).
+struct Ordered(Vec<(String, RawIntent)>);
+
+impl<'de> Deserialize<'de> for Ordered {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Ordered;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of intents, each {\"keywords\": [...], \"reply\": \"...\"}")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Ordered, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry::<String, RawIntent>()? {
+                    out.push(entry);
+                }
+                Ok(Ordered(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Lower-cased words without filler; each CJK character is a word of its own,
+/// so Chinese keywords match inside unsegmented text.
+pub fn tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut Vec<String>| {
+        if !word.is_empty() && !STOP_WORDS.contains(&word.as_str()) {
+            out.push(std::mem::take(word));
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if is_cjk(c) {
+            flush(&mut word, &mut out);
+            out.push(c.to_string());
+        } else if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else if c != '\'' && c != '’' {
+            flush(&mut word, &mut out);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// Parses intents.json as `json.load` then `main.py` would use it.
+pub fn load_intents(text: &str) -> Result<Vec<Intent>, String> {
+    let Ordered(raw) = serde_json::from_str(text).map_err(|e| format!("json.decoder.JSONDecodeError: {e}"))?;
+    Ok(raw
+        .into_iter()
+        .map(|(name, r)| Intent {
+            name,
+            keywords: r.keywords.iter().map(|k| tokens(k)).filter(|k| !k.is_empty()).collect(),
+            reply: r.reply,
+        })
+        .collect())
+}
+
+/// Each intent's confidence: the share of the message's words its keywords
+/// cover, rounded to two places. Deterministic, and easy to reason about in a
+/// lesson: "is the pro plan worth it" is 1 of 3 words → 0.33.
+pub fn scores(message: &str, intents: &[Intent]) -> Vec<(String, f64)> {
+    let words = tokens(message);
+    intents
+        .iter()
+        .map(|intent| {
+            let mut covered = vec![false; words.len()];
+            for kw in &intent.keywords {
+                for start in 0..words.len().saturating_sub(kw.len() - 1) {
+                    if words[start..start + kw.len()] == kw[..] {
+                        covered[start..start + kw.len()].iter_mut().for_each(|c| *c = true);
+                    }
+                }
+            }
+            let hit = covered.iter().filter(|c| **c).count();
+            let score = if words.is_empty() { 0.0 } else { round2(hit as f64 / words.len() as f64) };
+            (intent.name.clone(), score)
+        })
+        .collect()
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Who is asking: the tutor's terminal, or simulated users of production.
+#[derive(Debug, Clone, Copy)]
+pub struct Client<'a> {
+    pub ip: &'a str,
+}
+
+/// One log record, kept only if at or above the app's `LOG_LEVEL`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LogLine {
+    pub level: LogLevel,
+    pub text: String,
+}
+
+/// A started app: its settings and intents, and what `GET /` reports.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub environment: String,
+    pub config: Config,
+    pub sources: BTreeMap<String, Source>,
+    pub intents: Vec<Intent>,
+    pub version: String,
+    pub branch: String,
+}
+
+impl App {
+    pub fn new(environment: &str, resolved: Resolved, intents: Vec<Intent>, version: &str, branch: &str) -> Self {
+        Self {
+            environment: environment.to_string(),
+            config: resolved.config,
+            sources: resolved.sources,
+            intents,
+            version: version.to_string(),
+            branch: branch.to_string(),
+        }
+    }
+
+    fn source_of(&self, key: &str) -> String {
+        match self.sources.get(key) {
+            Some(Source::File { file, line }) => format!("{file}:{line}"),
+            Some(Source::Override { by }) => by.clone(),
+            Some(Source::Default) | None => "default".into(),
+        }
+    }
+
+    fn allows_origin(&self, origin: &str) -> bool {
+        match &self.config.cors_origins {
+            Cors::Any => true,
+            Cors::Origins(list) => list.iter().any(|o| o == origin),
+        }
+    }
+
+    fn log(&self, logs: &mut Vec<LogLine>, level: LogLevel, text: String) {
+        if level >= self.config.log_level {
+            logs.push(LogLine { level, text });
+        }
+    }
+
+    /// Handles one request the way `FastAPI` behind `Starlette`'s CORS middleware
+    /// would, logging into `logs`.
+    pub fn handle(&self, req: &Request, client: Client, logs: &mut Vec<LogLine>) -> Response {
+        let origin = req.header("origin").map(str::to_string);
+        let preflight =
+            req.method == "OPTIONS" && origin.is_some() && req.header("access-control-request-method").is_some();
+        let mut resp = if preflight {
+            self.preflight(req, origin.as_deref().unwrap_or_default())
+        } else {
+            let mut r = self.route(req, logs);
+            if let Some(o) = &origin
+                && self.allows_origin(o)
+            {
+                if self.config.cors_origins == Cors::Any {
+                    r.headers.push(("access-control-allow-origin".into(), "*".into()));
+                } else {
+                    r.headers.push(("access-control-allow-origin".into(), o.clone()));
+                    r.headers.push(("vary".into(), "Origin".into()));
+                }
+            }
+            r
+        };
+        if let Some(o) = &origin
+            && !self.allows_origin(o)
+        {
+            self.log(logs, LogLevel::Debug, format!("CORS: origin {o} is not in CORS_ORIGINS"));
+        }
+        let line =
+            format!("{}:51234 - \"{} {} HTTP/1.1\" {} {}", client.ip, req.method, req.path, resp.status, resp.reason);
+        self.log(logs, LogLevel::Info, line);
+        resp.headers.insert(0, ("server".into(), "uvicorn".into()));
+        resp
+    }
+
+    fn preflight(&self, req: &Request, origin: &str) -> Response {
+        if !self.allows_origin(origin) {
+            return Response::text(400, "Disallowed CORS origin");
+        }
+        let mut r = Response::text(200, "OK");
+        let allow_origin = if self.config.cors_origins == Cors::Any { "*" } else { origin };
+        r.headers.push(("vary".into(), "Origin".into()));
+        r.headers.push(("access-control-allow-methods".into(), "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT".into()));
+        r.headers.push(("access-control-max-age".into(), "600".into()));
+        if let Some(h) = req.header("access-control-request-headers") {
+            r.headers.push(("access-control-allow-headers".into(), h.to_string()));
+        }
+        r.headers.push(("access-control-allow-origin".into(), allow_origin.into()));
+        r
+    }
+
+    fn route(&self, req: &Request, logs: &mut Vec<LogLine>) -> Response {
+        let path = req.path.split('?').next().unwrap_or("/");
+        match (path, req.method.as_str()) {
+            ("/", "GET" | "HEAD") => Response::json(
+                200,
+                Obj::new()
+                    .str("environment", &self.environment)
+                    .bool("debug", self.config.api_debug)
+                    .str("version", &self.version)
+                    .str("branch", &self.branch),
+            ),
+            ("/chat", "POST") => self.chat(req, logs),
+            ("/", _) => method_not_allowed("GET"),
+            ("/chat", _) => method_not_allowed("POST"),
+            _ => Response::json(404, Obj::new().str("detail", "Not Found")),
+        }
+    }
+
+    fn chat(&self, req: &Request, logs: &mut Vec<LogLine>) -> Response {
+        let body = req.body.as_deref().unwrap_or_default();
+        let message = match serde_json::from_str::<serde_json::Value>(body) {
+            Err(_) => return validation_error("json_invalid", "[\"body\",0]", "JSON decode error"),
+            Ok(v) => match v.get("message") {
+                Some(serde_json::Value::String(m)) => m.clone(),
+                Some(_) => {
+                    return validation_error("string_type", "[\"body\",\"message\"]", "Input should be a valid string");
+                }
+                None => return validation_error("missing", "[\"body\",\"message\"]", "Field required"),
+            },
+        };
+        let scores_text = self.scores_json(&message);
+        let ranked = scores(&message, &self.intents);
+        // Ties go to the intent listed first in intents.json.
+        let (intent, confidence) = self.best(&ranked);
+        self.log(logs, LogLevel::Debug, format!("classify {message:?} scores={scores_text}"));
+        let threshold = self.config.confidence_threshold;
+        let mut out = Obj::new();
+        match intent {
+            Some(intent) if confidence >= threshold => {
+                let Some(reply) = &intent.reply else {
+                    return self.crash(logs, "KeyError: 'reply'");
+                };
+                out = out.str("intent", &intent.name).num("confidence", confidence).str("reply", reply);
+            }
+            _ => {
+                self.log(
+                    logs,
+                    LogLevel::Warning,
+                    format!(
+                        "low confidence {} < CONFIDENCE_THRESHOLD {}: fallback reply",
+                        py_float(confidence),
+                        py_float(threshold)
+                    ),
+                );
+                out = out.null("intent").num("confidence", confidence).str("reply", FALLBACK);
+            }
+        }
+        if self.config.api_debug {
+            let source = Obj::new()
+                .str("CONFIDENCE_THRESHOLD", &self.source_of("CONFIDENCE_THRESHOLD"))
+                .str("API_DEBUG", &self.source_of("API_DEBUG"));
+            let debug = Obj::new()
+                .raw("scores", &scores_text)
+                .num("threshold", threshold)
+                .str("backend_api_url", &self.config.backend_api_url)
+                .raw("config_source", &source.finish());
+            out = out.raw("debug", &debug.finish());
+        }
+        Response::json(200, out)
+    }
+
+    fn scores_json(&self, message: &str) -> String {
+        scores(message, &self.intents).iter().fold(Obj::new(), |o, (name, s)| o.num(name, *s)).finish()
+    }
+
+    /// An unhandled exception: `FastAPI`'s debug page shows the traceback,
+    /// otherwise the client sees only "Internal Server Error".
+    fn crash(&self, logs: &mut Vec<LogLine>, error: &str) -> Response {
+        let trace = format!(
+            "Traceback (most recent call last):\n  File \"/app/main.py\", line 68, in chat\n    reply = INTENTS[intent][\"reply\"]\n{error}"
+        );
+        self.log(logs, LogLevel::Error, format!("Exception in ASGI application\n{trace}"));
+        Response::text(500, if self.config.api_debug { &trace } else { "Internal Server Error" })
+    }
+
+    /// Whether a request like this fails (a 5xx): production's users-affected
+    /// counter uses it over a sample of real users' messages.
+    pub fn fails(&self, message: &str) -> bool {
+        let (intent, confidence) = self.best(&scores(message, &self.intents));
+        intent.is_some_and(|i| confidence >= self.config.confidence_threshold && i.reply.is_none())
+    }
+
+    /// The winning intent: the highest score above zero, ties to the one
+    /// listed first in intents.json (as `main.py`'s loop does).
+    fn best(&self, ranked: &[(String, f64)]) -> (Option<&Intent>, f64) {
+        let mut best: (Option<&Intent>, f64) = (None, 0.0);
+        for (intent, (_, score)) in self.intents.iter().zip(ranked) {
+            if *score > best.1 {
+                best = (Some(intent), *score);
+            }
+        }
+        best
+    }
+}
+
+fn method_not_allowed(allow: &str) -> Response {
+    let mut r = Response::json(405, Obj::new().str("detail", "Method Not Allowed"));
+    r.headers.push(("allow".into(), allow.into()));
+    r
+}
+
+fn validation_error(kind: &str, loc: &str, msg: &str) -> Response {
+    let item = Obj::new().str("type", kind).raw("loc", loc).str("msg", msg).finish();
+    Response::json(422, Obj::new().raw("detail", &format!("[{item}]")))
+}
+
+/// A float as Python prints it (`1.0`, `0.33`).
+pub fn py_float(x: f64) -> String {
+    if x.fract() == 0.0 { format!("{x:.1}") } else { format!("{x}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::project;
+
+    fn intents() -> Vec<Intent> {
+        load_intents(project::INTENTS_JSON).unwrap()
+    }
+
+    fn best(msg: &str) -> (String, f64) {
+        scores(msg, &intents()).into_iter().max_by(|a, b| a.1.total_cmp(&b.1)).unwrap()
+    }
+
+    #[test]
+    fn tokens_drop_filler_and_split_chinese() {
+        assert_eq!(tokens("What's the PRICE?"), ["price"]);
+        assert_eq!(tokens("你好 world"), ["你", "好", "world"]);
+    }
+
+    #[test]
+    fn confidence_is_the_share_of_words_covered() {
+        assert_eq!(best("Hello!"), ("greeting".into(), 1.0));
+        assert_eq!(best("how much is the pro plan?"), ("pricing".into(), 0.75));
+        assert_eq!(best("is the pro plan worth it"), ("pricing".into(), 0.33));
+        assert!(best("tell me a joke").1.abs() < f64::EPSILON);
+    }
+
+    #[test]
+    fn bad_intents_json_is_a_startup_error() {
+        let e = load_intents("{\"greeting\": {\"keywords\": [\"hi\"],}").unwrap_err();
+        assert!(e.starts_with("json.decoder.JSONDecodeError:"), "{e}");
+        assert!(load_intents("[]").is_err());
+    }
+
+    #[test]
+    fn python_floats() {
+        assert_eq!(py_float(1.0), "1.0");
+        assert_eq!(py_float(0.33), "0.33");
+    }
+}

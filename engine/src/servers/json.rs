@@ -1,0 +1,70 @@
+//! A JSON object writer that keeps keys in the order written, as Python's
+//! `dict` (and so `FastAPI`'s responses) does; `serde_json::Map` would sort them.
+
+#[derive(Debug, Default)]
+#[must_use]
+pub struct Obj(String);
+
+impl Obj {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn key(mut self, k: &str) -> Self {
+        self.0.push(if self.0.is_empty() { '{' } else { ',' });
+        self.0.push_str(&string(k));
+        self.0.push(':');
+        self
+    }
+
+    pub fn str(self, k: &str, v: &str) -> Self {
+        let mut o = self.key(k);
+        o.0.push_str(&string(v));
+        o
+    }
+
+    pub fn bool(self, k: &str, v: bool) -> Self {
+        self.raw(k, if v { "true" } else { "false" })
+    }
+
+    pub fn null(self, k: &str) -> Self {
+        self.raw(k, "null")
+    }
+
+    pub fn num(self, k: &str, v: f64) -> Self {
+        self.raw(k, &super::chatbot::py_float(v))
+    }
+
+    /// A value already written as JSON.
+    pub fn raw(self, k: &str, json: &str) -> Self {
+        let mut o = self.key(k);
+        o.0.push_str(json);
+        o
+    }
+
+    pub fn finish(mut self) -> String {
+        if self.0.is_empty() {
+            self.0.push('{');
+        }
+        self.0.push('}');
+        self.0
+    }
+}
+
+/// A JSON string literal (Python's `json.dumps` escapes non-ASCII; `FastAPI`'s
+/// responses do not, and neither do we).
+pub fn string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_key_order_and_escapes() {
+        let o = Obj::new().str("z", "a\"b").bool("a", true).num("n", 1.0).null("x").finish();
+        assert_eq!(o, r#"{"z":"a\"b","a":true,"n":1.0,"x":null}"#);
+        assert_eq!(Obj::new().finish(), "{}");
+    }
+}
