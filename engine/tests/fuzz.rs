@@ -75,6 +75,37 @@ const WORDS: &[&str] = &[
     "origin/main",
     "0000",
     "abcdef1",
+    "python",
+    "main.py",
+    "stop",
+    "curl",
+    "-i",
+    "-X",
+    "OPTIONS",
+    "-H",
+    "\"Origin: https://evil.example\"",
+    "-d",
+    "'{\"message\": \"hi human\"}'",
+    "localhost:8000/",
+    "localhost:8000/chat",
+    "https://dev-chatbot.railway.app/chat",
+    "https://smart-chatbot.railway.app/",
+    "servers",
+    "logs",
+    "staging",
+    "production",
+    "set",
+    "unset",
+    "API_HOST",
+    "API_HOST=127.0.0.1",
+    "deploy",
+    "topology",
+    "minimal",
+    "professional",
+    "edit",
+    "handoff-bug",
+    "product-inquiry",
+    "git push origin main",
 ];
 
 fn vocab_line() -> impl Strategy<Value = String> {
@@ -109,6 +140,42 @@ proptest! {
         let json = serde_json::to_string(&world).unwrap();
         let back: World = serde_json::from_str(&json).unwrap();
         prop_assert_eq!(back, world);
+    }
+}
+
+fn curl_arg() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(
+            &["-i", "-X", "-H", "-d", "--json", "-sXPOST", "-v", "-f", "--data-raw", "--url", "-", "--"][..]
+        )
+        .prop_map(str::to_string),
+        "(https?://)?(localhost|127.0.0.1|[a-z-]{1,12}.railway.app)?(:[0-9]{0,6})?(/[a-z?=]{0,6})?",
+        "[A-Za-z-]{0,8}: ?.{0,12}",
+        "@?[a-z.]{0,8}",
+        ".{0,16}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(2000), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Any curl command line: parsed and sent, or refused in curl's words.
+    #[test]
+    fn curl_never_panics(args in prop::collection::vec(curl_arg(), 0..8)) {
+        match engine::servers::http::Curl::parse(&args) {
+            Ok(c) => {
+                for url in &c.urls {
+                    if let Ok(req) = c.request(url, |_| Some("{}".into())) {
+                        prop_assert!(req.path.starts_with('/'));
+                    }
+                }
+            }
+            Err(e) => prop_assert!(e.to_string().starts_with("curl: ")),
+        }
+        let mut world = World::new();
+        let _ = world.run("python main.py");
+        let line = std::iter::once("curl".to_string()).chain(args.iter().map(|a| engine::shell::quote(a))).collect::<Vec<_>>().join(" ");
+        let _ = world.run(&line);
     }
 }
 
