@@ -46,7 +46,7 @@ impl World {
         if d.env_text.is_none() {
             out.push(format!("WARNING:  {} not found: every setting takes its default", d.env_file));
         }
-        match d.start() {
+        match d.launch() {
             Ok(app) => {
                 out.push(format!("INFO:     Loaded {} (APP_ENV={env})", d.env_file));
                 for (k, _) in &d.overrides {

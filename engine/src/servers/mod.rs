@@ -157,7 +157,7 @@ impl Deployment {
         by: &str,
     ) -> Self {
         let env_file = format!(".env.{env}");
-        let mut d = Self {
+        Self {
             commit: commit.map(|(id, _)| id.to_string()),
             subject: commit.map(|(_, s)| s.to_string()).unwrap_or_default(),
             version: commit.map_or_else(|| "unversioned".into(), |(id, _)| short(id).to_string()),
@@ -170,11 +170,14 @@ impl Deployment {
             overrides,
             overrides_by: by.to_string(),
             failing_users: 0,
-        };
-        if let Ok(app) = d.start() {
-            d.failing_users = USERS.iter().filter(|m| app.fails(m)).count() as u32;
         }
-        d
+    }
+
+    /// Starts it for the first time, counting how many users it will fail.
+    fn launch(&mut self) -> Result<App, String> {
+        let app = self.start()?;
+        self.failing_users = USERS.iter().filter(|m| app.fails(m)).count() as u32;
+        Ok(app)
     }
 
     /// Starts the app as `python main.py` would, or says why it crashed.
@@ -298,7 +301,7 @@ impl Server {
             return Err(format!("{} is not on origin", short(id)));
         };
         let env = self.name.env().name();
-        let d = Deployment::new(
+        let mut d = Deployment::new(
             self.name,
             Some((id, commit.subject())),
             &commit.tree,
@@ -318,7 +321,7 @@ impl Server {
             now,
             format!("Deploying {} \"{}\" ({why}) with {}{vars}", short(id), commit.subject(), d.env_file),
         );
-        match d.start() {
+        match d.launch() {
             Ok(app) => {
                 let host = app.config.api_host;
                 self.status = if host.is_loopback() { Status::Unreachable } else { Status::Running };
