@@ -4,7 +4,15 @@ use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
 
+use engine::Action;
+
 use crate::app_state::expect_session;
+
+fn has_selection(input: NodeRef<html::Input>) -> bool {
+    input.get_untracked().is_some_and(|i| {
+        matches!((i.selection_start(), i.selection_end()), (Ok(Some(a)), Ok(Some(b))) if a != b)
+    })
+}
 
 /// A shell-like prompt. Enter runs the line through the engine; ↑/↓ walk the
 /// history. Everything shown is text: a learner's input is never parsed as HTML.
@@ -43,6 +51,14 @@ pub fn Terminal() -> impl IntoView {
             };
             set_cursor.set(next);
             set_draft.set(next.map(|i| lines[i].clone()).unwrap_or_default());
+        }
+        // Ctrl+C with nothing selected stops the local server, as in a real
+        // terminal; with a selection it stays the browser's copy.
+        "c" if ev.ctrl_key() && !has_selection(input_ref) => {
+            ev.prevent_default();
+            set_draft.set(String::new());
+            set_cursor.set(None);
+            state.apply(|_| Action::StopLocal);
         }
         _ => {}
     };
