@@ -9,9 +9,9 @@ use engine::Action;
 use crate::app_state::expect_session;
 
 fn has_selection(input: NodeRef<html::Input>) -> bool {
-    input.get_untracked().is_some_and(|i| {
-        matches!((i.selection_start(), i.selection_end()), (Ok(Some(a)), Ok(Some(b))) if a != b)
-    })
+    input
+        .get_untracked()
+        .is_some_and(|i| matches!((i.selection_start(), i.selection_end()), (Ok(Some(a)), Ok(Some(b))) if a != b))
 }
 
 /// A shell-like prompt. Enter runs the line through the engine; ↑/↓ walk the
