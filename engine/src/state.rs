@@ -74,7 +74,7 @@ pub struct State {
     /// `"minimal"` or `"professional"`.
     pub topology: &'static str,
     /// The topology's servers by name.
-    pub servers: BTreeMap<&'static str, ServerState>,
+    pub servers: BTreeMap<String, ServerState>,
 }
 
 fn head_state(repo: &Repo) -> HeadState {
@@ -137,20 +137,22 @@ impl State {
                     let running = matches!(s.status, Status::Running | Status::Unreachable);
                     let d = s.deployed.as_ref().filter(|_| running);
                     let branch = match s.name {
-                        ServerName::Local => local.and_then(Repo::current_branch).map(str::to_string),
+                        ServerName::Local if s.preview.is_none() => {
+                            local.and_then(Repo::current_branch).map(str::to_string)
+                        }
                         _ => d
                             .map(|d| d.branch.clone())
                             .or_else(|| s.name.tracks(world.servers.topology).map(str::to_string)),
                     };
                     let state = ServerState {
-                        url: s.name.url(),
+                        url: s.url(),
                         branch,
                         env_file: d.map_or_else(|| s.name.env().file(), |d| d.env_file.clone()),
                         deployed: d.and_then(|d| d.commit.clone()),
                         status: s.status,
                         users_affected: s.users_affected,
                     };
-                    (s.name.name(), state)
+                    (s.label(), state)
                 })
                 .collect(),
         }

@@ -106,19 +106,18 @@ impl World {
             Err(e) => return Outcome::err(e.to_string()),
         };
         let local = matches!(req.host.as_str(), "localhost" | "127.0.0.1" | "[::1]");
-        let name = if local {
+        let now = self.clock;
+        let server = if local {
             if req.port != 8000 {
                 return refused(&req.host, req.port);
             }
-            ServerName::Local
+            self.servers.get_mut(ServerName::Local)
         } else {
-            match ServerName::ALL.into_iter().find(|s| s.host() == req.host && self.servers.exists(*s)) {
+            match self.servers.by_host_mut(&req.host) {
                 Some(s) => s,
                 None => return Outcome::err(format!("curl: (6) Could not resolve host: {}", req.host)),
             }
         };
-        let now = self.clock;
-        let server = self.servers.get_mut(name);
         let Some(app) = server.app() else {
             return refused(&req.host, req.port);
         };
@@ -165,57 +164,60 @@ impl World {
         let Some(first) = args.first() else {
             return Outcome::ok(self.servers.ledger(&self.origin));
         };
-        let Some(name) = ServerName::parse(first).filter(|n| self.servers.exists(*n)) else {
+        let Some(server) = self.servers.find(first) else {
             return Outcome::err(format!(
                 "servers: no server named '{first}' in the {} topology\n{usage}",
                 self.servers.topology.name()
             ));
         };
+        let label = server.label();
+        let local = server.name == ServerName::Local && server.preview.is_none();
         match args[1..].iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-            [] => Outcome::ok(self.server_details(name)),
+            [] => Outcome::ok(self.server_details(&label)),
+            [verb @ ("set" | "unset"), ..] if local => Outcome::err(format!(
+                "servers: local has no platform variables to {verb}; set them on the command line: KEY=value python main.py"
+            )),
             ["set", kv] => match kv.split_once('=') {
-                Some((k, v)) if name != ServerName::Local && !k.is_empty() => {
-                    let s = self.servers.get_mut(name);
-                    s.vars.retain(|(key, _)| key != k);
-                    s.vars.push((k.to_string(), v.to_string()));
-                    self.redeploy(name, &format!("variable {k} set"))
+                Some((k, v)) if !k.is_empty() => {
+                    if let Some(s) = self.servers.find_mut(&label) {
+                        s.vars.retain(|(key, _)| key != k);
+                        s.vars.push((k.to_string(), v.to_string()));
+                    }
+                    self.redeploy(&label, &format!("variable {k} set"))
                 }
-                _ if name == ServerName::Local => Outcome::err(
-                    "servers: local has no platform variables; set them on the command line: KEY=value python main.py",
-                ),
                 _ => Outcome::err(usage),
             },
-            ["unset", k] if name != ServerName::Local => {
-                let s = self.servers.get_mut(name);
+            ["unset", k] => {
+                let Some(s) = self.servers.find_mut(&label) else { return Outcome::err(usage) };
                 let before = s.vars.len();
                 s.vars.retain(|(key, _)| key != k);
                 if s.vars.len() == before {
-                    return Outcome::err(format!("servers: {} has no platform variable {k}", name.name()));
+                    return Outcome::err(format!("servers: {label} has no platform variable {k}"));
                 }
-                self.redeploy(name, &format!("variable {k} removed"))
+                self.redeploy(&label, &format!("variable {k} removed"))
             }
             _ => Outcome::err(usage),
         }
     }
 
     /// Railway redeploys the running commit when its variables change.
-    fn redeploy(&mut self, name: ServerName, why: &str) -> Outcome {
+    fn redeploy(&mut self, label: &str, why: &str) -> Outcome {
         let now = self.clock;
-        let server = self.servers.get_mut(name);
+        let Some(server) = self.servers.find_mut(label) else {
+            return Outcome::err(format!("servers: no server named '{label}'"));
+        };
         let Some(id) = server.deployed.as_ref().and_then(|d| d.commit.clone()) else {
-            return Outcome::ok(format!("{}: saved; it applies to the next deploy", name.name()));
+            return Outcome::ok(format!("{label}: saved; it applies to the next deploy"));
         };
         match server.deploy(&self.origin, &id, now, why) {
-            Ok(()) => {
-                Outcome::ok(format!("{}: {why}; redeployed {} ({})", name.name(), short(&id), server.status.name()))
-            }
-            Err(e) => Outcome::err(format!("{}: {why}; redeploy failed:\n{e}", name.name())),
+            Ok(()) => Outcome::ok(format!("{label}: {why}; redeployed {} ({})", short(&id), server.status.name())),
+            Err(e) => Outcome::err(format!("{label}: {why}; redeploy failed:\n{e}")),
         }
     }
 
-    fn server_details(&self, name: ServerName) -> String {
-        let s = self.servers.get(name);
-        let mut out = vec![format!("{}  {}  {}", name.name(), name.url(), s.status.name())];
+    fn server_details(&self, label: &str) -> String {
+        let Some(s) = self.servers.find(label) else { return String::new() };
+        let mut out = vec![format!("{}  {}  {}", s.label(), s.url(), s.status.name())];
         if let Some(d) = &s.deployed {
             out.push(format!("runs:     {} \"{}\" (branch {})", d.version, d.subject, d.branch));
             out.push(format!("profile:  {} (APP_ENV={})", d.env_file, d.environment));
@@ -247,20 +249,15 @@ impl World {
 
     /// `logs [NAME]`: a server's request log, as its `LOG_LEVEL` let through.
     pub(crate) fn logs(&self, args: &[String]) -> Outcome {
-        let name = match args.first() {
-            None => ServerName::Local,
-            Some(a) => match ServerName::parse(a).filter(|n| self.servers.exists(*n)) {
-                Some(n) => n,
-                None => {
-                    return Outcome::err(format!(
-                        "logs: no server named '{a}'; try local, development, staging or production"
-                    ));
-                }
-            },
+        let label = args.first().map_or("local", String::as_str);
+        let Some(s) = self.servers.find(label) else {
+            return Outcome::err(format!(
+                "logs: no server named '{label}'; try local, development, staging or production"
+            ));
         };
-        let s = self.servers.get(name);
+        let name = s.label();
         if s.request_log.is_empty() {
-            return Outcome::ok(format!("({} has logged nothing yet)", name.name()));
+            return Outcome::ok(format!("({name} has logged nothing yet)"));
         }
         let lines: Vec<String> = s
             .request_log

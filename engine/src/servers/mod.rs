@@ -258,9 +258,34 @@ pub struct Server {
     pub deploy_log: Vec<String>,
     pub request_log: Vec<LogLine>,
     pub users_affected: u64,
+    /// Set for a deploy preview: the pull request it previews.
+    #[serde(default)]
+    pub preview: Option<u32>,
 }
 
 impl Server {
+    /// The name commands and the replay contract use: `staging`, `preview-3`.
+    pub fn label(&self) -> String {
+        match self.preview {
+            Some(n) => format!("preview-{n}"),
+            None => self.name.name().to_string(),
+        }
+    }
+
+    pub fn host(&self) -> String {
+        match self.preview {
+            Some(n) => format!("deploy-preview-{n}--smart-chatbot.netlify.app"),
+            None => self.name.host().to_string(),
+        }
+    }
+
+    pub fn url(&self) -> String {
+        match self.preview {
+            Some(_) => format!("https://{}", self.host()),
+            None => self.name.url(),
+        }
+    }
+
     fn new(name: ServerName) -> Self {
         // The guide's development profile binds 127.0.0.1, which would make a
         // server unreachable; the platform overrides it, visibly.
@@ -275,6 +300,7 @@ impl Server {
             deploy_log: Vec::new(),
             request_log: Vec::new(),
             users_affected: 0,
+            preview: None,
         }
     }
 
@@ -367,12 +393,31 @@ impl Server {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Servers {
     pub topology: Topology,
+    /// The four named servers, in [`ServerName::ALL`] order.
+    #[serde(deserialize_with = "fixed_servers")]
     pub list: Vec<Server>,
+    /// One per open pull request (Netlify's deploy previews).
+    #[serde(default)]
+    pub previews: Vec<Server>,
+}
+
+/// Reads the named servers back in order, filling any a saved state lacks, so
+/// indexing by name can never fail.
+fn fixed_servers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Server>, D::Error> {
+    let saved: Vec<Server> = Deserialize::deserialize(d)?;
+    Ok(ServerName::ALL
+        .into_iter()
+        .map(|n| saved.iter().find(|s| s.name == n && s.preview.is_none()).cloned().unwrap_or_else(|| Server::new(n)))
+        .collect())
 }
 
 impl Default for Servers {
     fn default() -> Self {
-        Self { topology: Topology::Professional, list: ServerName::ALL.into_iter().map(Server::new).collect() }
+        Self {
+            topology: Topology::Professional,
+            list: ServerName::ALL.into_iter().map(Server::new).collect(),
+            previews: Vec::new(),
+        }
     }
 }
 
@@ -396,9 +441,74 @@ impl Servers {
         &mut self.list[name as usize]
     }
 
-    /// The servers of the current topology.
+    /// The servers of the current topology, then the deploy previews.
     pub fn active(&self) -> impl Iterator<Item = &Server> {
-        self.topology.servers().iter().map(|n| self.get(*n))
+        self.topology.servers().iter().map(|n| self.get(*n)).chain(&self.previews)
+    }
+
+    /// A server by the name the learner types (`dev` and `prod` work too).
+    pub fn find(&self, label: &str) -> Option<&Server> {
+        let label = ServerName::parse(label).map_or_else(|| label.to_string(), |n| n.name().to_string());
+        self.active().find(|s| s.label() == label)
+    }
+
+    pub fn find_mut(&mut self, label: &str) -> Option<&mut Server> {
+        let label = self.find(label)?.label();
+        let topology = self.topology;
+        self.list
+            .iter_mut()
+            .filter(|s| topology.servers().contains(&s.name))
+            .chain(&mut self.previews)
+            .find(|s| s.label() == label)
+    }
+
+    /// The server a URL's host reaches, if it exists in this topology.
+    pub fn by_host_mut(&mut self, host: &str) -> Option<&mut Server> {
+        let topology = self.topology;
+        self.list
+            .iter_mut()
+            .filter(|s| topology.servers().contains(&s.name) && s.name != ServerName::Local)
+            .chain(&mut self.previews)
+            .find(|s| s.host() == host)
+    }
+
+    /// Deploy previews follow pull requests: one per open PR, running its head
+    /// commit on the staging profile; gone when the PR closes.
+    pub fn sync_previews(&mut self, open: &[(u32, String, String)], origin: &Repo, now: u64) -> Vec<String> {
+        let mut notes = Vec::new();
+        self.previews.retain(|s| {
+            let keep = open.iter().any(|(n, _, _)| Some(*n) == s.preview);
+            if !keep {
+                notes.push(format!("→ {} removed (its pull request is closed)", s.url()));
+            }
+            keep
+        });
+        for (n, branch, sha) in open {
+            let idx = match self.previews.iter().position(|s| s.preview == Some(*n)) {
+                Some(i) => i,
+                None => {
+                    let mut s = Server::new(ServerName::Staging);
+                    s.preview = Some(*n);
+                    self.previews.push(s);
+                    self.previews.len() - 1
+                }
+            };
+            let server = &mut self.previews[idx];
+            if server.seen.as_deref() == Some(sha.as_str()) {
+                continue;
+            }
+            server.seen = Some(sha.clone());
+            let why = format!("deploy preview of #{n}");
+            let result = server.deploy(origin, sha, now, &why);
+            if let Some(d) = &mut server.deployed {
+                d.branch.clone_from(branch);
+            }
+            notes.push(match result {
+                Ok(()) => format!("→ deploy preview for #{n} ready: {}", server.url()),
+                Err(e) => format!("→ deploy preview for #{n} failed: {}", e.lines().last().unwrap_or_default()),
+            });
+        }
+        notes
     }
 
     pub fn exists(&self, name: ServerName) -> bool {
@@ -508,13 +618,18 @@ impl Servers {
                 (Some(d), Status::Running | Status::Unreachable) => format!("{} \"{}\"", d.version, d.subject),
                 _ => "-".into(),
             };
-            out.push(format!("{:<12} {:<36} {:<12} {running}", s.name.name(), s.name.url(), s.status.name()));
+            out.push(format!("{:<12} {:<45} {:<12} {running}", s.label(), s.url(), s.status.name()));
             let behind = self.behind(s, origin);
             let profile = match (&s.deployed, s.status) {
                 (Some(d), Status::Running | Status::Unreachable) => d.env_file.clone(),
                 _ => s.name.env().file(),
             };
             let source = match (s.name, s.name.tracks(self.topology)) {
+                _ if s.preview.is_some() => format!(
+                    "deploy preview of pull request #{} ({})",
+                    s.preview.unwrap_or_default(),
+                    s.deployed.as_ref().map_or("", |d| d.branch.as_str())
+                ),
                 (ServerName::Local, _) => "runs your working tree (python main.py)".to_string(),
                 (_, Some(b)) => format!("deploys origin/{b} on push"),
                 (_, None) => "deploys what staging ran, on `deploy production`".to_string(),
@@ -532,6 +647,9 @@ impl Servers {
     }
 
     fn behind(&self, s: &Server, origin: &Repo) -> Option<String> {
+        if s.preview.is_some() {
+            return None;
+        }
         let running = s.deployed.as_ref()?.commit.clone()?;
         let (target, label) = match s.name.tracks(self.topology) {
             Some(b) => (origin.branches.get(b)?.clone(), format!("origin/{b}")),
