@@ -9,6 +9,7 @@ pub mod clock;
 pub mod config;
 pub mod diff;
 pub mod git;
+pub mod github;
 pub mod project;
 pub mod refname;
 pub mod repo;

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::git::status;
+use crate::github::{Hub, PrState, Protection, ReviewState};
 use crate::repo::{Head, Operation, Repo};
 use crate::servers::{ServerName, Status};
 use crate::world::World;
@@ -52,6 +53,35 @@ pub struct ServerState {
 }
 
 #[derive(Debug, Serialize)]
+pub struct ReviewView {
+    pub author: String,
+    pub state: ReviewState,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CheckView {
+    pub name: String,
+    /// `"pass"` or `"fail"`.
+    pub status: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PullRequestState {
+    pub number: u32,
+    pub base: String,
+    pub head: String,
+    pub title: String,
+    pub state: PrState,
+    pub reviews: Vec<ReviewView>,
+    /// The latest CI run on the head commit; empty before any run.
+    pub checks: Vec<CheckView>,
+    /// No conflicts with the base branch (open PRs only; `false` once closed).
+    pub mergeable: bool,
+    /// What branch protection says stands in the way of merging.
+    pub blocked_by: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
 pub struct State {
     /// `null` before `git init`.
     pub head: Option<HeadState>,
@@ -73,8 +103,11 @@ pub struct State {
     pub teammate: Option<TeammateState>,
     /// `"minimal"` or `"professional"`.
     pub topology: &'static str,
-    /// The topology's servers by name.
+    /// The topology's servers by name, then deploy previews (`preview-N`).
     pub servers: BTreeMap<String, ServerState>,
+    pub pull_requests: Vec<PullRequestState>,
+    /// origin's protected branches and their rules.
+    pub protection: BTreeMap<String, Protection>,
 }
 
 fn head_state(repo: &Repo) -> HeadState {
@@ -155,6 +188,32 @@ impl State {
                     (s.label(), state)
                 })
                 .collect(),
+            pull_requests: world
+                .hub
+                .pulls
+                .iter()
+                .map(|p| PullRequestState {
+                    number: p.number,
+                    base: p.base.clone(),
+                    head: p.head.clone(),
+                    title: p.title.clone(),
+                    state: p.state,
+                    reviews: p
+                        .reviews
+                        .iter()
+                        .map(|r| ReviewView { author: r.author.clone(), state: r.state })
+                        .collect(),
+                    checks: world.hub.latest_run(p).map_or_else(Vec::new, |r| {
+                        r.checks
+                            .iter()
+                            .map(|c| CheckView { name: c.name.clone(), status: if c.ok { "pass" } else { "fail" } })
+                            .collect()
+                    }),
+                    mergeable: p.state == PrState::Open && Hub::mergeable(p, &world.origin),
+                    blocked_by: if p.state == PrState::Open { world.hub.blockers(p) } else { Vec::new() },
+                })
+                .collect(),
+            protection: world.hub.protection.clone(),
         }
     }
 }

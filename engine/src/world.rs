@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock;
 use crate::git::{Ctx, GitCommand, GitError};
+use crate::github::{Hub, Protection};
 use crate::project;
 use crate::repo::{Commit, Head, Repo, Tree, Upstream};
 use crate::servers::{Servers, Topology};
@@ -39,6 +40,9 @@ pub struct World {
     /// The environments and what each runs.
     #[serde(default)]
     pub servers: Servers,
+    /// GitHub's side of origin: pull requests, CI runs, branch protection.
+    #[serde(default)]
+    pub hub: Hub,
 }
 
 /// What one action did: the terminal text and whether it succeeded.
@@ -85,6 +89,8 @@ pub enum Action {
     RunLocal(Vec<(String, String)>),
     /// Ctrl+C in the terminal, or `stop`.
     StopLocal,
+    /// `protect BRANCH …` (GitHub's branch protection settings); `None` lifts it.
+    Protect(String, Option<Protection>),
 }
 
 impl Action {
@@ -108,6 +114,20 @@ impl Action {
                 words.join(" ")
             }
             Self::StopLocal => "stop".into(),
+            Self::Protect(branch, None) => format!("protect {} --off", shell::quote(branch)),
+            Self::Protect(branch, Some(r)) => {
+                let mut line = format!("protect {}", shell::quote(branch));
+                if r.require_pr && r.approvals == 0 {
+                    line.push_str(" --require-pr");
+                }
+                if r.approvals > 0 {
+                    line.push_str(&format!(" --require-pr --approvals {}", r.approvals));
+                }
+                if r.require_checks {
+                    line.push_str(" --require-checks");
+                }
+                line
+            }
         }
     }
 }
@@ -145,6 +165,7 @@ impl World {
             servers: Servers::new(&origin, clock::START),
             origin,
             teammate: None,
+            hub: Hub::default(),
         }
     }
 
@@ -158,6 +179,7 @@ impl World {
             origin: Repo::init(true),
             teammate: None,
             servers: Servers::default(),
+            hub: Hub::default(),
         }
     }
 
@@ -177,7 +199,9 @@ impl World {
     /// What the platforms do after every line: deploy what was pushed, and
     /// let production's users try the app.
     fn after(&mut self, mut outcome: Outcome) -> Outcome {
-        let notes = self.servers.sync(&self.origin, self.clock);
+        let mut notes = self.hub.sync(&self.origin, self.clock);
+        notes.extend(self.servers.sync(&self.origin, self.clock));
+        notes.extend(self.servers.sync_previews(&self.hub.open_heads(), &self.origin, self.clock));
         if !notes.is_empty() {
             if !outcome.output.is_empty() {
                 outcome.output.push('\n');
@@ -227,6 +251,7 @@ impl World {
             Action::Promote(rev) => self.deploy(rev.as_deref()),
             Action::RunLocal(vars) => self.run_local(vars),
             Action::StopLocal => self.stop_local(),
+            Action::Protect(branch, rule) => self.protect(branch, *rule),
         }
     }
 
@@ -240,6 +265,9 @@ impl World {
             )),
             ["python" | "python3"] => Err("python: the interactive interpreter is not simulated; run the app with `python main.py`".into()),
             ["stop" | "^C"] => Ok(Action::StopLocal),
+            ["protect", _, ..] => {
+                crate::github::cli::parse_protect(&cmd.argv[1..]).map(|(branch, rule)| Action::Protect(branch, rule))
+            }
             ["topology", t] => match Topology::parse(t) {
                 Some(t) => Ok(Action::Topology(t)),
                 None => Err(format!("topology: unknown topology '{t}'; choose minimal or professional")),
@@ -306,6 +334,8 @@ impl World {
             "cat" => self.cat(args),
             "config" => self.config_command(args),
             "curl" => self.curl(args),
+            "gh" => self.gh(args, author),
+            "protect" => self.list_protection(),
             "servers" => self.servers_command(args),
             "logs" => self.logs(args),
             "edit" => self.edit(args),
@@ -325,8 +355,20 @@ impl World {
         let Some(repo) = self.local.as_mut() else {
             return Outcome::err(GitError::NotARepo.to_string());
         };
-        let mut ctx = Ctx { repo, origin: &mut self.origin, work: &mut self.work, clock: &mut self.clock, author };
+        let mut ctx = Ctx {
+            repo,
+            origin: &mut self.origin,
+            work: &mut self.work,
+            clock: &mut self.clock,
+            author,
+            protection: &self.hub.protection,
+        };
         cmd.run(&mut ctx).into()
+    }
+
+    /// Runs a git command for its effect only (gh's own git steps).
+    pub(crate) fn git_quiet(&mut self, cmd: &GitCommand) -> bool {
+        self.git(cmd, LEARNER).ok
     }
 
     /// Runs a line in the teammate's clone, cloning `origin` on first use.
@@ -354,10 +396,12 @@ impl World {
             origin: std::mem::take(&mut self.origin),
             teammate: None,
             servers: Servers::default(),
+            hub: std::mem::take(&mut self.hub),
         };
         let outcome = theirs.run_as(line, TEAMMATE);
         self.clock = theirs.clock;
         self.origin = theirs.origin;
+        self.hub = theirs.hub;
         self.teammate = theirs.local.map(|repo| Teammate { repo, work: theirs.work });
         outcome
     }
@@ -480,5 +524,8 @@ const SHELL_HELP: &str = "This terminal runs git and a few shell commands:
   deploy production       promote the commit staging runs to production
   topology [NAME]         minimal (local + production) or professional (+ development, staging)
   edit [NAME]             make one of the guide's prepared changes (a feature, a bug, a fix)
+  gh pr create|list|view|checks|review|merge|close   pull requests on origin (GitHub CLI)
+  gh run list|view ID --log                          the CI runs on pull requests
+  protect BRANCH [--require-pr] [--approvals N] [--require-checks]   branch protection on origin
   clear                   clear the terminal
   undo                    take back the last command";

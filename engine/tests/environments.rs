@@ -107,7 +107,7 @@ fn minimal_topology_deploys_main_straight_to_production() {
     run(&mut w, &["topology minimal", "git commit --allow-empty -m \"Straight to prod\"", "git push origin main"]);
     let state = State::of(&w);
     assert_eq!(state.topology, "minimal");
-    assert_eq!(state.servers.keys().copied().collect::<Vec<_>>(), ["local", "production"]);
+    assert_eq!(state.servers.keys().map(String::as_str).collect::<Vec<_>>(), ["local", "production"]);
     assert_eq!(state.servers["production"].deployed, Some(state.branches["main"].clone()));
     let o = w.run("curl https://staging-chatbot.railway.app/");
     assert_eq!(o.output, "curl: (6) Could not resolve host: staging-chatbot.railway.app");

@@ -9,7 +9,7 @@ mod diff_cmd;
 pub mod error;
 mod history;
 mod log;
-mod merge;
+pub(crate) mod merge;
 mod remote;
 pub mod status;
 mod tag;
@@ -30,6 +30,8 @@ pub struct Ctx<'a> {
     /// The virtual clock, in seconds; each commit advances it.
     pub clock: &'a mut u64,
     pub author: &'a str,
+    /// origin's protected branches (GitHub refuses direct pushes to them).
+    pub protection: &'a std::collections::BTreeMap<String, crate::github::Protection>,
 }
 
 impl Ctx<'_> {

@@ -296,6 +296,7 @@ pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         }
     }
     let mut lines = Vec::new();
+    let mut remote_lines: Vec<String> = Vec::new();
     let mut rejected = Vec::new();
     let mut tracking_msgs = Vec::new();
     let current = ctx.repo.current_branch().map(str::to_string);
@@ -333,7 +334,26 @@ pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                     Some(o) => Some(format!("   {}..{}  {src} -> {dst}", short(o), short(id))),
                     None => Some(format!(" * [new branch]      {src} -> {dst}")),
                 };
-                let accepted = line.as_ref().is_none_or(|l| !l.starts_with(" ! "));
+                let mut accepted = line.as_ref().is_none_or(|l| !l.starts_with(" ! "));
+                // GitHub's pre-receive hook: protected branches refuse what
+                // the rule forbids, after the client-side checks pass.
+                let forced = old.as_ref().is_some_and(|o| !ctx.repo.is_ancestor(o, id));
+                let mut line = line;
+                if let Some(rule) = ctx.protection.get(dst)
+                    && accepted
+                    && line.is_some()
+                {
+                    let why = rule.push_refusal(forced);
+                    if !why.is_empty() {
+                        accepted = false;
+                        remote_lines.push(format!(
+                            "remote: error: GH006: Protected branch update failed for refs/heads/{dst}."
+                        ));
+                        remote_lines.extend(why.iter().map(|w| format!("remote: error: {w}")));
+                        rejected.push("protected".to_string());
+                        line = Some(format!(" ! [remote rejected] {src} -> {dst} (protected branch hook declined)"));
+                    }
+                }
                 if let Some(l) = line {
                     lines.push(l);
                 }
@@ -355,13 +375,17 @@ pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         out.extend(tracking_msgs);
         return Ok(out.join("\n"));
     }
-    let mut out = vec![format!("To {url}")];
+    let mut out = remote_lines;
+    out.push(format!("To {url}"));
     out.extend(lines);
     if rejected.is_empty() {
         out.extend(tracking_msgs);
         return Ok(out.join("\n"));
     }
     out.push(format!("error: failed to push some refs to '{url}'"));
+    if rejected.iter().all(|r| r == "protected") {
+        return Err(GitError::Refused(out.join("\n")));
+    }
     let hint = if rejected.iter().any(|r| r == "fetch first") {
         "hint: Updates were rejected because the remote contains work that you do not\nhint: have locally. This is usually caused by another repository pushing to\nhint: the same ref. If you want to integrate the remote changes, use\nhint: 'git pull' before pushing again.\nhint: See the 'Note about fast-forwards' in 'git push --help' for details."
     } else if rejected.iter().any(|r| r == "behind current") {

@@ -32,6 +32,17 @@ pub struct Intent {
     reply: Option<String>,
 }
 
+impl Intent {
+    pub fn reply(&self) -> Option<&str> {
+        self.reply.as_deref()
+    }
+
+    /// The first keyword, as words: what a test would send to check the intent.
+    pub fn first_keyword(&self) -> Option<String> {
+        self.keywords.first().map(|k| k.join(" "))
+    }
+}
+
 #[derive(Deserialize)]
 struct RawIntent {
     keywords: Vec<String>,

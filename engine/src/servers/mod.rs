@@ -613,12 +613,13 @@ impl Servers {
             self.topology.name(),
             self.topology.servers().iter().map(|s| s.name()).collect::<Vec<_>>().join(" → ")
         )];
+        let width = self.active().map(|s| s.url().len()).max().unwrap_or(0);
         for s in self.active() {
             let running = match (&s.deployed, s.status) {
                 (Some(d), Status::Running | Status::Unreachable) => format!("{} \"{}\"", d.version, d.subject),
                 _ => "-".into(),
             };
-            out.push(format!("{:<12} {:<45} {:<12} {running}", s.label(), s.url(), s.status.name()));
+            out.push(format!("{:<12} {:<width$} {:<12} {running}", s.label(), s.url(), s.status.name()));
             let behind = self.behind(s, origin);
             let profile = match (&s.deployed, s.status) {
                 (Some(d), Status::Running | Status::Unreachable) => d.env_file.clone(),

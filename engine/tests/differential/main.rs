@@ -5,6 +5,7 @@
 //! (compared by shape and subjects, not ids), the files at HEAD, the
 //! `status --short` lines, an operation in progress and the teammate's clone.
 
+mod pr_merges;
 mod real_git;
 mod scripts;
 

@@ -1,0 +1,495 @@
+//! What GitHub adds on top of `origin`: pull requests with reviews, CI runs on
+//! every push to a PR, branch protection, and the three merge methods as
+//! GitHub performs them.
+
+pub mod checks;
+pub mod cli;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diff::merge3;
+use crate::repo::{Commit, CommitId, Repo, Tree, short};
+use checks::Check;
+
+/// The repository as GitHub names it.
+pub const REPO: &str = "you/smart-chatbot";
+pub const WEB: &str = "https://github.com/you/smart-chatbot";
+
+/// A GitHub login from a git identity: `Sam Teammate <sam@example.com>` → `sam`.
+pub fn login(author: &str) -> String {
+    author.split_once('<').and_then(|(_, e)| e.split('@').next()).unwrap_or(author).trim().to_string()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PrState {
+    Open,
+    Closed,
+    Merged,
+}
+
+impl PrState {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Open => "Open",
+            Self::Closed => "Closed",
+            Self::Merged => "Merged",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewState {
+    Approved,
+    ChangesRequested,
+    Commented,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    pub author: String,
+    pub state: ReviewState,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    Merge,
+    Squash,
+    Rebase,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PullRequest {
+    pub number: u32,
+    pub title: String,
+    pub body: String,
+    pub author: String,
+    pub base: String,
+    pub head: String,
+    pub state: PrState,
+    /// The head branch's tip when the PR last saw it.
+    pub head_sha: CommitId,
+    pub created: u64,
+    pub reviews: Vec<Review>,
+    /// The commit the merge made on the base branch.
+    pub merged_as: Option<CommitId>,
+}
+
+/// One CI run: the pipeline on one pushed commit of a PR.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Run {
+    pub id: u32,
+    pub pr: u32,
+    pub sha: CommitId,
+    pub branch: String,
+    pub title: String,
+    pub at: u64,
+    pub checks: Vec<Check>,
+}
+
+impl Run {
+    pub fn ok(&self) -> bool {
+        self.checks.iter().all(|c| c.ok)
+    }
+}
+
+/// A branch protection rule (GitHub's settings page, as a command).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Protection {
+    /// Changes must come through a pull request.
+    pub require_pr: bool,
+    /// Approving reviews required before merging.
+    pub approvals: u32,
+    /// The CI jobs must pass before merging.
+    pub require_checks: bool,
+}
+
+impl Protection {
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if self.require_pr {
+            parts.push("pull request required".to_string());
+        }
+        if self.approvals > 0 {
+            parts.push(format!("{} approving review{}", self.approvals, plural(self.approvals as usize)));
+        }
+        if self.require_checks {
+            parts.push(format!("checks must pass ({})", checks::JOBS.map(|j| format!("CI / {j}")).join(", ")));
+        }
+        parts.push("no force pushes".into());
+        parts.join(", ")
+    }
+
+    /// Why a direct push to the branch is refused, in GitHub's words.
+    pub fn push_refusal(&self, forced: bool) -> Vec<String> {
+        let mut why = Vec::new();
+        if forced {
+            why.push("Cannot force-push to this branch".to_string());
+        }
+        if self.approvals > 0 {
+            why.push(format!(
+                "At least {} approving review{} required by reviewers with write access.",
+                self.approvals,
+                if self.approvals == 1 { " is" } else { "s are" }
+            ));
+        } else if self.require_pr {
+            why.push("Changes must be made through a pull request.".into());
+        }
+        if self.require_checks {
+            for j in checks::JOBS {
+                why.push(format!("Required status check \"CI / {j}\" is expected."));
+            }
+        }
+        why
+    }
+}
+
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// What `gh pr create` asks for.
+#[derive(Debug, Clone, Copy)]
+pub struct Proposal<'a> {
+    pub base: &'a str,
+    pub head: &'a str,
+    pub title: &'a str,
+    pub body: &'a str,
+    pub author: &'a str,
+}
+
+/// GitHub's side of the world.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Hub {
+    pub pulls: Vec<PullRequest>,
+    pub runs: Vec<Run>,
+    pub protection: BTreeMap<String, Protection>,
+}
+
+/// Three-way merge of whole trees, as GitHub's merge button does it; `Err`
+/// lists the conflicting paths.
+pub fn merge_trees(base: &Tree, ours: &Tree, theirs: &Tree) -> Result<Tree, Vec<String>> {
+    let mut paths: BTreeSet<&String> = BTreeSet::new();
+    paths.extend(base.keys().chain(ours.keys()).chain(theirs.keys()));
+    let mut out = ours.clone();
+    let mut conflicts = Vec::new();
+    for p in paths {
+        let (b, o, t) = (base.get(p), ours.get(p), theirs.get(p));
+        if o == t || b == t {
+            continue;
+        }
+        if b == o {
+            match t {
+                Some(t) => out.insert(p.clone(), t.clone()),
+                None => out.remove(p),
+            };
+            continue;
+        }
+        match (o, t) {
+            (Some(o), Some(t)) => match merge3(b.map_or("", String::as_str), o, t, "ours", "theirs") {
+                Ok(text) => {
+                    out.insert(p.clone(), text);
+                }
+                Err(_) => conflicts.push(p.clone()),
+            },
+            _ => conflicts.push(p.clone()),
+        }
+    }
+    if conflicts.is_empty() { Ok(out) } else { Err(conflicts) }
+}
+
+fn tree_of(origin: &Repo, id: &str) -> Tree {
+    origin.commit(id).map(|c| c.tree.clone()).unwrap_or_default()
+}
+
+/// The commits a PR brings (`base..head`), parents before children.
+pub fn pr_commits(origin: &Repo, base: &str, head: &str) -> Vec<CommitId> {
+    let exclude = origin.ancestors(base);
+    let mut order = Vec::new();
+    let mut seen = BTreeSet::new();
+    // Iterative post-order: a commit is emitted after all its parents.
+    let mut stack = vec![(head.to_string(), false)];
+    while let Some((id, expanded)) = stack.pop() {
+        if exclude.contains(&id) || (!expanded && seen.contains(&id)) {
+            continue;
+        }
+        if expanded {
+            order.push(id);
+            continue;
+        }
+        seen.insert(id.clone());
+        stack.push((id.clone(), true));
+        if let Some(c) = origin.commit(&id) {
+            for p in c.parents.iter().rev() {
+                if !seen.contains(p) {
+                    stack.push((p.clone(), false));
+                }
+            }
+        }
+    }
+    order
+}
+
+impl Hub {
+    pub fn pr(&self, n: u32) -> Option<&PullRequest> {
+        self.pulls.iter().find(|p| p.number == n)
+    }
+
+    fn pr_mut(&mut self, n: u32) -> Option<&mut PullRequest> {
+        self.pulls.iter_mut().find(|p| p.number == n)
+    }
+
+    /// The latest run on the PR's current head.
+    pub fn latest_run(&self, pr: &PullRequest) -> Option<&Run> {
+        self.runs.iter().rev().find(|r| r.pr == pr.number && r.sha == pr.head_sha)
+    }
+
+    fn start_run(&mut self, n: u32, origin: &Repo, now: u64) -> Option<&Run> {
+        let pr = self.pr(n)?;
+        let run = Run {
+            id: self.runs.last().map_or(1, |r| r.id + 1),
+            pr: n,
+            sha: pr.head_sha.clone(),
+            branch: pr.head.clone(),
+            title: pr.title.clone(),
+            at: now,
+            checks: checks::run(&tree_of(origin, &pr.head_sha)),
+        };
+        self.runs.push(run);
+        self.runs.last()
+    }
+
+    /// Each reviewer's latest approve / request-changes verdict.
+    pub fn verdicts(pr: &PullRequest) -> BTreeMap<&str, ReviewState> {
+        let mut v = BTreeMap::new();
+        for r in &pr.reviews {
+            if r.state != ReviewState::Commented {
+                v.insert(r.author.as_str(), r.state);
+            }
+        }
+        v
+    }
+
+    /// Whether GitHub could make the merge commit (no conflicts).
+    pub fn mergeable(pr: &PullRequest, origin: &Repo) -> bool {
+        let Some(base_tip) = origin.branches.get(&pr.base) else { return false };
+        let base = origin.merge_base(base_tip, &pr.head_sha).map(|b| tree_of(origin, &b)).unwrap_or_default();
+        merge_trees(&base, &tree_of(origin, base_tip), &tree_of(origin, &pr.head_sha)).is_ok()
+    }
+
+    /// What stops the PR from merging under its base branch's protection.
+    pub fn blockers(&self, pr: &PullRequest) -> Vec<String> {
+        let Some(rule) = self.protection.get(&pr.base) else { return Vec::new() };
+        let mut out = Vec::new();
+        let verdicts = Self::verdicts(pr);
+        if rule.approvals > 0 {
+            let changes: Vec<&str> =
+                verdicts.iter().filter(|(_, s)| **s == ReviewState::ChangesRequested).map(|(a, _)| *a).collect();
+            if !changes.is_empty() {
+                out.push(format!(
+                    "Changes requested by {}: a reviewer must approve after the fix.",
+                    changes.join(", ")
+                ));
+            }
+            let approvals = verdicts.values().filter(|s| **s == ReviewState::Approved).count();
+            if approvals < rule.approvals as usize {
+                out.push(format!(
+                    "Review required: at least {} approving review{} required by reviewers with write access ({approvals} so far).",
+                    rule.approvals,
+                    if rule.approvals == 1 { " is" } else { "s are" }
+                ));
+            }
+        }
+        if rule.require_checks {
+            match self.latest_run(pr) {
+                None => out.push("Required status checks have not run on the head commit.".into()),
+                Some(run) => {
+                    for c in run.checks.iter().filter(|c| !c.ok) {
+                        out.push(format!("Required status check \"CI / {}\" is failing.", c.name));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// After every line: PRs follow their branches. A push to a PR's head
+    /// updates it and runs CI; a deleted branch closes it; a head already
+    /// in its base marks it merged.
+    pub fn sync(&mut self, origin: &Repo, now: u64) -> Vec<String> {
+        let mut notes = Vec::new();
+        let open: Vec<u32> = self.pulls.iter().filter(|p| p.state == PrState::Open).map(|p| p.number).collect();
+        for n in open {
+            let Some(pr) = self.pr(n) else { continue };
+            let (Some(tip), Some(base_tip)) = (origin.branches.get(&pr.head), origin.branches.get(&pr.base)) else {
+                if let Some(pr) = self.pr_mut(n) {
+                    pr.state = PrState::Closed;
+                }
+                notes.push(format!("→ pull request #{n} closed: its branch is gone from origin"));
+                continue;
+            };
+            if *tip != pr.head_sha {
+                let tip = tip.clone();
+                if let Some(pr) = self.pr_mut(n) {
+                    pr.head_sha = tip;
+                }
+                if let Some(run) = self.start_run(n, origin, now) {
+                    notes.push(run_note(run));
+                }
+            }
+            let Some(pr) = self.pr(n) else { continue };
+            if origin.is_ancestor(&pr.head_sha, base_tip) {
+                let sha = pr.head_sha.clone();
+                if let Some(pr) = self.pr_mut(n) {
+                    pr.state = PrState::Merged;
+                    pr.merged_as = Some(sha);
+                }
+                notes.push(format!("→ pull request #{n} is merged: its commits reached the base branch"));
+            }
+        }
+        notes
+    }
+
+    /// Opens a PR, or says why GitHub would not.
+    pub fn create(&mut self, origin: &Repo, new: &Proposal, now: u64) -> Result<(u32, Option<String>), String> {
+        let Proposal { base, head, title, body, author } = *new;
+        let (Some(base_tip), Some(head_tip)) = (origin.branches.get(base), origin.branches.get(head)) else {
+            let mut errs = Vec::new();
+            if !origin.branches.contains_key(head) {
+                errs.push("Head sha can't be blank".to_string());
+                errs.push(format!("Head ref must be a branch (push it first: git push -u origin {head})"));
+            }
+            if !origin.branches.contains_key(base) {
+                errs.push("Base ref must be a branch".into());
+            }
+            return Err(format!("pull request create failed: GraphQL: {} (createPullRequest)", errs.join(", ")));
+        };
+        if let Some(p) = self.pulls.iter().find(|p| p.state == PrState::Open && p.base == base && p.head == head) {
+            return Err(format!(
+                "a pull request for branch \"{head}\" into branch \"{base}\" already exists:\n{WEB}/pull/{}",
+                p.number
+            ));
+        }
+        if origin.is_ancestor(head_tip, base_tip) {
+            return Err(format!(
+                "pull request create failed: GraphQL: No commits between {base} and {head} (createPullRequest)"
+            ));
+        }
+        let number = self.pulls.last().map_or(1, |p| p.number + 1);
+        self.pulls.push(PullRequest {
+            number,
+            title: title.to_string(),
+            body: body.to_string(),
+            author: login(author),
+            base: base.to_string(),
+            head: head.to_string(),
+            state: PrState::Open,
+            head_sha: head_tip.clone(),
+            created: now,
+            reviews: Vec::new(),
+            merged_as: None,
+        });
+        let note = self.start_run(number, origin, now).map(run_note);
+        Ok((number, note))
+    }
+
+    /// Merges a PR the way GitHub's button does, updating the base branch on origin.
+    pub fn merge(
+        &mut self,
+        n: u32,
+        method: Method,
+        origin: &mut Repo,
+        merger: &str,
+        clock: &mut u64,
+    ) -> Result<CommitId, String> {
+        let pr = self.pr(n).ok_or_else(|| format!("no pull requests found for #{n}"))?.clone();
+        let base_tip = origin.branches.get(&pr.base).cloned().ok_or("the base branch is gone")?;
+        let head_tip = pr.head_sha.clone();
+        let merge_base = origin.merge_base(&base_tip, &head_tip);
+        let base_tree = merge_base.as_deref().map(|b| tree_of(origin, b)).unwrap_or_default();
+        let conflict = |_| "the merge commit cannot be cleanly created.".to_string();
+        let merged =
+            merge_trees(&base_tree, &tree_of(origin, &base_tip), &tree_of(origin, &head_tip)).map_err(conflict)?;
+        let mut tick = || {
+            *clock += 60;
+            *clock
+        };
+        let new_tip = match method {
+            Method::Merge => {
+                // Every branch lives in you/smart-chatbot, so the head is "you/BRANCH".
+                let msg = format!("Merge pull request #{n} from you/{}\n\n{}", pr.head, pr.title);
+                origin.insert(Commit::new(vec![base_tip, head_tip], msg, merger.to_string(), tick(), merged))
+            }
+            Method::Squash => {
+                let commits = pr_commits(origin, &base_tip, &head_tip);
+                let mut msg = format!("{} (#{n})\n", pr.title);
+                for id in &commits {
+                    if let Some(c) = origin.commit(id) {
+                        msg.push_str(&format!("\n* {}", c.subject()));
+                    }
+                }
+                let author = origin.commit(&head_tip).map_or_else(|| merger.to_string(), |c| c.author.clone());
+                origin.insert(Commit::new(vec![base_tip], msg, author, tick(), merged))
+            }
+            Method::Rebase => {
+                let mut tip = base_tip;
+                for id in pr_commits(origin, &tip.clone(), &head_tip) {
+                    let Some(c) = origin.commit(&id).cloned() else { continue };
+                    if c.parents.len() > 1 {
+                        continue; // rebasing drops merge commits, as git rebase does
+                    }
+                    let parent = c.parents.first().map(|p| tree_of(origin, p)).unwrap_or_default();
+                    let tree = merge_trees(&parent, &tree_of(origin, &tip), &c.tree).map_err(|_| {
+                        "this branch can't be rebased: its commits conflict with the base branch.".to_string()
+                    })?;
+                    tip = origin.insert(Commit::new(vec![tip], c.message.clone(), c.author.clone(), tick(), tree));
+                }
+                tip
+            }
+        };
+        origin.branches.insert(pr.base.clone(), new_tip.clone());
+        if let Some(pr) = self.pr_mut(n) {
+            pr.state = PrState::Merged;
+            pr.merged_as = Some(new_tip.clone());
+        }
+        Ok(new_tip)
+    }
+
+    /// The open PRs' previews: (number, head branch, head commit).
+    pub fn open_heads(&self) -> Vec<(u32, String, String)> {
+        self.pulls
+            .iter()
+            .filter(|p| p.state == PrState::Open)
+            .map(|p| (p.number, p.head.clone(), p.head_sha.clone()))
+            .collect()
+    }
+}
+
+fn run_note(run: &Run) -> String {
+    let verdict = if run.ok() {
+        "✓ all checks passed".to_string()
+    } else {
+        let failed: Vec<&str> = run.checks.iter().filter(|c| !c.ok).map(|c| c.name.as_str()).collect();
+        format!("X failing: {} (gh run view {} --log)", failed.join(", "), run.id)
+    };
+    format!("→ CI run {} on #{} ({}): {verdict}", run.id, run.pr, short(&run.sha))
+}
+
+/// "about 3 minutes ago", as gh prints ages.
+pub fn ago(then: u64, now: u64) -> String {
+    let s = now.saturating_sub(then);
+    match s {
+        0..60 => "less than a minute ago".into(),
+        60..120 => "about 1 minute ago".into(),
+        120..3600 => format!("about {} minutes ago", s / 60),
+        3600..7200 => "about 1 hour ago".into(),
+        7200..86_400 => format!("about {} hours ago", s / 3600),
+        86_400..172_800 => "about 1 day ago".into(),
+        _ => format!("about {} days ago", s / 86_400),
+    }
+}
