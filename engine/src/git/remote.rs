@@ -337,12 +337,12 @@ pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                 let mut accepted = line.as_ref().is_none_or(|l| !l.starts_with(" ! "));
                 // GitHub's pre-receive hook: protected branches refuse what
                 // the rule forbids, after the client-side checks pass.
-                let forced = old.as_ref().is_some_and(|o| !ctx.repo.is_ancestor(o, id));
                 let mut line = line;
                 if let Some(rule) = ctx.protection.get(dst)
                     && accepted
                     && line.is_some()
                 {
+                    let forced = old.as_ref().is_some_and(|o| !ctx.repo.is_ancestor(o, id));
                     let why = rule.push_refusal(forced);
                     if !why.is_empty() {
                         accepted = false;

@@ -7,6 +7,8 @@ pub mod commands;
 pub mod http;
 pub mod json;
 
+use std::net::IpAddr;
+
 use serde::{Deserialize, Serialize};
 
 use crate::clock;
@@ -145,6 +147,15 @@ pub struct Deployment {
     overrides_by: String,
     /// How many of [`USERS`] a minute get a server error from this deployment.
     pub failing_users: u32,
+    /// The address it listens on, and its config check findings, once started.
+    #[serde(default = "unspecified")]
+    listen: IpAddr,
+    #[serde(default)]
+    findings: Vec<String>,
+}
+
+fn unspecified() -> IpAddr {
+    IpAddr::from([0, 0, 0, 0])
 }
 
 impl Deployment {
@@ -170,7 +181,18 @@ impl Deployment {
             overrides,
             overrides_by: by.to_string(),
             failing_users: 0,
+            listen: unspecified(),
+            findings: Vec::new(),
         }
+    }
+
+    /// Whether `other` runs exactly the same app (code that matters and config).
+    fn same_app(&self, other: &Self) -> bool {
+        self.env_file == other.env_file
+            && self.env_text == other.env_text
+            && self.intents == other.intents
+            && self.main_py == other.main_py
+            && self.overrides == other.overrides
     }
 
     /// Starts it for the first time, counting how many users it will fail.
@@ -347,16 +369,33 @@ impl Server {
             now,
             format!("Deploying {} \"{}\" ({why}) with {}{vars}", short(id), commit.subject(), d.env_file),
         );
-        match d.launch() {
-            Ok(app) => {
-                let host = app.config.api_host;
+        // The same profile, variables and intents start the same app: reuse
+        // what the last start learned instead of starting it again.
+        let running = matches!(self.status, Status::Running | Status::Unreachable);
+        let started = match self.deployed.as_ref().filter(|p| running && p.same_app(&d)) {
+            Some(prev) => {
+                d.failing_users = prev.failing_users;
+                Ok((prev.listen, prev.findings.clone()))
+            }
+            None => d.launch().map(|app| {
+                let findings = check::check(self.name.env(), &app.config, true)
+                    .into_iter()
+                    .map(|f| format!("config check: {}: {}", f.key, f.reason))
+                    .collect::<Vec<_>>();
+                (app.config.api_host, findings)
+            }),
+        };
+        match started {
+            Ok((host, findings)) => {
+                d.listen = host;
+                d.findings.clone_from(&findings);
                 self.status = if host.is_loopback() { Status::Unreachable } else { Status::Running };
                 self.log_deploy(now, format!("Listening on {host}:8000"));
                 if host.is_loopback() {
                     self.log_deploy(now, format!("warning: API_HOST={host} accepts connections only from inside the container; requests from outside fail (set API_HOST=0.0.0.0)"));
                 }
-                for f in check::check(self.name.env(), &app.config, true) {
-                    self.log_deploy(now, format!("config check: {}: {}", f.key, f.reason));
+                for f in findings {
+                    self.log_deploy(now, f);
                 }
                 self.history.push(id.to_string());
                 self.deployed = Some(d);
