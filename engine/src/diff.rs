@@ -148,10 +148,16 @@ pub fn merge3(base: &str, ours: &str, theirs: &str, our_label: &str, their_label
     let b: Vec<&str> = theirs.lines().collect();
     // Map base lines to their matches in each side; base lines matched in both
     // sides are stable anchors, and the chunks between anchors are merged.
-    let ma: std::collections::BTreeMap<usize, usize> = lcs_pairs(&o, &a).into_iter().collect();
-    let mb: std::collections::BTreeMap<usize, usize> = lcs_pairs(&o, &b).into_iter().collect();
+    let matches = |side: &[&str]| {
+        let mut m = vec![None; o.len()];
+        for (i, j) in lcs_pairs(&o, side) {
+            m[i] = Some(j);
+        }
+        m
+    };
+    let (ma, mb) = (matches(&a), matches(&b));
     let anchors: Vec<(usize, usize, usize)> = (0..o.len())
-        .filter_map(|i| Some((i, *ma.get(&i)?, *mb.get(&i)?)))
+        .filter_map(|i| Some((i, ma[i]?, mb[i]?)))
         .chain(std::iter::once((o.len(), a.len(), b.len())))
         .collect();
     let (mut pi, mut pa, mut pb) = (0, 0, 0);

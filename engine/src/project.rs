@@ -136,8 +136,10 @@ pub fn initial_tree() -> Tree {
         ("main.py", MAIN_PY),
     ]
     .into_iter()
-    .map(|(p, b)| (p.to_string(), b.to_string()))
-    .collect()
+    .fold(Tree::new(), |mut t, (p, b)| {
+        t.insert(p.to_string(), b.to_string());
+        t
+    })
 }
 
 /// A prepared change to the working tree (`edit NAME`): the guide's features,

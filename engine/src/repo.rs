@@ -18,6 +18,16 @@ pub type CommitId = String;
 pub const SHORT_ID_LEN: usize = 7;
 
 /// Abbreviates an id the way `git log --oneline` does in a small repository.
+/// Every path in any of the trees, in order. Built by insertion: collecting
+/// into a set sorts first, and each sorted element type adds code to the wasm.
+pub fn paths_of<'a>(trees: &[&'a Tree]) -> BTreeSet<&'a String> {
+    let mut out = BTreeSet::new();
+    for t in trees {
+        out.extend(t.keys());
+    }
+    out
+}
+
 pub fn short(id: &str) -> &str {
     id.get(..SHORT_ID_LEN).unwrap_or(id)
 }

@@ -261,3 +261,36 @@ proptest! {
         prop_assert_eq!(got, pairs);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(3000), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The chatbot's JSON reader (intents.json, request bodies) answers any
+    /// text with a value or Python's error, never a panic; errors point inside.
+    #[test]
+    fn pyjson_never_panics(text in prop_oneof![".{0,60}", "[\\[\\]{}\":,0-9a-z\\\\ .eE+-]{0,40}"]) {
+        if let Err(e) = engine::servers::pyjson::parse(&text) {
+            prop_assert!(e.char <= text.chars().count());
+            prop_assert!(e.line >= 1 && e.column >= 1);
+        }
+    }
+
+    /// Whatever serde_json writes, it reads back to the same strings.
+    #[test]
+    fn pyjson_reads_what_serde_json_writes(pairs in prop::collection::vec(("\\PC{0,8}", "\\PC{0,12}"), 0..6)) {
+        let mut map = serde_json::Map::new();
+        for (k, v) in &pairs {
+            map.insert(k.clone(), serde_json::Value::String(v.clone()));
+        }
+        let text = serde_json::to_string_pretty(&serde_json::Value::Object(map.clone())).unwrap();
+        let parsed = engine::servers::pyjson::parse(&text).unwrap();
+        for (k, v) in &map {
+            prop_assert_eq!(parsed.get(k).and_then(engine::servers::pyjson::Value::as_str), v.as_str());
+        }
+        // And Starlette-style quoting reads back too.
+        for (k, _) in &pairs {
+            let quoted = engine::servers::pyjson::quote(k);
+            prop_assert_eq!(engine::servers::pyjson::parse(&quoted).unwrap(), engine::servers::pyjson::Value::Str(k.clone()));
+        }
+    }
+}

@@ -161,7 +161,7 @@ pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
 pub fn summary(old: &Tree, new: &Tree) -> String {
     let (mut files, mut ins, mut del) = (0, 0, 0);
     let mut modes = Vec::new();
-    let paths: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    let paths = crate::repo::paths_of(&[old, new]);
     for p in paths {
         let (o, n) = (old.get(p), new.get(p));
         if o == n {

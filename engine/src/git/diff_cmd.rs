@@ -1,7 +1,5 @@
 //! `git diff`: working tree, staged (`--cached`) or commits, as a patch or `--stat`.
 
-use std::collections::BTreeSet;
-
 use super::args::{self, flag};
 use super::commit::summary;
 use super::merge::stat_with_files;
@@ -61,7 +59,9 @@ pub fn run(a: &DiffArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     };
     // Untracked files never show in `git diff`.
     let new: Tree = if a.revs.is_empty() && !a.cached {
-        new.into_iter().filter(|(p, _)| old.contains_key(p)).collect()
+        let mut tracked = Tree::new();
+        tracked.extend(new.into_iter().filter(|(p, _)| old.contains_key(p)));
+        tracked
     } else {
         new
     };
@@ -71,7 +71,7 @@ pub fn run(a: &DiffArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         let s = s.lines().next().unwrap_or("").to_string();
         return Ok(if s.is_empty() { s } else { stat_with_files(&old, &new, &s) });
     }
-    let paths: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    let paths = crate::repo::paths_of(&[&old, &new]);
     let mut out = String::new();
     for p in paths {
         let (o, n) = (old.get(p), new.get(p));
@@ -95,5 +95,8 @@ pub fn run(a: &DiffArgs, ctx: &mut Ctx) -> Result<String, GitError> {
 
 /// The working tree restricted to tracked paths (what `git diff <commit>` compares).
 fn tracked_work(ctx: &Ctx) -> Tree {
-    ctx.work.iter().filter(|(p, _)| ctx.repo.index.contains_key(*p)).map(|(p, b)| (p.clone(), b.clone())).collect()
+    let mut tracked = Tree::new();
+    tracked
+        .extend(ctx.work.iter().filter(|(p, _)| ctx.repo.index.contains_key(*p)).map(|(p, b)| (p.clone(), b.clone())));
+    tracked
 }

@@ -184,10 +184,10 @@ pub fn three_way(
     message: &str,
 ) -> Result<ThreeWay, GitError> {
     let ours = ctx.repo.head_tree();
-    let paths: BTreeSet<String> = base.keys().chain(ours.keys()).chain(theirs.keys()).cloned().collect();
+    let paths = crate::repo::paths_of(&[base, &ours, theirs]);
     let mut result: Vec<(String, Option<String>, bool)> = Vec::new(); // path, content, conflicted
     let mut notes = Vec::new();
-    for p in &paths {
+    for p in paths.iter().copied() {
         let (b, o, t) = (base.get(p), ours.get(p), theirs.get(p));
         if o == t || b == t {
             continue;
@@ -304,7 +304,7 @@ pub fn stat_with_files(old: &Tree, new: &Tree, summary_line: &str) -> String {
 
 /// The per-file lines of `--stat`: name padded, change count, `+`/`-` bar.
 pub fn stat_lines(old: &Tree, new: &Tree) -> Vec<String> {
-    let paths: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    let paths = crate::repo::paths_of(&[old, new]);
     let rows: Vec<(&String, usize, usize)> = paths
         .into_iter()
         .filter(|p| old.get(*p) != new.get(*p))

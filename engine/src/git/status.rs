@@ -1,7 +1,5 @@
 //! `git status` (long and `--short`): HEAD vs index vs working tree.
 
-use std::collections::BTreeSet;
-
 use super::args::{self, flag};
 use super::{Ctx, GitError, tracking_info};
 use crate::repo::{Head, Repo, Tree, short};
@@ -30,7 +28,7 @@ pub struct Entry {
 pub fn entries(repo: &Repo, work: &Tree) -> Vec<Entry> {
     let head = repo.head_tree();
     let conflicts = repo.merge.as_ref().map(|m| m.conflicts.clone()).unwrap_or_default();
-    let paths: BTreeSet<&String> = head.keys().chain(repo.index.keys()).chain(work.keys()).collect();
+    let paths = crate::repo::paths_of(&[&head, &repo.index, work]);
     let mut out = Vec::new();
     for path in paths {
         if conflicts.contains(path) {

@@ -252,7 +252,7 @@ impl World {
         let old = mb.as_deref().and_then(|b| self.origin.commit(b)).map(|c| c.tree.clone()).unwrap_or_default();
         let new = self.origin.commit(&p.head_sha).map(|c| c.tree.clone()).unwrap_or_default();
         let (mut ins, mut del) = (0, 0);
-        for path in old.keys().chain(new.keys()).collect::<std::collections::BTreeSet<_>>() {
+        for path in crate::repo::paths_of(&[&old, &new]) {
             let (i, d) = crate::diff::line_counts(
                 old.get(path).map_or("", String::as_str),
                 new.get(path).map_or("", String::as_str),

@@ -174,8 +174,7 @@ pub struct Hub {
 /// Three-way merge of whole trees, as GitHub's merge button does it; `Err`
 /// lists the conflicting paths.
 pub fn merge_trees(base: &Tree, ours: &Tree, theirs: &Tree) -> Result<Tree, Vec<String>> {
-    let mut paths: BTreeSet<&String> = BTreeSet::new();
-    paths.extend(base.keys().chain(ours.keys()).chain(theirs.keys()));
+    let paths = crate::repo::paths_of(&[base, ours, theirs]);
     let mut out = ours.clone();
     let mut conflicts = Vec::new();
     for p in paths {

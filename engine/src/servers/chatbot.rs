@@ -4,13 +4,10 @@
 //! behaviour for errors and CORS.
 
 use std::collections::BTreeMap;
-use std::fmt;
-
-use serde::Deserialize;
-use serde::de::{MapAccess, Visitor};
 
 use super::http::{Request, Response};
 use super::json::Obj;
+use super::pyjson::{self, Value};
 use crate::config::{Config, Cors, LogLevel, Resolved, Source};
 
 /// The reply below the confidence threshold (the seed's `main.py`).
@@ -40,35 +37,6 @@ impl Intent {
     /// The first keyword, as words: what a test would send to check the intent.
     pub fn first_keyword(&self) -> Option<String> {
         self.keywords.first().map(|k| k.join(" "))
-    }
-}
-
-#[derive(Deserialize)]
-struct RawIntent {
-    keywords: Vec<String>,
-    reply: Option<String>,
-}
-
-/// intents.json's top-level object, in file order (the order breaks ties).
-struct Ordered(Vec<(String, RawIntent)>);
-
-impl<'de> Deserialize<'de> for Ordered {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Ordered;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object of intents, each {\"keywords\": [...], \"reply\": \"...\"}")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Ordered, A::Error> {
-                let mut out = Vec::new();
-                while let Some(entry) = map.next_entry::<String, RawIntent>()? {
-                    out.push(entry);
-                }
-                Ok(Ordered(out))
-            }
-        }
-        d.deserialize_map(V)
     }
 }
 
@@ -103,15 +71,40 @@ pub fn tokens(text: &str) -> Vec<String> {
 
 /// Parses intents.json as `json.load` then `main.py` would use it.
 pub fn load_intents(text: &str) -> Result<Vec<Intent>, String> {
-    let Ordered(raw) = serde_json::from_str(text).map_err(|e| format!("json.decoder.JSONDecodeError: {e}"))?;
-    Ok(raw
-        .into_iter()
-        .map(|(name, r)| Intent {
-            name,
-            keywords: r.keywords.iter().map(|k| tokens(k)).filter(|k| !k.is_empty()).collect(),
-            reply: r.reply,
-        })
-        .collect())
+    let doc = pyjson::parse(text).map_err(|e| format!("json.decoder.JSONDecodeError: {e}"))?;
+    let Value::Object(fields) = doc else {
+        return Err(format!(
+            "AttributeError: '{}' object has no attribute 'items' (intents.json must be an object of intents)",
+            doc.type_name()
+        ));
+    };
+    let mut intents = Vec::new();
+    for (name, body) in fields {
+        let shape = |what: &str| format!("TypeError: intents.json: intent '{name}': {what}");
+        let Some(Value::Array(words)) = body.get("keywords") else {
+            return Err(match body.get("keywords") {
+                None => format!("KeyError: 'keywords' (intent '{name}' has no keywords)"),
+                Some(v) => shape(&format!("keywords must be a list, not {}", v.type_name())),
+            });
+        };
+        let mut keywords = Vec::new();
+        for w in words {
+            let Some(w) = w.as_str() else {
+                return Err(shape(&format!("a keyword must be a str, not {}", w.type_name())));
+            };
+            let t = tokens(w);
+            if !t.is_empty() {
+                keywords.push(t);
+            }
+        }
+        let reply = match body.get("reply") {
+            None => None,
+            Some(Value::Str(r)) => Some(r.clone()),
+            Some(v) => return Err(shape(&format!("reply must be a str, not {}", v.type_name()))),
+        };
+        intents.push(Intent { name, keywords, reply });
+    }
+    Ok(intents)
 }
 
 /// Each intent's confidence: the share of the message's words its keywords
@@ -137,8 +130,10 @@ pub fn scores(message: &str, intents: &[Intent]) -> Vec<(String, f64)> {
         .collect()
 }
 
+/// Python's `round(x, 2)`: the exact binary value rounded, ties to even
+/// (`round(1/8, 2)` is 0.12). Rust's `{:.2}` rounds the same way.
 fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    format!("{x:.2}").parse().unwrap_or(x)
 }
 
 /// Who is asking: the tutor's terminal, or simulated users of production.
@@ -268,15 +263,22 @@ impl App {
 
     fn chat(&self, req: &Request, logs: &mut Vec<LogLine>) -> Response {
         let body = req.body.as_deref().unwrap_or_default();
-        let message = match serde_json::from_str::<serde_json::Value>(body) {
+        let message = match pyjson::parse(body) {
             Err(_) => return validation_error("json_invalid", "[\"body\",0]", "JSON decode error"),
-            Ok(v) => match v.get("message") {
-                Some(serde_json::Value::String(m)) => m.clone(),
+            Ok(v @ Value::Object(_)) => match v.get("message") {
+                Some(Value::Str(m)) => m.clone(),
                 Some(_) => {
                     return validation_error("string_type", "[\"body\",\"message\"]", "Input should be a valid string");
                 }
                 None => return validation_error("missing", "[\"body\",\"message\"]", "Field required"),
             },
+            Ok(_) => {
+                return validation_error(
+                    "model_attributes_type",
+                    "[\"body\"]",
+                    "Input should be a valid dictionary or object to extract fields from",
+                );
+            }
         };
         let scores_text = self.scores_json(&message);
         let ranked = scores(&message, &self.intents);
@@ -399,8 +401,22 @@ mod tests {
     #[test]
     fn bad_intents_json_is_a_startup_error() {
         let e = load_intents("{\"greeting\": {\"keywords\": [\"hi\"],}").unwrap_err();
-        assert!(e.starts_with("json.decoder.JSONDecodeError:"), "{e}");
-        assert!(load_intents("[]").is_err());
+        assert_eq!(
+            e,
+            "json.decoder.JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 34 (char 33)"
+        );
+        assert!(load_intents("[]").unwrap_err().starts_with("AttributeError: 'list' object has no attribute 'items'"));
+        assert!(
+            load_intents("{\"x\": {\"keywords\": \"hi\"}}").unwrap_err().contains("keywords must be a list, not str")
+        );
+    }
+
+    #[test]
+    fn rounds_as_python_does() {
+        assert!((round2(1.0 / 8.0) - 0.12).abs() < 1e-9);
+        assert!((round2(3.0 / 40.0) - 0.07).abs() < 1e-9);
+        assert!((round2(2.0 / 3.0) - 0.67).abs() < 1e-9);
+        assert!((round2(3.0 / 8.0) - 0.38).abs() < 1e-9);
     }
 
     #[test]

@@ -54,7 +54,7 @@ impl Obj {
 /// A JSON string literal (Python's `json.dumps` escapes non-ASCII; `FastAPI`'s
 /// responses do not, and neither do we).
 pub fn string(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+    super::pyjson::quote(s)
 }
 
 #[cfg(test)]

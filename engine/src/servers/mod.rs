@@ -6,6 +6,7 @@ pub mod chatbot;
 pub mod commands;
 pub mod http;
 pub mod json;
+pub mod pyjson;
 
 use std::net::IpAddr;
 
