@@ -5,17 +5,20 @@ use leptos::prelude::*;
 use crate::app_state::expect_session;
 use crate::graph_layout::{Edge, Label, LabelKind, Layout, layout};
 
-const ROW: f64 = 44.0;
-const LANE: f64 = 28.0;
-const PAD: f64 = 22.0;
-const RADIUS: f64 = 9.0;
+// Whole pixels: crisp lines, and no float formatting code in the wasm.
+const ROW: usize = 44;
+const LANE: usize = 28;
+const PAD: usize = 22;
+const RADIUS: usize = 9;
+/// Where a lane-changing edge finishes its curve, below the child.
+const BEND: usize = ROW * 4 / 5;
 
-fn x(lane: usize) -> f64 {
-    PAD + lane as f64 * LANE
+fn x(lane: usize) -> usize {
+    PAD + lane * LANE
 }
 
-fn y(row: usize) -> f64 {
-    PAD + row as f64 * ROW
+fn y(row: usize) -> usize {
+    PAD + row * ROW
 }
 
 /// An edge from a child down to its parent: straight in one lane, a curve
@@ -26,7 +29,7 @@ fn edge_path(l: &Layout, e: Edge) -> String {
     if c.lane == p.lane {
         format!("M{x1},{y1} L{x2},{y2}")
     } else {
-        let bend = y1 + ROW * 0.8;
+        let bend = y1 + BEND;
         format!("M{x1},{y1} C{x1},{bend} {x2},{y1} {x2},{bend} L{x2},{y2}")
     }
 }
@@ -37,8 +40,8 @@ fn edge_path(l: &Layout, e: Edge) -> String {
 pub fn CommitGraph() -> impl IntoView {
     let state = expect_session();
     let graph = Memo::new(move |_| state.session.with(|s| s.world.local.as_ref().map(layout).unwrap_or_default()));
-    let height = move || graph.with(|l| PAD * 2.0 + l.nodes.len().saturating_sub(1) as f64 * ROW);
-    let text_x = move || graph.with(|l| PAD + l.lanes.max(1) as f64 * LANE);
+    let height = move || graph.with(|l| PAD * 2 + l.nodes.len().saturating_sub(1) * ROW);
+    let text_x = move || graph.with(|l| PAD + l.lanes.max(1) * LANE);
     // Each commit with its ref labels, keyed by everything drawn, so a command
     // re-renders only the commits that moved or whose labels changed.
     let nodes = move || {

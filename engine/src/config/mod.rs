@@ -55,6 +55,10 @@ pub struct Config {
     pub cors_origins: Cors,
     pub log_level: LogLevel,
     pub confidence_threshold: f64,
+    /// The threshold as Python prints `float(value)` (`0.3`, `1.0`), so
+    /// showing it needs no float formatting.
+    #[serde(skip)]
+    pub threshold_repr: String,
     pub api_host: IpAddr,
     pub backend_api_url: String,
 }
@@ -136,6 +140,7 @@ fn apply(c: &mut Config, key: &str, v: &str) -> Result<(), String> {
                 return Err(format!("CONFIDENCE_THRESHOLD must be between 0 and 1, not {v}"));
             }
             c.confidence_threshold = t;
+            c.threshold_repr = py_repr(v.trim());
         }
         "API_HOST" => {
             c.api_host = v
@@ -151,12 +156,27 @@ fn apply(c: &mut Config, key: &str, v: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Python's `repr(float(text))` for plain decimals (`.50` → `0.5`, `1` →
+/// `1.0`); anything fancier (exponents, many digits) is shown as written.
+fn py_repr(text: &str) -> String {
+    let t = text.strip_prefix('+').unwrap_or(text);
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    let plain = !t.is_empty() && t != "." && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit());
+    if !plain || int.len() + frac.len() > 15 {
+        return text.to_string();
+    }
+    let int = int.trim_start_matches('0');
+    let frac = frac.trim_end_matches('0');
+    format!("{}.{}", if int.is_empty() { "0" } else { int }, if frac.is_empty() { "0" } else { frac })
+}
+
 fn defaults() -> Config {
     Config {
         api_debug: false,
         cors_origins: Cors::Origins(Vec::new()),
         log_level: LogLevel::Info,
         confidence_threshold: 0.5,
+        threshold_repr: "0.5".into(),
         api_host: IpAddr::from([127, 0, 0, 1]),
         backend_api_url: "http://127.0.0.1:8000".into(),
     }
@@ -240,6 +260,15 @@ mod tests {
         assert_eq!(prod.config.log_level, LogLevel::Error);
         assert_eq!(prod.config.backend_api_url, "https://smart-chatbot.railway.app");
         assert_eq!(prod.sources["LOG_LEVEL"], Source::File { file: ".env.production".into(), line: 4 });
+    }
+
+    #[test]
+    fn thresholds_print_as_python_floats() {
+        for (text, repr) in
+            [("0.3", "0.3"), (".50", "0.5"), ("1", "1.0"), ("00.25", "0.25"), ("0", "0.0"), ("5e-1", "5e-1")]
+        {
+            assert_eq!(py_repr(text), repr, "{text}");
+        }
     }
 
     #[test]

@@ -50,15 +50,14 @@ fn test_job(tree: &Tree) -> Check {
                         .push(format!("test_keywords_classify[{name}] - AssertionError: {name} has no keywords")),
                     Some(kw) => {
                         let scores = chatbot::scores(&kw, &intents);
-                        let best = scores.iter().fold(None::<&(String, f64)>, |b, s| match b {
+                        let best = scores.iter().fold(None::<&(String, chatbot::Score)>, |b, s| match b {
                             Some(b) if b.1 >= s.1 => Some(b),
                             _ => Some(s),
                         });
                         match best {
-                            Some((got, score)) if got == name && *score >= 0.5 => passed += 1,
+                            Some((got, score)) if got == name && score.0 >= 50 => passed += 1,
                             Some((got, score)) => failures.push(format!(
-                                "test_keywords_classify[{name}] - AssertionError: {kw:?} classified as {got} ({}), expected {name}",
-                                chatbot::py_float(*score)
+                                "test_keywords_classify[{name}] - AssertionError: {kw:?} classified as {got} ({score}), expected {name}"
                             )),
                             None => failures.push(format!("test_keywords_classify[{name}] - AssertionError: no intents")),
                         }

@@ -110,7 +110,7 @@ pub fn load_intents(text: &str) -> Result<Vec<Intent>, String> {
 /// Each intent's confidence: the share of the message's words its keywords
 /// cover, rounded to two places. Deterministic, and easy to reason about in a
 /// lesson: "is the pro plan worth it" is 1 of 3 words → 0.33.
-pub fn scores(message: &str, intents: &[Intent]) -> Vec<(String, f64)> {
+pub fn scores(message: &str, intents: &[Intent]) -> Vec<(String, Score)> {
     let words = tokens(message);
     intents
         .iter()
@@ -124,16 +124,60 @@ pub fn scores(message: &str, intents: &[Intent]) -> Vec<(String, f64)> {
                 }
             }
             let hit = covered.iter().filter(|c| **c).count();
-            let score = if words.is_empty() { 0.0 } else { round2(hit as f64 / words.len() as f64) };
+            let score = if words.is_empty() { Score(0) } else { Score::of(hit, words.len()) };
             (intent.name.clone(), score)
         })
         .collect()
 }
 
-/// Python's `round(x, 2)`: the exact binary value rounded, ties to even
-/// (`round(1/8, 2)` is 0.12). Rust's `{:.2}` rounds the same way.
-fn round2(x: f64) -> f64 {
-    format!("{x:.2}").parse().unwrap_or(x)
+/// A confidence as Python's `round(hit / total, 2)` gives it, kept as whole
+/// hundredths so no float formatting is needed to print it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Score(pub u32);
+
+impl Score {
+    /// `round(hit / total, 2)`: the division's exact binary value rounded to
+    /// hundredths, ties to even (`round(1/8, 2)` is 0.12, `round(3/40, 2)` 0.07).
+    pub fn of(hit: usize, total: usize) -> Self {
+        let x = hit as f64 / total as f64;
+        let bits = x.to_bits();
+        let exp = ((bits >> 52) & 0x7ff) as i64;
+        let frac = u128::from(bits & ((1 << 52) - 1));
+        if exp == 0 {
+            return Self(0); // zero (or subnormal): rounds to 0.0
+        }
+        // x = m · 2^-shift exactly.
+        let m = frac | (1 << 52);
+        let shift = 1075 - exp;
+        if shift <= 0 {
+            return Self(100); // x ≥ 2^52: cannot happen for a share, but stay total
+        }
+        if shift >= 120 {
+            return Self(0);
+        }
+        let n = 100 * m;
+        let k = n >> shift;
+        let rem = n & ((1u128 << shift) - 1);
+        let half = 1u128 << (shift - 1);
+        let k = if rem > half || (rem == half && k % 2 == 1) { k + 1 } else { k };
+        Self(u32::try_from(k).unwrap_or(u32::MAX))
+    }
+
+    pub fn as_f64(self) -> f64 {
+        f64::from(self.0) / 100.0
+    }
+}
+
+/// Python's `repr` of the rounded float: `0.0`, `0.3`, `0.33`, `1.0`.
+impl std::fmt::Display for Score {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let (whole, hundredths) = (self.0 / 100, self.0 % 100);
+        match hundredths {
+            0 => write!(f, "{whole}.0"),
+            h if h % 10 == 0 => write!(f, "{whole}.{}", h / 10),
+            h => write!(f, "{whole}.{h:02}"),
+        }
+    }
 }
 
 /// Who is asking: the tutor's terminal, or simulated users of production.
@@ -286,25 +330,22 @@ impl App {
         let (intent, confidence) = self.best(&ranked);
         self.log(logs, LogLevel::Debug, format!("classify {message:?} scores={scores_text}"));
         let threshold = self.config.confidence_threshold;
+        let threshold_repr = self.config.threshold_repr.clone();
         let mut out = Obj::new();
         match intent {
-            Some(intent) if confidence >= threshold => {
+            Some(intent) if confidence.as_f64() >= threshold => {
                 let Some(reply) = &intent.reply else {
                     return self.crash(logs, "KeyError: 'reply'");
                 };
-                out = out.str("intent", &intent.name).num("confidence", confidence).str("reply", reply);
+                out = out.str("intent", &intent.name).raw("confidence", &confidence.to_string()).str("reply", reply);
             }
             _ => {
                 self.log(
                     logs,
                     LogLevel::Warning,
-                    format!(
-                        "low confidence {} < CONFIDENCE_THRESHOLD {}: fallback reply",
-                        py_float(confidence),
-                        py_float(threshold)
-                    ),
+                    format!("low confidence {confidence} < CONFIDENCE_THRESHOLD {threshold_repr}: fallback reply"),
                 );
-                out = out.null("intent").num("confidence", confidence).str("reply", FALLBACK);
+                out = out.null("intent").raw("confidence", &confidence.to_string()).str("reply", FALLBACK);
             }
         }
         if self.config.api_debug {
@@ -313,7 +354,7 @@ impl App {
                 .str("API_DEBUG", &self.source_of("API_DEBUG"));
             let debug = Obj::new()
                 .raw("scores", &scores_text)
-                .num("threshold", threshold)
+                .raw("threshold", &threshold_repr)
                 .str("backend_api_url", &self.config.backend_api_url)
                 .raw("config_source", &source.finish());
             out = out.raw("debug", &debug.finish());
@@ -322,7 +363,7 @@ impl App {
     }
 
     fn scores_json(&self, message: &str) -> String {
-        scores(message, &self.intents).iter().fold(Obj::new(), |o, (name, s)| o.num(name, *s)).finish()
+        scores(message, &self.intents).iter().fold(Obj::new(), |o, (name, s)| o.raw(name, &s.to_string())).finish()
     }
 
     /// An unhandled exception: `FastAPI`'s debug page shows the traceback,
@@ -339,13 +380,13 @@ impl App {
     /// counter uses it over a sample of real users' messages.
     pub fn fails(&self, message: &str) -> bool {
         let (intent, confidence) = self.best(&scores(message, &self.intents));
-        intent.is_some_and(|i| confidence >= self.config.confidence_threshold && i.reply.is_none())
+        intent.is_some_and(|i| confidence.as_f64() >= self.config.confidence_threshold && i.reply.is_none())
     }
 
     /// The winning intent: the highest score above zero, ties to the one
     /// listed first in intents.json (as `main.py`'s loop does).
-    fn best(&self, ranked: &[(String, f64)]) -> (Option<&Intent>, f64) {
-        let mut best: (Option<&Intent>, f64) = (None, 0.0);
+    fn best(&self, ranked: &[(String, Score)]) -> (Option<&Intent>, Score) {
+        let mut best: (Option<&Intent>, Score) = (None, Score(0));
         for (intent, (_, score)) in self.intents.iter().zip(ranked) {
             if *score > best.1 {
                 best = (Some(intent), *score);
@@ -366,11 +407,6 @@ fn validation_error(kind: &str, loc: &str, msg: &str) -> Response {
     Response::json(422, Obj::new().raw("detail", &format!("[{item}]")))
 }
 
-/// A float as Python prints it (`1.0`, `0.33`).
-pub fn py_float(x: f64) -> String {
-    if x.fract() == 0.0 { format!("{x:.1}") } else { format!("{x}") }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,8 +416,9 @@ mod tests {
         load_intents(project::INTENTS_JSON).unwrap()
     }
 
-    fn best(msg: &str) -> (String, f64) {
-        scores(msg, &intents()).into_iter().max_by(|a, b| a.1.total_cmp(&b.1)).unwrap()
+    fn best(msg: &str) -> (String, String) {
+        let (name, s) = scores(msg, &intents()).into_iter().max_by_key(|s| s.1).unwrap();
+        (name, s.to_string())
     }
 
     #[test]
@@ -392,10 +429,10 @@ mod tests {
 
     #[test]
     fn confidence_is_the_share_of_words_covered() {
-        assert_eq!(best("Hello!"), ("greeting".into(), 1.0));
-        assert_eq!(best("how much is the pro plan?"), ("pricing".into(), 0.75));
-        assert_eq!(best("is the pro plan worth it"), ("pricing".into(), 0.33));
-        assert!(best("tell me a joke").1.abs() < f64::EPSILON);
+        assert_eq!(best("Hello!"), ("greeting".into(), "1.0".into()));
+        assert_eq!(best("how much is the pro plan?"), ("pricing".into(), "0.75".into()));
+        assert_eq!(best("is the pro plan worth it"), ("pricing".into(), "0.33".into()));
+        assert_eq!(best("tell me a joke").1, "0.0");
     }
 
     #[test]
@@ -413,15 +450,20 @@ mod tests {
 
     #[test]
     fn rounds_as_python_does() {
-        assert!((round2(1.0 / 8.0) - 0.12).abs() < 1e-9);
-        assert!((round2(3.0 / 40.0) - 0.07).abs() < 1e-9);
-        assert!((round2(2.0 / 3.0) - 0.67).abs() < 1e-9);
-        assert!((round2(3.0 / 8.0) - 0.38).abs() < 1e-9);
-    }
-
-    #[test]
-    fn python_floats() {
-        assert_eq!(py_float(1.0), "1.0");
-        assert_eq!(py_float(0.33), "0.33");
+        // Each checked with CPython: round(1/8, 2) == 0.12, round(3/40, 2) == 0.07, …
+        let cases = [(1, 8, "0.12"), (3, 40, "0.07"), (2, 3, "0.67"), (3, 8, "0.38"), (1, 40, "0.03"), (1, 3, "0.33")];
+        for (hit, total, want) in cases {
+            assert_eq!(Score::of(hit, total).to_string(), want, "{hit}/{total}");
+        }
+        // Every share up to 200 words against Rust's `{:.2}`, which rounds the
+        // exact binary value ties-to-even as Python's round() does.
+        for total in 1..=200 {
+            for hit in 0..=total {
+                let want: u32 = format!("{:.2}", hit as f64 / total as f64).replace('.', "").parse().unwrap();
+                assert_eq!(Score::of(hit, total).0, want, "{hit}/{total}");
+            }
+        }
+        assert_eq!(Score::of(4, 4).to_string(), "1.0");
+        assert_eq!(Score::of(3, 10).to_string(), "0.3");
     }
 }

@@ -31,10 +31,6 @@ impl Obj {
         self.raw(k, "null")
     }
 
-    pub fn num(self, k: &str, v: f64) -> Self {
-        self.raw(k, &super::chatbot::py_float(v))
-    }
-
     /// A value already written as JSON.
     pub fn raw(self, k: &str, json: &str) -> Self {
         let mut o = self.key(k);
@@ -63,7 +59,7 @@ mod tests {
 
     #[test]
     fn keeps_key_order_and_escapes() {
-        let o = Obj::new().str("z", "a\"b").bool("a", true).num("n", 1.0).null("x").finish();
+        let o = Obj::new().str("z", "a\"b").bool("a", true).raw("n", "1.0").null("x").finish();
         assert_eq!(o, r#"{"z":"a\"b","a":true,"n":1.0,"x":null}"#);
         assert_eq!(Obj::new().finish(), "{}");
     }
