@@ -1,0 +1,76 @@
+// End to end: the environments and pull-request workflow through the page's
+// terminal — the same engine the native tests drive, in the release build.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+
+import { startServer } from "../serve.mjs";
+import { launch } from "../browser.mjs";
+import { WorkspacePage } from "../pages/workspace_page.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../../..");
+const dist = process.env.DIST ?? join(root, "dist");
+
+let server, browser, baseUrl;
+
+before(async () => {
+  server = await startServer(dist);
+  baseUrl = `http://127.0.0.1:${server.address().port}`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function workspace() {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const ws = new WorkspacePage(page, baseUrl);
+  await ws.open("/sandbox");
+  return ws;
+}
+
+test("the local server runs each profile, and Ctrl+C stops it", async () => {
+  const ws = await workspace();
+  assert.match(await ws.run("curl localhost:8000/"), /Failed to connect to localhost port 8000/);
+  assert.match(await ws.run("APP_ENV=staging python main.py"), /Uvicorn running on http:\/\/0\.0\.0\.0:8000/);
+  assert.equal(JSON.parse(await ws.run("curl localhost:8000/")).environment, "staging");
+  // Ctrl+C in the terminal is the same action as typing `stop`.
+  await ws.input().press("Control+c");
+  await ws.page.locator(".b2p-terminal__entry").last().getByText("Shutting down").waitFor();
+  assert.match(await ws.run("curl localhost:8000/"), /Failed to connect/);
+  // A request body a learner types is shown as text, never parsed as HTML.
+  await ws.run("python main.py");
+  const out = await ws.run(`curl -X POST localhost:8000/chat -d '{"message": "<b>price</b>"}'`);
+  assert.match(out, /"intent":"pricing"/);
+  assert.equal(await ws.page.locator(".b2p-terminal__output b").count(), 0);
+  assert.deepEqual(ws.errors, []);
+  await ws.page.close();
+});
+
+test("a pull request runs CI, needs a review, and a protected main refuses pushes", async () => {
+  const ws = await workspace();
+  await ws.run("protect main --require-pr --approvals 1 --require-checks");
+  for (const line of [
+    "git checkout -b feature/new-chatbot-intent",
+    "edit product-inquiry",
+    'git commit -am "Add product inquiry intent"',
+    "git push -u origin feature/new-chatbot-intent",
+  ]) {
+    await ws.run(line);
+  }
+  const created = await ws.run('gh pr create --base main --title "Add product inquiry intent"');
+  assert.match(created, /https:\/\/github\.com\/you\/smart-chatbot\/pull\/1/);
+  assert.match(created, /✓ all checks passed/);
+  assert.match(await ws.run("gh pr merge 1 --squash"), /base branch policy prohibits the merge/);
+  await ws.run("@teammate gh pr review 1 --approve");
+  assert.match(await ws.run("gh pr merge 1 --squash"), /✓ Squashed and merged pull request you\/smart-chatbot#1/);
+  await ws.run("git checkout main");
+  assert.match(await ws.run("git pull"), /Add product inquiry intent \(#1\)|Fast-forward/);
+  await ws.run('git commit --allow-empty -m "Straight to main"');
+  assert.match(await ws.run("git push origin main"), /GH006: Protected branch update failed for refs\/heads\/main/);
+  assert.deepEqual(ws.errors, []);
+  await ws.page.close();
+});
