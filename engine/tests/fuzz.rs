@@ -294,3 +294,82 @@ proptest! {
         }
     }
 }
+
+/// Lines that matter to the PR and deploy workflow, so random sequences reach
+/// deep states (open PRs, protection, previews, promotions) quickly.
+const WORKFLOW: &[&str] = &[
+    "git checkout development",
+    "git checkout main",
+    "git checkout -b feature/x",
+    "git checkout -b feature/y development",
+    "git checkout feature/x",
+    "git commit --allow-empty -m work",
+    "echo more >> README.md",
+    "git commit -am docs",
+    "edit handoff-bug",
+    "edit handoff-fix",
+    "edit product-inquiry",
+    "git commit -am intents",
+    "git push",
+    "git push -u origin feature/x",
+    "git push -u origin feature/y",
+    "git push origin main",
+    "git push --force origin main",
+    "git push origin development",
+    "git pull",
+    "git merge development",
+    "git merge feature/x",
+    "gh pr create --base development --fill",
+    "gh pr create --base main --head feature/y --title T",
+    "gh pr view",
+    "gh pr checks 1",
+    "gh pr list --state all",
+    "@teammate gh pr review 1 --approve",
+    "@teammate gh pr review 2 --request-changes -b no",
+    "gh pr merge 1 --squash --delete-branch",
+    "gh pr merge 1 --rebase",
+    "gh pr merge 2 --merge -d",
+    "gh pr close 2 --delete-branch",
+    "gh run view --log-failed",
+    "protect main --require-pr --approvals 1 --require-checks",
+    "protect development --require-checks",
+    "protect main --off",
+    "deploy production",
+    "deploy production HEAD",
+    "topology minimal",
+    "topology professional",
+    "python main.py",
+    "stop",
+    "curl -i https://deploy-preview-1--smart-chatbot.netlify.app/",
+    "servers",
+    "@teammate git checkout development",
+    "@teammate git commit --allow-empty -m mate",
+    "@teammate git push origin development",
+    "undo",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(300), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Random walks through the workflow keep the world consistent: every open
+    /// PR has its preview and its branches, the state is describable, and the
+    /// world round-trips through JSON.
+    #[test]
+    fn workflow_walks_stay_consistent(lines in prop::collection::vec(prop::sample::select(WORKFLOW), 1..40)) {
+        let mut session = Session::new(World::new());
+        for l in &lines {
+            let _ = session.run(l);
+        }
+        let world = &session.world;
+        let state = engine::State::of(world);
+        for pr in state.pull_requests.iter().filter(|p| p.state == engine::github::PrState::Open) {
+            prop_assert!(state.servers.contains_key(&format!("preview-{}", pr.number)), "open #{} has no preview", pr.number);
+            prop_assert!(state.origin.branches.contains_key(&pr.head) && state.origin.branches.contains_key(&pr.base));
+        }
+        let previews = state.servers.keys().filter(|k| k.starts_with("preview-")).count();
+        prop_assert_eq!(previews, state.pull_requests.iter().filter(|p| p.state == engine::github::PrState::Open).count());
+        let json = serde_json::to_string(world).unwrap();
+        let back: World = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(&back, world);
+    }
+}
