@@ -366,9 +366,9 @@ impl World {
         cmd.run(&mut ctx).into()
     }
 
-    /// Runs a git command for its effect only (gh's own git steps).
-    pub(crate) fn git_quiet(&mut self, cmd: &GitCommand) -> bool {
-        self.git(cmd, LEARNER).ok
+    /// Runs a git command on gh's behalf in this world's clone.
+    pub(crate) fn git_as_learner(&mut self, cmd: &GitCommand) -> Outcome {
+        self.git(cmd, LEARNER)
     }
 
     /// Runs a line in the teammate's clone, cloning `origin` on first use.

@@ -211,3 +211,25 @@ fn a_pr_merged_by_hand_is_marked_merged() {
     run(&mut w, &["gh pr create -B development --fill", "git checkout development", "git merge feature/h", "git push"]);
     assert_eq!(State::of(&w).pull_requests[0].state, PrState::Merged);
 }
+
+#[test]
+fn a_teammate_checks_out_the_pr_to_review_it() {
+    let mut w = World::new();
+    run(
+        &mut w,
+        &[
+            "git checkout -b feature/c development",
+            "edit product-inquiry",
+            "git commit -am c",
+            "git push -u origin feature/c",
+        ],
+    );
+    run(&mut w, &["gh pr create -B development --fill"]);
+    let o = w.run("@teammate gh pr checkout 1");
+    assert!(o.ok, "{}", o.output);
+    assert!(o.output.contains("Switched to a new branch 'feature/c'"), "{}", o.output);
+    assert!(w.run("@teammate cat intents.json").output.contains("product_inquiry"));
+    let st = State::of(&w);
+    assert_eq!(st.teammate.unwrap().head, engine::state::HeadState::Branch("feature/c".into()));
+    assert!(refused(&mut w, "gh pr checkout").starts_with("accepts 1 arg(s), received 0"));
+}

@@ -73,7 +73,8 @@ COMMANDS
   checks:      Show CI status for a single pull request
   review:      Add a review to a pull request (--approve, --request-changes, --comment, --body)
   merge:       Merge a pull request (--merge, --squash, --rebase, --delete-branch)
-  close:       Close a pull request (--delete-branch)";
+  close:       Close a pull request (--delete-branch)
+  checkout:    Check out a pull request's branch locally";
 
 impl World {
     /// `gh …`, run by `author` (the learner, or the teammate).
@@ -87,6 +88,7 @@ impl World {
             ["pr", "review", ..] => self.pr_review(&args[2..], author),
             ["pr", "merge", ..] => self.pr_merge(&args[2..], author),
             ["pr", "close", ..] => self.pr_close(&args[2..]),
+            ["pr", "checkout", ..] => self.pr_checkout(&args[2..]),
             ["pr"] | ["pr", "--help" | "-h" | "help"] => Outcome::ok(PR_HELP),
             ["pr", other, ..] => Outcome::err(format!("unknown command \"{other}\" for \"gh pr\"\n\n{PR_HELP}")),
             ["run", "list", ..] => self.run_list(),
@@ -483,17 +485,17 @@ impl World {
             let mut switched = false;
             if on_head {
                 let checkout = GitCommand::parse(&["checkout".to_string(), p.base.clone()]);
-                switched = checkout.is_ok_and(|c| self.git_quiet(&c));
+                switched = checkout.is_ok_and(|c| self.git_as_learner(&c).ok);
                 if switched
                     && let Ok(pull) =
                         GitCommand::parse(&["pull".into(), "--ff-only".into(), "origin".into(), p.base.clone()])
                 {
-                    let _ = self.git_quiet(&pull);
+                    let _ = self.git_as_learner(&pull).ok;
                 }
             }
             if !on_head || switched {
                 let del = GitCommand::parse(&["branch".to_string(), "-D".into(), p.head.clone()]);
-                if del.is_ok_and(|c| self.git_quiet(&c)) {
+                if del.is_ok_and(|c| self.git_as_learner(&c).ok) {
                     out.push(if switched {
                         format!("✓ Deleted local branch {} and switched to branch {}", p.head, p.base)
                     } else {
@@ -506,6 +508,54 @@ impl World {
             out.push(format!("✓ Deleted remote branch {}", p.head));
         }
         out
+    }
+
+    /// `gh pr checkout N`: fetch, then switch to the PR's branch (creating it
+    /// from origin's, or fast-forwarding an existing one).
+    fn pr_checkout(&mut self, args: &[String]) -> Outcome {
+        let f = match parse(args, &[], "gh pr checkout {<number> | <url> | <branch>}") {
+            Ok(f) => f,
+            Err(e) => return Outcome::err(e),
+        };
+        let Some(arg) = f.positional.first() else {
+            return Outcome::err(
+                "accepts 1 arg(s), received 0\n\nUsage:  gh pr checkout {<number> | <url> | <branch>} [flags]",
+            );
+        };
+        let n = match self.pick_pr(Some(arg)) {
+            Ok(n) => n,
+            Err(e) => return Outcome::err(e),
+        };
+        let Some(head) = self.hub.pr(n).map(|p| p.head.clone()) else {
+            return Outcome::err(format!("no pull request #{n}"));
+        };
+        if !self.origin.branches.contains_key(&head) {
+            return Outcome::err(format!("fatal: couldn't find remote ref refs/heads/{head}"));
+        }
+        let exists = self.local.as_ref().is_some_and(|r| r.branches.contains_key(&head));
+        let lines: Vec<Vec<String>> = if exists {
+            vec![
+                vec!["fetch".into(), "origin".into()],
+                vec!["checkout".into(), head.clone()],
+                vec!["pull".into(), "--ff-only".into(), "origin".into(), head],
+            ]
+        } else {
+            vec![vec!["fetch".into(), "origin".into()], vec!["checkout".into(), head]]
+        };
+        let mut out = Vec::new();
+        for argv in lines {
+            let o = match GitCommand::parse(&argv) {
+                Ok(c) => self.git_as_learner(&c),
+                Err(e) => Outcome::err(e.to_string()),
+            };
+            if !o.output.is_empty() {
+                out.push(o.output);
+            }
+            if !o.ok {
+                return Outcome::err(out.join("\n"));
+            }
+        }
+        Outcome::ok(out.join("\n"))
     }
 
     fn pr_close(&mut self, args: &[String]) -> Outcome {
