@@ -4,9 +4,11 @@ use leptos::prelude::*;
 
 use crate::components::commit_graph::CommitGraph;
 use crate::components::graph_toolbar::GraphToolbar;
+use crate::components::servers::Servers;
 use crate::components::terminal::Terminal;
 
-/// The workspace: graph with its toolbar beside the terminal.
+/// The workspace: graph with its toolbar beside the terminal, the
+/// environments below.
 #[component]
 pub fn Sandbox() -> impl IntoView {
     view! {
@@ -20,6 +22,7 @@ pub fn Sandbox() -> impl IntoView {
                 <h2 class="b2p-panel__title">"Terminal"</h2>
                 <Terminal />
             </section>
+            <Servers />
         </div>
     }
 }

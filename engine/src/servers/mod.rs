@@ -239,7 +239,7 @@ pub const USERS: &[&str] = &[
     "hey",
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Local, not started.
@@ -427,6 +427,24 @@ impl Server {
             _ => None,
         }
     }
+}
+
+/// One server in the promotion ledger (and on the page's server card).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Card {
+    pub label: String,
+    pub url: String,
+    pub status: Status,
+    /// The full id of the commit it runs, when it runs one.
+    pub deployed: Option<String>,
+    /// `abc1234 "Subject"`.
+    pub running: Option<String>,
+    pub env_file: String,
+    /// Where its code comes from.
+    pub source: String,
+    /// `up to date with origin/main`, `2 commits behind staging`.
+    pub behind: Option<String>,
+    pub users_affected: u64,
 }
 
 /// Every server and the topology that says which of them exist.
@@ -646,6 +664,36 @@ impl Servers {
         Ok(format!("production: deploying {} \"{subject}\" ({why}) with .env.production", short(&id)))
     }
 
+    /// Each active server as the page's cards and the ledger show it.
+    pub fn cards(&self, origin: &Repo) -> Vec<Card> {
+        self.active()
+            .map(|s| {
+                let live = s.deployed.as_ref().filter(|_| matches!(s.status, Status::Running | Status::Unreachable));
+                let source = match (s.name, s.name.tracks(self.topology)) {
+                    _ if s.preview.is_some() => format!(
+                        "deploy preview of pull request #{} ({})",
+                        s.preview.unwrap_or_default(),
+                        s.deployed.as_ref().map_or("", |d| d.branch.as_str())
+                    ),
+                    (ServerName::Local, _) => "runs your working tree (python main.py)".to_string(),
+                    (_, Some(b)) => format!("deploys origin/{b} on push"),
+                    (_, None) => "deploys what staging ran, on `deploy production`".to_string(),
+                };
+                Card {
+                    label: s.label(),
+                    url: s.url(),
+                    status: s.status,
+                    deployed: live.and_then(|d| d.commit.clone()),
+                    running: live.map(|d| format!("{} \"{}\"", d.version, d.subject)),
+                    env_file: live.map_or_else(|| s.name.env().file(), |d| d.env_file.clone()),
+                    source,
+                    behind: self.behind(s, origin),
+                    users_affected: s.users_affected,
+                }
+            })
+            .collect()
+    }
+
     /// Which commit runs where, and how far each server is behind what it should run.
     pub fn ledger(&self, origin: &Repo) -> String {
         let mut out = vec![format!(
@@ -653,34 +701,17 @@ impl Servers {
             self.topology.name(),
             self.topology.servers().iter().map(|s| s.name()).collect::<Vec<_>>().join(" → ")
         )];
-        let width = self.active().map(|s| s.url().len()).max().unwrap_or(0);
-        for s in self.active() {
-            let running = match (&s.deployed, s.status) {
-                (Some(d), Status::Running | Status::Unreachable) => format!("{} \"{}\"", d.version, d.subject),
-                _ => "-".into(),
-            };
-            out.push(format!("{:<12} {:<width$} {:<12} {running}", s.label(), s.url(), s.status.name()));
-            let behind = self.behind(s, origin);
-            let profile = match (&s.deployed, s.status) {
-                (Some(d), Status::Running | Status::Unreachable) => d.env_file.clone(),
-                _ => s.name.env().file(),
-            };
-            let source = match (s.name, s.name.tracks(self.topology)) {
-                _ if s.preview.is_some() => format!(
-                    "deploy preview of pull request #{} ({})",
-                    s.preview.unwrap_or_default(),
-                    s.deployed.as_ref().map_or("", |d| d.branch.as_str())
-                ),
-                (ServerName::Local, _) => "runs your working tree (python main.py)".to_string(),
-                (_, Some(b)) => format!("deploys origin/{b} on push"),
-                (_, None) => "deploys what staging ran, on `deploy production`".to_string(),
-            };
-            let mut line = format!("             {source} · {profile}");
-            if let Some(b) = behind {
+        let cards = self.cards(origin);
+        let width = cards.iter().map(|c| c.url.len()).max().unwrap_or(0);
+        for c in cards {
+            let running = c.running.as_deref().unwrap_or("-");
+            out.push(format!("{:<12} {:<width$} {:<12} {running}", c.label, c.url, c.status.name()));
+            let mut line = format!("             {} · {}", c.source, c.env_file);
+            if let Some(b) = c.behind {
                 line.push_str(&format!(" · {b}"));
             }
-            if s.users_affected > 0 {
-                line.push_str(&format!(" · users affected: {}", s.users_affected));
+            if c.users_affected > 0 {
+                line.push_str(&format!(" · users affected: {}", c.users_affected));
             }
             out.push(line);
         }

@@ -52,4 +52,15 @@ export class WorkspacePage {
   async commitCount() {
     return this.page.getByTestId("commit-graph").locator("[data-commit]").count();
   }
+
+  /** Server cards: name → { deployed, status }. */
+  async servers() {
+    return this.page.getByTestId("server-card").evaluateAll((els) =>
+      Object.fromEntries(els.map((e) => [e.dataset.server, { deployed: e.dataset.deployed, status: e.dataset.status }])),
+    );
+  }
+
+  serverButton(server, name) {
+    return this.page.locator(`[data-testid="server-card"][data-server="${server}"]`).getByRole("button", { name });
+  }
 }

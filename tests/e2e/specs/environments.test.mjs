@@ -74,3 +74,36 @@ test("a pull request runs CI, needs a review, and a protected main refuses pushe
   assert.deepEqual(ws.errors, []);
   await ws.page.close();
 });
+
+test("server cards follow pushes, and their buttons run the same commands", async () => {
+  const ws = await workspace();
+  let servers = await ws.servers();
+  assert.deepEqual(Object.keys(servers), ["local", "development", "staging", "production"]);
+  const initial = servers.production.deployed;
+  assert.equal(servers.local.status, "stopped");
+
+  for (const line of ["git checkout development", "edit chinese-keywords", 'git commit -am "Add Chinese voice recognition"']) {
+    await ws.run(line);
+  }
+  assert.match(await ws.run("git push origin development"), /development server deploying/);
+  await ws.run("git checkout main");
+  await ws.run("git merge development");
+  await ws.run("git push origin main");
+  servers = await ws.servers();
+  const tip = await ws.page.evaluate(() => document.querySelector('[data-testid="server-card"][data-server="staging"]').dataset.deployed);
+  assert.equal(servers.development.deployed, tip);
+  assert.equal(servers.production.deployed, initial, "production waits for a promote");
+
+  // The promote button is `deploy production`, and the terminal says so.
+  await ws.serverButton("production", "Promote staging's commit").click();
+  await ws.page.locator(".b2p-terminal__entry").last().getByText("deploy production").waitFor();
+  assert.equal((await ws.servers()).production.deployed, tip);
+
+  await ws.serverButton("local", "Run python main.py").click();
+  await ws.page.locator('[data-server="local"][data-status="running"]').waitFor();
+  await ws.page.getByTestId("topology").click();
+  await ws.page.locator(".b2p-terminal__entry").last().getByText("topology minimal").waitFor();
+  assert.deepEqual(Object.keys(await ws.servers()), ["local", "production"]);
+  assert.deepEqual(ws.errors, []);
+  await ws.page.close();
+});
