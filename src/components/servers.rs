@@ -58,10 +58,12 @@ fn ServerCard(card: Card) -> impl IntoView {
         }
         _ => None,
     };
+    // Promoting what production already runs would do nothing.
+    let idle = card.label == "production" && card.behind.as_deref().is_some_and(|b| b.starts_with("up to date"));
     let button = action.map(|(text, action)| {
         let title = format!("Runs: {}", action.to_line());
         view! {
-            <button type="button" class="b2p-button b2p-server__action" title=title
+            <button type="button" class="b2p-button b2p-server__action" title=title disabled=idle
                 on:click=move |_| {
                     let a = action.clone();
                     state.apply(move |_| a);

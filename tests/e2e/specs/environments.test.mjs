@@ -2,6 +2,7 @@
 // terminal — the same engine the native tests drive, in the release build.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
@@ -11,6 +12,7 @@ import { WorkspacePage } from "../pages/workspace_page.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 const dist = process.env.DIST ?? join(root, "dist");
+const artifacts = join(root, "tests/e2e/artifacts");
 
 let server, browser, baseUrl;
 
@@ -18,6 +20,7 @@ before(async () => {
   server = await startServer(dist);
   baseUrl = `http://127.0.0.1:${server.address().port}`;
   browser = await launch();
+  mkdirSync(artifacts, { recursive: true });
 });
 
 after(async () => {
@@ -101,6 +104,8 @@ test("server cards follow pushes, and their buttons run the same commands", asyn
 
   await ws.serverButton("local", "Run python main.py").click();
   await ws.page.locator('[data-server="local"][data-status="running"]').waitFor();
+  // The README's picture of the workspace.
+  await ws.page.screenshot({ path: join(artifacts, "workspace.png"), fullPage: true });
   await ws.page.getByTestId("topology").click();
   await ws.page.locator(".b2p-terminal__entry").last().getByText("topology minimal").waitFor();
   assert.deepEqual(Object.keys(await ws.servers()), ["local", "production"]);
