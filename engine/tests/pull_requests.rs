@@ -198,7 +198,10 @@ fn gh_refuses_in_its_own_words() {
     run(&mut w, &["git commit --allow-empty -m z", "git push", "gh pr create --fill"]);
     assert!(refused(&mut w, "gh pr create --fill").contains("already exists"));
     assert!(refused(&mut w, "gh pr merge 1").contains("--merge, --rebase, or --squash required"));
-    assert!(w.run("gh pr list").output.contains("#1   z  feature/z"));
+    assert_eq!(
+        w.run("gh pr list").output,
+        "Showing 1 of 1 open pull request in you/smart-chatbot\n\n#1  z  feature/z  less than a minute ago"
+    );
 }
 
 #[test]

@@ -206,15 +206,16 @@ impl World {
         if rows.is_empty() {
             return Outcome::ok(format!("no {word}pull requests in {}", super::REPO));
         }
+        // gh's table: each column as wide as its widest cell, two spaces apart.
+        let nw = rows.iter().map(|p| p.number.to_string().len() + 1).max().unwrap_or(0);
         let tw = rows.iter().map(|p| p.title.chars().count()).max().unwrap_or(0);
-        let hw = rows.iter().map(|p| p.head.len()).max().unwrap_or(0);
-        let mut out = vec![
-            format!("Showing {} of {} {word}pull requests in {}", rows.len(), rows.len(), super::REPO),
-            String::new(),
-        ];
+        let hw = rows.iter().map(|p| p.head.chars().count()).max().unwrap_or(0);
+        let n = rows.len();
+        let mut out =
+            vec![format!("Showing {n} of {n} {word}pull request{} in {}", plural(n), super::REPO), String::new()];
         for p in rows {
             let num = format!("#{}", p.number);
-            out.push(format!("{num:<4} {:<tw$}  {:<hw$}  {}", p.title, p.head, ago(p.created, self.clock)));
+            out.push(format!("{num:<nw$}  {:<tw$}  {:<hw$}  {}", p.title, p.head, ago(p.created, self.clock)));
         }
         Outcome::ok(out.join("\n"))
     }
