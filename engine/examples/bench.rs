@@ -45,7 +45,8 @@ fn workload(n: usize) -> Vec<String> {
 fn main() {
     let lines = workload(10_000);
     let mut runs = Vec::new();
-    for _ in 0..5 {
+    // Shared machines are noisy: report the median and the best of nine runs.
+    for _ in 0..9 {
         let mut world = World::new();
         let start = Instant::now();
         let mut failures = 0;
@@ -72,7 +73,8 @@ fn main() {
     runs.sort();
     let (median, failures) = runs[runs.len() / 2];
     println!(
-        "engine replay: 10000 commands in {:.1} ms (median of 5; budget ≤ 100 ms; {failures} refused, as the workload intends)",
-        median.as_secs_f64() * 1e3
+        "engine replay: 10000 commands in {:.1} ms (median of 9, best {:.1} ms; budget ≤ 100 ms; {failures} refused, as the workload intends)",
+        median.as_secs_f64() * 1e3,
+        runs[0].0.as_secs_f64() * 1e3
     );
 }

@@ -322,6 +322,9 @@ impl Hub {
     /// in its base marks it merged.
     pub fn sync(&mut self, origin: &Repo, now: u64) -> Vec<String> {
         let mut notes = Vec::new();
+        if self.pulls.iter().all(|p| p.state != PrState::Open) {
+            return notes;
+        }
         let open: Vec<u32> = self.pulls.iter().filter(|p| p.state == PrState::Open).map(|p| p.number).collect();
         for n in open {
             let Some(pr) = self.pr(n) else { continue };

@@ -534,6 +534,9 @@ impl Servers {
     /// commit on the staging profile; gone when the PR closes.
     pub fn sync_previews(&mut self, open: &[(u32, String, String)], origin: &Repo, now: u64) -> Vec<String> {
         let mut notes = Vec::new();
+        if open.is_empty() && self.previews.is_empty() {
+            return notes;
+        }
         self.previews.retain(|s| {
             let keep = open.iter().any(|(n, _, _)| Some(*n) == s.preview);
             if !keep {
@@ -578,11 +581,11 @@ impl Servers {
         let mut notes = Vec::new();
         for name in self.topology.servers() {
             let Some(branch) = name.tracks(self.topology) else { continue };
-            let tip = origin.branches.get(branch).cloned();
             let server = self.get_mut(*name);
-            if tip == server.seen {
+            if origin.branches.get(branch) == server.seen.as_ref() {
                 continue;
             }
+            let tip = origin.branches.get(branch).cloned();
             server.seen.clone_from(&tip);
             let Some(tip) = tip else { continue };
             if server.deployed.as_ref().and_then(|d| d.commit.as_deref()) == Some(tip.as_str()) {
