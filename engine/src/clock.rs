@@ -3,25 +3,31 @@
 /// Monday 2026-01-05 09:00 UTC: the guide's week starts on a Monday.
 pub const START: u64 = 1_767_603_600;
 
-/// Formats seconds since the epoch as git's default date: `Mon Jan 5 09:00:00 2026 +0000`.
-pub fn git_date(secs: u64) -> String {
+/// The calendar parts of a time: weekday and month names, day, year, and
+/// the seconds into the day.
+fn parts(secs: u64) -> (&'static str, &'static str, u32, i64, u64) {
     let days = (secs / 86_400) as i64;
-    let rem = secs % 86_400;
     let (y, m, d) = civil_from_days(days);
     // 1970-01-01 was a Thursday.
     let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][days.rem_euclid(7) as usize];
     let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][(m - 1) as usize];
-    format!("{weekday} {month} {d} {:02}:{:02}:{:02} {y} +0000", rem / 3600, rem % 3600 / 60, rem % 60)
+    (weekday, month, d, y, secs % 86_400)
+}
+
+fn hms(rem: u64) -> String {
+    format!("{:02}:{:02}:{:02}", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+/// Formats seconds since the epoch as git's default date: `Mon Jan 5 09:00:00 2026 +0000`.
+pub fn git_date(secs: u64) -> String {
+    let (weekday, month, d, y, rem) = parts(secs);
+    format!("{weekday} {month} {d} {} {y} +0000", hms(rem))
 }
 
 /// An HTTP `date` header: `Mon, 05 Jan 2026 09:00:00 GMT`.
 pub fn http_date(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let rem = secs % 86_400;
-    let (y, m, d) = civil_from_days(days);
-    let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][days.rem_euclid(7) as usize];
-    let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][(m - 1) as usize];
-    format!("{weekday}, {d:02} {month} {y} {:02}:{:02}:{:02} GMT", rem / 3600, rem % 3600 / 60, rem % 60)
+    let (weekday, month, d, y, rem) = parts(secs);
+    format!("{weekday}, {d:02} {month} {y} {} GMT", hms(rem))
 }
 
 /// `09:14`: the time of day, for server logs.

@@ -103,6 +103,14 @@ impl World {
         }
     }
 
+    /// A `gh pr SUBCOMMAND [<number> | <url> | <branch>]` line: its flags and
+    /// the pull request it names.
+    fn pr_args(&self, args: &[String], spec: &[Spec], sub: &str) -> Result<(Flags, u32), String> {
+        let f = parse(args, spec, &format!("gh pr {sub} [<number> | <url> | <branch>]"))?;
+        let n = self.pick_pr(f.positional.first())?;
+        Ok((f, n))
+    }
+
     /// The PR a command names: a number, `#N`, a URL, a branch, or (none) the current branch's.
     fn pick_pr(&self, arg: Option<&String>) -> Result<u32, String> {
         let current = self.local.as_ref().and_then(|r| r.current_branch()).map(str::to_string);
@@ -221,12 +229,8 @@ impl World {
     }
 
     fn pr_view(&self, args: &[String]) -> Outcome {
-        let f = match parse(args, &[], "gh pr view [<number> | <url> | <branch>]") {
-            Ok(f) => f,
-            Err(e) => return Outcome::err(e),
-        };
-        let n = match self.pick_pr(f.positional.first()) {
-            Ok(n) => n,
+        let (_, n) = match self.pr_args(args, &[], "view") {
+            Ok(x) => x,
             Err(e) => return Outcome::err(e),
         };
         let Some(p) = self.hub.pr(n) else { return Outcome::err(format!("no pull request #{n}")) };
@@ -315,12 +319,8 @@ impl World {
     }
 
     fn pr_checks(&self, args: &[String]) -> Outcome {
-        let f = match parse(args, &[], "gh pr checks [<number> | <url> | <branch>]") {
-            Ok(f) => f,
-            Err(e) => return Outcome::err(e),
-        };
-        let n = match self.pick_pr(f.positional.first()) {
-            Ok(n) => n,
+        let (_, n) = match self.pr_args(args, &[], "checks") {
+            Ok(x) => x,
             Err(e) => return Outcome::err(e),
         };
         let Some(p) = self.hub.pr(n) else { return Outcome::err(format!("no pull request #{n}")) };
@@ -362,12 +362,8 @@ impl World {
             ("comment", Some('c'), false),
             ("body", Some('b'), true),
         ];
-        let f = match parse(args, spec, "gh pr review [<number> | <url> | <branch>]") {
-            Ok(f) => f,
-            Err(e) => return Outcome::err(e),
-        };
-        let n = match self.pick_pr(f.positional.first()) {
-            Ok(n) => n,
+        let (f, n) = match self.pr_args(args, spec, "review") {
+            Ok(x) => x,
             Err(e) => return Outcome::err(e),
         };
         let chosen: Vec<ReviewState> = [
@@ -419,12 +415,8 @@ impl World {
             ("rebase", Some('r'), false),
             ("delete-branch", Some('d'), false),
         ];
-        let f = match parse(args, spec, "gh pr merge [<number> | <url> | <branch>]") {
-            Ok(f) => f,
-            Err(e) => return Outcome::err(e),
-        };
-        let n = match self.pick_pr(f.positional.first()) {
-            Ok(n) => n,
+        let (f, n) = match self.pr_args(args, spec, "merge") {
+            Ok(x) => x,
             Err(e) => return Outcome::err(e),
         };
         let methods: Vec<Method> =
@@ -560,12 +552,8 @@ impl World {
     }
 
     fn pr_close(&mut self, args: &[String]) -> Outcome {
-        let f = match parse(args, &[("delete-branch", Some('d'), false)], "gh pr close {<number> | <url> | <branch>}") {
-            Ok(f) => f,
-            Err(e) => return Outcome::err(e),
-        };
-        let n = match self.pick_pr(f.positional.first()) {
-            Ok(n) => n,
+        let (f, n) = match self.pr_args(args, &[("delete-branch", Some('d'), false)], "close") {
+            Ok(x) => x,
             Err(e) => return Outcome::err(e),
         };
         let repo = super::REPO;

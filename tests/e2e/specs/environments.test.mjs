@@ -1,39 +1,13 @@
 // End to end: the environments and pull-request workflow through the page's
 // terminal — the same engine the native tests drive, in the release build.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 
-import { startServer } from "../serve.mjs";
-import { launch } from "../browser.mjs";
-import { WorkspacePage } from "../pages/workspace_page.mjs";
+import { artifacts, useBrowser } from "../harness.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "../../..");
-const dist = process.env.DIST ?? join(root, "dist");
-const artifacts = join(root, "tests/e2e/artifacts");
-
-let server, browser, baseUrl;
-
-before(async () => {
-  server = await startServer(dist);
-  baseUrl = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
-  mkdirSync(artifacts, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function workspace() {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const ws = new WorkspacePage(page, baseUrl);
-  await ws.open("/sandbox");
-  return ws;
-}
+const suite = useBrowser();
+const workspace = suite.workspace;
 
 test("the local server runs each profile, and Ctrl+C stops it", async () => {
   const ws = await workspace();

@@ -1,42 +1,16 @@
 // End to end: the release build in dist/, served with its production headers
 // (CSP enforced), driven in Debian's Chromium.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 
-import { startServer } from "../serve.mjs";
-import { launch } from "../browser.mjs";
-import { WorkspacePage } from "../pages/workspace_page.mjs";
+import { artifacts, useBrowser } from "../harness.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "../../..");
-const dist = process.env.DIST ?? join(root, "dist");
-const artifacts = join(root, "tests/e2e/artifacts");
-
-let server, browser, baseUrl;
-
-before(async () => {
-  server = await startServer(dist);
-  baseUrl = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
-  mkdirSync(artifacts, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function workspace(path) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const ws = new WorkspacePage(page, baseUrl);
-  await ws.open(path);
-  return ws;
-}
+const suite = useBrowser();
+const workspace = suite.workspace;
 
 test("the production CSP is served and the app still starts under it", async () => {
-  const res = await fetch(`${baseUrl}/sandbox`);
+  const res = await fetch(`${suite.baseUrl}/sandbox`);
   const csp = res.headers.get("content-security-policy");
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
