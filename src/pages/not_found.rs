@@ -1,12 +1,12 @@
+use crate::router::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
         <section class="b2p-intro">
             <h1 class="b2p-intro__title">"Nothing here"</h1>
-            <p>"That page does not exist. " <A href="/sandbox">"Open the sandbox"</A> "."</p>
+            <p>"That page does not exist. " <Link href="/sandbox">"Open the sandbox"</Link> "."</p>
         </section>
     }
 }

@@ -83,3 +83,20 @@ test("a deep link is answered by the app (SPA fallback) and unknown routes say s
   assert.match(await ws.page.locator("main").textContent(), /That page does not exist/);
   await ws.page.close();
 });
+
+test("links navigate inside the app, keeping the session, and Back works", async () => {
+  const ws = await workspace("/");
+  await ws.run("git checkout -b feature/kept");
+  await ws.page.evaluate(() => { window.__sameDocument = true; });
+  await ws.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sandbox" }).click();
+  await ws.page.waitForURL(/\/sandbox$/);
+  assert.equal(await ws.page.evaluate(() => window.__sameDocument), true, "no reload");
+  assert.equal(await ws.headBranch(), "feature/kept");
+  assert.equal(await ws.page.locator('a[aria-current="page"]').textContent(), "Sandbox");
+  await ws.page.goBack();
+  await ws.page.waitForURL(/\/$/);
+  await ws.page.locator(".b2p-intro__title").waitFor();
+  assert.match(await ws.outputText(), /Switched to a new branch 'feature\/kept'/);
+  assert.deepEqual(ws.errors, []);
+  await ws.page.close();
+});
