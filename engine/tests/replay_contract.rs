@@ -70,3 +70,37 @@ fn empty_start_has_no_repository() {
     assert_eq!(steps[0]["state"]["head"], Value::Null);
     assert_eq!(steps[1]["state"]["head"], serde_json::json!({"branch": "main"}));
 }
+
+#[test]
+fn servers_topology_pull_requests_and_protection_are_in_the_state() {
+    let script = "git checkout -b feature/x development\ngit commit --allow-empty -m x\ngit push -u origin feature/x\ngh pr create --base development --fill\nprotect main --require-pr --approvals 1\n";
+    let steps = replay(&["--json"], script);
+    let st = &steps.last().unwrap()["state"];
+    assert_eq!(st["topology"], "professional");
+    let initial = st["origin"]["branches"]["main"].as_str().unwrap();
+    assert_eq!(
+        st["servers"]["staging"],
+        serde_json::json!({"url": "https://staging-chatbot.railway.app", "branch": "main", "env_file": ".env.staging",
+            "deployed": initial, "status": "running", "users_affected": 0})
+    );
+    assert_eq!(st["servers"]["local"]["status"], "stopped");
+    assert_eq!(st["servers"]["local"]["deployed"], Value::Null);
+    assert_eq!(st["servers"]["preview-1"]["url"], "https://deploy-preview-1--smart-chatbot.netlify.app");
+    assert_eq!(st["servers"]["preview-1"]["branch"], "feature/x");
+    let pr = &st["pull_requests"][0];
+    assert_eq!(pr["number"], 1);
+    assert_eq!(pr["base"], "development");
+    assert_eq!(pr["head"], "feature/x");
+    assert_eq!(pr["title"], "x");
+    assert_eq!(pr["state"], "open");
+    assert_eq!(pr["reviews"], serde_json::json!([]));
+    assert_eq!(
+        pr["checks"],
+        serde_json::json!([{"name": "test", "status": "pass"}, {"name": "config-check", "status": "pass"}])
+    );
+    assert_eq!(pr["mergeable"], true);
+    assert_eq!(
+        st["protection"],
+        serde_json::json!({"main": {"require_pr": true, "approvals": 1, "require_checks": false}})
+    );
+}
