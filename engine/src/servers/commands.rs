@@ -121,7 +121,7 @@ impl World {
         let Some(app) = server.app() else {
             return refused(&req.host, req.port);
         };
-        let resp = if server.status == Status::Unreachable {
+        let mut resp = if server.status == Status::Unreachable {
             // Railway's edge answers, but nothing listens on the container's public interface.
             let body = Obj::new()
                 .str("status", "error")
@@ -135,12 +135,12 @@ impl World {
             let mut logs: Vec<LogLine> = Vec::new();
             let mut r = app.handle(&req, if local { LOOPBACK } else { LAPTOP }, &mut logs);
             server.log_requests(now, logs);
-            if !local {
-                r.headers[0].1 = "railway-edge".into();
+            // Behind Railway's (or Netlify's) proxy, the edge names itself.
+            if !local && let Some(h) = r.headers.iter_mut().find(|(k, _)| k == "server") {
+                h.1 = "railway-edge".into();
             }
             r
         };
-        let mut resp = resp;
         resp.headers.insert(0, ("date".into(), crate::clock::http_date(now)));
         let mut text = http::print(curl, &req, &resp);
         if curl.fail && resp.status >= 400 {
