@@ -28,6 +28,14 @@ pub fn paths_of<'a>(trees: &[&'a Tree]) -> BTreeSet<&'a String> {
     out
 }
 
+/// No files: the tree before the first commit.
+pub static EMPTY_TREE: Tree = Tree::new();
+
+/// A snapshot's tree, or the empty tree.
+pub fn snapshot_tree(snapshot: &Option<Arc<Commit>>) -> &Tree {
+    snapshot.as_ref().map_or(&EMPTY_TREE, |c| &c.tree)
+}
+
 pub fn short(id: &str) -> &str {
     id.get(..SHORT_ID_LEN).unwrap_or(id)
 }
@@ -214,6 +222,16 @@ impl Repo {
 
     pub fn commit(&self, id: &str) -> Option<&Arc<Commit>> {
         self.commits.get(id)
+    }
+
+    /// A commit shared, not copied: read its tree through [`snapshot_tree`].
+    pub fn snapshot(&self, id: Option<&str>) -> Option<Arc<Commit>> {
+        id.and_then(|id| self.commit(id)).cloned()
+    }
+
+    /// HEAD's commit, shared.
+    pub fn head_snapshot(&self) -> Option<Arc<Commit>> {
+        self.snapshot(self.head_commit().map(String::as_str))
     }
 
     pub fn head_tree(&self) -> Tree {

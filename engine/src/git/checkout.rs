@@ -100,9 +100,8 @@ pub fn switch_trees(repo: &mut Repo, work: &mut Tree, from: &Tree, to: &Tree, ve
 
 /// Checks out `target` (a commit) and points HEAD at `head`, printing what git prints.
 fn move_head(ctx: &mut Ctx, target: &CommitId, head: Head) -> Result<Vec<String>, GitError> {
-    let from = ctx.repo.head_tree();
-    let to = ctx.repo.commit(target).map(|c| c.tree.clone()).unwrap_or_default();
-    switch_trees(ctx.repo, ctx.work, &from, &to, "checkout")?;
+    let (from, to) = (ctx.repo.head_snapshot(), ctx.repo.snapshot(Some(target)));
+    switch_trees(ctx.repo, ctx.work, crate::repo::snapshot_tree(&from), crate::repo::snapshot_tree(&to), "checkout")?;
     let mut out = Vec::new();
     let old_detached = match ctx.repo.head() {
         Head::Detached(id) => Some(id.clone()),

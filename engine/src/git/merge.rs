@@ -125,11 +125,11 @@ pub fn merge_commit(
     }
     let fast_forward = ctx.repo.is_ancestor(&ours, their);
     if fast_forward && !no_ff {
-        let from = ctx.repo.head_tree();
-        let to = ctx.repo.commit(their).map(|c| c.tree.clone()).unwrap_or_default();
-        switch_trees(ctx.repo, ctx.work, &from, &to, "merge")?;
+        let (from, to) = (ctx.repo.head_snapshot(), ctx.repo.snapshot(Some(their)));
+        let (from, to) = (crate::repo::snapshot_tree(&from), crate::repo::snapshot_tree(&to));
+        switch_trees(ctx.repo, ctx.work, from, to, "merge")?;
         ctx.repo.advance_head(their.clone());
-        let stat = summary(&from, &to);
+        let stat = summary(from, to);
         return Ok(format!(
             "Updating {}..{}\nFast-forward\n{}",
             short(&ours),

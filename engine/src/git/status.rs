@@ -26,9 +26,10 @@ pub struct Entry {
 
 /// What `git status --short` would list, in path order.
 pub fn entries(repo: &Repo, work: &Tree) -> Vec<Entry> {
-    let head = repo.head_tree();
+    let snapshot = repo.head_snapshot();
+    let head = crate::repo::snapshot_tree(&snapshot);
     let conflicts = repo.merge.as_ref().map(|m| m.conflicts.clone()).unwrap_or_default();
-    let paths = crate::repo::paths_of(&[&head, &repo.index, work]);
+    let paths = crate::repo::paths_of(&[head, &repo.index, work]);
     let mut out = Vec::new();
     for path in paths {
         if conflicts.contains(path) {
