@@ -134,7 +134,7 @@ pub fn merge_commit(
             "Updating {}..{}\nFast-forward\n{}",
             short(&ours),
             short(their),
-            stat_with_files(&from, &to, &stat)
+            stat_with_files(from, to, &stat)
         ));
     }
     if ff_only {
