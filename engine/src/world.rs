@@ -417,8 +417,9 @@ impl World {
     /// `config check [ENV]`: lints the working tree's profiles.
     fn config_command(&self, args: &[String]) -> Outcome {
         use crate::config::check::{Env, Severity, check};
-        let usage = "usage: config check [development|staging|production]";
+        let usage = "usage: config check [development|staging|production] | config compare";
         let envs = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            ["compare"] => return Outcome::ok(self.compare_profiles()),
             ["check"] => vec![Env::Development, Env::Staging, Env::Production],
             ["check", e] => match Env::parse(e) {
                 Some(env) => vec![env],
@@ -449,6 +450,40 @@ impl World {
             }
         }
         Outcome { ok, output: out.join("\n"), clear: false }
+    }
+
+    /// `config compare`: the three profiles side by side, as the guide's table
+    /// of environment differences; `*` marks a key whose value differs.
+    fn compare_profiles(&self) -> String {
+        use crate::config::{DEFAULTS, KEYS, dotenv};
+        let files = [".env.development", ".env.staging", ".env.production"];
+        let parsed: Vec<_> = files.iter().map(|f| self.work.get(*f).map(|t| dotenv::parse(f, t))).collect();
+        let mut rows =
+            vec![std::iter::once("  KEY".to_string()).chain(files.iter().map(ToString::to_string)).collect::<Vec<_>>()];
+        for key in KEYS {
+            let default = DEFAULTS.iter().find(|(k, _)| k == key).map_or("", |(_, d)| *d);
+            let cells: Vec<String> = parsed
+                .iter()
+                .map(|p| match p.as_ref().and_then(|p| p.get(key)) {
+                    Some(e) => e.value.clone(),
+                    None if p.is_none() => "(no file)".into(),
+                    None => format!("(default {default})"),
+                })
+                .collect();
+            let differs = cells.iter().any(|c| c != &cells[0]);
+            let mark = if differs { "* " } else { "  " };
+            rows.push(std::iter::once(format!("{mark}{key}")).chain(cells).collect());
+        }
+        let widths: Vec<usize> = (0..4).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
+        let mut out: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                let line: Vec<String> = r.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
+                line.join("  ").trim_end().to_string()
+            })
+            .collect();
+        out.push("(* differs between environments: same code, different configuration)".into());
+        out.join("\n")
     }
 
     fn cat(&self, args: &[String]) -> Outcome {
@@ -516,6 +551,7 @@ const SHELL_HELP: &str = "This terminal runs git and a few shell commands:
   cat FILE                show a file
   ls [-a]                 list files (-a shows the .env files)
   config check [ENV]      lint the .env profiles (development, staging, production)
+  config compare          the three profiles side by side
   python main.py          run the chatbot locally (APP_ENV=staging python main.py for another profile;
                           KEY=value python main.py overrides the file); stop it with Ctrl+C or `stop`
   curl URL                call a server: curl localhost:8000/ ; curl -i -X POST URL/chat -d '{\"message\": \"hi\"}'

@@ -277,3 +277,19 @@ fn http_errors_come_back_as_fastapi_sends_them() {
     run(&mut w, &["edit chinese-keywords", "stop", "python main.py"]);
     assert_eq!(json(&mut w, r#"curl --json '{"message":"你好"}' localhost:8000/chat"#)["intent"], "greeting");
 }
+
+#[test]
+fn config_compare_puts_the_profiles_side_by_side() {
+    let mut w = World::new();
+    let table = out(&mut w, "config compare");
+    let lines: Vec<&str> = table.lines().collect();
+    assert!(lines[0].starts_with("  KEY") && lines[0].contains(".env.staging"), "{table}");
+    let debug = lines.iter().find(|l| l.contains("API_DEBUG")).unwrap();
+    assert!(debug.starts_with("* API_DEBUG") && debug.ends_with("false"), "{debug}");
+    // The header's columns line up with the rows'.
+    assert_eq!(lines[0].find(".env.development"), debug.find("true"));
+    run(&mut w, &["echo \"CONFIDENCE_THRESHOLD=0.5\" >> .env.development"]);
+    let out2 = out(&mut w, "config compare");
+    let t = out2.lines().find(|l| l.contains("CONFIDENCE_THRESHOLD")).unwrap();
+    assert!(t.starts_with("  CONFIDENCE_THRESHOLD"), "all three agree now: {t}");
+}
