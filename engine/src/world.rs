@@ -416,7 +416,7 @@ impl World {
 
     /// `config check [ENV]`: lints the working tree's profiles.
     fn config_command(&self, args: &[String]) -> Outcome {
-        use crate::config::check::{Env, Severity, check};
+        use crate::config::check::{Env, report};
         let usage = "usage: config check [development|staging|production] | config compare";
         let envs = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
             ["compare"] => return Outcome::ok(self.compare_profiles()),
@@ -427,28 +427,7 @@ impl World {
             },
             _ => return Outcome::err(usage),
         };
-        let mut out = Vec::new();
-        let mut ok = true;
-        for env in envs {
-            let file = env.file();
-            let r = crate::config::resolve(&file, self.work.get(&file).map(String::as_str), &[], "");
-            // Development runs on your laptop; the other profiles run on servers.
-            let findings = check(env, &r.config, env != Env::Development);
-            let problems = r.errors.len() + findings.len();
-            out.push(if problems == 0 { format!("✓ {file}: no problems") } else { format!("✗ {file}:") });
-            for e in &r.errors {
-                ok = false;
-                out.push(format!("  error: {e}"));
-            }
-            for w in &r.warnings {
-                out.push(format!("  warning: {w}"));
-            }
-            for f in findings {
-                ok &= f.severity != Severity::Error;
-                let sev = if f.severity == Severity::Error { "error" } else { "warning" };
-                out.push(format!("  {sev}: {}: {}\n    fix: {}", f.key, f.reason, f.fix));
-            }
-        }
+        let (ok, out) = report(&self.work, &envs);
         Outcome { ok, output: out.join("\n"), clear: false }
     }
 

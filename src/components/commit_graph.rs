@@ -107,16 +107,18 @@ pub fn CommitGraph() -> impl IntoView {
             l.nodes
                 .iter()
                 .zip(labels)
-                .filter(|(n, _)| (lo..=hi).contains(&depth(l, n.row)))
-                .map(|(n, labels)| Drawn {
-                    id: n.id.clone(),
-                    short: n.short.clone(),
-                    subject: n.subject.clone(),
-                    depth: depth(l, n.row),
-                    lane: n.lane,
-                    is_head: n.is_head,
-                    labels,
-                    text_x,
+                .filter_map(|(n, labels)| {
+                    let depth = depth(l, n.row);
+                    (lo..=hi).contains(&depth).then(|| Drawn {
+                        id: n.id.clone(),
+                        short: n.short.clone(),
+                        subject: n.subject.clone(),
+                        depth,
+                        lane: n.lane,
+                        is_head: n.is_head,
+                        labels,
+                        text_x,
+                    })
                 })
                 .collect::<Vec<_>>()
         })

@@ -3,7 +3,7 @@
 //! what `python main.py`, `stop`, `deploy production` and `topology` do.
 
 use engine::Action;
-use engine::servers::{Card, Status, Topology};
+use engine::servers::{Card, Control, Status, Topology};
 use leptos::prelude::*;
 
 use crate::app_state::expect_session;
@@ -50,17 +50,15 @@ pub fn Servers() -> impl IntoView {
 #[component]
 fn ServerCard(card: Card) -> impl IntoView {
     let state = expect_session();
-    let action = match (card.label.as_str(), card.status) {
-        ("local", Status::Running) => Some(("Stop (Ctrl+C)", Action::StopLocal)),
-        ("local", _) => Some(("Run python main.py", Action::RunLocal(Vec::new()))),
-        ("production", _) if card.source.contains("deploy production") => {
-            Some(("Promote staging's commit", Action::Promote(None)))
-        }
-        _ => None,
+    let text = match card.control {
+        Control::Local { running: true } => "Stop (Ctrl+C)",
+        Control::Local { running: false } => "Run python main.py",
+        Control::Promote { .. } => "Promote staging's commit",
+        Control::None => "",
     };
     // Promoting what production already runs would do nothing.
-    let idle = card.label == "production" && card.behind.as_deref().is_some_and(|b| b.starts_with("up to date"));
-    let button = action.map(|(text, action)| {
+    let idle = card.control == Control::Promote { pending: false };
+    let button = card.control.action().map(|action| {
         let title = format!("Runs: {}", action.to_line());
         view! {
             <button type="button" class="b2p-button b2p-server__action" title=title disabled=idle

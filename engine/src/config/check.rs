@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::{Config, Cors, LogLevel};
+use crate::repo::Tree;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -18,6 +19,36 @@ pub struct Finding {
     pub key: &'static str,
     pub reason: String,
     pub fix: String,
+}
+
+/// What `config check` prints for these profiles as `files` holds them: a line
+/// per profile, then its errors, warnings and findings with their fixes. The
+/// flag is `false` when anything is an error. The terminal command and the CI
+/// job both print this.
+pub fn report(files: &Tree, envs: &[Env]) -> (bool, Vec<String>) {
+    let mut out = Vec::new();
+    let mut ok = true;
+    for &env in envs {
+        let file = env.file();
+        let r = super::resolve(&file, files.get(&file).map(String::as_str), &[], "");
+        // Development runs on your laptop; the other profiles run on servers.
+        let findings = check(env, &r.config, env != Env::Development);
+        let problems = r.errors.len() + findings.len();
+        out.push(if problems == 0 { format!("✓ {file}: no problems") } else { format!("✗ {file}:") });
+        for e in &r.errors {
+            ok = false;
+            out.push(format!("  error: {e}"));
+        }
+        for w in &r.warnings {
+            out.push(format!("  warning: {w}"));
+        }
+        for f in findings {
+            ok &= f.severity != Severity::Error;
+            let sev = if f.severity == Severity::Error { "error" } else { "warning" };
+            out.push(format!("  {sev}: {}: {}\n    fix: {}", f.key, f.reason, f.fix));
+        }
+    }
+    (ok, out)
 }
 
 /// The environments a profile can serve.

@@ -159,24 +159,7 @@ pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
 /// git's diffstat summary (` 2 files changed, 3 insertions(+)`) plus
 /// `create mode`/`delete mode` lines. Empty when the trees are equal.
 pub fn summary(old: &Tree, new: &Tree) -> String {
-    let (mut files, mut ins, mut del) = (0, 0, 0);
-    let mut modes = Vec::new();
-    let paths = crate::repo::paths_of(&[old, new]);
-    for p in paths {
-        let (o, n) = (old.get(p), new.get(p));
-        if o == n {
-            continue;
-        }
-        files += 1;
-        let (i, d) = line_counts(o.map_or("", String::as_str), n.map_or("", String::as_str));
-        ins += i;
-        del += d;
-        match (o, n) {
-            (None, Some(_)) => modes.push(format!(" create mode 100644 {p}")),
-            (Some(_), None) => modes.push(format!(" delete mode 100644 {p}")),
-            _ => {}
-        }
-    }
+    let (files, ins, del) = totals(old, new);
     if files == 0 {
         return String::new();
     }
@@ -188,5 +171,25 @@ pub fn summary(old: &Tree, new: &Tree) -> String {
     if del > 0 || ins == 0 {
         line.push_str(&format!(", {del} deletion{}(-)", if del == 1 { "" } else { "s" }));
     }
+    let modes = crate::repo::paths_of(&[old, new]).into_iter().filter_map(|p| match (old.get(p), new.get(p)) {
+        (None, Some(_)) => Some(format!(" create mode 100644 {p}")),
+        (Some(_), None) => Some(format!(" delete mode 100644 {p}")),
+        _ => None,
+    });
     std::iter::once(line).chain(modes).collect::<Vec<_>>().join("\n")
+}
+
+/// Files changed, lines inserted and lines deleted between two trees.
+pub fn totals(old: &Tree, new: &Tree) -> (usize, usize, usize) {
+    let (mut files, mut ins, mut del) = (0, 0, 0);
+    for p in crate::repo::paths_of(&[old, new]) {
+        let (o, n) = (old.get(p), new.get(p));
+        if o != n {
+            files += 1;
+            let (i, d) = line_counts(o.map_or("", String::as_str), n.map_or("", String::as_str));
+            ins += i;
+            del += d;
+        }
+    }
+    (files, ins, del)
 }

@@ -4,7 +4,7 @@
 pub mod args;
 mod branch;
 mod checkout;
-mod commit;
+pub(crate) mod commit;
 mod diff_cmd;
 pub mod error;
 mod history;

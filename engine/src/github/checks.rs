@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::check::{Env, Severity, check};
+use crate::config::check::{Env, report};
 use crate::repo::Tree;
 use crate::servers::chatbot;
 
@@ -50,16 +50,14 @@ fn test_job(tree: &Tree) -> Check {
                         .push(format!("test_keywords_classify[{name}] - AssertionError: {name} has no keywords")),
                     Some(kw) => {
                         let scores = chatbot::scores(&kw, &intents);
-                        let best = scores.iter().fold(None::<&(String, chatbot::Score)>, |b, s| match b {
-                            Some(b) if b.1 >= s.1 => Some(b),
-                            _ => Some(s),
-                        });
-                        match best {
+                        match chatbot::winner(&scores).and_then(|i| scores.get(i)) {
                             Some((got, score)) if got == name && score.0 >= 50 => passed += 1,
                             Some((got, score)) => failures.push(format!(
                                 "test_keywords_classify[{name}] - AssertionError: {kw:?} classified as {got} ({score}), expected {name}"
                             )),
-                            None => failures.push(format!("test_keywords_classify[{name}] - AssertionError: no intents")),
+                            None => failures.push(format!(
+                                "test_keywords_classify[{name}] - AssertionError: {kw:?} matched no intent, expected {name}"
+                            )),
                         }
                     }
                 }
@@ -80,29 +78,12 @@ fn test_job(tree: &Tree) -> Check {
     Check { name: "test".into(), ok: failures.is_empty(), seconds: 14, log }
 }
 
-/// `config check` over the three profiles: errors fail the job, warnings don't.
+/// `config check` over the three profiles, printing exactly what the
+/// terminal's command prints: errors fail the job, warnings don't.
 fn config_job(tree: &Tree) -> Check {
+    let (ok, lines) = report(tree, &[Env::Development, Env::Staging, Env::Production]);
     let mut log = vec!["$ config check".to_string()];
-    let mut ok = true;
-    for env in [Env::Development, Env::Staging, Env::Production] {
-        let file = env.file();
-        let r = crate::config::resolve(&file, tree.get(&file).map(String::as_str), &[], "");
-        let findings = check(env, &r.config, env != Env::Development);
-        if r.errors.is_empty() && findings.is_empty() {
-            log.push(format!("✓ {file}: no problems"));
-            continue;
-        }
-        log.push(format!("✗ {file}:"));
-        for e in &r.errors {
-            ok = false;
-            log.push(format!("  error: {e}"));
-        }
-        for f in findings {
-            ok &= f.severity != Severity::Error;
-            let sev = if f.severity == Severity::Error { "error" } else { "warning" };
-            log.push(format!("  {sev}: {}: {}", f.key, f.reason));
-        }
-    }
+    log.extend(lines.iter().flat_map(|l| l.lines().map(str::to_string)));
     log.push(if ok {
         "Process completed with exit code 0.".into()
     } else {

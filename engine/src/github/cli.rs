@@ -3,8 +3,9 @@
 
 use super::{Hub, Method, PrState, Protection, PullRequest, Review, ReviewState, WEB, ago, login, plural};
 use crate::git::GitCommand;
+use crate::git::commit::totals;
 use crate::git::merge::stat_lines;
-use crate::repo::short;
+use crate::repo::{short, snapshot_tree};
 use crate::world::{Outcome, World};
 
 /// A parsed `gh` command line: flags (with their values) and positionals.
@@ -58,6 +59,11 @@ impl Flags {
 
     fn has(&self, name: &str) -> bool {
         self.switches.contains(&name)
+    }
+
+    /// The values of the given switches that were passed (gh wants exactly one).
+    fn chosen<T: Copy>(&self, options: &[(&str, T)]) -> Vec<T> {
+        options.iter().filter(|(name, _)| self.has(name)).map(|(_, v)| *v).collect()
     }
 }
 
@@ -256,17 +262,9 @@ impl World {
             ago(p.created, self.clock)
         ));
         let mb = self.origin.merge_base(&base_tip, &p.head_sha);
-        let old = mb.as_deref().and_then(|b| self.origin.commit(b)).map(|c| c.tree.clone()).unwrap_or_default();
-        let new = self.origin.commit(&p.head_sha).map(|c| c.tree.clone()).unwrap_or_default();
-        let (mut ins, mut del) = (0, 0);
-        for path in crate::repo::paths_of(&[&old, &new]) {
-            let (i, d) = crate::diff::line_counts(
-                old.get(path).map_or("", String::as_str),
-                new.get(path).map_or("", String::as_str),
-            );
-            ins += i;
-            del += d;
-        }
+        let (old, new) = (self.origin.snapshot(mb.as_deref()), self.origin.snapshot(Some(&p.head_sha)));
+        let (old, new) = (snapshot_tree(&old), snapshot_tree(&new));
+        let (_, ins, del) = totals(old, new);
         out.push(format!("+{ins} -{del} • {}", self.checks_summary(p)));
         let verdicts = Hub::verdicts(p);
         if !verdicts.is_empty() {
@@ -300,7 +298,7 @@ impl World {
                 }
             }
             out.push("Files changed:".into());
-            out.extend(stat_lines(&old, &new));
+            out.extend(stat_lines(old, new));
         }
         for r in p.reviews.iter().filter(|r| !r.body.is_empty()) {
             out.push(format!("\n{} {}:\n  {}", r.author, review_verb(r.state), r.body));
@@ -366,14 +364,11 @@ impl World {
             Ok(x) => x,
             Err(e) => return Outcome::err(e),
         };
-        let chosen: Vec<ReviewState> = [
-            (f.has("approve"), ReviewState::Approved),
-            (f.has("request-changes"), ReviewState::ChangesRequested),
-            (f.has("comment"), ReviewState::Commented),
-        ]
-        .into_iter()
-        .filter_map(|(on, s)| on.then_some(s))
-        .collect();
+        let chosen = f.chosen(&[
+            ("approve", ReviewState::Approved),
+            ("request-changes", ReviewState::ChangesRequested),
+            ("comment", ReviewState::Commented),
+        ]);
         let [state] = chosen.as_slice() else {
             return Outcome::err(if chosen.is_empty() {
                 "--approve, --request-changes, or --comment required when not running interactively"
@@ -419,11 +414,7 @@ impl World {
             Ok(x) => x,
             Err(e) => return Outcome::err(e),
         };
-        let methods: Vec<Method> =
-            [(f.has("merge"), Method::Merge), (f.has("squash"), Method::Squash), (f.has("rebase"), Method::Rebase)]
-                .into_iter()
-                .filter_map(|(on, m)| on.then_some(m))
-                .collect();
+        let methods = f.chosen(&[("merge", Method::Merge), ("squash", Method::Squash), ("rebase", Method::Rebase)]);
         let [method] = methods.as_slice() else {
             return Outcome::err(if methods.is_empty() {
                 "--merge, --rebase, or --squash required when not running interactively"

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::diff::merge3;
-use crate::repo::{Commit, CommitId, Repo, Tree, short};
+use crate::repo::{Commit, CommitId, Repo, Tree, short, snapshot_tree};
 use checks::Check;
 
 /// The repository as GitHub names it.
@@ -202,10 +202,6 @@ pub fn merge_trees(base: &Tree, ours: &Tree, theirs: &Tree) -> Result<Tree, Vec<
     if conflicts.is_empty() { Ok(out) } else { Err(conflicts) }
 }
 
-fn tree_of(origin: &Repo, id: &str) -> Tree {
-    origin.commit(id).map(|c| c.tree.clone()).unwrap_or_default()
-}
-
 /// The commits a PR brings (`base..head`), parents before children.
 pub fn pr_commits(origin: &Repo, base: &str, head: &str) -> Vec<CommitId> {
     let exclude = origin.ancestors(base);
@@ -257,7 +253,7 @@ impl Hub {
             branch: pr.head.clone(),
             title: pr.title.clone(),
             at: now,
-            checks: checks::run(&tree_of(origin, &pr.head_sha)),
+            checks: checks::run(snapshot_tree(&origin.snapshot(Some(&pr.head_sha)))),
         };
         self.runs.push(run);
         self.runs.last()
@@ -277,8 +273,9 @@ impl Hub {
     /// Whether GitHub could make the merge commit (no conflicts).
     pub fn mergeable(pr: &PullRequest, origin: &Repo) -> bool {
         let Some(base_tip) = origin.branches.get(&pr.base) else { return false };
-        let base = origin.merge_base(base_tip, &pr.head_sha).map(|b| tree_of(origin, &b)).unwrap_or_default();
-        merge_trees(&base, &tree_of(origin, base_tip), &tree_of(origin, &pr.head_sha)).is_ok()
+        let base = origin.snapshot(origin.merge_base(base_tip, &pr.head_sha).as_deref());
+        let (ours, theirs) = (origin.snapshot(Some(base_tip)), origin.snapshot(Some(&pr.head_sha)));
+        merge_trees(snapshot_tree(&base), snapshot_tree(&ours), snapshot_tree(&theirs)).is_ok()
     }
 
     /// What stops the PR from merging under its base branch's protection.
@@ -413,10 +410,11 @@ impl Hub {
         let base_tip = origin.branches.get(&pr.base).cloned().ok_or("the base branch is gone")?;
         let head_tip = pr.head_sha.clone();
         let merge_base = origin.merge_base(&base_tip, &head_tip);
-        let base_tree = merge_base.as_deref().map(|b| tree_of(origin, b)).unwrap_or_default();
+        let base = origin.snapshot(merge_base.as_deref());
+        let (ours, theirs) = (origin.snapshot(Some(&base_tip)), origin.snapshot(Some(&head_tip)));
         let conflict = |_| "the merge commit cannot be cleanly created.".to_string();
         let merged =
-            merge_trees(&base_tree, &tree_of(origin, &base_tip), &tree_of(origin, &head_tip)).map_err(conflict)?;
+            merge_trees(snapshot_tree(&base), snapshot_tree(&ours), snapshot_tree(&theirs)).map_err(conflict)?;
         let mut tick = || {
             *clock += 60;
             *clock
@@ -445,8 +443,9 @@ impl Hub {
                     if c.parents.len() > 1 {
                         continue; // rebasing drops merge commits, as git rebase does
                     }
-                    let parent = c.parents.first().map(|p| tree_of(origin, p)).unwrap_or_default();
-                    let tree = merge_trees(&parent, &tree_of(origin, &tip), &c.tree).map_err(|_| {
+                    let (parent, onto) =
+                        (origin.snapshot(c.parents.first().map(String::as_str)), origin.snapshot(Some(&tip)));
+                    let tree = merge_trees(snapshot_tree(&parent), snapshot_tree(&onto), &c.tree).map_err(|_| {
                         "this branch can't be rebased: its commits conflict with the base branch.".to_string()
                     })?;
                     tip = origin.insert(Commit::new(vec![tip], c.message.clone(), c.author.clone(), tick(), tree));

@@ -180,6 +180,18 @@ impl std::fmt::Display for Score {
     }
 }
 
+/// Which of [`scores`]'s intents wins: the highest score above zero, ties to
+/// the one listed first in intents.json (as `main.py`'s loop does).
+pub fn winner(ranked: &[(String, Score)]) -> Option<usize> {
+    let mut best: Option<(usize, Score)> = None;
+    for (i, (_, score)) in ranked.iter().enumerate() {
+        if score.0 > 0 && best.is_none_or(|(_, b)| *score > b) {
+            best = Some((i, *score));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
 /// Who is asking: the tutor's terminal, or simulated users of production.
 #[derive(Debug, Clone, Copy)]
 pub struct Client<'a> {
@@ -324,8 +336,8 @@ impl App {
                 );
             }
         };
-        let scores_text = self.scores_json(&message);
         let ranked = scores(&message, &self.intents);
+        let scores_text = ranked.iter().fold(Obj::new(), |o, (name, s)| o.raw(name, &s.to_string())).finish();
         // Ties go to the intent listed first in intents.json.
         let (intent, confidence) = self.best(&ranked);
         self.log(logs, LogLevel::Debug, format!("classify {message:?} scores={scores_text}"));
@@ -362,10 +374,6 @@ impl App {
         Response::json(200, out)
     }
 
-    fn scores_json(&self, message: &str) -> String {
-        scores(message, &self.intents).iter().fold(Obj::new(), |o, (name, s)| o.raw(name, &s.to_string())).finish()
-    }
-
     /// An unhandled exception: `FastAPI`'s debug page shows the traceback,
     /// otherwise the client sees only "Internal Server Error".
     fn crash(&self, logs: &mut Vec<LogLine>, error: &str) -> Response {
@@ -383,16 +391,9 @@ impl App {
         intent.is_some_and(|i| confidence.as_f64() >= self.config.confidence_threshold && i.reply.is_none())
     }
 
-    /// The winning intent: the highest score above zero, ties to the one
-    /// listed first in intents.json (as `main.py`'s loop does).
+    /// The winning intent and its score (none below zero's).
     fn best(&self, ranked: &[(String, Score)]) -> (Option<&Intent>, Score) {
-        let mut best: (Option<&Intent>, Score) = (None, Score(0));
-        for (intent, (_, score)) in self.intents.iter().zip(ranked) {
-            if *score > best.1 {
-                best = (Some(intent), *score);
-            }
-        }
-        best
+        winner(ranked).map_or((None, Score(0)), |i| (self.intents.get(i), ranked.get(i).map_or(Score(0), |r| r.1)))
     }
 }
 

@@ -1,5 +1,8 @@
 //! A JSON object writer that keeps keys in the order written, as Python's
 //! `dict` (and so `FastAPI`'s responses) does; `serde_json::Map` would sort them.
+//! Strings are quoted as Starlette writes them ([`quote`]).
+
+use super::pyjson::quote;
 
 #[derive(Debug, Default)]
 #[must_use]
@@ -12,14 +15,14 @@ impl Obj {
 
     fn key(mut self, k: &str) -> Self {
         self.0.push(if self.0.is_empty() { '{' } else { ',' });
-        self.0.push_str(&string(k));
+        self.0.push_str(&quote(k));
         self.0.push(':');
         self
     }
 
     pub fn str(self, k: &str, v: &str) -> Self {
         let mut o = self.key(k);
-        o.0.push_str(&string(v));
+        o.0.push_str(&quote(v));
         o
     }
 
@@ -45,12 +48,6 @@ impl Obj {
         self.0.push('}');
         self.0
     }
-}
-
-/// A JSON string literal (Python's `json.dumps` escapes non-ASCII; `FastAPI`'s
-/// responses do not, and neither do we).
-pub fn string(s: &str) -> String {
-    super::pyjson::quote(s)
 }
 
 #[cfg(test)]

@@ -65,22 +65,22 @@ pub enum ServerName {
 impl ServerName {
     pub const ALL: [Self; 4] = [Self::Local, Self::Development, Self::Staging, Self::Production];
 
+    /// `local`, or an environment's name (`dev` and `prod` work too).
     pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "local" => Some(Self::Local),
-            "development" | "dev" => Some(Self::Development),
-            "staging" => Some(Self::Staging),
-            "production" | "prod" => Some(Self::Production),
-            _ => None,
+        if s == "local" {
+            return Some(Self::Local);
         }
+        Env::parse(s).map(|env| match env {
+            Env::Development => Self::Development,
+            Env::Staging => Self::Staging,
+            Env::Production => Self::Production,
+        })
     }
 
     pub fn name(self) -> &'static str {
         match self {
             Self::Local => "local",
-            Self::Development => "development",
-            Self::Staging => "staging",
-            Self::Production => "production",
+            remote => remote.env().name(),
         }
     }
 
@@ -445,6 +445,35 @@ pub struct Card {
     /// `up to date with origin/main`, `2 commits behind staging`.
     pub behind: Option<String>,
     pub users_affected: u64,
+    pub control: Control,
+}
+
+/// What a server's card lets the learner do, by the engine's rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Control {
+    None,
+    /// The local server: start it, or stop it while it runs.
+    Local {
+        running: bool,
+    },
+    /// Production when it deploys by promotion; `pending` while staging runs
+    /// a commit production doesn't.
+    Promote {
+        pending: bool,
+    },
+}
+
+impl Control {
+    /// The action the card's button performs (the same as its command).
+    pub fn action(self) -> Option<crate::world::Action> {
+        use crate::world::Action;
+        match self {
+            Self::None => None,
+            Self::Local { running: true } => Some(Action::StopLocal),
+            Self::Local { running: false } => Some(Action::RunLocal(Vec::new())),
+            Self::Promote { .. } => Some(Action::Promote(None)),
+        }
+    }
 }
 
 /// Every server and the topology that says which of them exist.
@@ -510,24 +539,20 @@ impl Servers {
         self.active().find(|s| s.label() == label)
     }
 
+    /// [`Self::active`], mutably.
+    fn active_mut(&mut self) -> impl Iterator<Item = &mut Server> {
+        let topology = self.topology;
+        self.list.iter_mut().filter(move |s| topology.servers().contains(&s.name)).chain(&mut self.previews)
+    }
+
     pub fn find_mut(&mut self, label: &str) -> Option<&mut Server> {
         let label = self.find(label)?.label();
-        let topology = self.topology;
-        self.list
-            .iter_mut()
-            .filter(|s| topology.servers().contains(&s.name))
-            .chain(&mut self.previews)
-            .find(|s| s.label() == label)
+        self.active_mut().find(|s| s.label() == label)
     }
 
     /// The server a URL's host reaches, if it exists in this topology.
     pub fn by_host_mut(&mut self, host: &str) -> Option<&mut Server> {
-        let topology = self.topology;
-        self.list
-            .iter_mut()
-            .filter(|s| topology.servers().contains(&s.name) && s.name != ServerName::Local)
-            .chain(&mut self.previews)
-            .find(|s| s.host() == host)
+        self.active_mut().find(|s| s.name != ServerName::Local && s.host() == host)
     }
 
     /// Deploy previews follow pull requests: one per open PR, running its head
@@ -672,6 +697,15 @@ impl Servers {
         self.active()
             .map(|s| {
                 let live = s.deployed.as_ref().filter(|_| matches!(s.status, Status::Running | Status::Unreachable));
+                let staging = self.get(ServerName::Staging).deployed.as_ref().and_then(|d| d.commit.as_deref());
+                let control = match (s.name, s.name.tracks(self.topology)) {
+                    _ if s.preview.is_some() => Control::None,
+                    (ServerName::Local, _) => Control::Local { running: s.status == Status::Running },
+                    (ServerName::Production, None) => Control::Promote {
+                        pending: staging.is_some() && staging != live.and_then(|d| d.commit.as_deref()),
+                    },
+                    _ => Control::None,
+                };
                 let source = match (s.name, s.name.tracks(self.topology)) {
                     _ if s.preview.is_some() => format!(
                         "deploy preview of pull request #{} ({})",
@@ -692,6 +726,7 @@ impl Servers {
                     source,
                     behind: self.behind(s, origin),
                     users_affected: s.users_affected,
+                    control,
                 }
             })
             .collect()
