@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use engine::World;
+use engine::{Terminal, World};
 
 /// A deterministic workload shaped like the guide's week, repeated: a feature
 /// branch from `development`, an edit, a commit, a push, integration into

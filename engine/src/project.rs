@@ -217,3 +217,34 @@ pub const EDITS: &[Edit] = &[
         apply: |t| replace_once(t, HANDOFF_BROKEN, HANDOFF_REPLY, "human_handoff already has its reply"),
     },
 ];
+
+/// Why `edit` did nothing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EditError {
+    /// `edit` with no name, or more than one.
+    #[error("usage: edit NAME\n{0}")]
+    Usage(String),
+    /// No prepared edit has this name.
+    #[error("edit: no prepared edit named '{0}'; these exist:\n{1}")]
+    Unknown(String, String),
+    /// The file the edit changes is gone.
+    #[error("edit: {0} does not exist in the working tree")]
+    NoFile(&'static str),
+    /// The file no longer has what the edit changes, or has it already.
+    #[error("edit: {0}")]
+    NotApplicable(String),
+}
+
+/// `edit NAME`: makes one of the guide's prepared changes in the working
+/// tree, standing in for an editor.
+pub fn edit(work: &mut Tree, name: Option<&str>) -> Result<String, EditError> {
+    let list = || EDITS.iter().map(|e| format!("  {:<18} {}", e.name, e.about)).collect::<Vec<_>>().join("\n");
+    let Some(name) = name else { return Err(EditError::Usage(list())) };
+    let Some(edit) = EDITS.iter().find(|e| e.name == name) else {
+        return Err(EditError::Unknown(name.to_string(), list()));
+    };
+    let Some(file) = work.get_mut(edit.file) else { return Err(EditError::NoFile(edit.file)) };
+    (edit.apply)(file).map_err(EditError::NotApplicable)?;
+    Ok(format!("edited {}: {}", edit.file, edit.about))
+}

@@ -1,34 +1,62 @@
-//! A learner's session: the world plus the undo history.
+//! A learner's session: a world, where it started, and the undo history.
+//! [`Session::apply`] is the page's one entry: it takes `undo` and `reset`
+//! itself (they restore a saved world) and hands every other action to
+//! [`World::apply`].
 
-use crate::world::{Action, Outcome, World};
+use crate::action::{Action, Apply};
+use crate::outcome::{Event, Outcome};
+use crate::terminal;
+use crate::world::World;
 
 /// How many steps `undo` can take back.
 const UNDO_DEPTH: usize = 100;
 
+/// A world with its start and its undo history.
 #[derive(Debug, Clone, Default)]
 pub struct Session {
-    pub world: World,
+    world: World,
+    start: World,
     undo: Vec<World>,
+    /// Set while a typed line runs: its commands share one undo entry.
+    in_line: bool,
+    /// Whether the running line restored a world (undo/reset).
+    restored: bool,
 }
 
 impl Session {
+    /// A session starting from `world`; `reset` comes back to it.
     pub fn new(world: World) -> Self {
-        Self { world, undo: Vec::new() }
+        Self { start: world.clone(), world, undo: Vec::new(), in_line: false, restored: false }
     }
 
-    /// Runs a typed line. `undo` is handled here, every other line by the world.
+    /// The world as it is now.
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    /// Runs a typed line; all its commands are one step for `undo`.
     pub fn run(&mut self, line: &str) -> Outcome {
-        if line.trim() == "undo" {
-            return self.undo();
-        }
         let before = self.world.clone();
-        let outcome = self.world.run(line);
-        self.remember(before);
+        self.in_line = true;
+        self.restored = false;
+        let outcome = terminal::run(self, line);
+        self.in_line = false;
+        if !self.restored {
+            self.remember(before);
+        }
         outcome
     }
 
-    /// Applies a button's action.
+    /// Applies one action (a button's, or one command of a typed line).
     pub fn apply(&mut self, action: &Action) -> Outcome {
+        match action {
+            Action::Undo => return self.undo(),
+            Action::Reset => return self.reset(),
+            _ => {}
+        }
+        if self.in_line {
+            return self.world.apply(action);
+        }
         let before = self.world.clone();
         let outcome = self.world.apply(action);
         self.remember(before);
@@ -44,17 +72,41 @@ impl Session {
         }
     }
 
+    /// Whether `undo` has anything to take back.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
 
-    pub fn undo(&mut self) -> Outcome {
+    /// Whether the world differs from where it started.
+    pub fn can_reset(&self) -> bool {
+        self.world != self.start
+    }
+
+    fn undo(&mut self) -> Outcome {
         match self.undo.pop() {
             Some(w) => {
                 self.world = w;
-                Outcome { ok: true, output: "Undid the last command.".into(), clear: false }
+                self.restored = true;
+                Outcome::ok("Undid the last command.").with(Event::Undone)
             }
-            None => Outcome { ok: false, output: "undo: nothing to undo".into(), clear: false },
+            None => Outcome::err("undo: nothing to undo"),
         }
+    }
+
+    fn reset(&mut self) -> Outcome {
+        if !self.can_reset() {
+            return Outcome::ok("Already at the start.");
+        }
+        let now = std::mem::replace(&mut self.world, self.start.clone());
+        self.remember(now);
+        // `undo` goes back to where the learner was.
+        self.restored = true;
+        Outcome::ok("Back to the start (undo takes you back to where you were).").with(Event::Reset)
+    }
+}
+
+impl Apply for Session {
+    fn apply(&mut self, action: &Action) -> Outcome {
+        Session::apply(self, action)
     }
 }

@@ -2,7 +2,7 @@
 //! chatbot's behaviour under each profile, and one test per configuration key.
 
 use engine::servers::Status;
-use engine::{State, World};
+use engine::{ReplayState, Terminal, World};
 
 /// Runs lines, failing the test if any of them fails.
 fn run(world: &mut World, lines: &[&str]) {
@@ -40,13 +40,13 @@ fn must_show_feature_to_production_and_each_environment_answers_as_itself() {
             "git push origin development",
         ],
     );
-    let feature = w.local.as_ref().unwrap().branches["development"].clone();
-    let state = State::of(&w);
+    let feature = w.local().unwrap().branches["development"].clone();
+    let state = ReplayState::of(&w);
     assert_eq!(state.servers["development"].deployed.as_deref(), Some(feature.as_str()));
     assert_ne!(state.servers["staging"].deployed.as_deref(), Some(feature.as_str()));
 
     run(&mut w, &["git checkout main", "git merge development", "git push origin main"]);
-    let state = State::of(&w);
+    let state = ReplayState::of(&w);
     assert_eq!(state.servers["staging"].deployed.as_deref(), Some(feature.as_str()));
     assert_ne!(
         state.servers["production"].deployed.as_deref(),
@@ -56,7 +56,7 @@ fn must_show_feature_to_production_and_each_environment_answers_as_itself() {
     assert!(out(&mut w, "servers").contains("1 commit behind staging"));
 
     run(&mut w, &["deploy production"]);
-    let state = State::of(&w);
+    let state = ReplayState::of(&w);
     assert_eq!(state.servers["production"].deployed.as_deref(), Some(feature.as_str()));
     assert_eq!(state.topology, "professional");
 
@@ -105,7 +105,7 @@ fn production_refuses_what_staging_has_not_run() {
 fn minimal_topology_deploys_main_straight_to_production() {
     let mut w = World::new();
     run(&mut w, &["topology minimal", "git commit --allow-empty -m \"Straight to prod\"", "git push origin main"]);
-    let state = State::of(&w);
+    let state = ReplayState::of(&w);
     assert_eq!(state.topology, "minimal");
     assert_eq!(state.servers.keys().map(String::as_str).collect::<Vec<_>>(), ["local", "production"]);
     assert_eq!(state.servers["production"].deployed, Some(state.branches["main"].clone()));
@@ -117,10 +117,10 @@ fn minimal_topology_deploys_main_straight_to_production() {
 fn a_teammates_push_deploys_too() {
     let mut w = World::new();
     run(&mut w, &["@teammate git checkout development", "@teammate git commit --allow-empty -m \"Teammate work\""]);
-    let before = State::of(&w).servers["development"].deployed.clone();
+    let before = ReplayState::of(&w).servers["development"].deployed.clone();
     let o = w.run("@teammate git push origin development");
     assert!(o.output.contains("development server deploying"), "{}", o.output);
-    assert_ne!(State::of(&w).servers["development"].deployed, before);
+    assert_ne!(ReplayState::of(&w).servers["development"].deployed, before);
 }
 
 #[test]
@@ -133,10 +133,10 @@ fn a_buggy_commit_shows_details_on_staging_and_hurts_users_in_production() {
     run(&mut w, &["deploy production"]);
     let prod = w.run(&format!("{human} https://smart-chatbot.railway.app/chat"));
     assert_eq!(prod.output, "Internal Server Error");
-    let affected = State::of(&w).servers["production"].users_affected;
+    let affected = ReplayState::of(&w).servers["production"].users_affected;
     assert!(affected > 0);
     run(&mut w, &["git status"]);
-    assert!(State::of(&w).servers["production"].users_affected > affected, "the counter keeps rising");
+    assert!(ReplayState::of(&w).servers["production"].users_affected > affected, "the counter keeps rising");
     assert!(out(&mut w, "logs production").contains("KeyError: 'reply'"));
 
     // The fix, promoted the professional way, stops the bleeding.
@@ -144,19 +144,19 @@ fn a_buggy_commit_shows_details_on_staging_and_hurts_users_in_production() {
         &mut w,
         &["edit handoff-fix", "git commit -am \"Fix handoff reply\"", "git push origin main", "deploy production"],
     );
-    let n = State::of(&w).servers["production"].users_affected;
+    let n = ReplayState::of(&w).servers["production"].users_affected;
     run(&mut w, &["git status"]);
-    assert_eq!(State::of(&w).servers["production"].users_affected, n);
+    assert_eq!(ReplayState::of(&w).servers["production"].users_affected, n);
 }
 
 #[test]
 fn a_deploy_that_fails_to_start_keeps_the_old_version_serving() {
     let mut w = World::new();
-    let before = State::of(&w).servers["staging"].deployed.clone();
+    let before = ReplayState::of(&w).servers["staging"].deployed.clone();
     run(&mut w, &["echo \"LOG_LEVEL=LOUD\" >> .env.staging", "git commit -am \"Louder logs\""]);
     let o = w.run("git push origin main");
     assert!(o.output.contains("deploy of") && o.output.contains("failed"), "{}", o.output);
-    let s = State::of(&w);
+    let s = ReplayState::of(&w);
     assert_eq!(s.servers["staging"].deployed, before);
     assert_eq!(s.servers["staging"].status, Status::Running);
     assert!(out(&mut w, "servers staging").contains("LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL"));

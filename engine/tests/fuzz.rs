@@ -3,7 +3,7 @@
 //! which must answer every one with an outcome. `make fuzz` runs a million
 //! cases (`FUZZ_CASES`); `make test` runs a smaller number.
 
-use engine::{Session, World};
+use engine::{Session, Terminal, World};
 use proptest::prelude::*;
 
 fn cases(default: u32) -> u32 {
@@ -194,7 +194,7 @@ proptest! {
     /// Any curl command line: parsed and sent, or refused in curl's words.
     #[test]
     fn curl_never_panics(args in prop::collection::vec(curl_arg(), 0..8)) {
-        match engine::servers::http::Curl::parse(&args) {
+        match engine::chatbot::http::Curl::parse(&args) {
             Ok(c) => {
                 for url in &c.urls {
                     if let Ok(req) = c.request(url, |_| Some("{}".into())) {
@@ -206,7 +206,7 @@ proptest! {
         }
         let mut world = World::new();
         let _ = world.run("python main.py");
-        let line = std::iter::once("curl".to_string()).chain(args.iter().map(|a| engine::shell::quote(a))).collect::<Vec<_>>().join(" ");
+        let line = std::iter::once("curl".to_string()).chain(args.iter().map(|a| engine::grammar::quote(a))).collect::<Vec<_>>().join(" ");
         let _ = world.run(&line);
     }
 }
@@ -269,7 +269,7 @@ proptest! {
     /// text with a value or Python's error, never a panic; errors point inside.
     #[test]
     fn pyjson_never_panics(text in prop_oneof![".{0,60}", "[\\[\\]{}\":,0-9a-z\\\\ .eE+-]{0,40}"]) {
-        if let Err(e) = engine::servers::pyjson::parse(&text) {
+        if let Err(e) = engine::chatbot::json_read::parse(&text) {
             prop_assert!(e.char <= text.chars().count());
             prop_assert!(e.line >= 1 && e.column >= 1);
         }
@@ -283,14 +283,14 @@ proptest! {
             map.insert(k.clone(), serde_json::Value::String(v.clone()));
         }
         let text = serde_json::to_string_pretty(&serde_json::Value::Object(map.clone())).unwrap();
-        let parsed = engine::servers::pyjson::parse(&text).unwrap();
+        let parsed = engine::chatbot::json_read::parse(&text).unwrap();
         for (k, v) in &map {
-            prop_assert_eq!(parsed.get(k).and_then(engine::servers::pyjson::Value::as_str), v.as_str());
+            prop_assert_eq!(parsed.get(k).and_then(engine::chatbot::json_read::Value::as_str), v.as_str());
         }
         // And Starlette-style quoting reads back too.
         for (k, _) in &pairs {
-            let quoted = engine::servers::pyjson::quote(k);
-            prop_assert_eq!(engine::servers::pyjson::parse(&quoted).unwrap(), engine::servers::pyjson::Value::Str(k.clone()));
+            let quoted = engine::chatbot::json_read::quote(k);
+            prop_assert_eq!(engine::chatbot::json_read::parse(&quoted).unwrap(), engine::chatbot::json_read::Value::Str(k.clone()));
         }
     }
 }
@@ -360,8 +360,8 @@ proptest! {
         for l in &lines {
             let _ = session.run(l);
         }
-        let world = &session.world;
-        let state = engine::State::of(world);
+        let world = session.world();
+        let state = engine::ReplayState::of(world);
         for pr in state.pull_requests.iter().filter(|p| p.state == engine::github::PrState::Open) {
             prop_assert!(state.servers.contains_key(&format!("preview-{}", pr.number)), "open #{} has no preview", pr.number);
             prop_assert!(state.origin.branches.contains_key(&pr.head) && state.origin.branches.contains_key(&pr.base));

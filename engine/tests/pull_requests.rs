@@ -2,7 +2,7 @@
 //! driven through the terminal as a learner would.
 
 use engine::github::{PrState, ReviewState};
-use engine::{State, World};
+use engine::{ReplayState, Terminal, World};
 
 fn run(world: &mut World, lines: &[&str]) {
     for line in lines {
@@ -56,14 +56,14 @@ fn must_show_pr_with_failing_checks_fixed_approved_squashed_and_deployed() {
     let pushed = w.run("edit handoff-fix && git commit -am \"Fix handoff reply\" && git push");
     assert!(pushed.ok && pushed.output.contains("✓ all checks passed"), "{}", pushed.output);
     assert!(w.run("gh pr checks 1").output.starts_with("All checks were successful"));
-    let st = State::of(&w);
+    let st = ReplayState::of(&w);
     assert_eq!(st.pull_requests[0].checks.iter().map(|c| c.status).collect::<Vec<_>>(), ["pass", "pass"]);
     assert_eq!(st.pull_requests[0].blocked_by.len(), 1, "still needs a review: {:?}", st.pull_requests[0].blocked_by);
 
     // You cannot approve your own PR; a teammate can.
     assert!(refused(&mut w, "gh pr review 1 --approve").contains("Can not approve your own pull request"));
     run(&mut w, &["@teammate gh pr review 1 --approve"]);
-    let st = State::of(&w);
+    let st = ReplayState::of(&w);
     assert_eq!(st.pull_requests[0].reviews[0].state, ReviewState::Approved);
     assert!(st.pull_requests[0].blocked_by.is_empty());
 
@@ -74,7 +74,7 @@ fn must_show_pr_with_failing_checks_fixed_approved_squashed_and_deployed() {
         merged.output.contains("✓ Squashed and merged pull request you/smart-chatbot#1 (Add product inquiry intent)")
     );
     assert!(merged.output.contains("development server deploying"), "{}", merged.output);
-    let st = State::of(&w);
+    let st = ReplayState::of(&w);
     let tip = &st.origin.branches["development"];
     assert_eq!(st.commits[tip].subject, "Add product inquiry intent (#1)");
     assert_eq!(st.commits[tip].parents.len(), 1);
@@ -82,7 +82,7 @@ fn must_show_pr_with_failing_checks_fixed_approved_squashed_and_deployed() {
     assert_ne!(st.servers["development"].deployed, dev_before);
     assert_eq!(st.pull_requests[0].state, PrState::Merged);
     assert!(!st.origin.branches.contains_key("feature/new-chatbot-intent"));
-    assert_eq!(st.head, Some(engine::state::HeadState::Branch("development".into())));
+    assert_eq!(st.head, Some(engine::replay::HeadState::Branch("development".into())));
     assert_eq!(st.branches["development"], *tip, "gh brought the local base branch up to date");
 
     // And main, once protected, refuses a direct push.
@@ -106,7 +106,7 @@ fn protection_without_reviews_asks_for_a_pull_request_and_refuses_force_pushes()
     run(&mut w, &["protect main --off", "git push origin main", "git reset --hard HEAD~1", "protect main"]);
     let forced = refused(&mut w, "git push --force origin main");
     assert!(forced.contains("remote: error: Cannot force-push to this branch"), "{forced}");
-    let st = State::of(&w);
+    let st = ReplayState::of(&w);
     assert!(!st.protection["main"].require_pr, "`protect main` alone only forbids force pushes");
 }
 
@@ -125,7 +125,7 @@ fn a_changes_requested_review_blocks_until_approved() {
     assert!(refused(&mut w, "gh pr merge 1 --merge").contains("Changes requested by sam"));
     assert!(refused(&mut w, "@teammate gh pr review 1 --request-changes").contains("body cannot be blank"));
     run(&mut w, &["@teammate gh pr review 1 --approve", "gh pr merge 1 --merge"]);
-    let st = State::of(&w);
+    let st = ReplayState::of(&w);
     let tip = &st.origin.branches["development"];
     assert_eq!(st.commits[tip].subject, "Merge pull request #1 from you/feature/y");
     assert_eq!(st.commits[tip].parents.len(), 2);
@@ -148,7 +148,7 @@ fn conflicts_block_the_merge_with_githubs_message() {
             "gh pr create --base development --head feature/a --fill",
         ],
     );
-    assert!(!State::of(&w).pull_requests[0].mergeable);
+    assert!(!ReplayState::of(&w).pull_requests[0].mergeable);
     let o = refused(&mut w, "gh pr merge 1 --squash");
     assert!(o.contains("is not mergeable: the merge commit cannot be cleanly created."), "{o}");
 }
@@ -158,7 +158,7 @@ fn deploy_previews_follow_the_pull_request() {
     let mut w = World::new();
     buggy_feature(&mut w);
     run(&mut w, &["gh pr create --base development --fill"]);
-    let st = State::of(&w);
+    let st = ReplayState::of(&w);
     let preview = &st.servers["preview-1"];
     assert_eq!(preview.url, "https://deploy-preview-1--smart-chatbot.netlify.app");
     assert_eq!(preview.env_file, ".env.staging");
@@ -172,12 +172,12 @@ fn deploy_previews_follow_the_pull_request() {
     assert!(chat.output.contains("KeyError: 'reply'"), "{}", chat.output);
 
     run(&mut w, &["edit handoff-fix", "git commit -am fix", "git push"]);
-    let st = State::of(&w);
+    let st = ReplayState::of(&w);
     assert_eq!(st.servers["preview-1"].deployed.as_ref(), Some(&st.origin.branches["feature/new-chatbot-intent"]));
 
     let closed = w.run("gh pr close 1");
     assert!(closed.ok && closed.output.contains("removed"), "{}", closed.output);
-    assert!(!State::of(&w).servers.contains_key("preview-1"));
+    assert!(!ReplayState::of(&w).servers.contains_key("preview-1"));
     assert!(
         w.run("curl https://deploy-preview-1--smart-chatbot.netlify.app/").output.contains("Could not resolve host")
     );
@@ -212,7 +212,7 @@ fn a_pr_merged_by_hand_is_marked_merged() {
         &["git checkout -b feature/h development", "git commit --allow-empty -m h", "git push -u origin feature/h"],
     );
     run(&mut w, &["gh pr create -B development --fill", "git checkout development", "git merge feature/h", "git push"]);
-    assert_eq!(State::of(&w).pull_requests[0].state, PrState::Merged);
+    assert_eq!(ReplayState::of(&w).pull_requests[0].state, PrState::Merged);
 }
 
 #[test]
@@ -232,7 +232,7 @@ fn a_teammate_checks_out_the_pr_to_review_it() {
     assert!(o.ok, "{}", o.output);
     assert!(o.output.contains("Switched to a new branch 'feature/c'"), "{}", o.output);
     assert!(w.run("@teammate cat intents.json").output.contains("product_inquiry"));
-    let st = State::of(&w);
-    assert_eq!(st.teammate.unwrap().head, engine::state::HeadState::Branch("feature/c".into()));
+    let st = ReplayState::of(&w);
+    assert_eq!(st.teammate.unwrap().head, engine::replay::HeadState::Branch("feature/c".into()));
     assert!(refused(&mut w, "gh pr checkout").starts_with("accepts 1 arg(s), received 0"));
 }

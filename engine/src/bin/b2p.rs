@@ -6,7 +6,7 @@
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
-use engine::{Session, State, World};
+use engine::{ReplayState, Session, World};
 use serde::Serialize;
 
 const USAGE: &str = "usage: b2p replay [--json] [--empty]   run terminal lines from stdin
@@ -17,7 +17,7 @@ struct Step<'a> {
     line: &'a str,
     ok: bool,
     output: &'a str,
-    state: State,
+    state: ReplayState,
 }
 
 fn replay(json: bool, empty: bool) -> io::Result<()> {
@@ -29,7 +29,7 @@ fn replay(json: bool, empty: bool) -> io::Result<()> {
         let line = line?;
         let outcome = session.run(&line);
         if json {
-            let step = Step { line: &line, ok: outcome.ok, output: &outcome.output, state: State::of(&session.world) };
+            let step = Step { line: &line, ok: outcome.ok, output: &outcome.output, state: ReplayState::of(session.world()) };
             serde_json::to_writer(&mut out, &step)?;
             writeln!(out)?;
         } else {

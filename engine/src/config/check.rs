@@ -61,6 +61,10 @@ pub enum Env {
 }
 
 impl Env {
+    /// The three, in the guide's order.
+    pub const ALL: [Self; 3] = [Self::Development, Self::Staging, Self::Production];
+
+    /// `development`/`dev`, `staging`, `production`/`prod`.
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "development" | "dev" => Some(Self::Development),

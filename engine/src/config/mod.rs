@@ -2,7 +2,9 @@
 //! where each value came from, and the per-environment config check.
 
 pub mod check;
+pub mod commands;
 pub mod dotenv;
+pub mod profiles;
 
 use std::collections::BTreeMap;
 use std::net::IpAddr;

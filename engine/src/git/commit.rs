@@ -4,7 +4,6 @@ use super::args::{self, flag, value};
 use super::{Ctx, GitError, status};
 use crate::diff::line_counts;
 use crate::repo::{Commit, Head, Tree, short};
-use crate::shell::quote;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AddArgs {
@@ -77,21 +76,6 @@ impl CommitArgs {
         let messages = p.values("message");
         let message = (!messages.is_empty()).then(|| messages.join("\n\n"));
         Ok(Self { message, all: p.has("all"), allow_empty: p.has("allow-empty") })
-    }
-
-    pub fn to_line(&self) -> String {
-        let mut line = String::from("git commit");
-        if self.all {
-            line.push_str(" -a");
-        }
-        if self.allow_empty {
-            line.push_str(" --allow-empty");
-        }
-        if let Some(m) = &self.message {
-            line.push_str(" -m ");
-            line.push_str(&quote(m));
-        }
-        line
     }
 }
 

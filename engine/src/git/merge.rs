@@ -7,7 +7,7 @@ use super::args::{self, flag, value};
 use super::checkout::switch_trees;
 use super::commit::summary;
 use super::{Ctx, GitError};
-use crate::diff::merge3;
+use crate::tree_merge::Conflict;
 use crate::repo::{Commit, CommitId, MergeState, Operation, Repo, Tree, short};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,44 +184,27 @@ pub fn three_way(
     message: &str,
 ) -> Result<ThreeWay, GitError> {
     let ours = ctx.repo.head_tree();
-    let paths = crate::repo::paths_of(&[base, &ours, theirs]);
     let mut result: Vec<(String, Option<String>, bool)> = Vec::new(); // path, content, conflicted
     let mut notes = Vec::new();
-    for p in paths.iter().copied() {
-        let (b, o, t) = (base.get(p), ours.get(p), theirs.get(p));
-        if o == t || b == t {
-            continue;
+    for m in crate::tree_merge::merge(base, &ours, theirs, "HEAD", label) {
+        let p = &m.path;
+        if m.auto_merged {
+            notes.push(format!("Auto-merging {p}"));
         }
-        if b == o {
-            result.push((p.clone(), t.cloned(), false));
-            continue;
+        match m.conflict {
+            None => {}
+            Some(Conflict::Content { added }) => {
+                let kind = if added { "add/add" } else { "content" };
+                notes.push(format!("CONFLICT ({kind}): Merge conflict in {p}"));
+            }
+            Some(Conflict::ModifyDelete { ours_deleted: true }) => notes.push(format!(
+                "CONFLICT (modify/delete): {p} deleted in HEAD and modified in {label}.  Version {label} of {p} left in tree."
+            )),
+            Some(Conflict::ModifyDelete { ours_deleted: false }) => notes.push(format!(
+                "CONFLICT (modify/delete): {p} deleted in {label} and modified in HEAD.  Version HEAD of {p} left in tree."
+            )),
         }
-        match (o, t) {
-            (Some(o), Some(t)) => {
-                notes.push(format!("Auto-merging {p}"));
-                match merge3(b.map_or("", String::as_str), o, t, "HEAD", label) {
-                    Ok(text) => result.push((p.clone(), Some(text), false)),
-                    Err(text) => {
-                        let kind = if b.is_none() { "add/add" } else { "content" };
-                        notes.push(format!("CONFLICT ({kind}): Merge conflict in {p}"));
-                        result.push((p.clone(), Some(text), true));
-                    }
-                }
-            }
-            (None, Some(t)) => {
-                notes.push(format!(
-                    "CONFLICT (modify/delete): {p} deleted in HEAD and modified in {label}.  Version {label} of {p} left in tree."
-                ));
-                result.push((p.clone(), Some(t.clone()), true));
-            }
-            (Some(o), None) => {
-                notes.push(format!(
-                    "CONFLICT (modify/delete): {p} deleted in {label} and modified in HEAD.  Version HEAD of {p} left in tree."
-                ));
-                result.push((p.clone(), Some(o.clone()), true));
-            }
-            (None, None) => {}
-        }
+        result.push((m.path, m.content, m.conflict.is_some()));
     }
     // Refuse before touching anything if local changes would be overwritten.
     let dirty: Vec<&String> = result

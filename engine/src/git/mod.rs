@@ -61,6 +61,8 @@ pub enum GitCommand {
     Reset(history::ResetArgs),
     Revert(history::RevertArgs),
     Diff(diff_cmd::DiffArgs),
+    /// `git init`: creates the repository (the world does it when there is none).
+    Init,
     Help,
     Version,
 }
@@ -93,16 +95,6 @@ const NOT_SIMULATED: &[&str] = &[
     "archive",
     "gc",
     "cherry",
-    "init",
-    "fetch",
-    "pull",
-    "push",
-    "merge",
-    "tag",
-    "revert",
-    "reset",
-    "diff",
-    "remote",
 ];
 
 /// Every subcommand name git knows, for "The most similar command is".
@@ -166,6 +158,8 @@ impl GitCommand {
             "reset" => Self::Reset(history::ResetArgs::parse(rest)?),
             "revert" => Self::Revert(history::RevertArgs::parse(rest)?),
             "diff" => Self::Diff(diff_cmd::DiffArgs::parse(rest)?),
+            "init" if rest.is_empty() => Self::Init,
+            "init" => return Err(GitError::Fatal("'git init' options are not simulated in this tutor yet".into())),
             "help" | "--help" | "-h" => Self::Help,
             "version" | "--version" => Self::Version,
             other if NOT_SIMULATED.contains(&other) => {
@@ -194,21 +188,9 @@ impl GitCommand {
             Self::Reset(a) => history::reset(a, ctx),
             Self::Revert(a) => history::revert(a, ctx),
             Self::Diff(a) => diff_cmd::run(a, ctx),
+            Self::Init => Ok("Reinitialized existing Git repository in /home/you/chatbot/.git/".to_string()),
             Self::Help => Ok(HELP.to_string()),
             Self::Version => Ok("git version 2.47.3 (Branch to Prod simulation)".to_string()),
-        }
-    }
-
-    /// A commit as the "New commit" button makes it: `git commit --allow-empty -m "…"`.
-    pub fn quick_commit(message: String) -> Self {
-        Self::Commit(commit::CommitArgs { message: Some(message), all: false, allow_empty: true })
-    }
-
-    /// The command line that parses back to this command (shown when a button runs it).
-    pub fn to_line(&self) -> Option<String> {
-        match self {
-            Self::Commit(c) => Some(c.to_line()),
-            _ => None,
         }
     }
 }
@@ -279,37 +261,56 @@ pub fn tracking_info(repo: &Repo, branch: &str) -> Option<String> {
     })
 }
 
-/// `HEAD -> main, origin/main, tag: v1` decorations for one commit, in git's order.
-pub fn decorations(repo: &Repo, id: &str) -> Vec<String> {
+/// One ref pointing at a commit, as `git log --decorate` names it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Decoration {
+    /// `HEAD -> name`: the checked-out branch.
+    HeadBranch(String),
+    /// `HEAD`: detached here.
+    DetachedHead,
+    /// A local branch.
+    Branch(String),
+    /// A remote-tracking ref (`origin/main`).
+    Remote(String),
+    /// `tag: name`.
+    Tag(String),
+}
+
+impl std::fmt::Display for Decoration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::HeadBranch(b) => write!(f, "HEAD -> {b}"),
+            Self::DetachedHead => f.write_str("HEAD"),
+            Self::Branch(n) | Self::Remote(n) => f.write_str(n),
+            Self::Tag(t) => write!(f, "tag: {t}"),
+        }
+    }
+}
+
+/// The refs at one commit, in `git log --decorate`'s order.
+pub fn decoration_refs(repo: &Repo, id: &str) -> Vec<Decoration> {
     // git collects refs in refname order and prepends each, so the list comes
     // out reversed: tags, then remote-tracking refs, then local branches; the
     // branch HEAD points at moves to the front as `HEAD -> name`.
-    let mut names: Vec<String> = Vec::new();
-    for (b, c) in &repo.branches {
-        if c == id {
-            names.push(b.clone());
-        }
-    }
-    for (r, c) in &repo.remote_tracking {
-        if c == id {
-            names.push(r.clone());
-        }
-    }
-    for (t, c) in &repo.tags {
-        if c == id {
-            names.push(format!("tag: {t}"));
-        }
-    }
-    names.reverse();
+    let mut refs: Vec<Decoration> = Vec::new();
+    refs.extend(repo.branches.iter().filter(|(_, c)| *c == id).map(|(b, _)| Decoration::Branch(b.clone())));
+    refs.extend(repo.remote_tracking.iter().filter(|(_, c)| *c == id).map(|(r, _)| Decoration::Remote(r.clone())));
+    refs.extend(repo.tags.iter().filter(|(_, c)| *c == id).map(|(t, _)| Decoration::Tag(t.clone())));
+    refs.reverse();
     match repo.head() {
         Head::Branch(b) if repo.branches.get(b).is_some_and(|c| c == id) => {
-            names.retain(|n| n != b);
-            names.insert(0, format!("HEAD -> {b}"));
+            refs.retain(|r| *r != Decoration::Branch(b.clone()));
+            refs.insert(0, Decoration::HeadBranch(b.clone()));
         }
-        Head::Detached(c) if c == id => names.insert(0, "HEAD".to_string()),
+        Head::Detached(c) if c == id => refs.insert(0, Decoration::DetachedHead),
         _ => {}
     }
-    names
+    refs
+}
+
+/// `HEAD -> main, origin/main, tag: v1` decorations for one commit, in git's order.
+pub fn decorations(repo: &Repo, id: &str) -> Vec<String> {
+    decoration_refs(repo, id).iter().map(ToString::to_string).collect()
 }
 
 const HELP: &str = "usage: git <command> [<args>]
@@ -343,7 +344,7 @@ collaborate
    push       Update remote refs (-u to set upstream)
    remote     Manage remotes (-v, add, remove)
 
-Besides git: echo \"text\" > file (>> appends), cat, ls -a, clear, undo.
+Besides git: echo \"text\" > file (>> appends), cat, ls -a, clear, undo, reset; `help` lists the rest.
 Prefix a line with @teammate to run it in your teammate's clone.";
 
 #[cfg(test)]

@@ -75,18 +75,23 @@ fn label(code: char) -> &'static str {
     }
 }
 
+/// `On branch NAME` or `HEAD detached at ID`: the first line of `git status`.
+pub fn head_line(repo: &Repo) -> String {
+    match repo.head() {
+        Head::Branch(b) => format!("On branch {b}"),
+        Head::Detached(id) => format!("HEAD detached at {}", short(id)),
+    }
+}
+
 /// The long `git status` text; `git commit` prints it too when there is nothing to commit.
 pub fn long(repo: &Repo, work: &Tree) -> String {
     let mut out = Vec::new();
-    match repo.head() {
-        Head::Branch(b) => {
-            out.push(format!("On branch {b}"));
-            if let Some(info) = tracking_info(repo, b) {
-                out.push(info);
-                out.push(String::new());
-            }
-        }
-        Head::Detached(id) => out.push(format!("HEAD detached at {}", short(id))),
+    out.push(head_line(repo));
+    if let Head::Branch(b) = repo.head()
+        && let Some(info) = tracking_info(repo, b)
+    {
+        out.push(info);
+        out.push(String::new());
     }
     let unborn = repo.head_commit().is_none();
     if unborn {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::check::{Env, report};
 use crate::repo::Tree;
-use crate::servers::chatbot;
+use crate::chatbot;
 
 /// One job of a run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,15 +3,18 @@
 //! GitHub performs them.
 
 pub mod checks;
-pub mod cli;
+pub mod gh;
+mod protection;
+mod pull_request;
 
-use std::collections::{BTreeMap, BTreeSet};
+pub use protection::{Protection, ProtectCommand, ProtectError};
+pub use pull_request::{Method, PrState, PullRequest, Review, ReviewState, Run, pr_commits};
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diff::merge3;
-use crate::repo::{Commit, CommitId, Repo, Tree, short, snapshot_tree};
-use checks::Check;
+use crate::repo::{Commit, CommitId, Repo, short, snapshot_tree};
 
 /// The repository as GitHub names it.
 pub const REPO: &str = "you/smart-chatbot";
@@ -20,133 +23,6 @@ pub const WEB: &str = "https://github.com/you/smart-chatbot";
 /// A GitHub login from a git identity: `Sam Teammate <sam@example.com>` → `sam`.
 pub fn login(author: &str) -> String {
     author.split_once('<').and_then(|(_, e)| e.split('@').next()).unwrap_or(author).trim().to_string()
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PrState {
-    Open,
-    Closed,
-    Merged,
-}
-
-impl PrState {
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Open => "Open",
-            Self::Closed => "Closed",
-            Self::Merged => "Merged",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReviewState {
-    Approved,
-    ChangesRequested,
-    Commented,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Review {
-    pub author: String,
-    pub state: ReviewState,
-    pub body: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Method {
-    Merge,
-    Squash,
-    Rebase,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PullRequest {
-    pub number: u32,
-    pub title: String,
-    pub body: String,
-    pub author: String,
-    pub base: String,
-    pub head: String,
-    pub state: PrState,
-    /// The head branch's tip when the PR last saw it.
-    pub head_sha: CommitId,
-    pub created: u64,
-    pub reviews: Vec<Review>,
-    /// The commit the merge made on the base branch.
-    pub merged_as: Option<CommitId>,
-}
-
-/// One CI run: the pipeline on one pushed commit of a PR.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Run {
-    pub id: u32,
-    pub pr: u32,
-    pub sha: CommitId,
-    pub branch: String,
-    pub title: String,
-    pub at: u64,
-    pub checks: Vec<Check>,
-}
-
-impl Run {
-    pub fn ok(&self) -> bool {
-        self.checks.iter().all(|c| c.ok)
-    }
-}
-
-/// A branch protection rule (GitHub's settings page, as a command).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Protection {
-    /// Changes must come through a pull request.
-    pub require_pr: bool,
-    /// Approving reviews required before merging.
-    pub approvals: u32,
-    /// The CI jobs must pass before merging.
-    pub require_checks: bool,
-}
-
-impl Protection {
-    pub fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        if self.require_pr {
-            parts.push("pull request required".to_string());
-        }
-        if self.approvals > 0 {
-            parts.push(format!("{} approving review{}", self.approvals, plural(self.approvals as usize)));
-        }
-        if self.require_checks {
-            parts.push(format!("checks must pass ({})", checks::JOBS.map(|j| format!("CI / {j}")).join(", ")));
-        }
-        parts.push("no force pushes".into());
-        parts.join(", ")
-    }
-
-    /// Why a direct push to the branch is refused, in GitHub's words.
-    pub fn push_refusal(&self, forced: bool) -> Vec<String> {
-        let mut why = Vec::new();
-        if forced {
-            why.push("Cannot force-push to this branch".to_string());
-        }
-        if self.approvals > 0 {
-            why.push(format!(
-                "At least {} approving review{} required by reviewers with write access.",
-                self.approvals,
-                if self.approvals == 1 { " is" } else { "s are" }
-            ));
-        } else if self.require_pr {
-            why.push("Changes must be made through a pull request.".into());
-        }
-        if self.require_checks {
-            for j in checks::JOBS {
-                why.push(format!("Required status check \"CI / {j}\" is expected."));
-            }
-        }
-        why
-    }
 }
 
 pub fn plural(n: usize) -> &'static str {
@@ -169,65 +45,6 @@ pub struct Hub {
     pub pulls: Vec<PullRequest>,
     pub runs: Vec<Run>,
     pub protection: BTreeMap<String, Protection>,
-}
-
-/// Three-way merge of whole trees, as GitHub's merge button does it; `Err`
-/// lists the conflicting paths.
-pub fn merge_trees(base: &Tree, ours: &Tree, theirs: &Tree) -> Result<Tree, Vec<String>> {
-    let paths = crate::repo::paths_of(&[base, ours, theirs]);
-    let mut out = ours.clone();
-    let mut conflicts = Vec::new();
-    for p in paths {
-        let (b, o, t) = (base.get(p), ours.get(p), theirs.get(p));
-        if o == t || b == t {
-            continue;
-        }
-        if b == o {
-            match t {
-                Some(t) => out.insert(p.clone(), t.clone()),
-                None => out.remove(p),
-            };
-            continue;
-        }
-        match (o, t) {
-            (Some(o), Some(t)) => match merge3(b.map_or("", String::as_str), o, t, "ours", "theirs") {
-                Ok(text) => {
-                    out.insert(p.clone(), text);
-                }
-                Err(_) => conflicts.push(p.clone()),
-            },
-            _ => conflicts.push(p.clone()),
-        }
-    }
-    if conflicts.is_empty() { Ok(out) } else { Err(conflicts) }
-}
-
-/// The commits a PR brings (`base..head`), parents before children.
-pub fn pr_commits(origin: &Repo, base: &str, head: &str) -> Vec<CommitId> {
-    let exclude = origin.ancestors(base);
-    let mut order = Vec::new();
-    let mut seen = BTreeSet::new();
-    // Iterative post-order: a commit is emitted after all its parents.
-    let mut stack = vec![(head.to_string(), false)];
-    while let Some((id, expanded)) = stack.pop() {
-        if exclude.contains(&id) || (!expanded && seen.contains(&id)) {
-            continue;
-        }
-        if expanded {
-            order.push(id);
-            continue;
-        }
-        seen.insert(id.clone());
-        stack.push((id.clone(), true));
-        if let Some(c) = origin.commit(&id) {
-            for p in c.parents.iter().rev() {
-                if !seen.contains(p) {
-                    stack.push((p.clone(), false));
-                }
-            }
-        }
-    }
-    order
 }
 
 impl Hub {
@@ -275,7 +92,7 @@ impl Hub {
         let Some(base_tip) = origin.branches.get(&pr.base) else { return false };
         let base = origin.snapshot(origin.merge_base(base_tip, &pr.head_sha).as_deref());
         let (ours, theirs) = (origin.snapshot(Some(base_tip)), origin.snapshot(Some(&pr.head_sha)));
-        merge_trees(snapshot_tree(&base), snapshot_tree(&ours), snapshot_tree(&theirs)).is_ok()
+        crate::tree_merge::merged_tree(snapshot_tree(&base), snapshot_tree(&ours), snapshot_tree(&theirs)).is_ok()
     }
 
     /// What stops the PR from merging under its base branch's protection.
@@ -414,7 +231,7 @@ impl Hub {
         let (ours, theirs) = (origin.snapshot(Some(&base_tip)), origin.snapshot(Some(&head_tip)));
         let conflict = |_| "the merge commit cannot be cleanly created.".to_string();
         let merged =
-            merge_trees(snapshot_tree(&base), snapshot_tree(&ours), snapshot_tree(&theirs)).map_err(conflict)?;
+            crate::tree_merge::merged_tree(snapshot_tree(&base), snapshot_tree(&ours), snapshot_tree(&theirs)).map_err(conflict)?;
         let mut tick = || {
             *clock += 60;
             *clock
@@ -445,7 +262,7 @@ impl Hub {
                     }
                     let (parent, onto) =
                         (origin.snapshot(c.parents.first().map(String::as_str)), origin.snapshot(Some(&tip)));
-                    let tree = merge_trees(snapshot_tree(&parent), snapshot_tree(&onto), &c.tree).map_err(|_| {
+                    let tree = crate::tree_merge::merged_tree(snapshot_tree(&parent), snapshot_tree(&onto), &c.tree).map_err(|_| {
                         "this branch can't be rebased: its commits conflict with the base branch.".to_string()
                     })?;
                     tip = origin.insert(Commit::new(vec![tip], c.message.clone(), c.author.clone(), tick(), tree));

@@ -1,13 +1,29 @@
-//! The terminal commands that drive the servers: `python main.py`, `stop`,
-//! `curl`, `servers`, `logs`, `deploy`, `topology` and the prepared `edit`s.
+//! The commands that drive the servers: `python main.py`, `stop`, `curl`,
+//! `servers`, `logs`, `deploy production` and `topology`. Each runs against a
+//! [`Ctx`]: the servers, and read-only views of what they deploy from.
 
-use super::chatbot::{Client, LogLine};
-use super::http::{self, Curl, Response};
-use super::json::Obj;
 use super::{Deployment, ServerName, Status, Topology};
-use crate::project;
-use crate::repo::short;
-use crate::world::{Outcome, World};
+use crate::chatbot::LogLine;
+use crate::chatbot::http::{self, Curl, Response};
+use crate::chatbot::json_write::Obj;
+use crate::chatbot::Client;
+use crate::outcome::Outcome;
+use crate::repo::{Repo, Tree, short};
+
+/// What the server commands may touch: the servers themselves; `origin`,
+/// the learner's clone and working tree only to read from.
+pub struct Ctx<'a> {
+    /// Every server and the topology.
+    pub servers: &'a mut super::Servers,
+    /// What remote servers deploy from.
+    pub origin: &'a Repo,
+    /// The learner's clone (its HEAD is what local runs), if any.
+    pub local: Option<&'a Repo>,
+    /// The learner's working tree (what local runs, and curl's `-d @file`).
+    pub work: &'a Tree,
+    /// The virtual clock.
+    pub now: u64,
+}
 
 /// Where `curl` connects from: your laptop, as a documentation-range address.
 const LAPTOP: Client<'static> = Client { ip: "203.0.113.7" };
@@ -17,10 +33,10 @@ fn refused(host: &str, port: u16) -> Outcome {
     Outcome::err(format!("curl: (7) Failed to connect to {host} port {port} after 0 ms: Couldn't connect to server"))
 }
 
-impl World {
+impl Ctx<'_> {
     /// `[APP_ENV=…] [KEY=value…] python main.py`: starts the local server from
     /// the working tree; variables on the command line win over the file.
-    pub(crate) fn run_local(&mut self, assigns: &[(String, String)]) -> Outcome {
+    pub fn run_local(&mut self, assigns: &[(String, String)]) -> Outcome {
         if self.servers.get(ServerName::Local).status == Status::Running {
             return Outcome::err(
                 "ERROR:    [Errno 98] error while attempting to bind on address ('127.0.0.1', 8000): address already in use\n(the local server is already running: stop it with Ctrl+C or `stop`, then start it again)",
@@ -33,12 +49,12 @@ impl World {
         }
         let env = assigns.iter().rev().find(|(k, _)| k == "APP_ENV").map_or("development", |(_, v)| v.as_str());
         let overrides: Vec<(String, String)> = assigns.iter().filter(|(k, _)| k != "APP_ENV").cloned().collect();
-        let head = self.local.as_ref().and_then(|r| r.head_commit().and_then(|id| r.commit(id)));
+        let head = self.local.and_then(|r| r.head_commit().and_then(|id| r.commit(id)));
         let commit = head.map(|c| (c.id.as_str(), c.subject()));
         let mut d = Deployment::new(ServerName::Local, commit, &self.work, env, overrides, "command line");
-        let local = self.local.as_ref();
+        let local = self.local;
         d.branch = local.and_then(|r| r.current_branch()).unwrap_or("HEAD").to_string();
-        if head.is_some_and(|c| c.tree != self.work) {
+        if head.is_some_and(|c| c.tree != *self.work) {
             d.version.push_str("-dirty");
         }
         let server = self.servers.get_mut(ServerName::Local);
@@ -73,7 +89,7 @@ impl World {
     }
 
     /// Ctrl+C / `stop`: stops the local server.
-    pub(crate) fn stop_local(&mut self) -> Outcome {
+    pub fn stop_local(&mut self) -> Outcome {
         let server = self.servers.get_mut(ServerName::Local);
         if server.status != Status::Running {
             return Outcome::err("stop: the local server is not running (start it with `python main.py`)");
@@ -84,29 +100,25 @@ impl World {
         )
     }
 
-    pub(crate) fn curl(&mut self, args: &[String]) -> Outcome {
-        let curl = match Curl::parse(args) {
-            Ok(c) => c,
-            Err(e) => return Outcome::err(e.to_string()),
-        };
+    pub fn curl(&mut self, curl: &Curl) -> Outcome {
         let mut outputs = Vec::new();
         let mut ok = true;
         for url in &curl.urls {
-            let o = self.fetch(&curl, url);
+            let o = self.fetch(curl, url);
             ok &= o.ok;
             outputs.push(o.output);
         }
-        Outcome { ok, output: outputs.join("\n"), clear: false }
+        Outcome { ok, output: outputs.join("\n"), events: Vec::new() }
     }
 
     fn fetch(&mut self, curl: &Curl, url: &str) -> Outcome {
-        let work = &self.work;
+        let work = self.work;
         let req = match curl.request(url, |f| work.get(f.trim_start_matches("./")).cloned()) {
             Ok(r) => r,
             Err(e) => return Outcome::err(e.to_string()),
         };
         let local = matches!(req.host.as_str(), "localhost" | "127.0.0.1" | "[::1]");
-        let now = self.clock;
+        let now = self.now;
         let server = if local {
             if req.port != 8000 {
                 return refused(&req.host, req.port);
@@ -159,57 +171,56 @@ impl World {
 
     /// `servers`: the promotion ledger; `servers NAME`: one server in detail;
     /// `servers NAME set KEY=VALUE` / `unset KEY`: its platform variables.
-    pub(crate) fn servers_command(&mut self, args: &[String]) -> Outcome {
-        let usage = "usage: servers [NAME [set KEY=VALUE | unset KEY]]";
-        let Some(first) = args.first() else {
-            return Outcome::ok(self.servers.ledger(&self.origin));
+    pub fn servers(&mut self, cmd: &ServersCommand) -> Outcome {
+        let first = match cmd {
+            ServersCommand::Ledger => return Outcome::ok(self.servers.ledger(self.origin)),
+            ServersCommand::Show(s) | ServersCommand::Set { server: s, .. } | ServersCommand::Unset { server: s, .. } => s,
         };
         let Some(server) = self.servers.find(first) else {
             return Outcome::err(format!(
-                "servers: no server named '{first}' in the {} topology\n{usage}",
+                "servers: no server named '{first}' in the {} topology\n{SERVERS_USAGE}",
                 self.servers.topology.name()
             ));
         };
         let label = server.label();
         let local = server.name == ServerName::Local && server.preview.is_none();
-        match args[1..].iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-            [] => Outcome::ok(self.server_details(&label)),
-            [verb @ ("set" | "unset"), ..] if local => Outcome::err(format!(
-                "servers: local has no platform variables to {verb}; set them on the command line: KEY=value python main.py"
-            )),
-            ["set", kv] => match kv.split_once('=') {
-                Some((k, v)) if !k.is_empty() => {
-                    if let Some(s) = self.servers.find_mut(&label) {
-                        s.vars.retain(|(key, _)| key != k);
-                        s.vars.push((k.to_string(), v.to_string()));
-                    }
-                    self.redeploy(&label, &format!("variable {k} set"))
-                }
-                _ => Outcome::err(usage),
-            },
-            ["unset", k] => {
-                let Some(s) = self.servers.find_mut(&label) else { return Outcome::err(usage) };
-                let before = s.vars.len();
-                s.vars.retain(|(key, _)| key != k);
-                if s.vars.len() == before {
-                    return Outcome::err(format!("servers: {label} has no platform variable {k}"));
-                }
-                self.redeploy(&label, &format!("variable {k} removed"))
+        match cmd {
+            ServersCommand::Ledger | ServersCommand::Show(_) => Outcome::ok(self.server_details(&label)),
+            ServersCommand::Set { .. } | ServersCommand::Unset { .. } if local => {
+                let verb = if matches!(cmd, ServersCommand::Set { .. }) { "set" } else { "unset" };
+                Outcome::err(format!(
+                    "servers: local has no platform variables to {verb}; set them on the command line: KEY=value python main.py"
+                ))
             }
-            _ => Outcome::err(usage),
+            ServersCommand::Set { key, value, .. } => {
+                if let Some(s) = self.servers.find_mut(&label) {
+                    s.vars.retain(|(k, _)| k != key);
+                    s.vars.push((key.clone(), value.clone()));
+                }
+                self.redeploy(&label, &format!("variable {key} set"))
+            }
+            ServersCommand::Unset { key, .. } => {
+                let Some(s) = self.servers.find_mut(&label) else { return Outcome::err(SERVERS_USAGE) };
+                let before = s.vars.len();
+                s.vars.retain(|(k, _)| k != key);
+                if s.vars.len() == before {
+                    return Outcome::err(format!("servers: {label} has no platform variable {key}"));
+                }
+                self.redeploy(&label, &format!("variable {key} removed"))
+            }
         }
     }
 
     /// Railway redeploys the running commit when its variables change.
     fn redeploy(&mut self, label: &str, why: &str) -> Outcome {
-        let now = self.clock;
+        let now = self.now;
         let Some(server) = self.servers.find_mut(label) else {
             return Outcome::err(format!("servers: no server named '{label}'"));
         };
         let Some(id) = server.deployed.as_ref().and_then(|d| d.commit.clone()) else {
             return Outcome::ok(format!("{label}: saved; it applies to the next deploy"));
         };
-        match server.deploy(&self.origin, &id, now, why) {
+        match server.deploy(self.origin, &id, now, why) {
             Ok(()) => Outcome::ok(format!("{label}: {why}; redeployed {} ({})", short(&id), server.status.name())),
             Err(e) => Outcome::err(format!("{label}: {why}; redeploy failed:\n{e}")),
         }
@@ -248,8 +259,8 @@ impl World {
     }
 
     /// `logs [NAME]`: a server's request log, as its `LOG_LEVEL` let through.
-    pub(crate) fn logs(&self, args: &[String]) -> Outcome {
-        let label = args.first().map_or("local", String::as_str);
+    pub fn logs(&self, server: Option<&str>) -> Outcome {
+        let label = server.unwrap_or("local");
         let Some(s) = self.servers.find(label) else {
             return Outcome::err(format!(
                 "logs: no server named '{label}'; try local, development, staging or production"
@@ -271,20 +282,27 @@ impl World {
     }
 
     /// `deploy production [REV]`.
-    pub(crate) fn deploy(&mut self, rev: Option<&str>) -> Outcome {
-        let now = self.clock;
+    pub fn deploy(&mut self, rev: Option<&str>) -> Outcome {
+        let now = self.now;
         // A revision names what the learner sees: their clone first, then origin.
         let id = match rev {
             None => None,
-            Some(r) => match self.local.as_ref().and_then(|l| l.resolve(r)).or_else(|| self.origin.resolve(r)) {
+            Some(r) => match self.local.and_then(|l| l.resolve(r)).or_else(|| self.origin.resolve(r)) {
                 Some(id) => Some(id),
                 None => return Outcome::err(format!("deploy: unknown revision '{r}'")),
             },
         };
-        self.servers.promote(&self.origin, id.as_deref(), now).into()
+        self.servers.promote(self.origin, id.as_deref(), now).into()
     }
 
-    pub(crate) fn set_topology(&mut self, t: Topology) -> Outcome {
+    /// `topology`: which setup this is; `topology NAME`: switch to it.
+    pub fn topology(&mut self, t: Option<Topology>) -> Outcome {
+        let Some(t) = t else {
+            return Outcome::ok(format!(
+                "topology: {} (switch with `topology minimal` or `topology professional`)",
+                self.servers.topology.name()
+            ));
+        };
         if self.servers.topology == t {
             return Outcome::ok(format!("already using the {} topology", t.name()));
         }
@@ -298,36 +316,64 @@ impl World {
             t.name(),
             t.servers().iter().map(|s| s.name()).collect::<Vec<_>>().join(" → ")
         )];
-        out.extend(self.servers.sync(&self.origin, self.clock));
+        out.extend(self.servers.sync(self.origin, self.now));
         Outcome::ok(out.join("\n"))
-    }
-
-    /// `edit NAME`: makes one of the guide's prepared changes in the working
-    /// tree, standing in for an editor.
-    pub(crate) fn edit(&mut self, args: &[String]) -> Outcome {
-        let list =
-            || project::EDITS.iter().map(|e| format!("  {:<18} {}", e.name, e.about)).collect::<Vec<_>>().join("\n");
-        let [name] = args else {
-            return Outcome::err(format!("usage: edit NAME\n{}", list()));
-        };
-        let Some(edit) = project::EDITS.iter().find(|e| e.name == name) else {
-            return Outcome::err(format!("edit: no prepared edit named '{name}'; these exist:\n{}", list()));
-        };
-        let Some(file) = self.work.get_mut(edit.file) else {
-            return Outcome::err(format!("edit: {} does not exist in the working tree", edit.file));
-        };
-        match (edit.apply)(file) {
-            Ok(()) => Outcome::ok(format!("edited {}: {}", edit.file, edit.about)),
-            Err(e) => Outcome::err(format!("edit: {e}")),
-        }
     }
 }
 
-impl From<Result<String, String>> for Outcome {
-    fn from(r: Result<String, String>) -> Self {
-        match r {
-            Ok(s) => Outcome::ok(s),
-            Err(e) => Outcome::err(e),
+/// `servers`' usage line.
+pub const SERVERS_USAGE: &str = "usage: servers [NAME [set KEY=VALUE | unset KEY]]";
+
+/// A `servers …` command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServersCommand {
+    /// `servers`: the promotion ledger.
+    Ledger,
+    /// `servers NAME`: one server's config, provenance and deploy log.
+    Show(String),
+    /// `servers NAME set KEY=VALUE`: a platform variable.
+    Set {
+        /// The server as typed.
+        server: String,
+        /// The variable.
+        key: String,
+        /// Its value.
+        value: String,
+    },
+    /// `servers NAME unset KEY`.
+    Unset {
+        /// The server as typed.
+        server: String,
+        /// The variable.
+        key: String,
+    },
+}
+
+impl ServersCommand {
+    /// Parses the words after `servers`.
+    pub fn parse(args: &[String]) -> Result<Self, &'static str> {
+        let words: Vec<&str> = args.iter().map(String::as_str).collect();
+        Ok(match words.as_slice() {
+            [] => Self::Ledger,
+            [s] => Self::Show((*s).to_string()),
+            [s, "set", kv] => match kv.split_once('=') {
+                Some((k, v)) if !k.is_empty() => {
+                    Self::Set { server: (*s).to_string(), key: k.to_string(), value: v.to_string() }
+                }
+                _ => return Err(SERVERS_USAGE),
+            },
+            [s, "unset", k] => Self::Unset { server: (*s).to_string(), key: (*k).to_string() },
+            _ => return Err(SERVERS_USAGE),
+        })
+    }
+
+    /// The words after `servers` that parse back to this command.
+    pub fn words(&self) -> Vec<String> {
+        match self {
+            Self::Ledger => Vec::new(),
+            Self::Show(s) => vec![s.clone()],
+            Self::Set { server, key, value } => vec![server.clone(), "set".into(), format!("{key}={value}")],
+            Self::Unset { server, key } => vec![server.clone(), "unset".into(), key.clone()],
         }
     }
 }

@@ -11,7 +11,7 @@ mod scripts;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use engine::World;
+use engine::{Terminal, World};
 
 /// A commit named by its shape: its subject and its parents' shapes.
 type Shape = u64;
@@ -126,7 +126,7 @@ impl Raw {
 
 /// The engine's side, read from its public `State`.
 fn engine_raw(world: &World, ok: bool) -> Raw {
-    let st = engine::State::of(world);
+    let st = engine::ReplayState::of(world);
     let v = serde_json::to_value(&st).expect("state serialises");
     let map = |x: &serde_json::Value| -> BTreeMap<String, String> {
         x.as_object()
@@ -142,7 +142,7 @@ fn engine_raw(world: &World, ok: bool) -> Raw {
     };
     // Every commit any repository holds, so shapes resolve for all refs.
     let mut commits = HashMap::new();
-    let repos = world.local.iter().chain(std::iter::once(&world.origin)).chain(world.teammate.iter().map(|t| &t.repo));
+    let repos = world.local().into_iter().chain(std::iter::once(world.origin())).chain(world.teammate().map(|t| &t.repo));
     for r in repos {
         for (id, c) in &r.commits {
             commits.insert(id.clone(), (c.parents.clone(), c.subject().to_string()));

@@ -2,7 +2,7 @@
 //! real git doing the same operation (`merge --no-ff`, `merge --squash` +
 //! commit, `rebase` + fast-forward) on the same history.
 
-use engine::World;
+use engine::{Terminal, World};
 
 use super::real_git::RealGit;
 use super::{describe, engine_raw};
@@ -47,8 +47,8 @@ fn compare(method: &str, real_git_script: &str) {
         describe(&ours, &theirs)
     );
     // The same files, with the same content, at the new tip.
-    let tip = &world.origin.branches["development"];
-    let tree = &world.origin.commits[tip].tree;
+    let tip = &world.origin().branches["development"];
+    let tree = &world.origin().commits[tip].tree;
     let (_, listing) = git.run("git ls-tree -r --name-only origin/development");
     assert_eq!(tree.keys().cloned().collect::<Vec<_>>(), listing.lines().map(str::to_string).collect::<Vec<_>>());
     for (path, body) in tree {

@@ -1,50 +1,75 @@
 //! Commit-graph geometry: a pure function from a repository to rows, lanes,
-//! edges and labels. The `CommitGraph` component only draws what this returns.
+//! edges and ref labels (in `git log --decorate`'s order, so the graph and the
+//! terminal agree). The page's graph only draws what this returns.
 
-use engine::git::date_order;
-use engine::repo::{Head, Repo, short};
+use std::collections::HashSet;
+
+use crate::git::{Decoration, date_order, decoration_refs};
+use crate::repo::{Repo, short};
 
 /// One commit's place: `row` counts down from the newest commit, `lane` across.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Node {
+    /// The full commit id.
     pub id: String,
+    /// Its abbreviation.
     pub short: String,
+    /// The first line of its message.
     pub subject: String,
+    /// 0 for the newest commit.
     pub row: usize,
+    /// 0 for the leftmost lane.
     pub lane: usize,
+    /// HEAD points here.
     pub is_head: bool,
 }
 
 /// A line from a commit to one of its parents (indexes into `nodes`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Edge {
+    /// The newer commit.
     pub child: usize,
+    /// One of its parents.
     pub parent: usize,
 }
 
+/// What a ref label stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LabelKind {
     /// A local branch; `current` when HEAD is on it.
     Branch {
+        /// HEAD is on this branch.
         current: bool,
     },
+    /// A remote-tracking ref (`origin/main`).
     Remote,
+    /// A tag.
     Tag,
+    /// HEAD, detached at this commit.
     DetachedHead,
 }
 
+/// A ref drawn beside its commit.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Label {
+    /// The ref's name (`main`, `origin/main`, `v1.0`, `HEAD`).
     pub text: String,
+    /// What it is.
     pub kind: LabelKind,
+    /// The commit it points at (index into `nodes`).
     pub node: usize,
 }
 
+/// The whole graph.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Layout {
+    /// Newest first.
     pub nodes: Vec<Node>,
+    /// Child → parent lines.
     pub edges: Vec<Edge>,
+    /// Ref labels, grouped by node in ascending order, each group in git's order.
     pub labels: Vec<Label>,
+    /// How many lanes are in use.
     pub lanes: usize,
 }
 
@@ -98,39 +123,30 @@ pub fn layout(repo: &Repo) -> Layout {
             is_head: head == Some(id),
         });
     }
+    // Only commits some ref points at carry labels.
+    let targets: HashSet<&String> = repo
+        .branches
+        .values()
+        .chain(repo.remote_tracking.values())
+        .chain(repo.tags.values())
+        .chain(repo.head_commit())
+        .collect();
     let mut labels = Vec::new();
-    let current = repo.current_branch();
-    if let Head::Detached(id) = repo.head()
-        && let Some(&n) = index.get(id.as_str())
-    {
-        labels.push(Label { text: "HEAD".into(), kind: LabelKind::DetachedHead, node: n });
-    }
-    for (name, id) in &repo.branches {
-        if let Some(&n) = index.get(id.as_str()) {
-            let current = current == Some(name.as_str());
-            labels.push(Label { text: name.clone(), kind: LabelKind::Branch { current }, node: n });
+    for (n, node) in nodes.iter().enumerate() {
+        if !targets.contains(&node.id) {
+            continue;
+        }
+        for d in decoration_refs(repo, &node.id) {
+            let (text, kind) = match d {
+                Decoration::HeadBranch(b) => (b, LabelKind::Branch { current: true }),
+                Decoration::DetachedHead => ("HEAD".to_string(), LabelKind::DetachedHead),
+                Decoration::Branch(b) => (b, LabelKind::Branch { current: false }),
+                Decoration::Remote(r) => (r, LabelKind::Remote),
+                Decoration::Tag(t) => (t, LabelKind::Tag),
+            };
+            labels.push(Label { text, kind, node: n });
         }
     }
-    for (name, id) in &repo.remote_tracking {
-        if let Some(&n) = index.get(id.as_str()) {
-            labels.push(Label { text: name.clone(), kind: LabelKind::Remote, node: n });
-        }
-    }
-    for (name, id) in &repo.tags {
-        if let Some(&n) = index.get(id.as_str()) {
-            labels.push(Label { text: name.clone(), kind: LabelKind::Tag, node: n });
-        }
-    }
-    // Current branch first on its row, then local, remote, tags.
-    labels.sort_by_key(|l| {
-        let rank = match l.kind {
-            LabelKind::DetachedHead | LabelKind::Branch { current: true } => 0,
-            LabelKind::Branch { current: false } => 1,
-            LabelKind::Remote => 2,
-            LabelKind::Tag => 3,
-        };
-        (l.node, rank)
-    });
     let lanes = nodes.iter().map(|n| n.lane + 1).max().unwrap_or(0);
     Layout { nodes, edges, labels, lanes }
 }
@@ -147,7 +163,8 @@ fn free_lane(expect: &mut Vec<Option<&str>>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use engine::World;
+    use crate::World;
+    use crate::terminal::Terminal;
 
     fn world(lines: &[&str]) -> World {
         let mut w = World::new();
@@ -160,11 +177,15 @@ mod tests {
     #[test]
     fn default_start_is_one_commit_with_four_labels() {
         let w = world(&[]);
-        let l = layout(w.local.as_ref().unwrap());
+        let l = layout(w.local().unwrap());
         assert_eq!(l.nodes.len(), 1);
         assert!(l.nodes[0].is_head);
         let texts: Vec<&str> = l.labels.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(texts, ["main", "development", "origin/development", "origin/main"]);
+        // As `git log --oneline --decorate` prints it: HEAD's branch, then
+        // remote-tracking refs, then the other local branches.
+        let decorate = &crate::git::decorations(w.local().unwrap(), &l.nodes[0].id);
+        assert_eq!(decorate, &["HEAD -> main", "origin/main", "origin/development", "development"]);
+        assert_eq!(texts, ["main", "origin/main", "origin/development", "development"]);
         assert_eq!(l.labels[0].kind, LabelKind::Branch { current: true });
     }
 
@@ -176,7 +197,7 @@ mod tests {
             "git checkout main",
             "git commit --allow-empty -m m1",
         ]);
-        let l = layout(w.local.as_ref().unwrap());
+        let l = layout(w.local().unwrap());
         assert_eq!(l.nodes.len(), 3);
         // Newest first: m1 (HEAD), f1, then the shared root.
         assert_eq!(l.nodes[0].subject, "m1");

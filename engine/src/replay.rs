@@ -82,7 +82,7 @@ pub struct PullRequestState {
 }
 
 #[derive(Debug, Serialize)]
-pub struct State {
+pub struct ReplayState {
     /// `null` before `git init`.
     pub head: Option<HeadState>,
     pub branches: BTreeMap<String, String>,
@@ -132,14 +132,14 @@ fn add_reachable(repo: &Repo, out: &mut BTreeMap<String, CommitState>) {
     }
 }
 
-impl State {
+impl ReplayState {
     pub fn of(world: &World) -> Self {
         let empty = Repo::default();
-        let local = world.local.as_ref();
+        let local = world.local();
         let repo = local.unwrap_or(&empty);
         let mut commits = BTreeMap::new();
         add_reachable(repo, &mut commits);
-        add_reachable(&world.origin, &mut commits);
+        add_reachable(world.origin(), &mut commits);
         Self {
             head: local.map(head_state),
             branches: repo.branches.clone(),
@@ -147,9 +147,9 @@ impl State {
             upstreams: repo.upstreams.iter().map(|(b, u)| (b.clone(), u.tracking_ref())).collect(),
             remote_tracking: repo.remote_tracking.clone(),
             origin: OriginState {
-                head: world.origin.current_branch().map(str::to_string),
-                branches: world.origin.branches.clone(),
-                tags: world.origin.tags.clone(),
+                head: world.origin().current_branch().map(str::to_string),
+                branches: world.origin().branches.clone(),
+                tags: world.origin().tags.clone(),
             },
             commits,
             in_progress: repo.merge.as_ref().map(|m| match m.op {
@@ -157,30 +157,28 @@ impl State {
                 Operation::Revert => "revert",
             }),
             files_at_head: repo.head_tree().into_keys().collect(),
-            worktree_status: if local.is_some() { status::short_lines(repo, &world.work) } else { Vec::new() },
+            worktree_status: if local.is_some() { status::short_lines(repo, world.work()) } else { Vec::new() },
             teammate: world
-                .teammate
-                .as_ref()
+                .teammate()
                 .map(|t| TeammateState { head: head_state(&t.repo), branches: t.repo.branches.clone() }),
-            topology: world.servers.topology.name(),
+            topology: world.servers().topology.name(),
             servers: world
-                .servers
+                .servers()
                 .active()
                 .map(|s| {
-                    let running = matches!(s.status, Status::Running | Status::Unreachable);
-                    let d = s.deployed.as_ref().filter(|_| running);
+                    let d = s.live();
                     let branch = match s.name {
                         ServerName::Local if s.preview.is_none() => {
                             local.and_then(Repo::current_branch).map(str::to_string)
                         }
                         _ => d
                             .map(|d| d.branch.clone())
-                            .or_else(|| s.name.tracks(world.servers.topology).map(str::to_string)),
+                            .or_else(|| s.name.tracks(world.servers().topology).map(str::to_string)),
                     };
                     let state = ServerState {
                         url: s.url(),
                         branch,
-                        env_file: d.map_or_else(|| s.name.env().file(), |d| d.env_file.clone()),
+                        env_file: s.env_file(),
                         deployed: d.and_then(|d| d.commit.clone()),
                         status: s.status,
                         users_affected: s.users_affected,
@@ -189,7 +187,7 @@ impl State {
                 })
                 .collect(),
             pull_requests: world
-                .hub
+                .hub()
                 .pulls
                 .iter()
                 .map(|p| PullRequestState {
@@ -203,17 +201,17 @@ impl State {
                         .iter()
                         .map(|r| ReviewView { author: r.author.clone(), state: r.state })
                         .collect(),
-                    checks: world.hub.latest_run(p).map_or_else(Vec::new, |r| {
+                    checks: world.hub().latest_run(p).map_or_else(Vec::new, |r| {
                         r.checks
                             .iter()
                             .map(|c| CheckView { name: c.name.clone(), status: if c.ok { "pass" } else { "fail" } })
                             .collect()
                     }),
-                    mergeable: p.state == PrState::Open && Hub::mergeable(p, &world.origin),
-                    blocked_by: if p.state == PrState::Open { world.hub.blockers(p) } else { Vec::new() },
+                    mergeable: p.state == PrState::Open && Hub::mergeable(p, world.origin()),
+                    blocked_by: if p.state == PrState::Open { world.hub().blockers(p) } else { Vec::new() },
                 })
                 .collect(),
-            protection: world.hub.protection.clone(),
+            protection: world.hub().protection.clone(),
         }
     }
 }

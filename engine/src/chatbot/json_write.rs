@@ -2,7 +2,7 @@
 //! `dict` (and so `FastAPI`'s responses) does; `serde_json::Map` would sort them.
 //! Strings are quoted as Starlette writes them ([`quote`]).
 
-use super::pyjson::quote;
+use super::json_read::quote;
 
 #[derive(Debug, Default)]
 #[must_use]

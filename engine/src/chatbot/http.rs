@@ -3,7 +3,7 @@
 
 use thiserror::Error;
 
-use super::json::Obj;
+use super::json_write::Obj;
 
 /// What the learner asked curl to send.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,125 +1,21 @@
-//! The `gh` command line (GitHub CLI names and flags) and `protect`, which
-//! stands in for GitHub's branch protection settings page.
+//! `gh pr …`: create, list, view, checks, review, merge, close, checkout.
 
-use super::{Hub, Method, PrState, Protection, PullRequest, Review, ReviewState, WEB, ago, login, plural};
-use crate::git::GitCommand;
+use super::{Ctx, Flags};
+use crate::github::{Hub, Method, PrState, Proposal, PullRequest, REPO, Review, ReviewState, WEB, ago, login, plural, pr_commits};
 use crate::git::commit::totals;
 use crate::git::merge::stat_lines;
+use crate::outcome::Outcome;
 use crate::repo::{short, snapshot_tree};
-use crate::world::{Outcome, World};
 
-/// A parsed `gh` command line: flags (with their values) and positionals.
-struct Flags {
-    values: Vec<(&'static str, String)>,
-    switches: Vec<&'static str>,
-    positional: Vec<String>,
-}
-
-/// A flag's long name, short letter, and whether it takes a value.
-type Spec = (&'static str, Option<char>, bool);
-
-fn parse(args: &[String], spec: &[Spec], usage: &str) -> Result<Flags, String> {
-    let mut f = Flags { values: Vec::new(), switches: Vec::new(), positional: Vec::new() };
-    let mut it = args.iter();
-    let bad = |msg: String| format!("{msg}\n\nUsage:  {usage} [flags]");
-    while let Some(a) = it.next() {
-        let (found, inline) = if let Some(long) = a.strip_prefix("--") {
-            let (name, inline) = long.split_once('=').map_or((long, None), |(n, v)| (n, Some(v.to_string())));
-            (spec.iter().find(|s| s.0 == name).ok_or_else(|| bad(format!("unknown flag: --{name}")))?, inline)
-        } else if a.len() > 1 && a.starts_with('-') {
-            let mut chars = a[1..].chars();
-            let c = chars.next().unwrap_or('-');
-            let rest: String = chars.collect();
-            let s = spec
-                .iter()
-                .find(|s| s.1 == Some(c))
-                .ok_or_else(|| bad(format!("unknown shorthand flag: '{c}' in {a}")))?;
-            (s, (!rest.is_empty()).then_some(rest))
-        } else {
-            f.positional.push(a.clone());
-            continue;
-        };
-        if found.2 {
-            let v = match inline {
-                Some(v) => v,
-                None => it.next().cloned().ok_or_else(|| bad(format!("flag needs an argument: --{}", found.0)))?,
-            };
-            f.values.push((found.0, v));
-        } else {
-            f.switches.push(found.0);
-        }
-    }
-    Ok(f)
-}
-
-impl Flags {
-    fn value(&self, name: &str) -> Option<&str> {
-        self.values.iter().rev().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
-    }
-
-    fn has(&self, name: &str) -> bool {
-        self.switches.contains(&name)
-    }
-
-    /// The values of the given switches that were passed (gh wants exactly one).
-    fn chosen<T: Copy>(&self, options: &[(&str, T)]) -> Vec<T> {
-        options.iter().filter(|(name, _)| self.has(name)).map(|(_, v)| *v).collect()
-    }
-}
-
-const PR_HELP: &str = "Work with GitHub pull requests.
-
-USAGE
-  gh pr <command> [flags]
-
-COMMANDS
-  create:      Create a pull request (--base, --head, --title, --body, --fill)
-  list:        List pull requests (--state open|closed|merged|all)
-  view:        View a pull request
-  checks:      Show CI status for a single pull request
-  review:      Add a review to a pull request (--approve, --request-changes, --comment, --body)
-  merge:       Merge a pull request (--merge, --squash, --rebase, --delete-branch)
-  close:       Close a pull request (--delete-branch)
-  checkout:    Check out a pull request's branch locally";
-
-impl World {
-    /// `gh …`, run by `author` (the learner, or the teammate).
-    pub(crate) fn gh(&mut self, args: &[String], author: &str) -> Outcome {
-        let words: Vec<&str> = args.iter().map(String::as_str).collect();
-        match words.as_slice() {
-            ["pr", "create", ..] => self.pr_create(&args[2..], author),
-            ["pr", "list", ..] => self.pr_list(&args[2..]),
-            ["pr", "view", ..] => self.pr_view(&args[2..]),
-            ["pr", "checks", ..] => self.pr_checks(&args[2..]),
-            ["pr", "review", ..] => self.pr_review(&args[2..], author),
-            ["pr", "merge", ..] => self.pr_merge(&args[2..], author),
-            ["pr", "close", ..] => self.pr_close(&args[2..]),
-            ["pr", "checkout", ..] => self.pr_checkout(&args[2..]),
-            ["pr"] | ["pr", "--help" | "-h" | "help"] => Outcome::ok(PR_HELP),
-            ["pr", other, ..] => Outcome::err(format!("unknown command \"{other}\" for \"gh pr\"\n\n{PR_HELP}")),
-            ["run", "list", ..] => self.run_list(),
-            ["run", "view", ..] => self.run_view(&args[2..]),
-            ["run", ..] => Outcome::err("usage: gh run list | gh run view <run-id> [--log | --log-failed]"),
-            [] | ["--help" | "help"] => Outcome::ok(
-                "Work seamlessly with GitHub from the command line.\n\nThis tutor simulates:\n  gh pr     create, list, view, checks, review, merge, close\n  gh run    list, view",
-            ),
-            [other, ..] => Outcome::err(format!(
-                "unknown command \"{other}\" for \"gh\"\n\nThis tutor simulates `gh pr …` and `gh run …`."
-            )),
-        }
-    }
-
-    /// A `gh pr SUBCOMMAND [<number> | <url> | <branch>]` line: its flags and
-    /// the pull request it names.
-    fn pr_args(&self, args: &[String], spec: &[Spec], sub: &str) -> Result<(Flags, u32), String> {
-        let f = parse(args, spec, &format!("gh pr {sub} [<number> | <url> | <branch>]"))?;
-        let n = self.pick_pr(f.positional.first())?;
-        Ok((f, n))
+impl Ctx<'_> {
+    /// The pull request a `gh pr SUBCOMMAND [<number> | <url> | <branch>]` line names.
+    fn pr_of(&self, f: &Flags) -> Result<u32, String> {
+        self.pick_pr(f.positional.first())
     }
 
     /// The PR a command names: a number, `#N`, a URL, a branch, or (none) the current branch's.
     fn pick_pr(&self, arg: Option<&String>) -> Result<u32, String> {
-        let current = self.local.as_ref().and_then(|r| r.current_branch()).map(str::to_string);
+        let current = self.current_branch();
         let want = arg.cloned().or(current.clone());
         let Some(want) = want else {
             return Err("could not determine the current branch: name a pull request number".into());
@@ -140,19 +36,8 @@ impl World {
             .ok_or_else(|| format!("no pull requests found for branch \"{want}\""))
     }
 
-    fn pr_create(&mut self, args: &[String], author: &str) -> Outcome {
-        let spec: &[Spec] = &[
-            ("base", Some('B'), true),
-            ("head", Some('H'), true),
-            ("title", Some('t'), true),
-            ("body", Some('b'), true),
-            ("fill", Some('f'), false),
-        ];
-        let f = match parse(args, spec, "gh pr create") {
-            Ok(f) => f,
-            Err(e) => return Outcome::err(e),
-        };
-        let current = self.local.as_ref().and_then(|r| r.current_branch()).map(str::to_string);
+    pub(super) fn pr_create(&mut self, f: &Flags) -> Outcome {
+        let current = self.current_branch();
         let Some(head) = f.value("head").map(str::to_string).or(current) else {
             return Outcome::err("could not determine the current branch: pass --head BRANCH");
         };
@@ -181,12 +66,12 @@ impl World {
             }
         };
         let body = f.value("body").unwrap_or_default().to_string();
-        let now = self.clock;
-        let proposal = super::Proposal { base: &base, head: &head, title: &title, body: &body, author };
-        match self.hub.create(&self.origin, &proposal, now) {
+        let now = *self.clock;
+        let proposal = Proposal { base: &base, head: &head, title: &title, body: &body, author: self.author };
+        match self.hub.create(self.origin, &proposal, now) {
             Ok((n, note)) => {
                 let mut out = vec![
-                    format!("Creating pull request for {head} into {base} in {}", super::REPO),
+                    format!("Creating pull request for {head} into {base} in {}", REPO),
                     String::new(),
                     format!("{WEB}/pull/{n}"),
                 ];
@@ -197,11 +82,7 @@ impl World {
         }
     }
 
-    fn pr_list(&self, args: &[String]) -> Outcome {
-        let f = match parse(args, &[("state", Some('s'), true)], "gh pr list") {
-            Ok(f) => f,
-            Err(e) => return Outcome::err(e),
-        };
+    pub(super) fn pr_list(&self, f: &Flags) -> Outcome {
         let state = f.value("state").unwrap_or("open");
         let keep = |p: &&PullRequest| match state {
             "all" => true,
@@ -218,7 +99,7 @@ impl World {
         let rows: Vec<&PullRequest> = self.hub.pulls.iter().rev().filter(keep).collect();
         let word = if state == "all" { String::new() } else { format!("{state} ") };
         if rows.is_empty() {
-            return Outcome::ok(format!("no {word}pull requests in {}", super::REPO));
+            return Outcome::ok(format!("no {word}pull requests in {}", REPO));
         }
         // gh's table: each column as wide as its widest cell, two spaces apart.
         let nw = rows.iter().map(|p| p.number.to_string().len() + 1).max().unwrap_or(0);
@@ -226,22 +107,22 @@ impl World {
         let hw = rows.iter().map(|p| p.head.chars().count()).max().unwrap_or(0);
         let n = rows.len();
         let mut out =
-            vec![format!("Showing {n} of {n} {word}pull request{} in {}", plural(n), super::REPO), String::new()];
+            vec![format!("Showing {n} of {n} {word}pull request{} in {}", plural(n), REPO), String::new()];
         for p in rows {
             let num = format!("#{}", p.number);
-            out.push(format!("{num:<nw$}  {:<tw$}  {:<hw$}  {}", p.title, p.head, ago(p.created, self.clock)));
+            out.push(format!("{num:<nw$}  {:<tw$}  {:<hw$}  {}", p.title, p.head, ago(p.created, *self.clock)));
         }
         Outcome::ok(out.join("\n"))
     }
 
-    fn pr_view(&self, args: &[String]) -> Outcome {
-        let (_, n) = match self.pr_args(args, &[], "view") {
-            Ok(x) => x,
+    pub(super) fn pr_view(&self, f: &Flags) -> Outcome {
+        let n = match self.pr_of(f) {
+            Ok(n) => n,
             Err(e) => return Outcome::err(e),
         };
         let Some(p) = self.hub.pr(n) else { return Outcome::err(format!("no pull request #{n}")) };
         let base_tip = self.origin.branches.get(&p.base).cloned().unwrap_or_default();
-        let commits = super::pr_commits(&self.origin, &base_tip, &p.head_sha);
+        let commits = pr_commits(self.origin, &base_tip, &p.head_sha);
         let mut out = vec![format!("{} #{n}", p.title)];
         let verb = match p.state {
             PrState::Open => "wants to merge",
@@ -259,7 +140,7 @@ impl World {
             p.author,
             p.base,
             p.head,
-            ago(p.created, self.clock)
+            ago(p.created, *self.clock)
         ));
         let mb = self.origin.merge_base(&base_tip, &p.head_sha);
         let (old, new) = (self.origin.snapshot(mb.as_deref()), self.origin.snapshot(Some(&p.head_sha)));
@@ -278,7 +159,7 @@ impl World {
         }
         if p.state == PrState::Open {
             let mut blocked = self.hub.blockers(p);
-            if !Hub::mergeable(p, &self.origin) {
+            if !Hub::mergeable(p, self.origin) {
                 blocked.insert(0, "This branch has conflicts that must be resolved.".into());
             }
             out.push(if blocked.is_empty() {
@@ -316,9 +197,9 @@ impl World {
         }
     }
 
-    fn pr_checks(&self, args: &[String]) -> Outcome {
-        let (_, n) = match self.pr_args(args, &[], "checks") {
-            Ok(x) => x,
+    pub(super) fn pr_checks(&self, f: &Flags) -> Outcome {
+        let n = match self.pr_of(f) {
+            Ok(n) => n,
             Err(e) => return Outcome::err(e),
         };
         let Some(p) = self.hub.pr(n) else { return Outcome::err(format!("no pull request #{n}")) };
@@ -350,18 +231,12 @@ impl World {
             out.push(String::new());
             out.push(format!("See why: gh run view {} --log-failed", run.id));
         }
-        Outcome { ok: failing == 0, output: out.join("\n"), clear: false }
+        Outcome { ok: failing == 0, output: out.join("\n"), events: Vec::new() }
     }
 
-    fn pr_review(&mut self, args: &[String], author: &str) -> Outcome {
-        let spec: &[Spec] = &[
-            ("approve", Some('a'), false),
-            ("request-changes", Some('r'), false),
-            ("comment", Some('c'), false),
-            ("body", Some('b'), true),
-        ];
-        let (f, n) = match self.pr_args(args, spec, "review") {
-            Ok(x) => x,
+    pub(super) fn pr_review(&mut self, f: &Flags) -> Outcome {
+        let n = match self.pr_of(f) {
+            Ok(n) => n,
             Err(e) => return Outcome::err(e),
         };
         let chosen = f.chosen(&[
@@ -381,12 +256,12 @@ impl World {
             let kind = if *state == ReviewState::Commented { "comment" } else { "request-changes" };
             return Outcome::err(format!("body cannot be blank for {kind} review"));
         }
-        let who = login(author);
+        let who = login(self.author);
         let Some(p) = self.hub.pulls.iter_mut().find(|p| p.number == n) else {
             return Outcome::err(format!("no pull request #{n}"));
         };
         if p.state != PrState::Open {
-            return Outcome::err(format!("Pull request {}#{n} is {}", super::REPO, p.state.name().to_lowercase()));
+            return Outcome::err(format!("Pull request {}#{n} is {}", REPO, p.state.name().to_lowercase()));
         }
         if p.author == who && *state != ReviewState::Commented {
             let what = if *state == ReviewState::Approved { "approve" } else { "request changes on" };
@@ -395,7 +270,7 @@ impl World {
             ));
         }
         p.reviews.push(Review { author: who, state: *state, body });
-        let repo = super::REPO;
+        let repo = REPO;
         Outcome::ok(match state {
             ReviewState::Approved => format!("✓ Approved pull request {repo}#{n}"),
             ReviewState::ChangesRequested => format!("+ Requested changes to pull request {repo}#{n}"),
@@ -403,15 +278,9 @@ impl World {
         })
     }
 
-    fn pr_merge(&mut self, args: &[String], author: &str) -> Outcome {
-        let spec: &[Spec] = &[
-            ("merge", Some('m'), false),
-            ("squash", Some('s'), false),
-            ("rebase", Some('r'), false),
-            ("delete-branch", Some('d'), false),
-        ];
-        let (f, n) = match self.pr_args(args, spec, "merge") {
-            Ok(x) => x,
+    pub(super) fn pr_merge(&mut self, f: &Flags) -> Outcome {
+        let n = match self.pr_of(f) {
+            Ok(n) => n,
             Err(e) => return Outcome::err(e),
         };
         let methods = f.chosen(&[("merge", Method::Merge), ("squash", Method::Squash), ("rebase", Method::Rebase)]);
@@ -422,14 +291,14 @@ impl World {
                 "only one of --merge, --rebase, or --squash can be enabled"
             });
         };
-        let repo = super::REPO;
+        let repo = REPO;
         let Some(p) = self.hub.pr(n).cloned() else { return Outcome::err(format!("no pull request #{n}")) };
         match p.state {
             PrState::Merged => return Outcome::err(format!("X Pull request {repo}#{n} was already merged")),
             PrState::Closed => return Outcome::err(format!("X Pull request {repo}#{n} is closed")),
             PrState::Open => {}
         }
-        if !Hub::mergeable(&p, &self.origin) {
+        if !Hub::mergeable(&p, self.origin) {
             return Outcome::err(format!(
                 "X Pull request {repo}#{n} is not mergeable: the merge commit cannot be cleanly created.\nRun the following to resolve the merge conflicts locally:\n  git checkout {} && git pull origin {} && git push",
                 p.head, p.base
@@ -443,7 +312,7 @@ impl World {
             out.extend(blockers.into_iter().map(|b| format!("  - {b}")));
             return Outcome::err(out.join("\n"));
         }
-        let merged = self.hub.merge(n, *method, &mut self.origin, author, &mut self.clock);
+        let merged = self.hub.merge(n, *method, self.origin, self.author, self.clock);
         if let Err(e) = merged {
             return Outcome::err(format!("X Pull request {repo}#{n} is not mergeable: {e}"));
         }
@@ -463,23 +332,18 @@ impl World {
     /// base branch, brings it up to date, and deletes the head branch.
     fn delete_pr_branch(&mut self, p: &PullRequest) -> Vec<String> {
         let mut out = Vec::new();
-        let local_has = self.local.as_ref().is_some_and(|r| r.branches.contains_key(&p.head));
+        let local_has = self.local.as_deref().is_some_and(|r| r.branches.contains_key(&p.head));
         if local_has {
-            let on_head = self.local.as_ref().and_then(|r| r.current_branch()) == Some(p.head.as_str());
+            let on_head = self.current_branch().as_deref() == Some(p.head.as_str());
             let mut switched = false;
             if on_head {
-                let checkout = GitCommand::parse(&["checkout".to_string(), p.base.clone()]);
-                switched = checkout.is_ok_and(|c| self.git_as_learner(&c).ok);
-                if switched
-                    && let Ok(pull) =
-                        GitCommand::parse(&["pull".into(), "--ff-only".into(), "origin".into(), p.base.clone()])
-                {
-                    let _ = self.git_as_learner(&pull).ok;
+                switched = self.git(&["checkout", &p.base]).ok;
+                if switched {
+                    let _ = self.git(&["pull", "--ff-only", "origin", &p.base]);
                 }
             }
             if !on_head || switched {
-                let del = GitCommand::parse(&["branch".to_string(), "-D".into(), p.head.clone()]);
-                if del.is_ok_and(|c| self.git_as_learner(&c).ok) {
+                if self.git(&["branch", "-D", &p.head]).ok {
                     out.push(if switched {
                         format!("✓ Deleted local branch {} and switched to branch {}", p.head, p.base)
                     } else {
@@ -496,11 +360,7 @@ impl World {
 
     /// `gh pr checkout N`: fetch, then switch to the PR's branch (creating it
     /// from origin's, or fast-forwarding an existing one).
-    fn pr_checkout(&mut self, args: &[String]) -> Outcome {
-        let f = match parse(args, &[], "gh pr checkout {<number> | <url> | <branch>}") {
-            Ok(f) => f,
-            Err(e) => return Outcome::err(e),
-        };
+    pub(super) fn pr_checkout(&mut self, f: &Flags) -> Outcome {
         let Some(arg) = f.positional.first() else {
             return Outcome::err(
                 "accepts 1 arg(s), received 0\n\nUsage:  gh pr checkout {<number> | <url> | <branch>} [flags]",
@@ -516,22 +376,14 @@ impl World {
         if !self.origin.branches.contains_key(&head) {
             return Outcome::err(format!("fatal: couldn't find remote ref refs/heads/{head}"));
         }
-        let exists = self.local.as_ref().is_some_and(|r| r.branches.contains_key(&head));
-        let lines: Vec<Vec<String>> = if exists {
-            vec![
-                vec!["fetch".into(), "origin".into()],
-                vec!["checkout".into(), head.clone()],
-                vec!["pull".into(), "--ff-only".into(), "origin".into(), head],
-            ]
-        } else {
-            vec![vec!["fetch".into(), "origin".into()], vec!["checkout".into(), head]]
-        };
+        let exists = self.local.as_deref().is_some_and(|r| r.branches.contains_key(&head));
+        let mut lines: Vec<Vec<&str>> = vec![vec!["fetch", "origin"], vec!["checkout", &head]];
+        if exists {
+            lines.push(vec!["pull", "--ff-only", "origin", &head]);
+        }
         let mut out = Vec::new();
         for argv in lines {
-            let o = match GitCommand::parse(&argv) {
-                Ok(c) => self.git_as_learner(&c),
-                Err(e) => Outcome::err(e.to_string()),
-            };
+            let o = self.git(&argv);
             if !o.output.is_empty() {
                 out.push(o.output);
             }
@@ -542,12 +394,12 @@ impl World {
         Outcome::ok(out.join("\n"))
     }
 
-    fn pr_close(&mut self, args: &[String]) -> Outcome {
-        let (f, n) = match self.pr_args(args, &[("delete-branch", Some('d'), false)], "close") {
-            Ok(x) => x,
+    pub(super) fn pr_close(&mut self, f: &Flags) -> Outcome {
+        let n = match self.pr_of(f) {
+            Ok(n) => n,
             Err(e) => return Outcome::err(e),
         };
-        let repo = super::REPO;
+        let repo = REPO;
         let Some(p) = self.hub.pulls.iter_mut().find(|p| p.number == n) else {
             return Outcome::err(format!("no pull request #{n}"));
         };
@@ -566,118 +418,6 @@ impl World {
         }
         Outcome::ok(out.join("\n"))
     }
-
-    fn run_list(&self) -> Outcome {
-        if self.hub.runs.is_empty() {
-            return Outcome::ok("no runs found");
-        }
-        let mut out = vec![
-            "STATUS  TITLE                           WORKFLOW  BRANCH                          EVENT         ID  AGE"
-                .to_string(),
-        ];
-        for r in self.hub.runs.iter().rev().take(20) {
-            let title: String = r.title.chars().take(30).collect();
-            out.push(format!(
-                "{:<7} {title:<31} CI        {:<31} pull_request  {:<3} {}",
-                if r.ok() { "✓" } else { "X" },
-                r.branch,
-                r.id,
-                ago(r.at, self.clock)
-            ));
-        }
-        Outcome::ok(out.join("\n"))
-    }
-
-    fn run_view(&self, args: &[String]) -> Outcome {
-        let f = match parse(args, &[("log", None, false), ("log-failed", None, false)], "gh run view [<run-id>]") {
-            Ok(f) => f,
-            Err(e) => return Outcome::err(e),
-        };
-        let run = match f.positional.first() {
-            None => self.hub.runs.last(),
-            Some(id) => self.hub.runs.iter().find(|r| r.id.to_string() == *id),
-        };
-        let Some(run) = run else {
-            return Outcome::err(format!(
-                "could not find any workflow run with ID {}",
-                f.positional.first().map_or("", String::as_str)
-            ));
-        };
-        let mut out = Vec::new();
-        if f.has("log") || f.has("log-failed") {
-            for c in run.checks.iter().filter(|c| f.has("log") || !c.ok) {
-                out.extend(c.log.iter().map(|l| format!("{}\t{l}", c.name)));
-            }
-            return Outcome::ok(out.join("\n"));
-        }
-        out.push(format!("{} {} CI · {}", if run.ok() { "✓" } else { "X" }, run.branch, run.id));
-        out.push(format!("Triggered via pull_request {}", ago(run.at, self.clock)));
-        out.push(String::new());
-        out.push("JOBS".into());
-        for c in &run.checks {
-            out.push(format!("{} {} in {}s", if c.ok { "✓" } else { "X" }, c.name, c.seconds));
-        }
-        out.push(String::new());
-        out.push(format!("For more information about a job, try: gh run view {} --log", run.id));
-        Outcome::ok(out.join("\n"))
-    }
-
-    pub(crate) fn protect(&mut self, branch: &str, rule: Option<Protection>) -> Outcome {
-        match rule {
-            None => match self.hub.protection.remove(branch) {
-                Some(_) => Outcome::ok(format!("{branch}: protection removed")),
-                None => Outcome::err(format!("protect: {branch} is not protected")),
-            },
-            Some(rule) => {
-                if !self.origin.branches.contains_key(branch) {
-                    return Outcome::err(format!("protect: origin has no branch '{branch}' (push it first)"));
-                }
-                self.hub.protection.insert(branch.to_string(), rule);
-                Outcome::ok(format!("{branch} is protected on origin: {}", rule.describe()))
-            }
-        }
-    }
-
-    pub(crate) fn list_protection(&self) -> Outcome {
-        if self.hub.protection.is_empty() {
-            return Outcome::ok(
-                "No protected branches. Protect one with: protect main --require-pr --approvals 1 --require-checks",
-            );
-        }
-        Outcome::ok(
-            self.hub.protection.iter().map(|(b, r)| format!("{b}: {}", r.describe())).collect::<Vec<_>>().join("\n"),
-        )
-    }
-}
-
-/// `protect BRANCH [--require-pr] [--approvals N] [--require-checks]`,
-/// `protect BRANCH --off`, or `protect` to list the rules.
-pub fn parse_protect(args: &[String]) -> Result<(String, Option<Protection>), String> {
-    let usage = "usage: protect BRANCH [--require-pr] [--approvals N] [--require-checks] | protect BRANCH --off";
-    let f = parse(
-        args,
-        &[
-            ("require-pr", None, false),
-            ("approvals", None, true),
-            ("require-checks", None, false),
-            ("off", None, false),
-        ],
-        "protect BRANCH",
-    )?;
-    let [branch] = f.positional.as_slice() else { return Err(usage.into()) };
-    if f.has("off") {
-        return Ok((branch.clone(), None));
-    }
-    let approvals = match f.value("approvals") {
-        None => 0,
-        Some(v) => v.parse().map_err(|_| format!("protect: --approvals takes a number, not '{v}'"))?,
-    };
-    let rule = Protection {
-        require_pr: f.has("require-pr") || approvals > 0,
-        approvals,
-        require_checks: f.has("require-checks"),
-    };
-    Ok((branch.clone(), Some(rule)))
 }
 
 fn review_verb(s: ReviewState) -> &'static str {

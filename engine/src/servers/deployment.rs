@@ -1,0 +1,122 @@
+//! What a server runs: the code and configuration one start used, and how a
+//! start becomes a running app or a crash with Python's traceback.
+
+use std::net::IpAddr;
+
+use serde::{Deserialize, Serialize};
+
+use super::ServerName;
+use crate::chatbot::{self, App};
+use crate::config;
+use crate::repo::{Tree, short};
+
+/// What a server runs: the code and configuration it started with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deployment {
+    /// The commit (for local: HEAD when started; `None` before any commit).
+    pub commit: Option<String>,
+    pub subject: String,
+    /// `GET /`'s `version`: the short id, `-dirty` for an edited working tree.
+    pub version: String,
+    pub branch: String,
+    /// `APP_ENV`.
+    pub environment: String,
+    pub env_file: String,
+    pub(super) env_text: Option<String>,
+    pub(super) intents: Option<String>,
+    pub(super) main_py: bool,
+    /// Variables set in the process environment: they win over the file.
+    pub overrides: Vec<(String, String)>,
+    pub(super) overrides_by: String,
+    /// How many of [`USERS`] a minute get a server error from this deployment.
+    pub failing_users: u32,
+    /// The address it listens on, and its config check findings, once started.
+    #[serde(default = "unspecified")]
+    pub(super) listen: IpAddr,
+    #[serde(default)]
+    pub(super) findings: Vec<String>,
+}
+
+fn unspecified() -> IpAddr {
+    IpAddr::from([0, 0, 0, 0])
+}
+
+impl Deployment {
+    pub(super) fn new(
+        name: ServerName,
+        commit: Option<(&str, &str)>,
+        tree: &Tree,
+        env: &str,
+        overrides: Vec<(String, String)>,
+        by: &str,
+    ) -> Self {
+        let env_file = format!(".env.{env}");
+        Self {
+            commit: commit.map(|(id, _)| id.to_string()),
+            subject: commit.map(|(_, s)| s.to_string()).unwrap_or_default(),
+            version: commit.map_or_else(|| "unversioned".into(), |(id, _)| short(id).to_string()),
+            branch: name.branch().to_string(),
+            environment: env.to_string(),
+            env_text: tree.get(&env_file).cloned(),
+            env_file,
+            intents: tree.get("intents.json").cloned(),
+            main_py: tree.contains_key("main.py"),
+            overrides,
+            overrides_by: by.to_string(),
+            failing_users: 0,
+            listen: unspecified(),
+            findings: Vec::new(),
+        }
+    }
+
+    /// Whether `other` runs exactly the same app (code that matters and config).
+    pub(super) fn same_app(&self, other: &Self) -> bool {
+        self.env_file == other.env_file
+            && self.env_text == other.env_text
+            && self.intents == other.intents
+            && self.main_py == other.main_py
+            && self.overrides == other.overrides
+    }
+
+    /// Starts it for the first time, counting how many users it will fail.
+    pub(super) fn launch(&mut self) -> Result<App, String> {
+        let app = self.start()?;
+        self.failing_users = USERS.iter().filter(|m| app.fails(m)).count() as u32;
+        Ok(app)
+    }
+
+    /// Starts the app as `python main.py` would, or says why it crashed.
+    pub fn start(&self) -> Result<App, String> {
+        if !self.main_py {
+            return Err("python: can't open file '/app/main.py': [Errno 2] No such file or directory".into());
+        }
+        let resolved = config::resolve(&self.env_file, self.env_text.as_deref(), &self.overrides, &self.overrides_by);
+        if let Some(e) = resolved.errors.first() {
+            return Err(format!(
+                "Traceback (most recent call last):\n  File \"/app/main.py\", line 16, in <module>\nValueError: {e}"
+            ));
+        }
+        let text = self.intents.as_deref().ok_or(
+            "Traceback (most recent call last):\n  File \"/app/main.py\", line 22, in <module>\nFileNotFoundError: [Errno 2] No such file or directory: 'intents.json'",
+        )?;
+        let intents = chatbot::load_intents(text).map_err(|e| {
+            format!("Traceback (most recent call last):\n  File \"/app/main.py\", line 22, in <module>\n{e}")
+        })?;
+        Ok(App::new(&self.environment, resolved, intents, &self.version, &self.branch))
+    }
+}
+
+/// What production's users send in a minute; a deployment that fails some of
+/// them raises the users-affected counter.
+pub const USERS: &[&str] = &[
+    "hello",
+    "how much does the team plan cost",
+    "can I talk to a human",
+    "hi there",
+    "what is the price",
+    "I need support",
+    "good morning",
+    "agent please",
+    "pricing for startups",
+    "hey",
+];
