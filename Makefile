@@ -92,6 +92,7 @@ bench: tools browser-tools build
 
 fuzz: tools
 	FUZZ_CASES=1000000 cargo test --release --locked -p b2p-engine --test fuzz -- --nocapture
+	FUZZ_CASES=100000 cargo test --release --locked -p b2p-engine --test actions -- --nocapture
 
 clean:
 	cargo clean

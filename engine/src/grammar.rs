@@ -43,7 +43,9 @@ pub enum ShellError {
 
 #[derive(Debug, PartialEq)]
 enum Token {
-    Word { text: String, quoted: bool },
+    /// `quoted_from`: where (in bytes of `text`) the first quoted or escaped
+    /// part begins; an assignment's name must come before it (`K='a b'`).
+    Word { text: String, quoted_from: Option<usize> },
     Redirect { append: bool },
     And,
     Semi,
@@ -54,13 +56,13 @@ fn lex(line: &str) -> Result<Vec<Token>, ShellError> {
     let mut chars = line.chars().peekable();
     let mut word = String::new();
     let mut in_word = false;
-    let mut quoted = false;
-    let flush = |tokens: &mut Vec<Token>, word: &mut String, in_word: &mut bool, quoted: &mut bool| {
+    let mut quoted: Option<usize> = None;
+    let flush = |tokens: &mut Vec<Token>, word: &mut String, in_word: &mut bool, quoted: &mut Option<usize>| {
         if *in_word {
-            tokens.push(Token::Word { text: std::mem::take(word), quoted: *quoted });
+            tokens.push(Token::Word { text: std::mem::take(word), quoted_from: *quoted });
         }
         *in_word = false;
-        *quoted = false;
+        *quoted = None;
     };
     while let Some(c) = chars.next() {
         match c {
@@ -68,7 +70,7 @@ fn lex(line: &str) -> Result<Vec<Token>, ShellError> {
             '#' if !in_word => break,
             '\'' => {
                 in_word = true;
-                quoted = true;
+                quoted.get_or_insert(word.len());
                 loop {
                     match chars.next() {
                         Some('\'') => break,
@@ -79,7 +81,7 @@ fn lex(line: &str) -> Result<Vec<Token>, ShellError> {
             }
             '"' => {
                 in_word = true;
-                quoted = true;
+                quoted.get_or_insert(word.len());
                 loop {
                     match chars.next() {
                         Some('"') => break,
@@ -100,6 +102,7 @@ fn lex(line: &str) -> Result<Vec<Token>, ShellError> {
             }
             '\\' => {
                 in_word = true;
+                quoted.get_or_insert(word.len());
                 if let Some(e) = chars.next()
                     && e != '\n'
                 {
@@ -162,10 +165,10 @@ pub fn parse(line: &str) -> Result<Vec<(Joiner, SimpleCommand)>, ShellError> {
     };
     while let Some(tok) = tokens.next() {
         match tok {
-            Token::Word { text, quoted } => {
+            Token::Word { text, quoted_from } => {
                 if current.argv.is_empty()
-                    && !quoted
                     && let Some(pair) = is_assignment(&text)
+                    && quoted_from.is_none_or(|q| pair.0.len() < q)
                 {
                     current.assigns.push(pair);
                     continue;
@@ -248,6 +251,10 @@ mod tests {
         assert_eq!(cmds[0].1.assigns, [("APP_ENV".to_string(), "staging".to_string())]);
         assert_eq!(cmds[0].1.argv, ["python", "main.py"]);
         assert!(parse("   # only a comment").unwrap().is_empty());
+        // A quoted value is still an assignment; a quoted name is not.
+        let cmds = parse("MSG='a b' python main.py").unwrap();
+        assert_eq!(cmds[0].1.assigns, [("MSG".to_string(), "a b".to_string())]);
+        assert_eq!(argv("'A=b' python"), [["A=b", "python"]]);
     }
 
     #[test]

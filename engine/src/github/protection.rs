@@ -130,11 +130,11 @@ impl ProtectCommand {
 
     /// The words after `protect` that parse back to this command.
     pub fn words(&self) -> Vec<String> {
-        match self {
-            Self::List => Vec::new(),
-            Self::Off(b) => vec![b.clone(), "--off".into()],
+        let (branch, mut flags) = match self {
+            Self::List => return Vec::new(),
+            Self::Off(b) => (b, vec!["--off".to_string()]),
             Self::Set(b, r) => {
-                let mut w = vec![b.clone()];
+                let mut w = Vec::new();
                 if r.require_pr && r.approvals == 0 {
                     w.push("--require-pr".into());
                 }
@@ -144,8 +144,15 @@ impl ProtectCommand {
                 if r.require_checks {
                     w.push("--require-checks".into());
                 }
-                w
+                (b, w)
             }
+        };
+        // `protect main --require-pr`; a name that looks like a flag goes after `--`.
+        if branch.starts_with('-') {
+            flags.extend(["--".to_string(), branch.clone()]);
+            flags
+        } else {
+            std::iter::once(branch.clone()).chain(flags).collect()
         }
     }
 

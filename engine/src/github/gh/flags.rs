@@ -51,6 +51,11 @@ impl Flags {
         let mut f = Self::default();
         let mut it = args.iter();
         while let Some(a) = it.next() {
+            if a == "--" {
+                // pflag: everything after `--` is an argument, even `-x`.
+                f.positional.extend(it.cloned());
+                break;
+            }
             let (found, inline) = if let Some(long) = a.strip_prefix("--") {
                 let (name, inline) = long.split_once('=').map_or((long, None), |(n, v)| (n, Some(v.to_string())));
                 let found = spec
