@@ -1,11 +1,17 @@
-//! Branch to Prod's page: Leptos components that render the engine's world
-//! and send it actions. No engine rule is implemented here.
+//! Branch to Prod's page: Leptos components that render the engine's read
+//! model and send it actions. No engine rule is implemented here.
+//!
+//! - [`workspace`]: one world per page (the sandbox, each lesson), its
+//!   private state, and the [`workspace::Workspace`] that arranges the panels.
+//! - [`panels`]: one folder per panel, each with its stylesheet.
+//! - [`pages`]: one module per route; [`router`] parses the address.
+//! - [`content`]: text fetched on first use (lessons), never compiled in.
 
-pub mod app_state;
-pub mod components;
-pub mod graph_layout;
+pub mod content;
 pub mod pages;
+pub mod panels;
 pub mod router;
+pub mod workspace;
 
 use leptos::prelude::*;
 
@@ -14,14 +20,17 @@ use router::{Link, Route};
 /// The whole app: header, and the page the address names.
 #[component]
 pub fn App() -> impl IntoView {
-    app_state::provide_session();
+    workspace::provide_workspaces();
+    content::provide_cache();
     let location = router::provide_location();
     let route = Memo::new(move |_| location.route());
     let page = move || match route.get() {
         Route::Home => pages::home::Home().into_any(),
         Route::Sandbox => pages::sandbox::Sandbox().into_any(),
+        Route::Lesson(id) => view! { <pages::lesson::Lesson id /> }.into_any(),
         Route::NotFound => pages::not_found::NotFound().into_any(),
     };
+    let presenting = Memo::new(move |_| location.presenting());
     view! {
         <header class="b2p-header">
             <Link href="/" class="b2p-header__brand">
@@ -29,9 +38,10 @@ pub fn App() -> impl IntoView {
                 "Branch to Prod"
             </Link>
             <nav class="b2p-header__nav" aria-label="Main">
+                <Link href="/">"Home"</Link>
                 <Link href="/sandbox">"Sandbox"</Link>
             </nav>
         </header>
-        <main class="b2p-main">{page}</main>
+        <main class="b2p-main" class:b2p-main--present=presenting>{page}</main>
     }
 }

@@ -4,63 +4,123 @@
 //! Why not `leptos_router`: measured in this app it costs 45 KB of gzipped
 //! WebAssembly — a fifth of the first-load budget — for nested routes, data
 //! loading and matching machinery these pages don't use. A page here is a
-//! [`Route`] parsed from the path; adding one is a variant, a path, a view.
+//! [`Route`] parsed from the path (with its parameters), and the query says
+//! how to show it (`?present`); adding a page is a variant, a path, a view.
 
 use leptos::ev::{MouseEvent, popstate};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-/// Every page, parsed from the URL's path.
+/// Every page, parsed from the URL's path; path parameters are fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
+    /// `/`: the big picture and where to start.
     Home,
+    /// `/sandbox`: the whole world, free to play with.
     Sandbox,
+    /// `/lesson/:id`: a lesson in its own world.
+    Lesson(String),
+    /// Anything else.
     NotFound,
 }
 
+/// A lesson id is a plain name (`big-picture`): it becomes a file path, so
+/// nothing else gets through.
+fn lesson_id(s: &str) -> Option<String> {
+    let ok =
+        !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    ok.then(|| s.to_string())
+}
+
 impl Route {
+    /// The page a path names.
     pub fn parse(path: &str) -> Self {
-        match path.trim_end_matches('/') {
-            "" => Self::Home,
-            "/sandbox" => Self::Sandbox,
+        let path = path.trim_end_matches('/');
+        match path.split('/').collect::<Vec<_>>().as_slice() {
+            [""] => Self::Home,
+            ["", "sandbox"] => Self::Sandbox,
+            ["", "lesson", id] => lesson_id(id).map_or(Self::NotFound, Self::Lesson),
             _ => Self::NotFound,
         }
     }
 }
 
-/// The current path, shared by context.
-#[derive(Clone, Copy)]
-pub struct Location(RwSignal<String>);
+/// What the address bar says: the path (which page) and the query (how to
+/// show it: `?present`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Address {
+    path: String,
+    query: String,
+}
 
-impl Location {
-    pub fn route(self) -> Route {
-        self.0.with(|p| Route::parse(p))
+impl Address {
+    /// Reads `path` and `search` (with or without its `?`).
+    pub fn new(path: &str, search: &str) -> Self {
+        Self { path: path.to_string(), query: search.trim_start_matches('?').to_string() }
+    }
+
+    /// The page.
+    pub fn route(&self) -> Route {
+        Route::parse(&self.path)
+    }
+
+    /// A query parameter's value; `Some("")` for a bare flag (`?present`).
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.query.split('&').find_map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (k == name).then_some(v)
+        })
+    }
+
+    /// Presenter mode: `?present`.
+    pub fn presenting(&self) -> bool {
+        self.param("present").is_some_and(|v| !matches!(v, "0" | "false"))
     }
 }
 
-fn current_path() -> String {
-    window().location().pathname().unwrap_or_else(|_| "/".into())
+/// The current address, shared by context.
+#[derive(Clone, Copy)]
+pub struct Location(RwSignal<Address>);
+
+impl Location {
+    /// The page the address names.
+    pub fn route(self) -> Route {
+        self.0.with(Address::route)
+    }
+
+    /// Whether the address asks for presenter mode.
+    pub fn presenting(self) -> bool {
+        self.0.with(Address::presenting)
+    }
+}
+
+fn current() -> Address {
+    let loc = window().location();
+    Address::new(&loc.pathname().unwrap_or_else(|_| "/".into()), &loc.search().unwrap_or_default())
 }
 
 /// Starts routing: reads the address bar and follows back/forward.
 pub fn provide_location() -> Location {
-    let loc = Location(RwSignal::new(current_path()));
-    let listener = window_event_listener(popstate, move |_| loc.0.set(current_path()));
+    let loc = Location(RwSignal::new(current()));
+    let listener = window_event_listener(popstate, move |_| loc.0.set(current()));
     on_cleanup(move || listener.remove());
     provide_context(loc);
     loc
 }
 
-/// Goes to `path` as a link would: a new history entry, the top of the page.
-pub fn navigate(path: &str) {
+/// Goes to `href` (a path, maybe with a query) as a link would: a new
+/// history entry, the top of the page.
+pub fn navigate(href: &str) {
     let Some(loc) = use_context::<Location>() else { return };
-    if loc.0.with_untracked(|p| p == path) {
+    let (path, query) = href.split_once('?').unwrap_or((href, ""));
+    let next = Address::new(path, query);
+    if loc.0.with_untracked(|a| *a == next) {
         return;
     }
     if let Ok(history) = window().history() {
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(path));
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(href));
     }
-    loc.0.set(path.to_string());
+    loc.0.set(next);
     window().scroll_to_with_x_and_y(0.0, 0.0);
 }
 
@@ -68,9 +128,17 @@ pub fn navigate(path: &str) {
 /// modifier (new tab, new window) is left to the browser. The current page's
 /// link carries `aria-current="page"`.
 #[component]
-pub fn Link(href: &'static str, #[prop(optional)] class: &'static str, children: Children) -> impl IntoView {
+pub fn Link(
+    /// Where it goes, inside the app.
+    href: &'static str,
+    /// Its classes.
+    #[prop(optional)]
+    class: &'static str,
+    /// Its content.
+    children: Children,
+) -> impl IntoView {
     let loc = use_context::<Location>();
-    let current = move || loc.and_then(|l| l.0.with(|p| (p == href).then_some("page")));
+    let current = move || loc.and_then(|l| l.0.with(|a| (a.path == href).then_some("page")));
     let on_click = move |ev: MouseEvent| {
         if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
             ev.prevent_default();
@@ -86,7 +154,7 @@ pub fn Link(href: &'static str, #[prop(optional)] class: &'static str, children:
 
 #[cfg(test)]
 mod tests {
-    use super::Route;
+    use super::{Address, Route};
 
     #[test]
     fn paths_parse_to_pages() {
@@ -94,6 +162,20 @@ mod tests {
         assert_eq!(Route::parse(""), Route::Home);
         assert_eq!(Route::parse("/sandbox"), Route::Sandbox);
         assert_eq!(Route::parse("/sandbox/"), Route::Sandbox);
+        assert_eq!(Route::parse("/lesson/big-picture"), Route::Lesson("big-picture".into()));
         assert_eq!(Route::parse("/no/such/page"), Route::NotFound);
+        // A lesson id becomes a file name: nothing but a plain name passes.
+        for bad in ["/lesson/", "/lesson/..", "/lesson/a%2Fb", "/lesson/A", "/lesson/x/y", "/lesson/<b>"] {
+            assert_eq!(Route::parse(bad), Route::NotFound, "{bad}");
+        }
+    }
+
+    #[test]
+    fn queries_turn_on_presenter_mode() {
+        assert!(Address::new("/sandbox", "?present").presenting());
+        assert!(Address::new("/lesson/x", "a=1&present=1").presenting());
+        assert!(!Address::new("/sandbox", "?present=0").presenting());
+        assert!(!Address::new("/sandbox", "").presenting());
+        assert_eq!(Address::new("/", "?a=1&b").param("b"), Some(""));
     }
 }

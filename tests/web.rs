@@ -1,9 +1,8 @@
 //! Components in a real browser (wasm-bindgen-test in headless Chromium).
 #![cfg(target_arch = "wasm32")]
 
-use branch_to_prod::app_state::SessionState;
-use branch_to_prod::pages::sandbox::Sandbox;
-use engine::Session;
+use branch_to_prod::workspace::{Layout, Workspace, provide_workspace};
+use engine::World;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -16,8 +15,8 @@ fn mount_sandbox() -> (web_sys::HtmlElement, impl Drop) {
     let host = document().create_element("section").unwrap().unchecked_into::<web_sys::HtmlElement>();
     document().body().unwrap().append_child(&host).unwrap();
     let handle = mount_to(host.clone(), || {
-        provide_context(SessionState::new(Session::default()));
-        view! { <Sandbox /> }
+        provide_workspace("sandbox", World::new);
+        view! { <Workspace layout=Layout::Sandbox /> }
     });
     (host, handle)
 }
@@ -66,4 +65,67 @@ async fn enter_in_the_terminal_runs_the_line() {
     assert!(output.contains("Switched to a new branch 'feature/x'"), "{output}");
     assert_eq!(input.value(), "", "the command line clears after Enter");
     assert_eq!(query(&host, "[data-head=true]").get_attribute("data-branch").as_deref(), Some("feature/x"));
+}
+
+fn press(input: &web_sys::HtmlInputElement, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
+        .unwrap();
+}
+
+fn type_line(input: &web_sys::HtmlInputElement, line: &str) {
+    input.set_value(line);
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    press(input, "Enter");
+}
+
+#[wasm_bindgen_test]
+async fn clear_empties_the_scrollback_but_arrow_up_still_recalls() {
+    let (host, _handle) = mount_sandbox();
+    let input: web_sys::HtmlInputElement = query(&host, "[data-testid=terminal-input]").unchecked_into();
+    type_line(&input, "git status");
+    tick().await;
+    type_line(&input, "clear");
+    tick().await;
+    assert_eq!(count(&host, ".b2p-terminal__entry"), 0, "clear empties the scrollback");
+    press(&input, "ArrowUp");
+    tick().await;
+    assert_eq!(input.value(), "clear");
+    press(&input, "ArrowUp");
+    tick().await;
+    assert_eq!(input.value(), "git status", "history survives clear");
+}
+
+#[wasm_bindgen_test]
+async fn the_promote_button_is_disabled_with_the_engines_reason() {
+    let (host, _handle) = mount_sandbox();
+    let promote = query(&host, "[data-server=production] [data-action=promote]");
+    assert!(promote.has_attribute("disabled"));
+    assert_eq!(promote.get_attribute("title").as_deref(), Some("Production already runs what staging runs"));
+    let input: web_sys::HtmlInputElement = query(&host, "[data-testid=terminal-input]").unchecked_into();
+    type_line(&input, "git commit --allow-empty -m release && git push origin main");
+    tick().await;
+    let promote = query(&host, "[data-server=production] [data-action=promote]");
+    assert!(!promote.has_attribute("disabled"));
+    assert_eq!(promote.get_attribute("title").as_deref(), Some("Runs: deploy production"));
+}
+
+#[wasm_bindgen_test]
+async fn saving_a_file_in_the_editor_is_an_echo_the_terminal_shows() {
+    let (host, _handle) = mount_sandbox();
+    tick().await;
+    let text: web_sys::HtmlTextAreaElement = query(&host, "[data-testid=editor-text]").unchecked_into();
+    assert!(text.value().contains("\"greeting\""), "intents.json is open: {}", text.value());
+    text.set_value("{}\n");
+    text.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    tick().await;
+    query(&host, "[data-testid=editor-save]").click();
+    tick().await;
+    let output = query(&host, "[data-testid=terminal-output]").text_content().unwrap();
+    assert!(output.contains("echo '{}' > intents.json"), "{output}");
+    let option = query(&host, "[data-testid=editor-file] option[value='intents.json']");
+    assert!(option.text_content().unwrap().contains("[M]"), "{:?}", option.text_content());
 }

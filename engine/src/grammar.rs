@@ -45,8 +45,13 @@ pub enum ShellError {
 enum Token {
     /// `quoted_from`: where (in bytes of `text`) the first quoted or escaped
     /// part begins; an assignment's name must come before it (`K='a b'`).
-    Word { text: String, quoted_from: Option<usize> },
-    Redirect { append: bool },
+    Word {
+        text: String,
+        quoted_from: Option<usize>,
+    },
+    Redirect {
+        append: bool,
+    },
     And,
     Semi,
 }

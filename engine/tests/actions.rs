@@ -127,11 +127,15 @@ fn own_action() -> impl Strategy<Value = Action> {
             Just(ProtectCommand::List),
             word().prop_map(ProtectCommand::Off),
             (word(), any::<bool>(), 0..3_u32, any::<bool>()).prop_map(|(b, pr, approvals, checks)| {
-                ProtectCommand::Set(b, Protection { require_pr: pr || approvals > 0, approvals, require_checks: checks })
+                ProtectCommand::Set(
+                    b,
+                    Protection { require_pr: pr || approvals > 0, approvals, require_checks: checks },
+                )
             }),
         ]
         .prop_map(Action::Protect),
-        prop::option::of(prop::sample::select(vec![Topology::Minimal, Topology::Professional])).prop_map(Action::Topology),
+        prop::option::of(prop::sample::select(vec![Topology::Minimal, Topology::Professional]))
+            .prop_map(Action::Topology),
         prop_oneof![
             Just(ConfigCommand::Compare),
             prop::option::of(prop::sample::select(Env::ALL.to_vec())).prop_map(ConfigCommand::Check),
@@ -226,6 +230,9 @@ fn the_guide_lines_parse_to_the_actions_buttons_send() {
         parse::action("git comit").unwrap_err().to_string(),
         "git: 'comit' is not a git command. See 'git --help'.\n\nThe most similar command is\n\tcommit"
     );
-    assert_eq!(parse::action("topology big").unwrap_err().to_string(), "topology: unknown topology 'big'; choose minimal or professional");
+    assert_eq!(
+        parse::action("topology big").unwrap_err().to_string(),
+        "topology: unknown topology 'big'; choose minimal or professional"
+    );
     assert!(parse::action("gh pr merge 1 --fast").unwrap_err().to_string().starts_with("unknown flag: --fast"));
 }

@@ -1,6 +1,9 @@
+//! Any other address.
+
 use crate::router::Link;
 use leptos::prelude::*;
 
+/// The not-found page.
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {

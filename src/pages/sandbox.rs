@@ -1,28 +1,20 @@
-//! `/sandbox`: the repository, free to play with.
+//! `/sandbox`: the whole world, free to play with. Its world lasts for the
+//! visit: leaving the page and coming back finds it as it was.
 
+use engine::World;
 use leptos::prelude::*;
 
-use crate::components::commit_graph::CommitGraph;
-use crate::components::graph_toolbar::GraphToolbar;
-use crate::components::servers::Servers;
-use crate::components::terminal::Terminal;
+use crate::router::Location;
+use crate::workspace::{Layout, Workspace, provide_workspace};
 
-/// The workspace: graph with its toolbar beside the terminal, the
-/// environments below.
+/// The sandbox page.
 #[component]
 pub fn Sandbox() -> impl IntoView {
+    provide_workspace("sandbox", World::new);
+    let presenting = use_context::<Location>().is_some_and(Location::presenting);
+    let layout = if presenting { Layout::Presenter } else { Layout::Sandbox };
     view! {
-        <div class="b2p-workspace">
-            <section class="b2p-panel b2p-panel--graph" aria-label="Repository">
-                <h2 class="b2p-panel__title">"Your repository"</h2>
-                <GraphToolbar />
-                <CommitGraph />
-            </section>
-            <section class="b2p-panel b2p-panel--terminal" aria-label="Terminal">
-                <h2 class="b2p-panel__title">"Terminal"</h2>
-                <Terminal />
-            </section>
-            <Servers />
-        </div>
+        <h1 class="b2p-visually-hidden">"Sandbox"</h1>
+        <Workspace layout />
     }
 }

@@ -29,7 +29,8 @@ fn replay(json: bool, empty: bool) -> io::Result<()> {
         let line = line?;
         let outcome = session.run(&line);
         if json {
-            let step = Step { line: &line, ok: outcome.ok, output: &outcome.output, state: ReplayState::of(session.world()) };
+            let step =
+                Step { line: &line, ok: outcome.ok, output: &outcome.output, state: ReplayState::of(session.world()) };
             serde_json::to_writer(&mut out, &step)?;
             writeln!(out)?;
         } else {

@@ -184,4 +184,3 @@ pub fn winner(ranked: &[(String, Score)]) -> Option<usize> {
     }
     best.map(|(i, _)| i)
 }
-

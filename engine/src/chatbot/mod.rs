@@ -12,10 +12,10 @@ pub mod json_write;
 
 pub use intents::{FALLBACK, Intent, Score, load_intents, scores, tokens, winner};
 
-use http::{Request, Response};
-use json_write::Obj;
-use json_read::Value;
 use crate::config::{Config, Cors, LogLevel, Resolved, Source};
+use http::{Request, Response};
+use json_read::Value;
+use json_write::Obj;
 
 /// Who is asking: the tutor's terminal, or simulated users of production.
 #[derive(Debug, Clone, Copy)]

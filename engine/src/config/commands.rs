@@ -35,7 +35,9 @@ impl ConfigCommand {
         match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
             ["compare"] => Ok(Self::Compare),
             ["check"] => Ok(Self::Check(None)),
-            ["check", e] => Env::parse(e).map(|env| Self::Check(Some(env))).ok_or_else(|| ConfigError::UnknownEnv((*e).to_string())),
+            ["check", e] => {
+                Env::parse(e).map(|env| Self::Check(Some(env))).ok_or_else(|| ConfigError::UnknownEnv((*e).to_string()))
+            }
             _ => Err(ConfigError::Usage),
         }
     }

@@ -71,7 +71,8 @@ pub fn table(work: &Tree) -> Vec<Row> {
 
 /// `config compare`: the table as text; `*` marks a key whose value differs.
 pub fn compare(work: &Tree) -> String {
-    let mut rows = vec![std::iter::once("  KEY".to_string()).chain(Env::ALL.iter().map(|e| e.file())).collect::<Vec<_>>()];
+    let mut rows =
+        vec![std::iter::once("  KEY".to_string()).chain(Env::ALL.iter().map(|e| e.file())).collect::<Vec<_>>()];
     for r in table(work) {
         let mark = if r.differs { "* " } else { "  " };
         rows.push(std::iter::once(format!("{mark}{}", r.key)).chain(r.cells.iter().map(Cell::text)).collect());

@@ -7,8 +7,8 @@ use super::args::{self, flag, value};
 use super::checkout::switch_trees;
 use super::commit::summary;
 use super::{Ctx, GitError};
-use crate::tree_merge::Conflict;
 use crate::repo::{Commit, CommitId, MergeState, Operation, Repo, Tree, short};
+use crate::tree_merge::Conflict;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MergeArgs {

@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::chatbot;
 use crate::config::check::{Env, report};
 use crate::repo::Tree;
-use crate::chatbot;
 
 /// One job of a run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

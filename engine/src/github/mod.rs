@@ -7,7 +7,7 @@ pub mod gh;
 mod protection;
 mod pull_request;
 
-pub use protection::{Protection, ProtectCommand, ProtectError};
+pub use protection::{ProtectCommand, ProtectError, Protection};
 pub use pull_request::{Method, PrState, PullRequest, Review, ReviewState, Run, pr_commits};
 
 use std::collections::BTreeMap;
@@ -230,8 +230,8 @@ impl Hub {
         let base = origin.snapshot(merge_base.as_deref());
         let (ours, theirs) = (origin.snapshot(Some(&base_tip)), origin.snapshot(Some(&head_tip)));
         let conflict = |_| "the merge commit cannot be cleanly created.".to_string();
-        let merged =
-            crate::tree_merge::merged_tree(snapshot_tree(&base), snapshot_tree(&ours), snapshot_tree(&theirs)).map_err(conflict)?;
+        let merged = crate::tree_merge::merged_tree(snapshot_tree(&base), snapshot_tree(&ours), snapshot_tree(&theirs))
+            .map_err(conflict)?;
         let mut tick = || {
             *clock += 60;
             *clock
@@ -262,9 +262,10 @@ impl Hub {
                     }
                     let (parent, onto) =
                         (origin.snapshot(c.parents.first().map(String::as_str)), origin.snapshot(Some(&tip)));
-                    let tree = crate::tree_merge::merged_tree(snapshot_tree(&parent), snapshot_tree(&onto), &c.tree).map_err(|_| {
-                        "this branch can't be rebased: its commits conflict with the base branch.".to_string()
-                    })?;
+                    let tree = crate::tree_merge::merged_tree(snapshot_tree(&parent), snapshot_tree(&onto), &c.tree)
+                        .map_err(|_| {
+                            "this branch can't be rebased: its commits conflict with the base branch.".to_string()
+                        })?;
                     tip = origin.insert(Commit::new(vec![tip], c.message.clone(), c.author.clone(), tick(), tree));
                 }
                 tip

@@ -60,7 +60,6 @@ impl Protection {
     }
 }
 
-
 /// `protect`'s usage line.
 const USAGE: &str = "usage: protect BRANCH [--require-pr] [--approvals N] [--require-checks] | protect BRANCH --off";
 

@@ -84,7 +84,6 @@ impl Run {
     }
 }
 
-
 /// The commits a PR brings (`base..head`), parents before children.
 pub fn pr_commits(origin: &Repo, base: &str, head: &str) -> Vec<CommitId> {
     let exclude = origin.ancestors(base);
@@ -112,4 +111,3 @@ pub fn pr_commits(origin: &Repo, base: &str, head: &str) -> Vec<CommitId> {
     }
     order
 }
-

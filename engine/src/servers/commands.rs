@@ -3,10 +3,10 @@
 //! [`Ctx`]: the servers, and read-only views of what they deploy from.
 
 use super::{Deployment, ServerName, Status, Topology};
+use crate::chatbot::Client;
 use crate::chatbot::LogLine;
 use crate::chatbot::http::{self, Curl, Response};
 use crate::chatbot::json_write::Obj;
-use crate::chatbot::Client;
 use crate::outcome::Outcome;
 use crate::repo::{Repo, Tree, short};
 
@@ -51,7 +51,7 @@ impl Ctx<'_> {
         let overrides: Vec<(String, String)> = assigns.iter().filter(|(k, _)| k != "APP_ENV").cloned().collect();
         let head = self.local.and_then(|r| r.head_commit().and_then(|id| r.commit(id)));
         let commit = head.map(|c| (c.id.as_str(), c.subject()));
-        let mut d = Deployment::new(ServerName::Local, commit, &self.work, env, overrides, "command line");
+        let mut d = Deployment::new(ServerName::Local, commit, self.work, env, overrides, "command line");
         let local = self.local;
         d.branch = local.and_then(|r| r.current_branch()).unwrap_or("HEAD").to_string();
         if head.is_some_and(|c| c.tree != *self.work) {
@@ -174,7 +174,9 @@ impl Ctx<'_> {
     pub fn servers(&mut self, cmd: &ServersCommand) -> Outcome {
         let first = match cmd {
             ServersCommand::Ledger => return Outcome::ok(self.servers.ledger(self.origin)),
-            ServersCommand::Show(s) | ServersCommand::Set { server: s, .. } | ServersCommand::Unset { server: s, .. } => s,
+            ServersCommand::Show(s)
+            | ServersCommand::Set { server: s, .. }
+            | ServersCommand::Unset { server: s, .. } => s,
         };
         let Some(server) = self.servers.find(first) else {
             return Outcome::err(format!(

@@ -192,11 +192,7 @@ impl Servers {
     /// has run, by default the one it runs now.
     pub fn promote(&mut self, origin: &Repo, rev: Option<&str>, now: u64) -> Result<String, PromoteError> {
         if self.topology == Topology::Minimal {
-            let tip = origin
-                .branches
-                .get("main")
-                .cloned()
-                .ok_or(PromoteError::NoMain)?;
+            let tip = origin.branches.get("main").cloned().ok_or(PromoteError::NoMain)?;
             let prod = self.get_mut(ServerName::Production);
             prod.deploy(origin, &tip, now, "redeploy of origin/main").map_err(PromoteError::Failed)?;
             return Ok(format!(
@@ -207,9 +203,7 @@ impl Servers {
         let staging = self.get(ServerName::Staging);
         let running = staging.deployed.as_ref().and_then(|d| d.commit.clone());
         let id = match rev {
-            None => running
-                .clone()
-                .ok_or(PromoteError::StagingEmpty)?,
+            None => running.clone().ok_or(PromoteError::StagingEmpty)?,
             Some(id) => id.to_string(),
         };
         if !staging.history.contains(&id) {

@@ -212,4 +212,3 @@ impl Server {
         self.deployed.as_ref().filter(|_| self.status.is_live())
     }
 }
-

@@ -46,11 +46,7 @@ pub fn run(target: &mut impl Apply, line: &str) -> Outcome {
         };
         let mut o = target.apply(&action);
         if let Some(r) = step.redirect.filter(|_| o.ok) {
-            let write = Action::WriteFile {
-                path: r.path,
-                text: std::mem::take(&mut o.output),
-                append: r.append,
-            };
+            let write = Action::WriteFile { path: r.path, text: std::mem::take(&mut o.output), append: r.append };
             let write = match action {
                 Action::Teammate(_) => Action::Teammate(Box::new(write)),
                 _ => write,

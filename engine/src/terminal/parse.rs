@@ -140,12 +140,16 @@ pub fn command(cmd: &SimpleCommand) -> Result<Action, ParseError> {
         "deploy" => match words.as_slice() {
             ["production" | "prod"] => Action::Promote(None),
             ["production" | "prod", rev] => Action::Promote(Some((*rev).to_string())),
-            ["development" | "dev", ..] => return Err(ParseError::Usage(
-                "deploy: the development server deploys by itself whenever origin/development changes: merge into development and push",
-            )),
-            ["staging", ..] => return Err(ParseError::Usage(
-                "deploy: staging deploys by itself whenever origin/main changes: merge development into main and push",
-            )),
+            ["development" | "dev", ..] => {
+                return Err(ParseError::Usage(
+                    "deploy: the development server deploys by itself whenever origin/development changes: merge into development and push",
+                ));
+            }
+            ["staging", ..] => {
+                return Err(ParseError::Usage(
+                    "deploy: staging deploys by itself whenever origin/main changes: merge development into main and push",
+                ));
+            }
             ["local", ..] => {
                 return Err(ParseError::Usage("deploy: local runs your working tree: start it with `python main.py`"));
             }

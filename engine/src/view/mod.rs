@@ -5,6 +5,7 @@
 //! dispatches the [`Action`]s they carry; it decides no rule itself.
 
 pub mod environments;
+pub mod files;
 pub mod graph;
 pub mod profiles;
 pub mod pulls;
@@ -89,6 +90,9 @@ mod tests {
         let t = toolbar(&s);
         assert!(t.head.starts_with("HEAD detached at "), "{}", t.head);
         assert!(t.controls[1].enabled && t.controls[2].enabled);
-        assert_eq!(toolbar(&Session::new(World::empty())).controls[0].why.as_deref(), Some("No repository yet: run git init"));
+        assert_eq!(
+            toolbar(&Session::new(World::empty())).controls[0].why.as_deref(),
+            Some("No repository yet: run git init")
+        );
     }
 }

@@ -142,7 +142,8 @@ fn engine_raw(world: &World, ok: bool) -> Raw {
     };
     // Every commit any repository holds, so shapes resolve for all refs.
     let mut commits = HashMap::new();
-    let repos = world.local().into_iter().chain(std::iter::once(world.origin())).chain(world.teammate().map(|t| &t.repo));
+    let repos =
+        world.local().into_iter().chain(std::iter::once(world.origin())).chain(world.teammate().map(|t| &t.repo));
     for r in repos {
         for (id, c) in &r.commits {
             commits.insert(id.clone(), (c.parents.clone(), c.subject().to_string()));

@@ -181,9 +181,7 @@ impl GhCommand {
             ["pr", "close", ..] => {
                 (Sub::PrClose, &[("delete-branch", Some('d'), false)], format!("gh pr close {PR_ARG}"))
             }
-            ["pr", "checkout", ..] => {
-                (Sub::PrCheckout, &[], "gh pr checkout {<number> | <url> | <branch>}".into())
-            }
+            ["pr", "checkout", ..] => (Sub::PrCheckout, &[], "gh pr checkout {<number> | <url> | <branch>}".into()),
             ["pr", other, ..] => return Err(GhError::UnknownPr((*other).to_string())),
             ["run", "list", ..] => (Sub::RunList, &[], "gh run list".into()),
             ["run", "view", ..] => {

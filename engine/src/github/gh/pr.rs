@@ -1,9 +1,11 @@
 //! `gh pr …`: create, list, view, checks, review, merge, close, checkout.
 
 use super::{Ctx, Flags};
-use crate::github::{Hub, Method, PrState, Proposal, PullRequest, REPO, Review, ReviewState, WEB, ago, login, plural, pr_commits};
 use crate::git::commit::totals;
 use crate::git::merge::stat_lines;
+use crate::github::{
+    Hub, Method, PrState, Proposal, PullRequest, REPO, Review, ReviewState, WEB, ago, login, plural, pr_commits,
+};
 use crate::outcome::Outcome;
 use crate::repo::{short, snapshot_tree};
 
@@ -99,15 +101,14 @@ impl Ctx<'_> {
         let rows: Vec<&PullRequest> = self.hub.pulls.iter().rev().filter(keep).collect();
         let word = if state == "all" { String::new() } else { format!("{state} ") };
         if rows.is_empty() {
-            return Outcome::ok(format!("no {word}pull requests in {}", REPO));
+            return Outcome::ok(format!("no {word}pull requests in {REPO}"));
         }
         // gh's table: each column as wide as its widest cell, two spaces apart.
         let nw = rows.iter().map(|p| p.number.to_string().len() + 1).max().unwrap_or(0);
         let tw = rows.iter().map(|p| p.title.chars().count()).max().unwrap_or(0);
         let hw = rows.iter().map(|p| p.head.chars().count()).max().unwrap_or(0);
         let n = rows.len();
-        let mut out =
-            vec![format!("Showing {n} of {n} {word}pull request{} in {}", plural(n), REPO), String::new()];
+        let mut out = vec![format!("Showing {n} of {n} {word}pull request{} in {}", plural(n), REPO), String::new()];
         for p in rows {
             let num = format!("#{}", p.number);
             out.push(format!("{num:<nw$}  {:<tw$}  {:<hw$}  {}", p.title, p.head, ago(p.created, *self.clock)));
@@ -342,14 +343,12 @@ impl Ctx<'_> {
                     let _ = self.git(&["pull", "--ff-only", "origin", &p.base]);
                 }
             }
-            if !on_head || switched {
-                if self.git(&["branch", "-D", &p.head]).ok {
-                    out.push(if switched {
-                        format!("✓ Deleted local branch {} and switched to branch {}", p.head, p.base)
-                    } else {
-                        format!("✓ Deleted local branch {}", p.head)
-                    });
-                }
+            if (!on_head || switched) && self.git(&["branch", "-D", &p.head]).ok {
+                out.push(if switched {
+                    format!("✓ Deleted local branch {} and switched to branch {}", p.head, p.base)
+                } else {
+                    format!("✓ Deleted local branch {}", p.head)
+                });
             }
         }
         if self.origin.branches.remove(&p.head).is_some() {

@@ -1,0 +1,67 @@
+//! Content loaded on first use: lesson, quiz and reference text are files the
+//! site serves beside the app (Trunk copies `lessons/` into `dist/`), fetched
+//! when a page first needs them and kept for the visit — never compiled into
+//! the WebAssembly, so the first load stays small as the curriculum grows.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Why a piece of content could not be shown.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ContentError {
+    /// The site has no such file.
+    #[error("not found")]
+    NotFound,
+    /// The network failed, or the answer was not text.
+    #[error("could not load it ({0}); check your connection and reload")]
+    Network(String),
+}
+
+/// Texts fetched this visit, by path.
+#[derive(Clone, Copy)]
+struct Cache(StoredValue<HashMap<String, String>>);
+
+async fn fetch(path: &str) -> Result<String, ContentError> {
+    let net =
+        |e: wasm_bindgen::JsValue| ContentError::Network(e.as_string().unwrap_or_else(|| "request failed".into()));
+    let resp = JsFuture::from(window().fetch_with_str(path)).await.map_err(net)?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(net)?;
+    if resp.status() == 404 {
+        return Err(ContentError::NotFound);
+    }
+    if !resp.ok() {
+        return Err(ContentError::Network(format!("HTTP {}", resp.status())));
+    }
+    let text = JsFuture::from(resp.text().map_err(net)?).await.map_err(net)?;
+    text.as_string().ok_or_else(|| ContentError::Network("not text".into()))
+}
+
+/// The text at `path` on this site, fetched once per visit.
+pub fn text(path: String) -> LocalResource<Result<String, ContentError>> {
+    let cache = use_context::<Cache>().unwrap_or_else(|| {
+        let c = Cache(StoredValue::new(HashMap::new()));
+        provide_context(c);
+        c
+    });
+    LocalResource::new(move || {
+        let path = path.clone();
+        async move {
+            if let Some(t) = cache.0.with_value(|m| m.get(&path).cloned()) {
+                return Ok(t);
+            }
+            let t = fetch(&path).await?;
+            cache.0.update_value(|m| {
+                m.insert(path, t.clone());
+            });
+            Ok(t)
+        }
+    })
+}
+
+/// Makes one cache serve the whole app; call once, in the app.
+pub fn provide_cache() {
+    provide_context(Cache(StoredValue::new(HashMap::new())));
+}

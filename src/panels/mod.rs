@@ -1,0 +1,13 @@
+//! The workspace's panels, one folder each with its stylesheet. Each reads
+//! the engine's read model through the workspace and dispatches actions.
+
+mod control;
+pub mod editor;
+pub mod environments;
+pub mod graph;
+pub mod lesson;
+pub mod profiles;
+pub mod pull_requests;
+pub mod terminal;
+
+pub use control::ControlButton;
