@@ -29,7 +29,10 @@ async fn fetch(path: &str) -> Result<String, ContentError> {
         |e: wasm_bindgen::JsValue| ContentError::Network(e.as_string().unwrap_or_else(|| "request failed".into()));
     let resp = JsFuture::from(window().fetch_with_str(path)).await.map_err(net)?;
     let resp: web_sys::Response = resp.dyn_into().map_err(net)?;
-    if resp.status() == 404 {
+    // The SPA fallback answers a missing file with the app's own page (200,
+    // text/html): for content, that means "no such file".
+    let html = resp.headers().get("content-type").ok().flatten().is_some_and(|t| t.starts_with("text/html"));
+    if resp.status() == 404 || html {
         return Err(ContentError::NotFound);
     }
     if !resp.ok() {

@@ -70,7 +70,7 @@ test("the New commit button runs the same action as git commit", async () => {
 });
 
 test("typed text is shown as text, never as HTML", async () => {
-  const ws = await workspace("/");
+  const ws = await workspace("/sandbox");
   await ws.run('echo "<img src=x onerror=alert(1)><b>bold</b>"');
   assert.equal(await ws.page.locator(".b2p-terminal img, .b2p-terminal b").count(), 0);
   assert.equal(await ws.lastOutput(), "<img src=x onerror=alert(1)><b>bold</b>");
@@ -84,19 +84,23 @@ test("a deep link is answered by the app (SPA fallback) and unknown routes say s
   await ws.page.close();
 });
 
-test("links navigate inside the app, keeping the session, and Back works", async () => {
-  const ws = await workspace("/");
+test("links navigate inside the app, keeping the sandbox's world, and Back works", async () => {
+  const ws = await workspace("/sandbox");
   await ws.run("git checkout -b feature/kept");
   await ws.page.evaluate(() => { window.__sameDocument = true; });
-  await ws.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sandbox" }).click();
+  await ws.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+  await ws.page.waitForURL(/\/$/);
+  await ws.page.locator(".b2p-intro__title").waitFor();
+  assert.equal(await ws.page.getByTestId("terminal-input").count(), 0, "home has no workspace of its own");
+  await ws.page.getByRole("link", { name: "Open the sandbox" }).click();
   await ws.page.waitForURL(/\/sandbox$/);
   assert.equal(await ws.page.evaluate(() => window.__sameDocument), true, "no reload");
   assert.equal(await ws.headBranch(), "feature/kept");
+  assert.match(await ws.outputText(), /Switched to a new branch 'feature\/kept'/);
   assert.equal(await ws.page.locator('a[aria-current="page"]').textContent(), "Sandbox");
   await ws.page.goBack();
   await ws.page.waitForURL(/\/$/);
   await ws.page.locator(".b2p-intro__title").waitFor();
-  assert.match(await ws.outputText(), /Switched to a new branch 'feature\/kept'/);
   assert.deepEqual(ws.errors, []);
   await ws.page.close();
 });

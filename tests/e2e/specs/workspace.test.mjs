@@ -1,0 +1,72 @@
+// End to end: the workspace's layout — lessons with their own world and
+// text loaded on first use, presenter mode, and the read-model panels.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { useBrowser } from "../harness.mjs";
+
+const suite = useBrowser();
+const workspace = suite.workspace;
+
+test("a lesson loads its text on first use and has a world of its own", async () => {
+  const ws = await workspace("/sandbox");
+  await ws.run("git checkout -b feature/sandbox-only");
+  const lessonText = ws.page.waitForResponse((r) => r.url().endsWith("/lessons/big-picture.md"));
+  await ws.page.evaluate(() => {
+    history.pushState(null, "", "/lesson/big-picture");
+    dispatchEvent(new PopStateEvent("popstate"));
+  });
+  assert.equal((await lessonText).status(), 200);
+  const panel = ws.page.getByTestId("lesson-panel");
+  await panel.getByText("Branches are code versions.").waitFor();
+  assert.equal(await ws.headBranch(), "main", "the lesson's world is not the sandbox's");
+  await ws.page.goBack();
+  await ws.page.waitForURL(/\/sandbox$/);
+  assert.equal(await ws.headBranch(), "feature/sandbox-only");
+  assert.deepEqual(ws.errors, []);
+  await ws.page.close();
+});
+
+test("an unknown lesson says so, and a hostile id never reaches the network", async () => {
+  const ws = await workspace("/lesson/no-such-lesson");
+  await ws.page.getByTestId("lesson-panel").getByRole("alert").waitFor();
+  assert.match(await ws.page.getByTestId("lesson-panel").textContent(), /There is no lesson called “no-such-lesson”/);
+  const asked = [];
+  ws.page.on("request", (r) => asked.push(r.url()));
+  await ws.page.goto(`${suite.baseUrl}/lesson/%3Cimg%20src=x%3E`);
+  await ws.page.waitForSelector('#app[data-ready="1"]');
+  assert.match(await ws.page.locator("main").textContent(), /That page does not exist/);
+  assert.ok(!asked.some((u) => u.includes("/lessons/")), asked.join(" "));
+  await ws.page.close();
+});
+
+test("?present enlarges the workspace for a projector", async () => {
+  const ws = await workspace("/sandbox?present");
+  await ws.page.locator(".b2p-workspace--present").waitFor();
+  assert.equal(await ws.page.getByTestId("env-table").count(), 0, "presenter mode shows the essentials");
+  assert.equal(await ws.run("git status").then((o) => o.split("\n")[0]), "On branch main");
+  await ws.page.close();
+});
+
+test("the profiles table and the pull requests panel read the engine's model", async () => {
+  const ws = await workspace("/sandbox");
+  const cell = (env, key) => ws.page.locator(`[data-testid="env-table"] td[data-env="${env}"][data-key="${key}"] code`).textContent();
+  assert.equal(await cell("development", "API_DEBUG"), "true");
+  assert.equal(await cell("production", "API_DEBUG"), "false");
+  await ws.run("protect development --require-pr --approvals 1");
+  for (const line of ["git switch -c feature/x", "edit product-inquiry", "git commit -am 'Add product inquiry'",
+    "git push -u origin feature/x", "gh pr create --base development --fill"]) {
+    await ws.run(line);
+  }
+  const merge = ws.page.getByTestId("pr-panel").locator('[data-action="pr-merge"]');
+  await merge.waitFor();
+  assert.equal(await merge.isDisabled(), true);
+  assert.match(await merge.getAttribute("title"), /approving review/);
+  await ws.run("@teammate gh pr review 1 --approve");
+  await ws.page.waitForFunction(() => !document.querySelector('[data-action="pr-merge"]').disabled);
+  await merge.click();
+  await ws.page.locator(".b2p-terminal__entry").last().getByText("gh pr merge 1 --merge").waitFor();
+  await ws.page.locator('[data-testid="pr-panel"] [data-pr="1"][data-state="merged"]').waitFor();
+  assert.deepEqual(ws.errors, []);
+  await ws.page.close();
+});
