@@ -17,7 +17,8 @@ let total = 0;
 let totalBr = 0;
 console.log("asset                                              raw        gzip");
 for (const f of readdirSync(dist).sort()) {
-  if (f.startsWith("_")) continue;
+  // Folders (lessons/) hold content fetched on first use, never on first load.
+  if (f.startsWith("_") || statSync(join(dist, f)).isDirectory()) continue;
   const bytes = readFileSync(join(dist, f));
   const gz = gzipSync(bytes, { level: 9 }).length;
   const first = loaded.has(f);

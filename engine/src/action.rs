@@ -41,21 +41,36 @@ impl<T> Argv<T> {
 impl Argv<GitCommand> {
     /// `git WORDS…`, parsed as git parses it.
     pub fn git(words: &[String]) -> Result<Self, GitError> {
-        Ok(Self { parsed: GitCommand::parse(words)?, words: words.to_vec() })
+        Self::git_owned(words.to_vec())
+    }
+
+    /// [`Self::git`], keeping `words`.
+    pub fn git_owned(words: Vec<String>) -> Result<Self, GitError> {
+        Ok(Self { parsed: GitCommand::parse(&words)?, words })
     }
 }
 
 impl Argv<GhCommand> {
     /// `gh WORDS…`, parsed as gh parses it.
     pub fn gh(words: &[String]) -> Result<Self, GhError> {
-        Ok(Self { parsed: GhCommand::parse(words)?, words: words.to_vec() })
+        Self::gh_owned(words.to_vec())
+    }
+
+    /// [`Self::gh`], keeping `words`.
+    pub fn gh_owned(words: Vec<String>) -> Result<Self, GhError> {
+        Ok(Self { parsed: GhCommand::parse(&words)?, words })
     }
 }
 
 impl Argv<Curl> {
     /// `curl WORDS…`, parsed as curl parses it.
     pub fn curl(words: &[String]) -> Result<Self, CurlError> {
-        Ok(Self { parsed: Curl::parse(words)?, words: words.to_vec() })
+        Self::curl_owned(words.to_vec())
+    }
+
+    /// [`Self::curl`], keeping `words`.
+    pub fn curl_owned(words: Vec<String>) -> Result<Self, CurlError> {
+        Ok(Self { parsed: Curl::parse(&words)?, words })
     }
 }
 

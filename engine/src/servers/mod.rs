@@ -75,6 +75,11 @@ impl Servers {
         self.topology.servers().iter().map(|n| self.get(*n)).chain(&self.previews)
     }
 
+    /// Every server, in or out of the topology, and the previews.
+    pub fn all(&self) -> impl Iterator<Item = &Server> {
+        self.list.iter().chain(&self.previews)
+    }
+
     /// A server by the name the learner types (`dev` and `prod` work too).
     pub fn find(&self, label: &str) -> Option<&Server> {
         let label = ServerName::parse(label).map_or_else(|| label.to_string(), |n| n.name().to_string());

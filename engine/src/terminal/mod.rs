@@ -32,6 +32,7 @@ pub fn run(target: &mut impl Apply, line: &str) -> Outcome {
     let mut outputs: Vec<String> = Vec::new();
     let mut events = Vec::new();
     let mut ok = true;
+    let single = steps.len() == 1;
     for step in steps {
         if step.joiner == Joiner::IfOk && !ok {
             continue;
@@ -54,6 +55,9 @@ pub fn run(target: &mut impl Apply, line: &str) -> Outcome {
             let w = target.apply(&write);
             o.ok = w.ok;
             o.output = w.output;
+        }
+        if single {
+            return o;
         }
         ok = o.ok;
         if o.events.contains(&Event::Cleared) {

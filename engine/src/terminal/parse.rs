@@ -81,8 +81,8 @@ pub fn line(line: &str) -> Result<Vec<Step>, ParseError> {
     }
     let mut steps = Vec::new();
     for (joiner, cmd) in grammar::parse(rest)? {
-        let mut action = command(&cmd);
         let mut redirect = cmd.redirect.clone();
+        let mut action = command(cmd);
         if let Ok(Action::WriteFile { .. }) = action {
             redirect = None;
         }
@@ -117,17 +117,24 @@ fn one(args: &[String], usage: &'static str) -> Result<Option<String>, ParseErro
 }
 
 /// One simple command to its action.
-pub fn command(cmd: &SimpleCommand) -> Result<Action, ParseError> {
-    let Some((name, args)) = cmd.argv.split_first() else {
-        return Ok(Action::Shell(Builtin::Assign(cmd.assigns.clone())));
-    };
+pub fn command(cmd: SimpleCommand) -> Result<Action, ParseError> {
+    let mut args = cmd.argv;
+    if args.is_empty() {
+        return Ok(Action::Shell(Builtin::Assign(cmd.assigns)));
+    }
+    let name = args.remove(0);
+    // The tools keep their words as given; move them, no copies.
+    match name.as_str() {
+        "git" => return Ok(Action::Git(Argv::git_owned(args)?)),
+        "gh" => return Ok(Action::Gh(Argv::gh_owned(args)?)),
+        "curl" => return Ok(Action::Curl(Argv::curl_owned(args)?)),
+        _ => {}
+    }
+    let args = &args[..];
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     Ok(match name.as_str() {
-        "git" => Action::Git(Argv::git(args)?),
-        "gh" => Action::Gh(Argv::gh(args)?),
-        "curl" => Action::Curl(Argv::curl(args)?),
         "python" | "python3" => match words.as_slice() {
-            ["main.py"] => Action::RunLocal(cmd.assigns.clone()),
+            ["main.py"] => Action::RunLocal(cmd.assigns),
             [] => {
                 return Err(ParseError::Usage(
                     "python: the interactive interpreter is not simulated; run the app with `python main.py`",

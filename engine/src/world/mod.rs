@@ -50,6 +50,12 @@ pub struct World {
     hub: Hub,
 }
 
+/// Deploy counts before an action: the four named servers, then previews.
+struct DeployCounts {
+    named: [usize; 4],
+    previews: Vec<(Option<u32>, usize)>,
+}
+
 impl Default for World {
     fn default() -> Self {
         Self::new()
@@ -141,23 +147,33 @@ impl World {
         self.local.as_ref().map(Repo::head)
     }
 
-    /// What each live server runs, to tell which deployed during an action.
-    fn live_commits(&self) -> Vec<(String, Option<String>)> {
-        self.servers.active().map(|s| (s.label(), s.live().and_then(|d| d.commit.clone()))).collect()
+    /// How many deploys each server has made, to tell which deployed during
+    /// an action. Once per action, so no allocation unless previews exist.
+    fn deploy_counts(&self) -> DeployCounts {
+        let mut named = [0; 4];
+        for (n, s) in named.iter_mut().zip(&self.servers.list) {
+            *n = s.history.len();
+        }
+        DeployCounts { named, previews: self.servers.previews.iter().map(|s| (s.preview, s.history.len())).collect() }
     }
 
     /// What the platforms do after every action: pull requests follow their
     /// branches, servers deploy what was pushed, production's users try the app.
-    fn after(&mut self, outcome: &mut Outcome, before: &[(String, Option<String>)]) {
+    fn after(&mut self, outcome: &mut Outcome, before: &DeployCounts) {
         let mut notes = self.hub.sync(&self.origin, self.clock);
         notes.extend(self.servers.sync(&self.origin, self.clock));
         notes.extend(self.servers.sync_previews(&self.hub.open_heads(), &self.origin, self.clock));
         outcome.append(&notes);
         self.servers.tick(self.clock);
-        for (server, commit) in self.live_commits() {
-            let was = before.iter().find(|(s, _)| *s == server).and_then(|(_, c)| c.as_ref());
-            if let Some(commit) = commit.filter(|c| Some(c) != was) {
-                outcome.events.push(Event::Deployed { server, commit });
+        for (i, s) in self.servers.all().enumerate() {
+            let was = match s.preview {
+                None => before.named.get(i).copied().unwrap_or(0),
+                Some(_) => before.previews.iter().find(|(p, _)| *p == s.preview).map_or(0, |b| b.1),
+            };
+            if s.history.len() > was
+                && let Some(commit) = s.history.last()
+            {
+                outcome.events.push(Event::Deployed { server: s.label(), commit: commit.clone() });
             }
         }
     }
@@ -230,7 +246,7 @@ impl World {
     /// Applies an action as the learner, then lets the platforms react: the
     /// only way the world changes.
     pub fn apply(&mut self, action: &Action) -> Outcome {
-        let before = self.live_commits();
+        let before = self.deploy_counts();
         let mut outcome = self.perform(action, LEARNER);
         self.after(&mut outcome, &before);
         outcome
