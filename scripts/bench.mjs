@@ -1,7 +1,7 @@
 // `make bench`: first-load size (gzip) of every asset, navigation → ready time
 // and command → graph updated at 1,000 commits in headless Chromium, each
 // printed beside its budget. Figures, not asserts.
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { startServer } from "../tests/e2e/serve.mjs";

@@ -42,26 +42,24 @@ async fn fetch(path: &str) -> Result<String, ContentError> {
     text.as_string().ok_or_else(|| ContentError::Network("not text".into()))
 }
 
-/// The text at `path` on this site, fetched once per visit.
-pub fn text(path: String) -> LocalResource<Result<String, ContentError>> {
-    let cache = use_context::<Cache>().unwrap_or_else(|| {
-        let c = Cache(StoredValue::new(HashMap::new()));
-        provide_context(c);
-        c
-    });
-    LocalResource::new(move || {
-        let path = path.clone();
-        async move {
-            if let Some(t) = cache.0.with_value(|m| m.get(&path).cloned()) {
-                return Ok(t);
+/// The text at `path` on this site, fetched once per visit: `None` while it loads.
+pub fn text(path: String) -> ReadSignal<Option<Result<String, ContentError>>> {
+    let cache = use_context::<Cache>();
+    let cached = cache.and_then(|c| c.0.with_value(|m| m.get(&path).cloned()));
+    let (get, set) = signal(cached.map(Ok));
+    if get.with_untracked(Option::is_none) {
+        leptos::task::spawn_local(async move {
+            let r = fetch(&path).await;
+            if let (Some(c), Ok(t)) = (cache, &r) {
+                c.0.update_value(|m| {
+                    m.insert(path, t.clone());
+                });
             }
-            let t = fetch(&path).await?;
-            cache.0.update_value(|m| {
-                m.insert(path, t.clone());
-            });
-            Ok(t)
-        }
-    })
+            // The page may have moved on; then nobody is waiting.
+            let _ = set.try_set(Some(r));
+        });
+    }
+    get
 }
 
 /// Makes one cache serve the whole app; call once, in the app.

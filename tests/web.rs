@@ -1,6 +1,7 @@
 //! Components in a real browser (wasm-bindgen-test in headless Chromium).
 #![cfg(target_arch = "wasm32")]
 
+use branch_to_prod::panels::editor::Editor;
 use branch_to_prod::workspace::{Layout, Workspace, provide_workspace};
 use engine::World;
 use leptos::mount::mount_to;
@@ -115,7 +116,12 @@ async fn the_promote_button_is_disabled_with_the_engines_reason() {
 
 #[wasm_bindgen_test]
 async fn saving_a_file_in_the_editor_is_an_echo_the_terminal_shows() {
-    let (host, _handle) = mount_sandbox();
+    let host = document().create_element("section").unwrap().unchecked_into::<web_sys::HtmlElement>();
+    document().body().unwrap().append_child(&host).unwrap();
+    let _handle = mount_to(host.clone(), || {
+        provide_workspace("sandbox", World::new);
+        view! { <Editor /> <branch_to_prod::panels::terminal::Terminal /> }
+    });
     tick().await;
     let text: web_sys::HtmlTextAreaElement = query(&host, "[data-testid=editor-text]").unchecked_into();
     assert!(text.value().contains("\"greeting\""), "intents.json is open: {}", text.value());

@@ -8,7 +8,6 @@ pub use state::{Entry, Log, WorkspaceState, Workspaces, expect_workspace, provid
 
 use leptos::prelude::*;
 
-use crate::panels::editor::Editor;
 use crate::panels::environments::Environments;
 use crate::panels::graph::Repository;
 use crate::panels::profiles::Profiles;
@@ -18,8 +17,9 @@ use crate::panels::terminal::Terminal;
 /// How a page arranges the panels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
-    /// Every panel: repository and terminal, environments, profiles, pull
-    /// requests, the file editor.
+    /// Every panel: repository and terminal, environments, pull requests,
+    /// profiles. (The file editor, `panels::editor`, costs 6 KB of the
+    /// first load; the workspace issue places it.)
     Sandbox,
     /// A lesson's panel first, then the sandbox's panels.
     Lesson,
@@ -53,7 +53,6 @@ pub fn Workspace(
             {full.then(|| view! {
                 <PullRequests />
                 <Profiles />
-                <Editor />
             })}
         </div>
     }

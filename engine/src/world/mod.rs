@@ -203,7 +203,7 @@ impl World {
 
     fn git(&mut self, cmd: &GitCommand, author: &str) -> Outcome {
         let Some(repo) = self.local.as_mut() else {
-            if *cmd == GitCommand::Init {
+            if matches!(cmd, GitCommand::Init) {
                 self.local = Some(Repo::init(false));
                 return Outcome::ok("Initialized empty Git repository in /home/you/chatbot/.git/");
             }

@@ -17,8 +17,9 @@ pub fn LessonPanel(
     view! {
         <section class="b2p-panel b2p-panel--lesson" aria-label="Lesson" data-testid="lesson-panel" data-lesson=id>
             <h2 class="b2p-panel__title">"Lesson"</h2>
-            <Suspense fallback=|| view! { <p class="b2p-lesson__status">"Loading the lesson…"</p> }>
-                {move || text.get().map(|r| match r {
+            {move || match text.get() {
+                    None => view! { <p class="b2p-lesson__status">"Loading the lesson…"</p> }.into_any(),
+                    Some(r) => match r {
                     Ok(body) => view! { <div class="b2p-lesson__text">{body}</div> }.into_any(),
                     Err(ContentError::NotFound) => view! {
                         <p class="b2p-lesson__status" role="alert">
@@ -28,8 +29,8 @@ pub fn LessonPanel(
                         </p>
                     }.into_any(),
                     Err(e) => view! { <p class="b2p-lesson__status" role="alert">{e.to_string()}</p> }.into_any(),
-                })}
-            </Suspense>
+                    },
+                }}
         </section>
     }
 }
