@@ -9,13 +9,18 @@ use thiserror::Error;
 pub struct SimpleCommand {
     /// Leading `NAME=value` words.
     pub assigns: Vec<(String, String)>,
+    /// The command and its arguments.
     pub argv: Vec<String>,
+    /// `> FILE` or `>> FILE`.
     pub redirect: Option<Redirect>,
 }
 
+/// Where a command's output goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Redirect {
+    /// `>>` rather than `>`.
     pub append: bool,
+    /// The file.
     pub path: String,
 }
 
@@ -28,15 +33,20 @@ pub enum Joiner {
     IfOk,
 }
 
+/// A line the shell cannot read, in bash's words.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum ShellError {
+    /// A quote never closed.
     #[error("bash: unexpected EOF while looking for matching `{0}'")]
     UnclosedQuote(char),
+    /// `&&` or `;` where a command should be.
     #[error("bash: syntax error near unexpected token `{0}'")]
     UnexpectedToken(String),
+    /// `>` with no file.
     #[error("bash: syntax error near unexpected token `newline'")]
     MissingRedirectTarget,
+    /// Pipes and background jobs.
     #[error("this terminal runs one command at a time: pipes (`|`) and background jobs (`&`) are not supported")]
     Unsupported,
 }

@@ -8,7 +8,7 @@
 //! computes what the page draws. Rules live in the noun's module: [`git`],
 //! [`github`], [`servers`], [`config`], [`chatbot`].
 #![forbid(unsafe_code)]
-#![allow(missing_docs)] // DOCS-PENDING
+#![deny(missing_docs)]
 
 pub mod action;
 pub mod chatbot;

@@ -2,6 +2,7 @@
 
 use crate::repo::Tree;
 
+/// The guide's `main.py`.
 pub const MAIN_PY: &str = r#"import json
 import logging
 import os
@@ -77,6 +78,7 @@ if __name__ == "__main__":
     uvicorn.run(app, host=os.getenv("API_HOST", "127.0.0.1"), port=8000)
 "#;
 
+/// The guide's `intents.json`.
 pub const INTENTS_JSON: &str = r#"{
   "greeting": {
     "keywords": ["hello", "hi", "hey", "good morning"],
@@ -93,8 +95,10 @@ pub const INTENTS_JSON: &str = r#"{
 }
 "#;
 
+/// The project's README.
 pub const README_MD: &str = "# Smart Chatbot\n\nA small chatbot API. Run it locally with `python main.py`.\n";
 
+/// The guide's `.env.development`.
 pub const ENV_DEVELOPMENT: &str = "# Loose security for debugging
 API_DEBUG=true
 CORS_ORIGINS=*
@@ -105,6 +109,7 @@ API_HOST=127.0.0.1
 BACKEND_API_URL=http://127.0.0.1:8000
 ";
 
+/// The guide's `.env.staging`.
 pub const ENV_STAGING: &str = "# Production-like but safer
 API_DEBUG=true # Still debug for testing
 CORS_ORIGINS=https://staging-app.netlify.app
@@ -115,6 +120,7 @@ API_HOST=0.0.0.0
 BACKEND_API_URL=https://staging-chatbot.railway.app
 ";
 
+/// The guide's `.env.production`.
 pub const ENV_PRODUCTION: &str = "# Tight security and performance
 API_DEBUG=false
 CORS_ORIGINS=https://smart-chatbot-demo.netlify.app
@@ -146,9 +152,13 @@ pub fn initial_tree() -> Tree {
 /// and the lessons' buggy commit and its fix. Edits work on the text, so they
 /// compose and their diffs stay small.
 pub struct Edit {
+    /// `edit NAME`'s NAME.
     pub name: &'static str,
+    /// What it changes, in a line.
     pub about: &'static str,
+    /// The file it changes.
     pub file: &'static str,
+    /// The change (or why it cannot be made).
     pub apply: fn(&mut String) -> Result<(), String>,
 }
 
@@ -174,6 +184,7 @@ fn replace_once(text: &mut String, from: &str, to: &str, already: &str) -> Resul
     Ok(())
 }
 
+/// Every prepared edit.
 pub const EDITS: &[Edit] = &[
     Edit {
         name: "product-inquiry",

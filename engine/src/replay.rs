@@ -11,67 +11,96 @@ use crate::repo::{Head, Operation, Repo};
 use crate::servers::{ServerName, Status};
 use crate::world::World;
 
+/// Where HEAD is.
 #[derive(Debug, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum HeadState {
+    /// On a branch.
     #[serde(rename = "branch")]
     Branch(String),
+    /// Detached at a commit (full id).
     #[serde(rename = "detached")]
     Detached(String),
 }
 
+/// One commit.
 #[derive(Debug, Serialize)]
 pub struct CommitState {
+    /// Its parents' ids.
     pub parents: Vec<String>,
+    /// Its subject line.
     pub subject: String,
 }
 
+/// `origin` as GitHub holds it.
 #[derive(Debug, Serialize)]
 pub struct OriginState {
+    /// Its HEAD branch.
     pub head: Option<String>,
+    /// Branches: name → commit id.
     pub branches: BTreeMap<String, String>,
+    /// Tags: name → commit id.
     pub tags: BTreeMap<String, String>,
 }
 
+/// The teammate's clone.
 #[derive(Debug, Serialize)]
 pub struct TeammateState {
+    /// Their HEAD.
     pub head: HeadState,
+    /// Their branches.
     pub branches: BTreeMap<String, String>,
 }
 
 /// One server, as the replay contract shows it.
 #[derive(Debug, Serialize)]
 pub struct ServerState {
+    /// Where curl reaches it.
     pub url: String,
     /// The branch it serves (local: the checked-out branch).
     pub branch: Option<String>,
+    /// The profile it runs.
     pub env_file: String,
     /// The full id of the commit it runs; `null` when nothing runs.
     pub deployed: Option<String>,
+    /// Running, stopped…
     pub status: Status,
+    /// Production's users who got an error.
     pub users_affected: u64,
 }
 
+/// One review.
 #[derive(Debug, Serialize)]
 pub struct ReviewView {
+    /// Its author's login.
     pub author: String,
+    /// Its verdict.
     pub state: ReviewState,
 }
 
+/// One CI job on the head commit.
 #[derive(Debug, Serialize)]
 pub struct CheckView {
+    /// The job's name.
     pub name: String,
     /// `"pass"` or `"fail"`.
     pub status: &'static str,
 }
 
+/// One pull request.
 #[derive(Debug, Serialize)]
 pub struct PullRequestState {
+    /// `#N`.
     pub number: u32,
+    /// The base branch.
     pub base: String,
+    /// The head branch.
     pub head: String,
+    /// Its title.
     pub title: String,
+    /// Open, closed or merged.
     pub state: PrState,
+    /// Each review, oldest first.
     pub reviews: Vec<ReviewView>,
     /// The latest CI run on the head commit; empty before any run.
     pub checks: Vec<CheckView>,
@@ -81,14 +110,20 @@ pub struct PullRequestState {
     pub blocked_by: Vec<String>,
 }
 
+/// The whole contract object.
 #[derive(Debug, Serialize)]
 pub struct ReplayState {
     /// `null` before `git init`.
     pub head: Option<HeadState>,
+    /// Local branches: name → commit id.
     pub branches: BTreeMap<String, String>,
+    /// Tags: name → commit id.
     pub tags: BTreeMap<String, String>,
+    /// Upstreams: branch → `origin/branch`.
     pub upstreams: BTreeMap<String, String>,
+    /// Remote-tracking refs: `origin/name` → commit id.
     pub remote_tracking: BTreeMap<String, String>,
+    /// `origin`.
     pub origin: OriginState,
     /// Every commit reachable from any ref of the learner's clone or origin.
     pub commits: BTreeMap<String, CommitState>,
@@ -105,6 +140,7 @@ pub struct ReplayState {
     pub topology: &'static str,
     /// The topology's servers by name, then deploy previews (`preview-N`).
     pub servers: BTreeMap<String, ServerState>,
+    /// Pull requests, oldest first.
     pub pull_requests: Vec<PullRequestState>,
     /// origin's protected branches and their rules.
     pub protection: BTreeMap<String, Protection>,
@@ -133,6 +169,7 @@ fn add_reachable(repo: &Repo, out: &mut BTreeMap<String, CommitState>) {
 }
 
 impl ReplayState {
+    /// The contract object for `world`.
     pub fn of(world: &World) -> Self {
         let empty = Repo::default();
         let local = world.local();

@@ -36,6 +36,7 @@ pub fn snapshot_tree(snapshot: &Option<Arc<Commit>>) -> &Tree {
     snapshot.as_ref().map_or(&EMPTY_TREE, |c| &c.tree)
 }
 
+/// A commit id's abbreviation, as git prints it.
 pub fn short(id: &str) -> &str {
     id.get(..SHORT_ID_LEN).unwrap_or(id)
 }
@@ -43,17 +44,22 @@ pub fn short(id: &str) -> &str {
 /// An immutable commit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Commit {
+    /// Its id (a hash of everything below).
     pub id: CommitId,
+    /// Its parents (two for a merge).
     pub parents: Vec<CommitId>,
     /// The whole message; its first line is the subject.
     pub message: String,
+    /// `Name <email>`.
     pub author: String,
     /// Seconds on the world's virtual clock.
     pub time: u64,
+    /// The files it records.
     pub tree: Tree,
 }
 
 impl Commit {
+    /// The first line of its message.
     pub fn subject(&self) -> &str {
         self.message.lines().next().unwrap_or("")
     }
@@ -132,6 +138,7 @@ impl IdHasher {
 pub enum Head {
     /// On a branch, which may not exist yet (an unborn branch after `git init`).
     Branch(String),
+    /// Detached at a commit.
     Detached(CommitId),
 }
 
@@ -144,7 +151,9 @@ impl Default for Head {
 /// A branch's upstream, as `branch.<name>.remote` / `.merge` hold it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Upstream {
+    /// The remote's name (`origin`).
     pub remote: String,
+    /// The branch there.
     pub branch: String,
 }
 
@@ -167,9 +176,11 @@ pub enum Operation {
 /// A merge or revert stopped on conflicts (`MERGE_HEAD` and friends).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MergeState {
+    /// Merge or revert.
     pub op: Operation,
     /// The commit being merged (or reverted).
     pub their: CommitId,
+    /// The message the commit will get.
     pub message: String,
     /// Paths still carrying conflict markers in the index.
     pub conflicts: BTreeSet<String>,
@@ -177,20 +188,28 @@ pub struct MergeState {
     pub touched: BTreeSet<String>,
 }
 
+/// A repository: commits, refs, HEAD, index, remotes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Repo {
+    /// Every commit, by id.
     pub commits: BTreeMap<CommitId, Arc<Commit>>,
+    /// Local branches.
     pub branches: BTreeMap<String, CommitId>,
+    /// Tags.
     pub tags: BTreeMap<String, CommitId>,
     /// Remote-tracking refs keyed `origin/main`.
     pub remote_tracking: BTreeMap<String, CommitId>,
+    /// Each branch's upstream.
     pub upstreams: BTreeMap<String, Upstream>,
     /// Remote name → URL.
     pub remotes: BTreeMap<String, String>,
+    /// Where HEAD points.
     pub head: Head,
     /// The staged tree (git's index; conflicted paths are listed in `merge`).
     pub index: Tree,
+    /// `origin` is bare: no working tree, no index.
     pub bare: bool,
+    /// A merge or revert stopped by conflicts.
     pub merge: Option<MergeState>,
 }
 
@@ -200,6 +219,7 @@ impl Repo {
         Self { head: Head::Branch("main".into()), bare, ..Self::default() }
     }
 
+    /// Where HEAD points.
     pub fn head(&self) -> &Head {
         &self.head
     }
@@ -220,6 +240,7 @@ impl Repo {
         }
     }
 
+    /// A commit by full id.
     pub fn commit(&self, id: &str) -> Option<&Arc<Commit>> {
         self.commits.get(id)
     }
@@ -234,10 +255,12 @@ impl Repo {
         self.snapshot(self.head_commit().map(String::as_str))
     }
 
+    /// HEAD's tree (empty before the first commit).
     pub fn head_tree(&self) -> Tree {
         self.head_commit().and_then(|id| self.commit(id)).map(|c| c.tree.clone()).unwrap_or_default()
     }
 
+    /// Adds a commit; returns its id.
     pub fn insert(&mut self, commit: Commit) -> CommitId {
         let id = commit.id.clone();
         self.commits.entry(id.clone()).or_insert_with(|| Arc::new(commit));

@@ -8,28 +8,39 @@ use super::json_write::Obj;
 /// What the learner asked curl to send.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
+    /// `GET`, `POST`…
     pub method: String,
+    /// `http` or `https`.
     pub scheme: String,
+    /// The host curl connects to.
     pub host: String,
+    /// The port (8000 for local, 443 for https).
     pub port: u16,
     /// Path and query, starting with `/`.
     pub path: String,
     /// Header names lower-cased, values as given.
     pub headers: Vec<(String, String)>,
+    /// The request body (`-d`), if any.
     pub body: Option<String>,
 }
 
 impl Request {
+    /// A header's value, by case-insensitive name.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 }
 
+/// What a server answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response {
+    /// The status code.
     pub status: u16,
+    /// Its reason phrase (`OK`, `Not Found`).
     pub reason: &'static str,
+    /// Headers in the order sent.
     pub headers: Vec<(String, String)>,
+    /// The body.
     pub body: String,
 }
 
@@ -47,20 +58,24 @@ fn reason(status: u16) -> &'static str {
 }
 
 impl Response {
+    /// A response with a content type and a body.
     pub fn new(status: u16, content_type: &str, body: String) -> Self {
         let headers =
             vec![("content-length".into(), body.len().to_string()), ("content-type".into(), content_type.to_string())];
         Self { status, reason: reason(status), headers, body }
     }
 
+    /// A plain-text response.
     pub fn text(status: u16, body: &str) -> Self {
         Self::new(status, "text/plain; charset=utf-8", body.to_string())
     }
 
+    /// A JSON response.
     pub fn json(status: u16, body: Obj) -> Self {
         Self::new(status, "application/json", body.finish())
     }
 
+    /// A header's value, by case-insensitive name.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
@@ -70,33 +85,46 @@ impl Response {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[allow(clippy::struct_excessive_bools, reason = "each is one of curl's on/off flags")]
 pub struct Curl {
+    /// `-X`: the method, when given.
     pub method: Option<String>,
+    /// The URLs, in order (curl fetches each).
     pub urls: Vec<String>,
+    /// `-H`: extra headers.
     pub headers: Vec<(String, String)>,
     /// `-d` pieces, joined with `&` as curl does; `@file` reads a file.
     pub data: Vec<String>,
     /// `--json` sets JSON content type and accept headers.
     pub json: bool,
+    /// `-i`: print the status line and headers.
     pub include: bool,
+    /// `-v`: print the request too.
     pub verbose: bool,
+    /// `-f`: fail on 4xx/5xx without printing the body.
     pub fail: bool,
 }
 
 /// curl's own refusals, in its words (exit code in parentheses where curl prints one).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum CurlError {
+    /// An option curl does not have.
     #[error("curl: option {0}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information")]
     UnknownOption(String),
+    /// An option missing its value.
     #[error("curl: option {0}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information")]
     RequiresParameter(String),
+    /// `curl` alone.
     #[error("curl: try 'curl --help' or 'curl --manual' for more information")]
     NoArguments,
+    /// Options but no URL.
     #[error("curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information")]
     NoUrl,
+    /// A URL curl cannot read.
     #[error("curl: (3) URL using bad/illegal format or missing URL")]
     BadUrl,
+    /// A scheme other than http/https.
     #[error("curl: (1) Protocol \"{0}\" not supported or disabled in libcurl")]
     Protocol(String),
+    /// `-d @FILE` for a file that does not exist.
     #[error("curl: (26) Failed to open/read local data from file/application")]
     DataFile,
 }
@@ -106,6 +134,7 @@ const WITH_VALUE: &[(char, &str)] = &[('X', "--request"), ('H', "--header"), ('d
 const LONG_DATA: &[&str] = &["--data", "--data-raw", "--data-binary", "--data-ascii"];
 
 impl Curl {
+    /// Parses curl's arguments, refusing what curl refuses, in its words.
     pub fn parse(args: &[String]) -> Result<Self, CurlError> {
         if args.is_empty() {
             return Err(CurlError::NoArguments);

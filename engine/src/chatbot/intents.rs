@@ -13,8 +13,10 @@ const STOP_WORDS: &[&str] = &[
     "our", "please", "that", "the", "there", "this", "to", "we", "what", "whats", "with", "you", "your",
 ];
 
+/// One intent of intents.json.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Intent {
+    /// Its key (`greeting`).
     pub name: String,
     keywords: Vec<Vec<String>>,
     /// `None` when the intent has no `"reply"`: `main.py` raises `KeyError`
@@ -23,6 +25,7 @@ pub struct Intent {
 }
 
 impl Intent {
+    /// Its reply; `None` when intents.json gives it none.
     pub fn reply(&self) -> Option<&str> {
         self.reply.as_deref()
     }
@@ -156,6 +159,7 @@ impl Score {
         Self(u32::try_from(k).unwrap_or(u32::MAX))
     }
 
+    /// The score as a float (for comparing with the threshold).
     pub fn as_f64(self) -> f64 {
         f64::from(self.0) / 100.0
     }

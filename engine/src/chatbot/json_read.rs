@@ -8,15 +8,22 @@
 /// A parsed value. Numbers keep their text: nothing here does arithmetic.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
+    /// `null`.
     Null,
+    /// `true`/`false`.
     Bool(bool),
+    /// A number, as written.
     Number(String),
+    /// A string.
     Str(String),
+    /// An array.
     Array(Vec<Value>),
+    /// An object, keys in order (duplicates kept; the last wins on lookup).
     Object(Vec<(String, Value)>),
 }
 
 impl Value {
+    /// An object's value for `key` (the last one, as Python's dict keeps).
     pub fn get(&self, key: &str) -> Option<&Value> {
         match self {
             Self::Object(fields) => fields.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
@@ -24,6 +31,7 @@ impl Value {
         }
     }
 
+    /// The string, if it is one.
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Self::Str(s) => Some(s),
@@ -48,8 +56,11 @@ impl Value {
 /// `json.decoder.JSONDecodeError`'s message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
+    /// Python's message (`Expecting value`).
     pub msg: &'static str,
+    /// The line (1-based).
     pub line: usize,
+    /// The column (1-based).
     pub column: usize,
     /// Offset in characters, as Python counts.
     pub char: usize,
@@ -70,6 +81,7 @@ struct Parser<'a> {
 /// Deep enough for any real file, shallow enough that recursion is safe.
 const MAX_DEPTH: usize = 128;
 
+/// Reads JSON as Python's `json.loads` does, or fails with its message.
 pub fn parse(src: &str) -> Result<Value, DecodeError> {
     let mut p = Parser { src, pos: 0, depth: 0 };
     p.ws();

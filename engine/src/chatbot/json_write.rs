@@ -4,11 +4,13 @@
 
 use super::json_read::quote;
 
+/// A JSON object written key by key, in order, as Starlette's `JSONResponse` writes it.
 #[derive(Debug, Default)]
 #[must_use]
 pub struct Obj(String);
 
 impl Obj {
+    /// `{}`.
     pub fn new() -> Self {
         Self::default()
     }
@@ -20,16 +22,19 @@ impl Obj {
         self
     }
 
+    /// Adds a string.
     pub fn str(self, k: &str, v: &str) -> Self {
         let mut o = self.key(k);
         o.0.push_str(&quote(v));
         o
     }
 
+    /// Adds a boolean.
     pub fn bool(self, k: &str, v: bool) -> Self {
         self.raw(k, if v { "true" } else { "false" })
     }
 
+    /// Adds `null`.
     pub fn null(self, k: &str) -> Self {
         self.raw(k, "null")
     }
@@ -41,6 +46,7 @@ impl Obj {
         o
     }
 
+    /// The finished text.
     pub fn finish(mut self) -> String {
         if self.0.is_empty() {
             self.0.push('{');

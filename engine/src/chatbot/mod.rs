@@ -20,28 +20,38 @@ use json_write::Obj;
 /// Who is asking: the tutor's terminal, or simulated users of production.
 #[derive(Debug, Clone, Copy)]
 pub struct Client<'a> {
+    /// The client's address, as the app sees it.
     pub ip: &'a str,
 }
 
 /// One log record, kept only if at or above the app's `LOG_LEVEL`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LogLine {
+    /// Its level.
     pub level: LogLevel,
+    /// Its text.
     pub text: String,
 }
 
 /// A started app: its settings and intents, and what `GET /` reports.
 #[derive(Debug, Clone)]
 pub struct App {
+    /// `APP_ENV`.
     pub environment: String,
+    /// Its settings.
     pub config: Config,
+    /// Where each setting came from.
     pub sources: BTreeMap<String, Source>,
+    /// What intents.json holds.
     pub intents: Vec<Intent>,
+    /// `GET /`'s `version`.
     pub version: String,
+    /// `GET /`'s `branch`.
     pub branch: String,
 }
 
 impl App {
+    /// An app started with these settings and intents.
     pub fn new(environment: &str, resolved: Resolved, intents: Vec<Intent>, version: &str, branch: &str) -> Self {
         Self {
             environment: environment.to_string(),

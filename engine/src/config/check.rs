@@ -6,18 +6,26 @@ use serde::Serialize;
 use super::{Config, Cors, LogLevel};
 use crate::repo::Tree;
 
+/// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Fails the check.
     Error,
+    /// Worth fixing.
     Warning,
 }
 
+/// One thing the check found in a profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
+    /// Error or warning.
     pub severity: Severity,
+    /// The key.
     pub key: &'static str,
+    /// What is wrong.
     pub reason: String,
+    /// How to fix it.
     pub fix: String,
 }
 
@@ -55,8 +63,11 @@ pub fn report(files: &Tree, envs: &[Env]) -> (bool, Vec<String>) {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Env {
+    /// `.env.development`: laptops and the development server.
     Development,
+    /// `.env.staging`: production's twin.
     Staging,
+    /// `.env.production`: the users.
     Production,
 }
 
@@ -74,6 +85,7 @@ impl Env {
         }
     }
 
+    /// `development`, `staging`, `production`.
     pub fn name(self) -> &'static str {
         match self {
             Self::Development => "development",
@@ -82,6 +94,7 @@ impl Env {
         }
     }
 
+    /// Its profile's file name.
     pub fn file(self) -> String {
         format!(".env.{}", self.name())
     }

@@ -12,8 +12,11 @@ use thiserror::Error;
 /// One `KEY=value` assignment and the line it starts on (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
+    /// The key.
     pub key: String,
+    /// The value, unquoted.
     pub value: String,
+    /// Its line.
     pub line: usize,
 }
 
@@ -21,17 +24,24 @@ pub struct Entry {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("{file}:{line}:{column}: {message}")]
 pub struct DotenvError {
+    /// The file.
     pub file: String,
+    /// The line (1-based).
     pub line: usize,
+    /// The column (1-based).
     pub column: usize,
+    /// What is wrong, and the fix.
     pub message: String,
 }
 
+/// A file read: its assignments, errors and warnings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parsed {
     /// Assignments in file order; a key set twice appears twice (the last wins).
     pub entries: Vec<Entry>,
+    /// Lines it could not read.
     pub errors: Vec<DotenvError>,
+    /// Things worth knowing (a key set twice).
     pub warnings: Vec<String>,
 }
 
@@ -48,6 +58,7 @@ fn is_key(k: &str) -> bool {
         && b.all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.')
 }
 
+/// Reads a `.env` file; never fails, errors are reported.
 pub fn parse(file: &str, text: &str) -> Parsed {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();

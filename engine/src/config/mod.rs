@@ -27,22 +27,30 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("BACKEND_API_URL", "http://127.0.0.1:8000"),
 ];
 
+/// `LOG_LEVEL`: which records the app keeps, lowest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum LogLevel {
+    /// Everything, request details included.
     Debug,
+    /// Requests and startup.
     Info,
+    /// Things to look at.
     Warning,
+    /// Failures.
     Error,
+    /// Only what stops the app.
     Critical,
 }
 
+/// `CORS_ORIGINS`: which browser origins may read responses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Cors {
     /// `*`: any origin.
     #[serde(serialize_with = "star")]
     Any,
+    /// Only these origins.
     Origins(Vec<String>),
 }
 
@@ -53,15 +61,21 @@ fn star<S: serde::Serializer>(s: S) -> Result<S::Ok, S::Error> {
 /// The chatbot's settings, typed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Config {
+    /// `API_DEBUG`: error details and scores in responses.
     pub api_debug: bool,
+    /// `CORS_ORIGINS`.
     pub cors_origins: Cors,
+    /// `LOG_LEVEL`.
     pub log_level: LogLevel,
+    /// `CONFIDENCE_THRESHOLD`: below it, the fallback reply.
     pub confidence_threshold: f64,
     /// The threshold as Python prints `float(value)` (`0.3`, `1.0`), so
     /// showing it needs no float formatting.
     #[serde(skip)]
     pub threshold_repr: String,
+    /// `API_HOST`: the address it listens on.
     pub api_host: IpAddr,
+    /// `BACKEND_API_URL`: the backend it names.
     pub backend_api_url: String,
 }
 
@@ -69,24 +83,33 @@ pub struct Config {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Source {
+    /// A line of a `.env` file.
     File {
+        /// The file.
         file: String,
+        /// The line (1-based).
         line: usize,
     },
     /// Set in the process environment (`KEY=value python main.py`, a platform
     /// variable): it wins over the file, as with dotenv.
     Override {
+        /// Who set it (`command line`, `platform variable`).
         by: String,
     },
+    /// Not set anywhere: the app's default.
     Default,
 }
 
 /// A profile read and typed: the config, each key's source, and what was wrong.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Resolved {
+    /// The typed settings.
     pub config: Config,
+    /// Where each key's value came from.
     pub sources: BTreeMap<String, Source>,
+    /// Values the app would refuse to start with.
     pub errors: Vec<String>,
+    /// Keys it does not know, and the like.
     pub warnings: Vec<String>,
 }
 

@@ -5,27 +5,35 @@ use super::error::GitError;
 
 /// One option a subcommand accepts.
 pub struct Opt {
+    /// Its one-letter form.
     pub short: Option<char>,
+    /// Its long name.
     pub long: &'static str,
+    /// Whether it takes a value.
     pub takes_value: bool,
 }
 
+/// An option without a value.
 pub const fn flag(short: Option<char>, long: &'static str) -> Opt {
     Opt { short, long, takes_value: false }
 }
 
+/// An option with a value.
 pub const fn value(short: Option<char>, long: &'static str) -> Opt {
     Opt { short, long, takes_value: true }
 }
 
+/// A command line read against its options.
 #[derive(Debug, Default)]
 pub struct Parsed {
     /// Options in the order given, by long name.
     pub opts: Vec<(&'static str, Option<String>)>,
+    /// What is not an option, in order.
     pub positional: Vec<String>,
 }
 
 impl Parsed {
+    /// Whether an option was given.
     pub fn has(&self, long: &str) -> bool {
         self.opts.iter().any(|(l, _)| *l == long)
     }
@@ -41,6 +49,7 @@ impl Parsed {
     }
 }
 
+/// Reads `items` against `spec`; an unknown option is refused with `usage`.
 pub fn parse(items: &[String], spec: &[Opt], usage: &'static str) -> Result<Parsed, GitError> {
     let mut out = Parsed::default();
     let mut i = 0;

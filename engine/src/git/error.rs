@@ -5,59 +5,93 @@ use thiserror::Error;
 const REF_SYNTAX_HINT: &str =
     "hint: See `man git check-ref-format`\nhint: Disable this message with \"git config advice.refSyntax false\"";
 
+/// Every refusal git makes here; the text is git's own.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum GitError {
+    /// No repository yet (before `git init`).
     #[error("fatal: not a git repository (or any of the parent directories): .git")]
     NotARepo,
+    /// `git foo`: not a git command, with git's suggestion.
     #[error("git: '{cmd}' is not a git command. See 'git --help'.{}", suggestion_text(.suggestion.as_deref()))]
-    UnknownCommand { cmd: String, suggestion: Option<String> },
+    UnknownCommand {
+        /// The word after `git`.
+        cmd: String,
+        /// The closest command git knows, if any is close.
+        suggestion: Option<String>,
+    },
+    /// A branch name `git check-ref-format` refuses.
     #[error("fatal: '{0}' is not a valid branch name\n{REF_SYNTAX_HINT}")]
     InvalidBranchName(String),
+    /// A tag name git refuses.
     #[error("fatal: '{0}' is not a valid tag name.")]
     InvalidTagName(String),
+    /// `git branch X` when X exists.
     #[error("fatal: a branch named '{0}' already exists")]
     BranchExists(String),
+    /// `git tag X` when X exists.
     #[error("fatal: tag '{0}' already exists")]
     TagExists(String),
     #[error(
         "fatal: cannot lock ref 'refs/heads/{new}': 'refs/heads/{existing}' exists; cannot create 'refs/heads/{new}'"
     )]
-    RefPathClash { new: String, existing: String },
+    /// `feature/x` when `feature` is a branch (or the reverse).
+    RefPathClash {
+        /// The branch being created.
+        new: String,
+        /// The branch in its way.
+        existing: String,
+    },
+    /// A path or branch that matches nothing.
     #[error("error: pathspec '{0}' did not match any file(s) known to git")]
     PathspecNoMatch(String),
+    /// `git add` of a path that matches nothing.
     #[error("fatal: pathspec '{0}' did not match any files")]
     AddNoMatch(String),
+    /// `git switch` to something that is not a branch.
     #[error("fatal: invalid reference: {0}")]
     InvalidReference(String),
+    /// A start point that names no commit.
     #[error("fatal: not a valid object name: '{0}'")]
     NotValidObjectName(String),
     #[error(
         "fatal: ambiguous argument '{0}': unknown revision or path not in the working tree.\nUse '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'"
     )]
+    /// A revision that names nothing.
     AmbiguousArgument(String),
+    /// A bad revision in a range.
     #[error("fatal: bad revision '{0}'")]
     BadRevision(String),
+    /// Deleting the branch HEAD is on.
     #[error("error: cannot delete branch '{0}' used by worktree at '{WORKTREE}'")]
     DeleteCurrent(String),
+    /// Deleting a branch that does not exist.
     #[error("error: branch '{0}' not found")]
     BranchNotFound(String),
     #[error(
         "error: the branch '{0}' is not fully merged\nhint: If you are sure you want to delete it, run 'git branch -D {0}'\nhint: Disable this message with \"git config advice.forceDeleteBranch false\""
     )]
+    /// `git branch -d` of unmerged work.
     NotFullyMerged(String),
+    /// `git switch` with nothing to switch to.
     #[error("fatal: you must specify a branch name or a commit")]
     NothingToSwitchTo,
+    /// A switch missing its value (`-c`).
     #[error("error: switch `{0}' requires a value")]
     MissingValue(String),
+    /// An option missing its value (`-m`).
     #[error("error: option `{0}' requires a value")]
     MissingOptionValue(String),
+    /// `--flag` the command does not have, with its usage.
     #[error("error: unknown option `{0}'\nusage: git {1}")]
     UnknownOption(String, &'static str),
+    /// `-x` the command does not have, with its usage.
     #[error("error: unknown switch `{0}'\nusage: git {1}")]
     UnknownSwitch(char, &'static str),
+    /// Any other `fatal:` line.
     #[error("fatal: {0}")]
     Fatal(String),
+    /// Any other `error:` line.
     #[error("error: {0}")]
     Error(String),
     /// Output git prints on a refusal that is not a single fatal line

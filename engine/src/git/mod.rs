@@ -23,12 +23,15 @@ use crate::repo::{Head, Repo, Tree};
 /// What a git command runs against: the repository, its working tree and the
 /// world's clock and identity.
 pub struct Ctx<'a> {
+    /// The repository the command runs in.
     pub repo: &'a mut Repo,
     /// The world's `origin`, which every configured remote reaches.
     pub origin: &'a mut Repo,
+    /// Its working tree.
     pub work: &'a mut Tree,
     /// The virtual clock, in seconds; each commit advances it.
     pub clock: &'a mut u64,
+    /// Who commits (a git identity).
     pub author: &'a str,
     /// origin's protected branches (GitHub refuses direct pushes to them).
     pub protection: &'a std::collections::BTreeMap<String, crate::github::Protection>,
@@ -46,24 +49,41 @@ impl Ctx<'_> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum GitCommand {
+    /// `git status`.
     Status(status::StatusArgs),
+    /// `git log`.
     Log(log::LogArgs),
+    /// `git branch`.
     Branch(branch::BranchArgs),
+    /// `git checkout` and `git switch`.
     Checkout(checkout::CheckoutArgs),
+    /// `git add`.
     Add(commit::AddArgs),
+    /// `git commit`.
     Commit(commit::CommitArgs),
+    /// `git merge`.
     Merge(merge::MergeArgs),
+    /// `git remote`.
     Remote(remote::RemoteArgs),
+    /// `git fetch`.
     Fetch(remote::FetchArgs),
+    /// `git pull`.
     Pull(remote::PullArgs),
+    /// `git push`.
     Push(remote::PushArgs),
+    /// `git tag`.
     Tag(tag::TagArgs),
+    /// `git reset`.
     Reset(history::ResetArgs),
+    /// `git revert`.
     Revert(history::RevertArgs),
+    /// `git diff`.
     Diff(diff_cmd::DiffArgs),
     /// `git init`: creates the repository (the world does it when there is none).
     Init,
+    /// `git help`.
     Help,
+    /// `git version`.
     Version,
 }
 
@@ -171,6 +191,7 @@ impl GitCommand {
         })
     }
 
+    /// Runs it: its output, or git's refusal.
     pub fn run(&self, ctx: &mut Ctx) -> Result<String, GitError> {
         match self {
             Self::Status(a) => Ok(status::run(a, ctx)),

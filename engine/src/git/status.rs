@@ -4,12 +4,15 @@ use super::args::{self, flag};
 use super::{Ctx, GitError, tracking_info};
 use crate::repo::{Head, Repo, Tree, short};
 
+/// `git status` options.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusArgs {
+    /// `-s`/`--short`.
     pub short: bool,
 }
 
 impl StatusArgs {
+    /// Parses the words after `status`.
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         let p = args::parse(rest, &[flag(Some('s'), "short")], "status [<options>] [--] [<pathspec>...]")?;
         Ok(Self { short: p.has("short") })
@@ -19,8 +22,11 @@ impl StatusArgs {
 /// One path's state: staged (HEAD→index) and unstaged (index→worktree) codes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
+    /// The path.
     pub path: String,
+    /// Index vs HEAD (`M`, `A`, `D`, `?`, `U`, or space).
     pub staged: char,
+    /// Working tree vs index.
     pub unstaged: char,
 }
 
@@ -59,10 +65,12 @@ pub fn entries(repo: &Repo, work: &Tree) -> Vec<Entry> {
     out
 }
 
+/// `git status --short`, one line per path.
 pub fn short_lines(repo: &Repo, work: &Tree) -> Vec<String> {
     entries(repo, work).into_iter().map(|e| format!("{}{} {}", e.staged, e.unstaged, e.path)).collect()
 }
 
+/// Runs `git status`.
 pub fn run(a: &StatusArgs, ctx: &mut Ctx) -> String {
     if a.short { short_lines(ctx.repo, ctx.work).join("\n") } else { long(ctx.repo, ctx.work) }
 }

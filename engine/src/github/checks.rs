@@ -11,9 +11,13 @@ use crate::repo::Tree;
 /// One job of a run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Check {
+    /// The job (`test`, `config-check`).
     pub name: String,
+    /// Whether it passed.
     pub ok: bool,
+    /// How long it took (virtual).
     pub seconds: u32,
+    /// What it printed.
     pub log: Vec<String>,
 }
 

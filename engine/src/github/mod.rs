@@ -18,6 +18,7 @@ use crate::repo::{Commit, CommitId, Repo, short, snapshot_tree};
 
 /// The repository as GitHub names it.
 pub const REPO: &str = "you/smart-chatbot";
+/// The repository's page.
 pub const WEB: &str = "https://github.com/you/smart-chatbot";
 
 /// A GitHub login from a git identity: `Sam Teammate <sam@example.com>` → `sam`.
@@ -25,6 +26,7 @@ pub fn login(author: &str) -> String {
     author.split_once('<').and_then(|(_, e)| e.split('@').next()).unwrap_or(author).trim().to_string()
 }
 
+/// `s` unless there is one.
 pub fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -32,22 +34,31 @@ pub fn plural(n: usize) -> &'static str {
 /// What `gh pr create` asks for.
 #[derive(Debug, Clone, Copy)]
 pub struct Proposal<'a> {
+    /// The branch to merge into.
     pub base: &'a str,
+    /// The branch to merge.
     pub head: &'a str,
+    /// The title.
     pub title: &'a str,
+    /// The description.
     pub body: &'a str,
+    /// Who opens it (a git identity).
     pub author: &'a str,
 }
 
 /// GitHub's side of the world.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Hub {
+    /// Pull requests, oldest first.
     pub pulls: Vec<PullRequest>,
+    /// CI runs, oldest first.
     pub runs: Vec<Run>,
+    /// Protected branches and their rules.
     pub protection: BTreeMap<String, Protection>,
 }
 
 impl Hub {
+    /// A pull request by number.
     pub fn pr(&self, n: u32) -> Option<&PullRequest> {
         self.pulls.iter().find(|p| p.number == n)
     }

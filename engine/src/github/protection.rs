@@ -21,6 +21,7 @@ pub struct Protection {
 }
 
 impl Protection {
+    /// The rule in words, as `protect` lists it.
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
         if self.require_pr {

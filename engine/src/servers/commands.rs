@@ -100,6 +100,7 @@ impl Ctx<'_> {
         )
     }
 
+    /// `curl …`: each URL in turn.
     pub fn curl(&mut self, curl: &Curl) -> Outcome {
         let mut outputs = Vec::new();
         let mut ok = true;

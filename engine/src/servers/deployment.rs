@@ -15,12 +15,15 @@ use crate::repo::{Tree, short};
 pub struct Deployment {
     /// The commit (for local: HEAD when started; `None` before any commit).
     pub commit: Option<String>,
+    /// The commit's subject.
     pub subject: String,
     /// `GET /`'s `version`: the short id, `-dirty` for an edited working tree.
     pub version: String,
+    /// `GET /`'s `branch`.
     pub branch: String,
     /// `APP_ENV`.
     pub environment: String,
+    /// The profile it loads (`.env.staging`).
     pub env_file: String,
     pub(super) env_text: Option<String>,
     pub(super) intents: Option<String>,

@@ -19,8 +19,10 @@ use crate::chatbot::LogLine;
 use crate::config::LogLevel;
 use crate::repo::{Repo, short};
 
+/// Every server and the topology that says which of them exist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Servers {
+    /// Minimal or professional.
     pub topology: Topology,
     /// The four named servers, in [`ServerName::ALL`] order.
     #[serde(deserialize_with = "fixed_servers")]
@@ -62,10 +64,12 @@ impl Servers {
         s
     }
 
+    /// A named server.
     pub fn get(&self, name: ServerName) -> &Server {
         &self.list[name as usize]
     }
 
+    /// A named server, to change it.
     pub fn get_mut(&mut self, name: ServerName) -> &mut Server {
         &mut self.list[name as usize]
     }
@@ -92,6 +96,7 @@ impl Servers {
         self.list.iter_mut().filter(move |s| topology.servers().contains(&s.name)).chain(&mut self.previews)
     }
 
+    /// [`Self::find`], to change it.
     pub fn find_mut(&mut self, label: &str) -> Option<&mut Server> {
         let label = self.find(label)?.label();
         self.active_mut().find(|s| s.label() == label)
@@ -144,6 +149,7 @@ impl Servers {
         notes
     }
 
+    /// Whether the topology has this server.
     pub fn exists(&self, name: ServerName) -> bool {
         self.topology.servers().contains(&name)
     }

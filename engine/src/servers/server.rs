@@ -9,12 +9,15 @@ use crate::clock;
 use crate::config::check;
 use crate::repo::{Repo, short};
 
+/// Whether a server answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Local, not started.
     Stopped,
+    /// A remote server before its first deploy.
     NotDeployed,
+    /// Up and reachable.
     Running,
     /// Running but bound to 127.0.0.1: nothing outside the container reaches it.
     Unreachable,
@@ -43,20 +46,27 @@ impl Status {
 
 const LOG_CAP: usize = 200;
 
+/// One server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Server {
+    /// Which one (a preview is a staging-profile server).
     pub name: ServerName,
     /// Platform variables (Railway's "Variables" tab): they win over the file.
     pub vars: Vec<(String, String)>,
+    /// What it runs, or last tried to.
     pub deployed: Option<Deployment>,
+    /// Whether it answers.
     pub status: Status,
     /// The branch tip this server last acted on, so a failed deploy is not retried every line.
     pub(super) seen: Option<String>,
     /// Every commit this server has run, oldest first: staging's is the
     /// promotion gate for production.
     pub history: Vec<String>,
+    /// Platform log: deploys, failures, warnings.
     pub deploy_log: Vec<String>,
+    /// Request log, as its `LOG_LEVEL` let through.
     pub request_log: Vec<LogLine>,
+    /// Production's users who got an error from it.
     pub users_affected: u64,
     /// Set for a deploy preview: the pull request it previews.
     #[serde(default)]
@@ -72,6 +82,7 @@ impl Server {
         }
     }
 
+    /// The host curl reaches it at.
     pub fn host(&self) -> String {
         match self.preview {
             Some(n) => format!("deploy-preview-{n}--smart-chatbot.netlify.app"),
@@ -79,6 +90,7 @@ impl Server {
         }
     }
 
+    /// Its URL.
     pub fn url(&self) -> String {
         match self.preview {
             Some(_) => format!("https://{}", self.host()),
@@ -111,6 +123,7 @@ impl Server {
         }
     }
 
+    /// Records what the app logged for a request.
     pub fn log_requests(&mut self, now: u64, lines: Vec<LogLine>) {
         for mut l in lines {
             l.text = format!("{} {}", clock::hh_mm(now), l.text);

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::check::Env;
 
+/// The seed's two setups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Topology {
@@ -16,6 +17,7 @@ pub enum Topology {
 }
 
 impl Topology {
+    /// `minimal` or `professional`.
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "minimal" => Some(Self::Minimal),
@@ -24,6 +26,7 @@ impl Topology {
         }
     }
 
+    /// Its name.
     pub fn name(self) -> &'static str {
         match self {
             Self::Minimal => "minimal",
@@ -31,6 +34,7 @@ impl Topology {
         }
     }
 
+    /// Its servers, in promotion order.
     pub fn servers(self) -> &'static [ServerName] {
         match self {
             Self::Minimal => &[ServerName::Local, ServerName::Production],
@@ -39,16 +43,22 @@ impl Topology {
     }
 }
 
+/// The four named servers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ServerName {
+    /// Your laptop.
     Local,
+    /// The team's server.
     Development,
+    /// Production's twin.
     Staging,
+    /// The users' server.
     Production,
 }
 
 impl ServerName {
+    /// All four, in promotion order.
     pub const ALL: [Self; 4] = [Self::Local, Self::Development, Self::Staging, Self::Production];
 
     /// `local`, or an environment's name (`dev` and `prod` work too).
@@ -63,6 +73,7 @@ impl ServerName {
         })
     }
 
+    /// `local`, `development`, `staging`, `production`.
     pub fn name(self) -> &'static str {
         match self {
             Self::Local => "local",
@@ -80,6 +91,7 @@ impl ServerName {
         }
     }
 
+    /// Its URL.
     pub fn url(self) -> String {
         match self {
             Self::Local => "http://localhost:8000".into(),
