@@ -183,7 +183,7 @@ impl Hub {
     }
 
     /// Opens a PR, or says why GitHub would not.
-    pub fn create(&mut self, origin: &Repo, new: &Proposal, now: u64) -> Result<(u32, Option<String>), String> {
+    pub fn create(&mut self, origin: &Repo, new: &Proposal, now: u64) -> Result<(u32, Option<String>), PrError> {
         let Proposal { base, head, title, body, author } = *new;
         let (Some(base_tip), Some(head_tip)) = (origin.branches.get(base), origin.branches.get(head)) else {
             let mut errs = Vec::new();
@@ -194,18 +194,13 @@ impl Hub {
             if !origin.branches.contains_key(base) {
                 errs.push("Base ref must be a branch".into());
             }
-            return Err(format!("pull request create failed: GraphQL: {} (createPullRequest)", errs.join(", ")));
+            return Err(PrError::CreateFailed(errs.join(", ")));
         };
         if let Some(p) = self.pulls.iter().find(|p| p.state == PrState::Open && p.base == base && p.head == head) {
-            return Err(format!(
-                "a pull request for branch \"{head}\" into branch \"{base}\" already exists:\n{WEB}/pull/{}",
-                p.number
-            ));
+            return Err(PrError::Exists { head: head.to_string(), base: base.to_string(), number: p.number });
         }
         if origin.is_ancestor(head_tip, base_tip) {
-            return Err(format!(
-                "pull request create failed: GraphQL: No commits between {base} and {head} (createPullRequest)"
-            ));
+            return Err(PrError::CreateFailed(format!("No commits between {base} and {head}")));
         }
         let number = self.pulls.last().map_or(1, |p| p.number + 1);
         self.pulls.push(PullRequest {
@@ -233,14 +228,14 @@ impl Hub {
         origin: &mut Repo,
         merger: &str,
         clock: &mut u64,
-    ) -> Result<CommitId, String> {
-        let pr = self.pr(n).ok_or_else(|| format!("no pull requests found for #{n}"))?.clone();
-        let base_tip = origin.branches.get(&pr.base).cloned().ok_or("the base branch is gone")?;
+    ) -> Result<CommitId, PrError> {
+        let pr = self.pr(n).ok_or(PrError::NoNumber(n))?.clone();
+        let base_tip = origin.branches.get(&pr.base).cloned().ok_or(PrError::BaseGone)?;
         let head_tip = pr.head_sha.clone();
         let merge_base = origin.merge_base(&base_tip, &head_tip);
         let base = origin.snapshot(merge_base.as_deref());
         let (ours, theirs) = (origin.snapshot(Some(&base_tip)), origin.snapshot(Some(&head_tip)));
-        let conflict = |_| "the merge commit cannot be cleanly created.".to_string();
+        let conflict = |_| PrError::Conflicts;
         let merged = crate::tree_merge::merged_tree(snapshot_tree(&base), snapshot_tree(&ours), snapshot_tree(&theirs))
             .map_err(conflict)?;
         let mut tick = || {
@@ -274,9 +269,7 @@ impl Hub {
                     let (parent, onto) =
                         (origin.snapshot(c.parents.first().map(String::as_str)), origin.snapshot(Some(&tip)));
                     let tree = crate::tree_merge::merged_tree(snapshot_tree(&parent), snapshot_tree(&onto), &c.tree)
-                        .map_err(|_| {
-                            "this branch can't be rebased: its commits conflict with the base branch.".to_string()
-                        })?;
+                        .map_err(|_| PrError::RebaseConflicts)?;
                     tip = origin.insert(Commit::new(vec![tip], c.message.clone(), c.author.clone(), tick(), tree));
                 }
                 tip
@@ -322,4 +315,41 @@ pub fn ago(then: u64, now: u64) -> String {
         86_400..172_800 => "about 1 day ago".into(),
         _ => format!("about {} days ago", s / 86_400),
     }
+}
+
+/// Why GitHub refused a pull request operation, in its words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PrError {
+    /// GitHub's `createPullRequest` refused (missing branches, no commits).
+    #[error("pull request create failed: GraphQL: {0} (createPullRequest)")]
+    CreateFailed(String),
+    /// An open PR already joins these branches.
+    #[error("a pull request for branch \"{head}\" into branch \"{base}\" already exists:\n{WEB}/pull/{number}")]
+    Exists {
+        /// The head branch.
+        head: String,
+        /// The base branch.
+        base: String,
+        /// The PR that exists.
+        number: u32,
+    },
+    /// No PR has this number.
+    #[error("GraphQL: Could not resolve to a PullRequest with the number of {0}. (repository.pullRequest)")]
+    NoNumber(u32),
+    /// No PR has this head branch.
+    #[error("no pull requests found for branch \"{0}\"")]
+    NoBranch(String),
+    /// No argument, and HEAD is on no branch.
+    #[error("could not determine the current branch: name a pull request number")]
+    NoCurrentBranch,
+    /// The base branch was deleted.
+    #[error("the base branch is gone")]
+    BaseGone,
+    /// The merge commit would conflict.
+    #[error("the merge commit cannot be cleanly created.")]
+    Conflicts,
+    /// Replaying the commits would conflict.
+    #[error("this branch can't be rebased: its commits conflict with the base branch.")]
+    RebaseConflicts,
 }

@@ -81,7 +81,7 @@ impl Ctx<'_> {
                 Outcome::ok(out.join("\n"))
             }
             Err(e) => {
-                out.push(e);
+                out.push(e.to_string());
                 server.status = Status::Stopped;
                 Outcome::err(out.join("\n"))
             }

@@ -82,29 +82,23 @@ impl Deployment {
     }
 
     /// Starts it for the first time, counting how many users it will fail.
-    pub(super) fn launch(&mut self) -> Result<App, String> {
+    pub(super) fn launch(&mut self) -> Result<App, StartError> {
         let app = self.start()?;
         self.failing_users = USERS.iter().filter(|m| app.fails(m)).count() as u32;
         Ok(app)
     }
 
     /// Starts the app as `python main.py` would, or says why it crashed.
-    pub fn start(&self) -> Result<App, String> {
+    pub fn start(&self) -> Result<App, StartError> {
         if !self.main_py {
-            return Err("python: can't open file '/app/main.py': [Errno 2] No such file or directory".into());
+            return Err(StartError::NoMainPy);
         }
         let resolved = config::resolve(&self.env_file, self.env_text.as_deref(), &self.overrides, &self.overrides_by);
         if let Some(e) = resolved.errors.first() {
-            return Err(format!(
-                "Traceback (most recent call last):\n  File \"/app/main.py\", line 16, in <module>\nValueError: {e}"
-            ));
+            return Err(StartError::BadValue(e.clone()));
         }
-        let text = self.intents.as_deref().ok_or(
-            "Traceback (most recent call last):\n  File \"/app/main.py\", line 22, in <module>\nFileNotFoundError: [Errno 2] No such file or directory: 'intents.json'",
-        )?;
-        let intents = chatbot::load_intents(text).map_err(|e| {
-            format!("Traceback (most recent call last):\n  File \"/app/main.py\", line 22, in <module>\n{e}")
-        })?;
+        let text = self.intents.as_deref().ok_or(StartError::NoIntents)?;
+        let intents = chatbot::load_intents(text).map_err(StartError::BadIntents)?;
         Ok(App::new(&self.environment, resolved, intents, &self.version, &self.branch))
     }
 }
@@ -123,3 +117,30 @@ pub const USERS: &[&str] = &[
     "pricing for startups",
     "hey",
 ];
+
+/// Why the app did not start: what Python prints.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum StartError {
+    /// The deployed commit has no `main.py`.
+    #[error("python: can't open file '/app/main.py': [Errno 2] No such file or directory")]
+    NoMainPy,
+    /// A profile value the app refuses (the `ValueError`'s text).
+    #[error("Traceback (most recent call last):\n  File \"/app/main.py\", line 16, in <module>\nValueError: {0}")]
+    BadValue(String),
+    /// The deployed commit has no `intents.json`.
+    #[error(
+        "Traceback (most recent call last):\n  File \"/app/main.py\", line 22, in <module>\nFileNotFoundError: [Errno 2] No such file or directory: 'intents.json'"
+    )]
+    NoIntents,
+    /// `intents.json` that `json.load` or `main.py` refuses (Python's message).
+    #[error("Traceback (most recent call last):\n  File \"/app/main.py\", line 22, in <module>\n{0}")]
+    BadIntents(String),
+}
+
+impl StartError {
+    /// The traceback's last line: what a deploy log shows.
+    pub fn last_line(&self) -> String {
+        self.to_string().lines().last().unwrap_or_default().to_string()
+    }
+}

@@ -8,9 +8,9 @@ mod ledger;
 mod server;
 mod topology;
 
-pub use deployment::{Deployment, USERS};
+pub use deployment::{Deployment, StartError, USERS};
 pub use ledger::Row;
-pub use server::{Server, Status};
+pub use server::{DeployError, Server, Status};
 pub use topology::{ServerName, Topology};
 
 use serde::{Deserialize, Serialize};
@@ -143,7 +143,7 @@ impl Servers {
             }
             notes.push(match result {
                 Ok(()) => format!("→ deploy preview for #{n} ready: {}", server.url()),
-                Err(e) => format!("→ deploy preview for #{n} failed: {}", e.lines().last().unwrap_or_default()),
+                Err(e) => format!("→ deploy preview for #{n} failed: {}", e.last_line()),
             });
         }
         notes
@@ -176,12 +176,7 @@ impl Servers {
             };
             notes.push(match server.deploy(origin, &tip, now, &why) {
                 Ok(()) => format!("→ {} server deploying {} from origin/{branch}", name.name(), short(&tip)),
-                Err(e) => format!(
-                    "→ {} server: deploy of {} failed: {}",
-                    name.name(),
-                    short(&tip),
-                    e.lines().last().unwrap_or_default()
-                ),
+                Err(e) => format!("→ {} server: deploy of {} failed: {}", name.name(), short(&tip), e.last_line()),
             });
         }
         notes
@@ -254,5 +249,5 @@ pub enum PromoteError {
     NotOnStaging(String),
     /// The app did not start (Python's traceback).
     #[error("deploy failed:\n{0}")]
-    Failed(String),
+    Failed(#[from] DeployError),
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Deployment, ServerName};
+use super::{Deployment, ServerName, StartError};
 use crate::chatbot::{App, LogLine};
 use crate::clock;
 use crate::config::check;
@@ -135,9 +135,9 @@ impl Server {
 
     /// Deploys `id` from `origin` with this server's profile and variables.
     /// A failed start keeps the previous deployment serving, as Railway does.
-    pub(super) fn deploy(&mut self, origin: &Repo, id: &str, now: u64, why: &str) -> Result<(), String> {
+    pub(super) fn deploy(&mut self, origin: &Repo, id: &str, now: u64, why: &str) -> Result<(), DeployError> {
         let Some(commit) = origin.commit(id) else {
-            return Err(format!("{} is not on origin", short(id)));
+            return Err(DeployError::NotOnOrigin(short(id).to_string()));
         };
         let env = self.name.env().name();
         let mut d = Deployment::new(
@@ -193,7 +193,7 @@ impl Server {
                 Ok(())
             }
             Err(e) => {
-                let last = e.lines().last().unwrap_or_default().to_string();
+                let last = e.last_line();
                 match &self.deployed {
                     Some(old) if self.status != Status::Crashed => {
                         let v = old.version.clone();
@@ -205,7 +205,7 @@ impl Server {
                         self.log_deploy(now, format!("Deploy failed: {last}; the app crashed"));
                     }
                 }
-                Err(e)
+                Err(e.into())
             }
         }
     }
@@ -223,5 +223,27 @@ impl Server {
     /// What it runs, while it runs.
     pub fn live(&self) -> Option<&Deployment> {
         self.deployed.as_ref().filter(|_| self.status.is_live())
+    }
+}
+
+/// Why a deploy did not happen.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DeployError {
+    /// The commit is not on origin (short id).
+    #[error("{0} is not on origin")]
+    NotOnOrigin(String),
+    /// The app did not start.
+    #[error(transparent)]
+    Start(#[from] StartError),
+}
+
+impl DeployError {
+    /// The last line of what went wrong: what a deploy note shows.
+    pub fn last_line(&self) -> String {
+        match self {
+            Self::Start(e) => e.last_line(),
+            other => other.to_string(),
+        }
     }
 }

@@ -3,6 +3,7 @@
 use super::{Ctx, Flags};
 use crate::git::commit::totals;
 use crate::git::merge::stat_lines;
+use crate::github::PrError;
 use crate::github::{
     Hub, Method, PrState, Proposal, PullRequest, REPO, Review, ReviewState, WEB, ago, login, plural, pr_commits,
 };
@@ -11,22 +12,20 @@ use crate::repo::{short, snapshot_tree};
 
 impl Ctx<'_> {
     /// The pull request a `gh pr SUBCOMMAND [<number> | <url> | <branch>]` line names.
-    fn pr_of(&self, f: &Flags) -> Result<u32, String> {
+    fn pr_of(&self, f: &Flags) -> Result<u32, PrError> {
         self.pick_pr(f.positional.first())
     }
 
     /// The PR a command names: a number, `#N`, a URL, a branch, or (none) the current branch's.
-    fn pick_pr(&self, arg: Option<&String>) -> Result<u32, String> {
+    fn pick_pr(&self, arg: Option<&String>) -> Result<u32, PrError> {
         let current = self.current_branch();
         let want = arg.cloned().or(current.clone());
         let Some(want) = want else {
-            return Err("could not determine the current branch: name a pull request number".into());
+            return Err(PrError::NoCurrentBranch);
         };
         let num = want.trim_start_matches('#').rsplit('/').next().and_then(|s| s.parse::<u32>().ok());
         if let Some(n) = num {
-            return self.hub.pr(n).map(|p| p.number).ok_or_else(|| {
-                format!("GraphQL: Could not resolve to a PullRequest with the number of {n}. (repository.pullRequest)")
-            });
+            return self.hub.pr(n).map(|p| p.number).ok_or(PrError::NoNumber(n));
         }
         self.hub
             .pulls
@@ -35,7 +34,7 @@ impl Ctx<'_> {
             .find(|p| p.head == want && p.state == PrState::Open)
             .or_else(|| self.hub.pulls.iter().rev().find(|p| p.head == want))
             .map(|p| p.number)
-            .ok_or_else(|| format!("no pull requests found for branch \"{want}\""))
+            .ok_or(PrError::NoBranch(want))
     }
 
     pub(super) fn pr_create(&mut self, f: &Flags) -> Outcome {
@@ -80,7 +79,7 @@ impl Ctx<'_> {
                 out.extend(note);
                 Outcome::ok(out.join("\n"))
             }
-            Err(e) => Outcome::err(e),
+            Err(e) => Outcome::err(e.to_string()),
         }
     }
 
@@ -119,7 +118,7 @@ impl Ctx<'_> {
     pub(super) fn pr_view(&self, f: &Flags) -> Outcome {
         let n = match self.pr_of(f) {
             Ok(n) => n,
-            Err(e) => return Outcome::err(e),
+            Err(e) => return Outcome::err(e.to_string()),
         };
         let Some(p) = self.hub.pr(n) else { return Outcome::err(format!("no pull request #{n}")) };
         let base_tip = self.origin.branches.get(&p.base).cloned().unwrap_or_default();
@@ -201,7 +200,7 @@ impl Ctx<'_> {
     pub(super) fn pr_checks(&self, f: &Flags) -> Outcome {
         let n = match self.pr_of(f) {
             Ok(n) => n,
-            Err(e) => return Outcome::err(e),
+            Err(e) => return Outcome::err(e.to_string()),
         };
         let Some(p) = self.hub.pr(n) else { return Outcome::err(format!("no pull request #{n}")) };
         let Some(run) = self.hub.latest_run(p) else {
@@ -238,7 +237,7 @@ impl Ctx<'_> {
     pub(super) fn pr_review(&mut self, f: &Flags) -> Outcome {
         let n = match self.pr_of(f) {
             Ok(n) => n,
-            Err(e) => return Outcome::err(e),
+            Err(e) => return Outcome::err(e.to_string()),
         };
         let chosen = f.chosen(&[
             ("approve", ReviewState::Approved),
@@ -282,7 +281,7 @@ impl Ctx<'_> {
     pub(super) fn pr_merge(&mut self, f: &Flags) -> Outcome {
         let n = match self.pr_of(f) {
             Ok(n) => n,
-            Err(e) => return Outcome::err(e),
+            Err(e) => return Outcome::err(e.to_string()),
         };
         let methods = f.chosen(&[("merge", Method::Merge), ("squash", Method::Squash), ("rebase", Method::Rebase)]);
         let [method] = methods.as_slice() else {
@@ -367,7 +366,7 @@ impl Ctx<'_> {
         };
         let n = match self.pick_pr(Some(arg)) {
             Ok(n) => n,
-            Err(e) => return Outcome::err(e),
+            Err(e) => return Outcome::err(e.to_string()),
         };
         let Some(head) = self.hub.pr(n).map(|p| p.head.clone()) else {
             return Outcome::err(format!("no pull request #{n}"));
@@ -396,7 +395,7 @@ impl Ctx<'_> {
     pub(super) fn pr_close(&mut self, f: &Flags) -> Outcome {
         let n = match self.pr_of(f) {
             Ok(n) => n,
-            Err(e) => return Outcome::err(e),
+            Err(e) => return Outcome::err(e.to_string()),
         };
         let repo = REPO;
         let Some(p) = self.hub.pulls.iter_mut().find(|p| p.number == n) else {
