@@ -7,6 +7,7 @@
 use engine::action::{Action, Argv, Builtin};
 use engine::config::check::Env;
 use engine::config::commands::ConfigCommand;
+use engine::github::gh::{FlagError, GhError};
 use engine::github::{ProtectCommand, Protection};
 use engine::servers::Topology;
 use engine::servers::commands::ServersCommand;
@@ -234,5 +235,17 @@ fn the_guide_lines_parse_to_the_actions_buttons_send() {
         parse::action("topology big").unwrap_err().to_string(),
         "topology: unknown topology 'big'; choose minimal or professional"
     );
-    assert!(parse::action("gh pr merge 1 --fast").unwrap_err().to_string().starts_with("unknown flag: --fast"));
+    let e = parse::action("gh pr merge 1 --fast").unwrap_err();
+    assert!(e.to_string().starts_with("unknown flag: --fast"));
+    // Error kinds can be matched, not only their text.
+    assert!(matches!(e, parse::ParseError::Gh(GhError::Flag(FlagError::Unknown { .. }))), "{e:?}");
+    assert!(matches!(parse::action("deploy staging"), Err(parse::ParseError::Usage(_))));
+    let mut w = World::new();
+    let origin = w.origin().clone();
+    let mut servers = w.servers().clone();
+    assert!(matches!(
+        servers.promote(&origin, Some("0000000"), 0),
+        Err(engine::servers::PromoteError::NotOnStaging(id)) if id == "0000000"
+    ));
+    assert!(w.apply(&Action::Promote(None)).ok, "staging's commit may be promoted");
 }
