@@ -1,4 +1,0 @@
-pub mod commit_graph;
-pub mod graph_toolbar;
-pub mod servers;
-pub mod terminal;
