@@ -19,6 +19,8 @@ pub fn Home() -> impl IntoView {
             </p>
             <p class="b2p-intro__cta">
                 <Link href="/sandbox" class="b2p-button b2p-button--primary b2p-intro__start">"Open the sandbox"</Link>
+                " "
+                <Link href="/lesson/big-picture" class="b2p-button b2p-intro__start">"Read the big picture"</Link>
             </p>
         </section>
         <section class="b2p-home__steps" aria-labelledby="first-steps">

@@ -79,7 +79,10 @@ test("server cards follow pushes, and their buttons run the same commands", asyn
   await ws.serverButton("local", "Run python main.py").click();
   await ws.page.locator('[data-server="local"][data-status="running"]').waitFor();
   // The README's picture of the workspace.
-  await ws.page.screenshot({ path: join(artifacts, "workspace.png"), fullPage: true });
+  // A tall viewport rather than fullPage: Chromium skips content-visibility:auto
+  // terminal entries in full-page captures.
+  await ws.page.setViewportSize({ width: 1280, height: 1500 });
+  await ws.page.screenshot({ path: join(artifacts, "workspace.png") });
   await ws.page.getByTestId("topology").click();
   await ws.page.locator(".b2p-terminal__entry").last().getByText("topology minimal").waitFor();
   assert.deepEqual(Object.keys(await ws.servers()), ["local", "production"]);
