@@ -47,13 +47,10 @@ pub fn Workspace(
         <div class="b2p-workspace" class:b2p-workspace--present=layout == Layout::Presenter
             class:b2p-workspace--lesson=layout == Layout::Lesson>
             {lead.map(|l| view! { <div class="b2p-workspace__lead">{(l.children)()}</div> })}
-            <Repository />
-            <Terminal />
-            <Environments />
-            {full.then(|| view! {
-                <PullRequests />
-                <Profiles />
-            })}
+            {Repository().into_any()}
+            {Terminal().into_any()}
+            {Environments().into_any()}
+            {full.then(|| [PullRequests().into_any(), Profiles().into_any()])}
         </div>
     }
 }
