@@ -110,3 +110,27 @@ impl Apply for Session {
         Session::apply(self, action)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reset_goes_back_to_the_start_and_undo_comes_back() {
+        let mut s = Session::new(World::new());
+        assert!(s.run("git switch -c feature/x && git commit --allow-empty -m x").ok);
+        let worked = s.world().clone();
+        assert!(s.can_reset());
+        let o = s.run("reset");
+        assert!(o.ok && o.events.contains(&Event::Reset), "{o:?}");
+        assert_eq!(s.world(), &World::new());
+        assert!(!s.can_reset());
+        let o = s.run("undo");
+        assert!(o.ok && o.events.contains(&Event::Undone));
+        assert_eq!(s.world(), &worked);
+        // One typed line is one undo step, however many commands it ran.
+        assert!(s.run("undo").ok);
+        assert_eq!(s.world(), &World::new());
+        assert!(!s.run("undo").ok);
+    }
+}

@@ -82,6 +82,7 @@ test("server cards follow pushes, and their buttons run the same commands", asyn
   // A tall viewport rather than fullPage: Chromium skips content-visibility:auto
   // terminal entries in full-page captures.
   await ws.page.setViewportSize({ width: 1280, height: 1500 });
+  await ws.page.evaluate(() => window.scrollTo(0, 0));
   await ws.page.screenshot({ path: join(artifacts, "workspace.png") });
   await ws.page.getByTestId("topology").click();
   await ws.page.locator(".b2p-terminal__entry").last().getByText("topology minimal").waitFor();
