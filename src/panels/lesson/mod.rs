@@ -14,23 +14,22 @@ pub fn LessonPanel(
 ) -> impl IntoView {
     let text = content::text(format!("/lessons/{id}.md"));
     let shown = id.clone();
+    // One text node for every state: each branch as its own view would cost
+    // more of the first load than the whole panel.
+    let body = move || match text.get() {
+        None => "Loading the lesson…".to_string(),
+        Some(Ok(body)) => body,
+        Some(Err(ContentError::NotFound)) => format!("There is no lesson called “{shown}”."),
+        Some(Err(e)) => e.to_string(),
+    };
+    let failed = move || text.with(|t| matches!(t, Some(Err(_))));
     view! {
         <section class="b2p-panel b2p-panel--lesson" aria-label="Lesson" data-testid="lesson-panel" data-lesson=id>
             <h2 class="b2p-panel__title">"Lesson"</h2>
-            {move || match text.get() {
-                    None => view! { <p class="b2p-lesson__status">"Loading the lesson…"</p> }.into_any(),
-                    Some(r) => match r {
-                    Ok(body) => view! { <div class="b2p-lesson__text">{body}</div> }.into_any(),
-                    Err(ContentError::NotFound) => view! {
-                        <p class="b2p-lesson__status" role="alert">
-                            {format!("There is no lesson called “{shown}”. ")}
-                            <Link href="/">"See the lessons"</Link> " or "
-                            <Link href="/sandbox">"open the sandbox"</Link> "."
-                        </p>
-                    }.into_any(),
-                    Err(e) => view! { <p class="b2p-lesson__status" role="alert">{e.to_string()}</p> }.into_any(),
-                    },
-                }}
+            <div class="b2p-lesson__text" class:b2p-lesson__text--error=failed
+                role=move || failed().then_some("alert")>{body}</div>
+            <p class="b2p-panel__note">"Try it in the workspace below, or "
+                <Link href="/sandbox">"open the sandbox"</Link> "."</p>
         </section>
     }
 }

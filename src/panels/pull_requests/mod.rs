@@ -47,14 +47,11 @@ pub fn PullRequests() -> impl IntoView {
     view! {
         <section class="b2p-panel b2p-panel--pulls" aria-label="Pull requests" data-testid="pr-panel">
             <h2 class="b2p-panel__title">"Pull requests"</h2>
-            {move || if rows.with(Vec::is_empty) {
-                view! {
-                    <p class="b2p-panel__note">"No pull requests yet. Push a feature branch, then "
-                        <code>"gh pr create --base development --fill"</code> "."</p>
-                }.into_any()
-            } else {
-                view! { <ul class="b2p-pulls">{rows.get().into_iter().map(row_view).collect_view()}</ul> }.into_any()
-            }}
+            <p class="b2p-panel__note" hidden=move || !rows.with(Vec::is_empty)>
+                "No pull requests yet. Push a feature branch, then "
+                <code>"gh pr create --base development --fill"</code> "."
+            </p>
+            <ul class="b2p-pulls">{move || rows.get().into_iter().map(row_view).collect_view()}</ul>
         </section>
     }
 }

@@ -30,7 +30,7 @@ test("a lesson loads its text on first use and has a world of its own", async ()
 test("an unknown lesson says so, and a hostile id never reaches the network", async () => {
   const ws = await workspace("/lesson/no-such-lesson");
   await ws.page.getByTestId("lesson-panel").getByRole("alert").waitFor();
-  assert.match(await ws.page.getByTestId("lesson-panel").textContent(), /There is no lesson called “no-such-lesson”/);
+  assert.match(await ws.page.getByTestId("lesson-panel").getByRole("alert").textContent(), /There is no lesson called “no-such-lesson”/);
   const asked = [];
   ws.page.on("request", (r) => asked.push(r.url()));
   await ws.page.goto(`${suite.baseUrl}/lesson/%3Cimg%20src=x%3E`);
