@@ -34,7 +34,15 @@ pub struct Ctx<'a> {
     /// Who commits (a git identity).
     pub author: &'a str,
     /// origin's protected branches (GitHub refuses direct pushes to them).
-    pub protection: &'a std::collections::BTreeMap<String, crate::github::Protection>,
+    pub hook: &'a dyn PushHook,
+}
+
+/// The remote's server-side hook (GitHub's branch protection, in this world):
+/// what it prints to refuse a push to `branch`, nothing when it accepts. A
+/// trait, so git knows nothing of GitHub.
+pub trait PushHook {
+    /// The refusal lines for a push to `branch` (`forced`: not a fast-forward).
+    fn refusal(&self, branch: &str, forced: bool) -> Vec<String>;
 }
 
 impl Ctx<'_> {

@@ -338,12 +338,9 @@ pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                 // GitHub's pre-receive hook: protected branches refuse what
                 // the rule forbids, after the client-side checks pass.
                 let mut line = line;
-                if let Some(rule) = ctx.protection.get(dst)
-                    && accepted
-                    && line.is_some()
-                {
+                if accepted && line.is_some() {
                     let forced = old.as_ref().is_some_and(|o| !ctx.repo.is_ancestor(o, id));
-                    let why = rule.push_refusal(forced);
+                    let why = ctx.hook.refusal(dst, forced);
                     if !why.is_empty() {
                         accepted = false;
                         remote_lines.push(format!(

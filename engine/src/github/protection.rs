@@ -179,3 +179,10 @@ impl ProtectCommand {
         }
     }
 }
+
+/// origin's rules are the hook git's push meets.
+impl crate::git::PushHook for BTreeMap<String, Protection> {
+    fn refusal(&self, branch: &str, forced: bool) -> Vec<String> {
+        self.get(branch).map(|rule| rule.push_refusal(forced)).unwrap_or_default()
+    }
+}

@@ -215,7 +215,7 @@ impl World {
             work: &mut self.work,
             clock: &mut self.clock,
             author,
-            protection: &self.hub.protection,
+            hook: &self.hub.protection,
         };
         cmd.run(&mut ctx).into()
     }

@@ -40,7 +40,7 @@ impl Ctx<'_> {
             work: self.work,
             clock: self.clock,
             author: self.author,
-            protection: &self.hub.protection,
+            hook: &self.hub.protection,
         };
         match GitCommand::parse(&words) {
             Ok(c) => c.run(&mut ctx).into(),
