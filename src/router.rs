@@ -170,6 +170,21 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Any address — Unicode, `%`, `..`, `?`, `&`, `=` inside segments —
+        /// parses to a page without a panic, and a lesson id that gets
+        /// through is a plain name, safe as a file name.
+        #[test]
+        fn any_address_parses(path in "(/[a-z.%?&=~^'\"-]{0,6}|/\\PC{0,4}|/lesson/\\PC{0,8}){0,4}", query in "\\PC{0,20}") {
+            if let Route::Lesson(id) = Route::parse(&path) {
+                proptest::prop_assert!(id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+            }
+            let a = Address::new(&path, &query);
+            let _ = (a.presenting(), a.param("present"), a.param(""));
+        }
+    }
+
     #[test]
     fn queries_turn_on_presenter_mode() {
         assert!(Address::new("/sandbox", "?present").presenting());
