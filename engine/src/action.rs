@@ -43,45 +43,36 @@ impl<T> Argv<T> {
         &self.parsed
     }
 
-    fn line(&self, tool: &str) -> String {
-        std::iter::once(tool.to_string()).chain(self.words.iter().map(|w| quote(w))).collect::<Vec<_>>().join(" ")
+    /// Parses `words` with `parse`, keeping them.
+    fn new<E>(words: Vec<String>, parse: fn(&[String]) -> Result<T, E>) -> Result<Self, E> {
+        Ok(Self { parsed: parse(&words)?, words })
     }
 }
 
 impl Argv<GitCommand> {
     /// `git WORDS…`, parsed as git parses it.
-    pub fn git(words: &[String]) -> Result<Self, GitError> {
-        Self::git_owned(words.to_vec())
-    }
-
-    /// [`Self::git`], keeping `words`.
-    pub fn git_owned(words: Vec<String>) -> Result<Self, GitError> {
-        Ok(Self { parsed: GitCommand::parse(&words)?, words })
+    pub fn git(words: Vec<String>) -> Result<Self, GitError> {
+        Self::new(words, GitCommand::parse)
     }
 }
 
 impl Argv<GhCommand> {
     /// `gh WORDS…`, parsed as gh parses it.
-    pub fn gh(words: &[String]) -> Result<Self, GhError> {
-        Self::gh_owned(words.to_vec())
-    }
-
-    /// [`Self::gh`], keeping `words`.
-    pub fn gh_owned(words: Vec<String>) -> Result<Self, GhError> {
-        Ok(Self { parsed: GhCommand::parse(&words)?, words })
+    pub fn gh(words: Vec<String>) -> Result<Self, GhError> {
+        Self::new(words, GhCommand::parse)
     }
 }
 
 impl Argv<Curl> {
     /// `curl WORDS…`, parsed as curl parses it.
-    pub fn curl(words: &[String]) -> Result<Self, CurlError> {
-        Self::curl_owned(words.to_vec())
+    pub fn curl(words: Vec<String>) -> Result<Self, CurlError> {
+        Self::new(words, Curl::parse)
     }
+}
 
-    /// [`Self::curl`], keeping `words`.
-    pub fn curl_owned(words: Vec<String>) -> Result<Self, CurlError> {
-        Ok(Self { parsed: Curl::parse(&words)?, words })
-    }
+/// `tool word…`, each word quoted so the shell reads it back unchanged.
+fn command_line(tool: &str, words: &[String]) -> String {
+    std::iter::once(tool.to_string()).chain(words.iter().map(|w| quote(w))).collect::<Vec<_>>().join(" ")
 }
 
 /// The shell's own small commands.
@@ -157,16 +148,15 @@ pub enum Action {
 impl Action {
     /// `git WORDS…` from literal words, for buttons and lessons.
     pub fn git(words: &[&str]) -> Result<Self, GitError> {
-        let words: Vec<String> = words.iter().map(ToString::to_string).collect();
-        Argv::git(&words).map(Self::Git)
+        Argv::git(words.iter().map(ToString::to_string).collect()).map(Self::Git)
     }
 
     /// The "New commit" button: an empty commit with a numbered message,
     /// exactly what `git commit --allow-empty -m "Commit N"` does.
     pub fn new_commit(n: usize) -> Self {
         let message = format!("Commit {n}");
-        let words = ["commit".to_string(), "--allow-empty".into(), "-m".into(), message];
-        match Argv::git(&words) {
+        let words = vec!["commit".to_string(), "--allow-empty".into(), "-m".into(), message];
+        match Argv::git(words) {
             Ok(argv) => Self::Git(argv),
             // Unreachable: these words always parse; stay total anyway.
             Err(_) => Self::Shell(Builtin::Help),
@@ -175,15 +165,13 @@ impl Action {
 
     /// The terminal line that performs this action; it parses back to it.
     pub fn to_line(&self) -> String {
-        let words = |tool: &str, words: Vec<String>| {
-            std::iter::once(tool.to_string()).chain(words.iter().map(|w| quote(w))).collect::<Vec<_>>().join(" ")
-        };
+        let words = |tool: &str, words: Vec<String>| command_line(tool, &words);
         let assigns =
             |vars: &[(String, String)]| vars.iter().map(|(k, v)| format!("{k}={}", quote(v))).collect::<Vec<_>>();
         match self {
-            Self::Git(a) => a.line("git"),
-            Self::Gh(a) => a.line("gh"),
-            Self::Curl(a) => a.line("curl"),
+            Self::Git(a) => command_line("git", &a.words),
+            Self::Gh(a) => command_line("gh", &a.words),
+            Self::Curl(a) => command_line("curl", &a.words),
             Self::RunLocal(vars) => {
                 let mut w = assigns(vars);
                 w.push("python main.py".into());

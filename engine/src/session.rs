@@ -17,16 +17,31 @@ pub struct Session {
     world: World,
     start: World,
     undo: Vec<World>,
-    /// Set while a typed line runs: its commands share one undo entry.
-    in_line: bool,
-    /// Whether the running line restored a world (undo/reset).
+}
+
+/// A session while one typed line runs: its commands share one undo entry,
+/// which is not taken if the line itself restored a world (undo, reset).
+struct Line<'a> {
+    session: &'a mut Session,
     restored: bool,
+}
+
+impl Apply for Line<'_> {
+    fn apply(&mut self, action: &Action) -> Outcome {
+        let outcome = match action {
+            Action::Undo => self.session.undo(),
+            Action::Reset => self.session.reset(),
+            _ => return self.session.world.apply(action),
+        };
+        self.restored |= outcome.ok;
+        outcome
+    }
 }
 
 impl Session {
     /// A session starting from `world`; `reset` comes back to it.
     pub fn new(world: World) -> Self {
-        Self { start: world.clone(), world, undo: Vec::new(), in_line: false, restored: false }
+        Self { start: world.clone(), world, undo: Vec::new() }
     }
 
     /// The world as it is now.
@@ -37,11 +52,9 @@ impl Session {
     /// Runs a typed line; all its commands are one step for `undo`.
     pub fn run(&mut self, line: &str) -> Outcome {
         let before = self.world.clone();
-        self.in_line = true;
-        self.restored = false;
-        let outcome = terminal::run(self, line);
-        self.in_line = false;
-        if !self.restored {
+        let mut running = Line { session: self, restored: false };
+        let outcome = terminal::run(&mut running, line);
+        if !running.restored {
             self.remember(before);
         }
         outcome
@@ -53,9 +66,6 @@ impl Session {
             Action::Undo => return self.undo(),
             Action::Reset => return self.reset(),
             _ => {}
-        }
-        if self.in_line {
-            return self.world.apply(action);
         }
         let before = self.world.clone();
         let outcome = self.world.apply(action);
@@ -86,7 +96,6 @@ impl Session {
         match self.undo.pop() {
             Some(w) => {
                 self.world = w;
-                self.restored = true;
                 Outcome::ok("Undid the last command.").with(Event::Undone)
             }
             None => Outcome::err("undo: nothing to undo"),
@@ -97,10 +106,9 @@ impl Session {
         if !self.can_reset() {
             return Outcome::ok("Already at the start.");
         }
+        // `undo` goes back to where the learner was.
         let now = std::mem::replace(&mut self.world, self.start.clone());
         self.remember(now);
-        // `undo` goes back to where the learner was.
-        self.restored = true;
         Outcome::ok("Back to the start (undo takes you back to where you were).").with(Event::Reset)
     }
 }

@@ -110,9 +110,9 @@ fn vars() -> impl Strategy<Value = Vec<(String, String)>> {
 /// Any action a learner can take, besides `@teammate`.
 fn own_action() -> impl Strategy<Value = Action> {
     prop_oneof![
-        git().prop_filter_map("git refuses it", |w| Argv::git(&w).ok().map(Action::Git)),
-        gh().prop_filter_map("gh refuses it", |w| Argv::gh(&w).ok().map(Action::Gh)),
-        curl().prop_filter_map("curl refuses it", |w| Argv::curl(&w).ok().map(Action::Curl)),
+        git().prop_filter_map("git refuses it", |w| Argv::git(w).ok().map(Action::Git)),
+        gh().prop_filter_map("gh refuses it", |w| Argv::gh(w).ok().map(Action::Gh)),
+        curl().prop_filter_map("curl refuses it", |w| Argv::curl(w).ok().map(Action::Curl)),
         vars().prop_map(Action::RunLocal),
         Just(Action::StopLocal),
         prop::option::of(word()).prop_map(Action::Promote),

@@ -106,6 +106,21 @@ impl Hub {
         crate::tree_merge::merged_tree(snapshot_tree(&base), snapshot_tree(&ours), snapshot_tree(&theirs)).is_ok()
     }
 
+    /// How many reviewers approve it now.
+    pub fn approvals(pr: &PullRequest) -> usize {
+        Self::verdicts(pr).values().filter(|s| **s == ReviewState::Approved).count()
+    }
+
+    /// Everything that stops an open PR's merge now: conflicts first, then
+    /// its base branch's protection (what `gh pr view` and the panel show).
+    pub fn merge_blockers(&self, pr: &PullRequest, origin: &Repo) -> Vec<String> {
+        let mut out = self.blockers(pr);
+        if !Self::mergeable(pr, origin) {
+            out.insert(0, "This branch has conflicts that must be resolved.".into());
+        }
+        out
+    }
+
     /// What stops the PR from merging under its base branch's protection.
     pub fn blockers(&self, pr: &PullRequest) -> Vec<String> {
         let Some(rule) = self.protection.get(&pr.base) else { return Vec::new() };
@@ -120,7 +135,7 @@ impl Hub {
                     changes.join(", ")
                 ));
             }
-            let approvals = verdicts.values().filter(|s| **s == ReviewState::Approved).count();
+            let approvals = Self::approvals(pr);
             if approvals < rule.approvals as usize {
                 out.push(format!(
                     "Review required: at least {} approving review{} required by reviewers with write access ({approvals} so far).",

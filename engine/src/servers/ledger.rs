@@ -101,9 +101,7 @@ impl Servers {
         let running = s.deployed.as_ref()?.commit.clone()?;
         let (target, label) = match s.name.tracks(self.topology) {
             Some(b) => (origin.branches.get(b)?.clone(), format!("origin/{b}")),
-            None if s.name == ServerName::Production => {
-                (self.get(ServerName::Staging).deployed.as_ref()?.commit.clone()?, "staging".to_string())
-            }
+            None if s.name == ServerName::Production => (self.staging_commit()?.to_string(), "staging".to_string()),
             None => return None,
         };
         let n = origin.count_range(&running, &target);

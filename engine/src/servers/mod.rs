@@ -58,7 +58,7 @@ impl Servers {
     pub fn new(origin: &Repo, now: u64) -> Self {
         let mut s = Self::default();
         s.sync(origin, now);
-        if let Some(id) = s.get(ServerName::Staging).deployed.as_ref().and_then(|d| d.commit.clone()) {
+        if let Some(id) = s.staging_commit().map(str::to_string) {
             let _ = s.get_mut(ServerName::Production).deploy(origin, &id, now, "promoted from staging");
         }
         s

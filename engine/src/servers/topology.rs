@@ -34,6 +34,15 @@ impl Topology {
         }
     }
 
+    /// The other setup (what the switch offers).
+    #[must_use]
+    pub fn other(self) -> Self {
+        match self {
+            Self::Minimal => Self::Professional,
+            Self::Professional => Self::Minimal,
+        }
+    }
+
     /// Its servers, in promotion order.
     pub fn servers(self) -> &'static [ServerName] {
         match self {

@@ -26,12 +26,11 @@ pub fn write_file(work: &mut Tree, path: &str, text: &str, append: bool) -> Outc
     if name.is_empty() || name.contains('/') {
         return Outcome::err(format!("bash: {path}: No such file or directory"));
     }
-    let path = name;
     let mut text = text.to_string();
     if !text.is_empty() {
         text.push('\n');
     }
-    let entry = work.entry(path.to_string()).or_default();
+    let entry = work.entry(name.to_string()).or_default();
     if append {
         entry.push_str(&text);
     } else {

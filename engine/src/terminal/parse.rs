@@ -125,9 +125,9 @@ pub fn command(cmd: SimpleCommand) -> Result<Action, ParseError> {
     let name = args.remove(0);
     // The tools keep their words as given; move them, no copies.
     match name.as_str() {
-        "git" => return Ok(Action::Git(Argv::git_owned(args)?)),
-        "gh" => return Ok(Action::Gh(Argv::gh_owned(args)?)),
-        "curl" => return Ok(Action::Curl(Argv::curl_owned(args)?)),
+        "git" => return Ok(Action::Git(Argv::git(args)?)),
+        "gh" => return Ok(Action::Gh(Argv::gh(args)?)),
+        "curl" => return Ok(Action::Curl(Argv::curl(args)?)),
         _ => {}
     }
     let args = &args[..];

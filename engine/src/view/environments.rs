@@ -31,10 +31,7 @@ pub struct Environments {
 pub fn environments(world: &World) -> Environments {
     let servers = world.servers();
     let topology = servers.topology;
-    let other = match topology {
-        Topology::Minimal => Topology::Professional,
-        Topology::Professional => Topology::Minimal,
-    };
+    let other = topology.other();
     let switch =
         Control::new("topology", format!("Switch to the {} setup", other.name()), Action::Topology(Some(other)));
     let staging = servers.staging_commit();

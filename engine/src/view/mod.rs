@@ -62,10 +62,11 @@ pub struct Toolbar {
 /// The toolbar over the graph.
 pub fn toolbar(session: &Session) -> Toolbar {
     let world = session.world();
-    let head = world.local().map_or_else(|| "No repository yet: run git init".to_string(), head_line);
+    let no_repo = || "No repository yet: run git init".to_string();
+    let head = world.local().map_or_else(no_repo, head_line);
     let n = world.local().map_or(0, |r| r.commits.len()) + 1;
-    let commit = Control::new("commit", "New commit", Action::new_commit(n))
-        .unless(world.local().is_none().then(|| "No repository yet: run git init".to_string()));
+    let commit =
+        Control::new("commit", "New commit", Action::new_commit(n)).unless(world.local().is_none().then(no_repo));
     let undo = Control::new("undo", "Undo", Action::Undo)
         .unless((!session.can_undo()).then(|| "Nothing to undo yet".to_string()));
     let reset = Control::new("reset", "Reset", Action::Reset)

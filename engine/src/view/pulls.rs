@@ -3,7 +3,7 @@
 
 use super::Control;
 use crate::action::{Action, Argv};
-use crate::github::{Hub, PrState, ReviewState};
+use crate::github::{Hub, PrState};
 use crate::world::World;
 
 /// One pull request.
@@ -37,12 +37,9 @@ pub fn pulls(world: &World) -> Vec<PullRow> {
         .rev()
         .map(|p| {
             let open = p.state == PrState::Open;
-            let mut blockers = if open { hub.blockers(p) } else { Vec::new() };
-            if open && !Hub::mergeable(p, world.origin()) {
-                blockers.insert(0, "This branch has conflicts that must be resolved.".into());
-            }
-            let words = ["pr".to_string(), "merge".into(), p.number.to_string(), "--merge".into()];
-            let merge = Argv::gh(&words).ok().filter(|_| open).map(|argv| {
+            let blockers = if open { hub.merge_blockers(p, world.origin()) } else { Vec::new() };
+            let words = vec!["pr".to_string(), "merge".into(), p.number.to_string(), "--merge".into()];
+            let merge = Argv::gh(words).ok().filter(|_| open).map(|argv| {
                 let why = (!blockers.is_empty()).then(|| blockers.join(" "));
                 Control::new("pr-merge", "Merge pull request", Action::Gh(argv)).unless(why)
             });
@@ -53,7 +50,7 @@ pub fn pulls(world: &World) -> Vec<PullRow> {
                 head: p.head.clone(),
                 state: p.state,
                 checks_pass: hub.latest_run(p).map(crate::github::Run::ok),
-                approvals: Hub::verdicts(p).values().filter(|s| **s == ReviewState::Approved).count(),
+                approvals: Hub::approvals(p),
                 blockers,
                 merge,
             }

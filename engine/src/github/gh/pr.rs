@@ -158,10 +158,7 @@ impl Ctx<'_> {
             out.push(format!("Reviewers: {}", list.join(", ")));
         }
         if p.state == PrState::Open {
-            let mut blocked = self.hub.blockers(p);
-            if !Hub::mergeable(p, self.origin) {
-                blocked.insert(0, "This branch has conflicts that must be resolved.".into());
-            }
+            let blocked = self.hub.merge_blockers(p, self.origin);
             out.push(if blocked.is_empty() {
                 "Mergeable: yes".to_string()
             } else {
