@@ -8,6 +8,7 @@
 //! - [`content`]: text fetched on first use (lessons), never compiled in.
 
 pub mod content;
+pub mod markup;
 pub mod pages;
 pub mod panels;
 pub mod router;
@@ -15,7 +16,7 @@ pub mod workspace;
 
 use leptos::prelude::*;
 
-use router::{Link, Route};
+use router::{Route, current_page};
 
 /// The whole app: header, and the page the address names.
 #[component]
@@ -33,13 +34,13 @@ pub fn App() -> impl IntoView {
     let presenting = Memo::new(move |_| location.presenting());
     view! {
         <header class="b2p-header">
-            <Link href="/" class="b2p-header__brand">
+            <a href="/" class="b2p-header__brand">
                 <span class="b2p-header__logo" aria-hidden="true">"⎇"</span>
                 "Branch to Prod"
-            </Link>
+            </a>
             <nav class="b2p-header__nav" aria-label="Main">
-                <Link href="/">"Home"</Link>
-                <Link href="/sandbox">"Sandbox"</Link>
+                <a href="/" aria-current=current_page("/")>"Home"</a>
+                <a href="/sandbox" aria-current=current_page("/sandbox")>"Sandbox"</a>
             </nav>
         </header>
         <main class="b2p-main" class:b2p-main--present=presenting>{page}</main>

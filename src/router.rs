@@ -7,9 +7,9 @@
 //! [`Route`] parsed from the path (with its parameters), and the query says
 //! how to show it (`?present`); adding a page is a variant, a path, a view.
 
-use leptos::ev::{MouseEvent, popstate};
+use leptos::ev::{MouseEvent, click, popstate};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Every page, parsed from the URL's path; path parameters are fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,19 +99,50 @@ fn current() -> Address {
     Address::new(&loc.pathname().unwrap_or_else(|_| "/".into()), &loc.search().unwrap_or_default())
 }
 
-/// Starts routing: reads the address bar and follows back/forward.
+/// Starts routing: reads the address bar, follows back/forward, and makes
+/// every in-app link (`<a href="/…">`, wherever it is drawn) navigate without
+/// a reload.
 pub fn provide_location() -> Location {
     let loc = Location(RwSignal::new(current()));
-    let listener = window_event_listener(popstate, move |_| loc.0.set(current()));
-    on_cleanup(move || listener.remove());
+    let back = window_event_listener(popstate, move |_| loc.0.set(current()));
+    let links = window_event_listener(click, move |ev| follow(loc, &ev));
+    on_cleanup(move || {
+        back.remove();
+        links.remove();
+    });
     provide_context(loc);
     loc
+}
+
+/// A plain click on an in-app link navigates in the app; a click with a
+/// modifier (new tab, new window), on a link with a `target` or `download`,
+/// or leaving the site is left to the browser.
+fn follow(loc: Location, ev: &MouseEvent) {
+    if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return;
+    }
+    let link = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("a[href]").ok().flatten());
+    let Some(link) = link else { return };
+    if link.has_attribute("target") || link.has_attribute("download") {
+        return;
+    }
+    let Some(href) = link.get_attribute("href").filter(|h| h.starts_with('/') && !h.starts_with("//")) else { return };
+    ev.prevent_default();
+    go(loc, &href);
 }
 
 /// Goes to `href` (a path, maybe with a query) as a link would: a new
 /// history entry, the top of the page.
 pub fn navigate(href: &str) {
-    let Some(loc) = use_context::<Location>() else { return };
+    if let Some(loc) = use_context::<Location>() {
+        go(loc, href);
+    }
+}
+
+fn go(loc: Location, href: &str) {
     let (path, query) = href.split_once('?').unwrap_or((href, ""));
     let next = Address::new(path, query);
     if loc.0.with_untracked(|a| *a == next) {
@@ -124,32 +155,10 @@ pub fn navigate(href: &str) {
     window().scroll_to_with_x_and_y(0.0, 0.0);
 }
 
-/// An `<a>` that navigates in the app on a plain click; a click with a
-/// modifier (new tab, new window) is left to the browser. The current page's
-/// link carries `aria-current="page"`.
-#[component]
-pub fn Link(
-    /// Where it goes, inside the app.
-    href: &'static str,
-    /// Its classes.
-    #[prop(optional)]
-    class: &'static str,
-    /// Its content.
-    children: Children,
-) -> impl IntoView {
+/// `aria-current="page"` for a link to `path` while it is the page shown.
+pub fn current_page(path: &'static str) -> impl Fn() -> Option<&'static str> + Copy {
     let loc = use_context::<Location>();
-    let current = move || loc.and_then(|l| l.0.with(|a| (a.path == href).then_some("page")));
-    let on_click = move |ev: MouseEvent| {
-        if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
-            ev.prevent_default();
-            navigate(href);
-        }
-    };
-    view! {
-        <a href=href class=class aria-current=current on:click=on_click>
-            {children()}
-        </a>
-    }
+    move || loc.and_then(|l| l.0.with(|a| (a.path == path).then_some("page")))
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! Components in a real browser (wasm-bindgen-test in headless Chromium).
 #![cfg(target_arch = "wasm32")]
 
+use branch_to_prod::markup::{Markup, Node, el};
 use branch_to_prod::panels::editor::Editor;
 use branch_to_prod::workspace::{Layout, Workspace, provide_workspace};
-use engine::World;
+use engine::{Action, World};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -134,4 +135,59 @@ async fn saving_a_file_in_the_editor_is_an_echo_the_terminal_shows() {
     assert!(output.contains("echo '{}' > intents.json"), "{output}");
     let option = query(&host, "[data-testid=editor-file] option[value='intents.json']");
     assert!(option.text_content().unwrap().contains("[M]"), "{:?}", option.text_content());
+}
+
+/// Mounts a `Markup` showing `tree` (a signal the test changes) in a sandbox workspace.
+fn mount_markup(tree: RwSignal<Node>) -> (web_sys::HtmlElement, impl Drop) {
+    let host = document().create_element("section").unwrap().unchecked_into::<web_sys::HtmlElement>();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = mount_to(host.clone(), move || {
+        provide_workspace("sandbox", World::new);
+        view! { <Markup tree=tree /> <branch_to_prod::panels::terminal::Terminal /> }
+    });
+    (host, handle)
+}
+
+#[wasm_bindgen_test]
+async fn markup_updates_in_place_and_keeps_the_focused_button() {
+    let list = |items: &[&str], label: &str| -> Node {
+        el("div")
+            .child(el("ul").children(items.iter().map(|i| el("li").attr("data-item", *i).text(*i))))
+            .child(el("button").attr("data-x", "1").text(label))
+            .into()
+    };
+    let tree = RwSignal::new(list(&["a", "b"], "Go"));
+    let (host, _handle) = mount_markup(tree);
+    let button = query(&host, "button[data-x]");
+    button.focus().unwrap();
+    tree.set(list(&["a", "c", "d"], "Went"));
+    tick().await;
+    assert_eq!(count(&host, "li"), 3);
+    assert_eq!(query(&host, "li:nth-child(2)").get_attribute("data-item").as_deref(), Some("c"));
+    let after = query(&host, "button[data-x]");
+    assert_eq!(after.text_content().as_deref(), Some("Went"));
+    assert!(after.is_same_node(Some(&button)), "the button is the same element");
+    assert!(document().active_element().is_some_and(|a| a.is_same_node(Some(&button))), "focus stays");
+    tree.set(list(&["a"], "Went"));
+    tick().await;
+    assert_eq!(count(&host, "li"), 1, "removed items leave the DOM");
+    // An attribute that goes away is removed.
+    tree.set(el("div").child(el("button").text("Went")).into());
+    tick().await;
+    assert!(!query(&host, "button").has_attribute("data-x"));
+}
+
+#[wasm_bindgen_test]
+async fn markup_text_is_never_html_and_buttons_dispatch_their_action() {
+    let tree =
+        RwSignal::new(Node::from(el("div").child(el("p").text("<img src=x onerror=alert(1)><b>bold</b>")).child(
+            el("button").attr("data-testid", "go").text("Branch").on_click(Action::git(&["branch", "x"]).unwrap()),
+        )));
+    let (host, _handle) = mount_markup(tree);
+    assert_eq!(count(&host, "p img, p b"), 0, "no element came from the text");
+    assert_eq!(query(&host, "p").text_content().as_deref(), Some("<img src=x onerror=alert(1)><b>bold</b>"));
+    query(&host, "[data-testid=go]").click();
+    tick().await;
+    let output = query(&host, "[data-testid=terminal-output]").text_content().unwrap();
+    assert!(output.contains("git branch x"), "{output}");
 }

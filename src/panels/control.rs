@@ -3,20 +3,12 @@
 //! engine says it would do nothing, and says why in its tooltip.
 
 use engine::view::Control;
-use leptos::prelude::*;
 
-use crate::workspace::expect_workspace;
+use crate::markup::{Element, el};
 
-/// One control as a button (`data-action`, disabled with its reason).
-#[component]
-pub fn ControlButton(
-    /// What the button shows and does.
-    control: Control,
-    /// Extra classes (`b2p-button--primary`).
-    #[prop(optional)]
-    class: &'static str,
-) -> impl IntoView {
-    let ws = expect_workspace();
+/// One control as a button (`data-action`, disabled with its reason);
+/// `class` adds classes (`b2p-button--primary`).
+pub fn button(control: Control, class: &str) -> Element {
     let title = control.title();
     let testid = match control.name {
         "commit" => Some("new-commit"),
@@ -26,10 +18,14 @@ pub fn ControlButton(
         _ => None,
     };
     let Control { name, label, action, enabled, .. } = control;
-    view! {
-        <button type="button" class=format!("b2p-button {class}") data-action=name data-testid=testid
-            title=title disabled=!enabled on:click=move |_| ws.apply(&action)>
-            {label}
-        </button>
-    }
+    let class = if class.is_empty() { "b2p-button".to_string() } else { format!("b2p-button {class}") };
+    el("button")
+        .attr("type", "button")
+        .class(class)
+        .attr("data-action", name)
+        .attr_opt("data-testid", testid)
+        .attr("title", title)
+        .flag("disabled", !enabled)
+        .text(label)
+        .on_click(action)
 }

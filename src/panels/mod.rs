@@ -10,4 +10,4 @@ pub mod profiles;
 pub mod pull_requests;
 pub mod terminal;
 
-pub use control::ControlButton;
+pub use control::button;

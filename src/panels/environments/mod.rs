@@ -2,30 +2,69 @@
 //! under which profile, how far behind it is — with the button the engine
 //! allows on it, and the topology switch.
 
-mod card;
-
-use engine::view::environments::environments;
+use engine::servers::Status;
+use engine::view::environments::{Card, Environments as Panel, environments};
 use leptos::prelude::*;
 
-use crate::panels::ControlButton;
+use crate::markup::{Element, Markup, el};
+use crate::panels::button;
 use crate::workspace::expect_workspace;
-use card::ServerCard;
+
+fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::Running => "b2p-server__status b2p-server__status--up",
+        Status::Unreachable | Status::Crashed => "b2p-server__status b2p-server__status--down",
+        Status::Stopped | Status::NotDeployed => "b2p-server__status",
+    }
+}
+
+/// A server card, as a deploy list shows it (`data-testid=server-card`,
+/// `data-server`, `data-deployed`, `data-status`).
+fn card(card: &Card) -> Element {
+    let row = &card.row;
+    let meta = |text: String| el("p").class("b2p-server__meta").text(text);
+    el("article")
+        .class("b2p-server")
+        .attr("data-testid", "server-card")
+        .attr("data-server", row.label.as_str())
+        .attr("data-deployed", row.deployed.clone().unwrap_or_default())
+        .attr("data-status", row.status.name())
+        .child(
+            el("header")
+                .class("b2p-server__name")
+                .child(el("span").class(status_class(row.status)).attr("aria-hidden", "true"))
+                .text(row.label.as_str())
+                .child(el("span").class("b2p-server__state").text(row.status.name())),
+        )
+        .child(el("p").class("b2p-server__url").text(row.url.as_str()))
+        .child(el("p").class("b2p-server__runs").text(row.running.as_deref().unwrap_or("nothing running")))
+        .child(meta(format!("{} · {}", row.env_file, row.source)))
+        .child_opt(row.behind.clone().map(meta))
+        .child_opt((row.users_affected > 0).then(|| {
+            el("p")
+                .class("b2p-server__alert")
+                .attr("role", "status")
+                .text(format!("users affected: {}", row.users_affected))
+        }))
+        .child_opt(card.control.clone().map(|c| button(c, "b2p-server__action")))
+}
+
+fn panel(p: &Panel) -> Element {
+    el("section")
+        .class("b2p-panel b2p-panel--servers")
+        .attr("aria-label", "Environments")
+        .child(
+            el("div")
+                .class("b2p-servers__head")
+                .child(el("h2").class("b2p-panel__title").text("Environments"))
+                .child(button(p.switch.clone(), "")),
+        )
+        .child(el("div").class("b2p-servers").children(p.cards.iter().map(card)))
+}
 
 /// The environments panel.
 #[component]
 pub fn Environments() -> impl IntoView {
     let env = expect_workspace().memo(|s| environments(s.world()));
-    view! {
-        <section class="b2p-panel b2p-panel--servers" aria-label="Environments">
-            <div class="b2p-servers__head">
-                <h2 class="b2p-panel__title">"Environments"</h2>
-                {move || view! { <ControlButton control=env.with(|e| e.switch.clone()) /> }}
-            </div>
-            <div class="b2p-servers">
-                <For each=move || env.with(|e| e.cards.clone()) key=|c| (c.row.clone(), c.control.as_ref().map(|c| (c.name, c.enabled))) let:card>
-                    <ServerCard card />
-                </For>
-            </div>
-        </section>
-    }
+    view! { <Markup tree=move || env.with(|e| panel(e).into()) /> }
 }

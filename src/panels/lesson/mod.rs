@@ -4,7 +4,31 @@
 use leptos::prelude::*;
 
 use crate::content::{self, ContentError};
-use crate::router::Link;
+use crate::markup::{Element, Markup, el};
+
+fn panel(id: &str, text: Option<&Result<String, ContentError>>) -> Element {
+    let (body, failed) = match text {
+        None => ("Loading the lesson…".to_string(), false),
+        Some(Ok(body)) => (body.clone(), false),
+        Some(Err(ContentError::NotFound)) => (format!("There is no lesson called “{id}”."), true),
+        Some(Err(e)) => (e.to_string(), true),
+    };
+    let class = if failed { "b2p-lesson__text b2p-lesson__text--error" } else { "b2p-lesson__text" };
+    el("section")
+        .class("b2p-panel b2p-panel--lesson")
+        .attr("aria-label", "Lesson")
+        .attr("data-testid", "lesson-panel")
+        .attr("data-lesson", id)
+        .child(el("h2").class("b2p-panel__title").text("Lesson"))
+        .child(el("div").class(class).attr_opt("role", failed.then_some("alert")).text(body))
+        .child(
+            el("p")
+                .class("b2p-panel__note")
+                .text("Try it in the workspace below, or ")
+                .child(el("a").attr("href", "/sandbox").text("open the sandbox"))
+                .text("."),
+        )
+}
 
 /// The lesson panel (`data-testid=lesson-panel`).
 #[component]
@@ -13,23 +37,5 @@ pub fn LessonPanel(
     id: String,
 ) -> impl IntoView {
     let text = content::text(format!("/lessons/{id}.md"));
-    let shown = id.clone();
-    // One text node for every state: each branch as its own view would cost
-    // more of the first load than the whole panel.
-    let body = move || match text.get() {
-        None => "Loading the lesson…".to_string(),
-        Some(Ok(body)) => body,
-        Some(Err(ContentError::NotFound)) => format!("There is no lesson called “{shown}”."),
-        Some(Err(e)) => e.to_string(),
-    };
-    let failed = move || text.with(|t| matches!(t, Some(Err(_))));
-    view! {
-        <section class="b2p-panel b2p-panel--lesson" aria-label="Lesson" data-testid="lesson-panel" data-lesson=id>
-            <h2 class="b2p-panel__title">"Lesson"</h2>
-            <div class="b2p-lesson__text" class:b2p-lesson__text--error=failed
-                role=move || failed().then_some("alert")>{body}</div>
-            <p class="b2p-panel__note">"Try it in the workspace below, or "
-                <Link href="/sandbox">"open the sandbox"</Link> "."</p>
-        </section>
-    }
+    view! { <Markup tree=move || text.with(|t| panel(&id, t.as_ref()).into()) /> }
 }

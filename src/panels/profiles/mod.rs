@@ -3,13 +3,14 @@
 
 use engine::config::check::Env;
 use engine::config::profiles::Cell;
-use engine::view::profiles::profiles;
+use engine::view::profiles::{Profiles as Table, profiles};
 use leptos::prelude::*;
 
+use crate::markup::{Element, Markup, code, el};
 use crate::workspace::expect_workspace;
 
-fn cell_view(env: Env, key: &'static str, cell: Cell) -> impl IntoView {
-    let (text, from, class) = match &cell {
+fn cell(env: Env, key: &'static str, cell: &Cell) -> Element {
+    let (text, from, class) = match cell {
         Cell::Set { value, line } => (value.clone(), format!("{}:{line}", env.file()), "b2p-profiles__value"),
         Cell::Default(d) => {
             ((*d).to_string(), "the app's default".to_string(), "b2p-profiles__value b2p-profiles__value--default")
@@ -20,59 +21,64 @@ fn cell_view(env: Env, key: &'static str, cell: Cell) -> impl IntoView {
             "b2p-profiles__value b2p-profiles__value--missing",
         ),
     };
-    let title = from.clone();
-    view! {
-        <td class=class data-env=env.name() data-key=key title=title>
-            <code>{text}</code>
-            <span class="b2p-profiles__from">{from}</span>
-        </td>
-    }
+    el("td")
+        .class(class)
+        .attr("data-env", env.name())
+        .attr("data-key", key)
+        .attr("title", from.clone())
+        .child(code(text))
+        .child(el("span").class("b2p-profiles__from").text(from))
+}
+
+fn table(t: &Table) -> Element {
+    let head = el("tr")
+        .child(el("th").attr("scope", "col").text("Key"))
+        .children(Env::ALL.iter().map(|e| el("th").attr("scope", "col").child(code(e.file()))));
+    let rows = t.rows.iter().map(|r| {
+        el("tr")
+            .attr_opt("class", r.differs.then_some("b2p-profiles__row--differs"))
+            .child(el("th").attr("scope", "row").child(code(r.key)))
+            .children(Env::ALL.iter().zip(&r.cells).map(|(e, c)| cell(*e, r.key, c)))
+    });
+    let checks = t.checks.iter().map(|c| {
+        let class = if c.ok { "b2p-profiles__check" } else { "b2p-profiles__check b2p-profiles__check--fail" };
+        el("td").class(class).attr("data-env", c.env.name()).attr("title", c.lines.join("\n")).text(if c.ok {
+            "✓ passes"
+        } else {
+            "✗ fails"
+        })
+    });
+    el("section")
+        .class("b2p-panel b2p-panel--profiles")
+        .attr("aria-label", "Profiles")
+        .child(el("h2").class("b2p-panel__title").text("Profiles: same code, different configuration"))
+        .child(
+            el("div").class("b2p-profiles").child(
+                el("table")
+                    .class("b2p-profiles__table")
+                    .attr("data-testid", "env-table")
+                    .child(el("thead").child(head))
+                    .child(el("tbody").children(rows))
+                    .child(
+                        el("tfoot")
+                            .child(el("tr").child(el("th").attr("scope", "row").text("config check")).children(checks)),
+                    ),
+            ),
+        )
+        .child(
+            el("p")
+                .class("b2p-panel__note")
+                .text("Highlighted rows differ between environments. Compare them in the terminal with ")
+                .child(code("config compare"))
+                .text("; lint them with ")
+                .child(code("config check"))
+                .text("."),
+        )
 }
 
 /// The profiles panel (`data-testid=env-table`).
 #[component]
 pub fn Profiles() -> impl IntoView {
-    let table = expect_workspace().memo(|s| profiles(s.world()));
-    view! {
-        <section class="b2p-panel b2p-panel--profiles" aria-label="Profiles">
-            <h2 class="b2p-panel__title">"Profiles: same code, different configuration"</h2>
-            <div class="b2p-profiles">
-                <table class="b2p-profiles__table" data-testid="env-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Key"</th>
-                            {Env::ALL.iter().map(|e| view! { <th scope="col"><code>{e.file()}</code></th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || table.with(|t| t.rows.iter().map(|r| {
-                            let key = r.key;
-                            let cells = Env::ALL.iter().zip(r.cells.clone()).map(|(e, c)| cell_view(*e, key, c)).collect_view();
-                            view! {
-                                <tr class:b2p-profiles__row--differs=r.differs>
-                                    <th scope="row"><code>{key}</code></th>
-                                    {cells}
-                                </tr>
-                            }
-                        }).collect_view())}
-                    </tbody>
-                    <tfoot>
-                        <tr>
-                            <th scope="row">"config check"</th>
-                            {move || table.with(|t| t.checks.iter().map(|c| {
-                                let summary = if c.ok { "✓ passes" } else { "✗ fails" };
-                                let detail = c.lines.join("\n");
-                                view! {
-                                    <td class="b2p-profiles__check" class:b2p-profiles__check--fail=!c.ok
-                                        data-env=c.env.name() title=detail>{summary}</td>
-                                }
-                            }).collect_view())}
-                        </tr>
-                    </tfoot>
-                </table>
-            </div>
-            <p class="b2p-panel__note">"Highlighted rows differ between environments. Compare them in the terminal with "
-                <code>"config compare"</code> "; lint them with " <code>"config check"</code> "."</p>
-        </section>
-    }
+    let t = expect_workspace().memo(|s| profiles(s.world()));
+    view! { <Markup tree=move || t.with(|t| table(t).into()) /> }
 }

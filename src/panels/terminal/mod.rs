@@ -9,12 +9,52 @@ use leptos::prelude::*;
 
 use engine::Action;
 
-use crate::workspace::expect_workspace;
+use crate::markup::{self, Node, el};
+use crate::workspace::{Entry, WorkspaceState, expect_workspace};
 
 fn has_selection(input: NodeRef<html::Input>) -> bool {
     input
         .get_untracked()
         .is_some_and(|i| matches!((i.selection_start(), i.selection_end()), (Ok(Some(a)), Ok(Some(b))) if a != b))
+}
+
+fn entry(e: &Entry) -> Node {
+    let class = if e.ok { "b2p-terminal__entry" } else { "b2p-terminal__entry b2p-terminal__entry--error" };
+    el("div")
+        .class(class)
+        .child(
+            el("div")
+                .class("b2p-terminal__line")
+                .child(el("span").class("b2p-terminal__prompt").attr("aria-hidden", "true").text("$ "))
+                .text(e.line.as_str()),
+        )
+        .child(el("pre").class("b2p-terminal__text").text(e.output.as_str()))
+        .into()
+}
+
+/// Draws the scrollback into `host` and keeps it in step with the log, as
+/// a terminal does: new entries are appended, and only `clear` redraws. Each
+/// command costs the same at the thousandth line as at the first.
+fn scrollback(host: web_sys::Element, ws: WorkspaceState) {
+    // The first entry drawn, and how many are drawn.
+    let mut drawn: (Option<usize>, usize) = (None, 0);
+    let effect = RenderEffect::new(move |_| {
+        ws.with_log(|log| {
+            let entries = log.entries();
+            let first = entries.first().map(|e| e.seq);
+            if first != drawn.0 || entries.len() < drawn.1 {
+                // Entries only: the host may hold the framework's marker.
+                while let Some(old) = host.last_element_child() {
+                    old.remove();
+                }
+                drawn = (first, 0);
+            }
+            let new: Vec<Node> = entries.iter().skip(drawn.1).map(entry).collect();
+            markup::append(&host, &new);
+            drawn.1 = entries.len();
+        });
+    });
+    StoredValue::new_local(effect);
 }
 
 /// The terminal panel.
@@ -90,15 +130,7 @@ pub fn Terminal() -> impl IntoView {
                         "Type a command, e.g. " <code>"git checkout -b feature/new-chatbot-intent"</code>
                         ", or " <code>"help"</code> "."
                     </p>
-                    <For each=move || ws.with_log(|l| l.entries().to_vec()) key=|e| e.seq let:entry>
-                        <div class="b2p-terminal__entry" class:b2p-terminal__entry--error=!entry.ok>
-                            <div class="b2p-terminal__line">
-                                <span class="b2p-terminal__prompt" aria-hidden="true">"$ "</span>
-                                {entry.line}
-                            </div>
-                            <pre class="b2p-terminal__text">{entry.output}</pre>
-                        </div>
-                    </For>
+                    <div class="b2p-terminal__entries" use:scrollback=ws></div>
                 </div>
                 <label class="b2p-terminal__input-row">
                     <span class="b2p-terminal__prompt" aria-hidden="true">"$"</span>
