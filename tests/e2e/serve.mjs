@@ -4,6 +4,7 @@
 import { createServer } from "node:http";
 import { readFileSync, existsSync, statSync } from "node:fs";
 import { join, extname, normalize } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -15,6 +16,15 @@ const TYPES = {
   ".json": "application/json",
   ".md": "text/markdown; charset=utf-8",
 };
+
+const COMPRESSED = new Set([".html", ".js", ".wasm", ".css", ".svg", ".json", ".md"]);
+const brotliCache = new Map();
+function brotli(file, bytes) {
+  if (!brotliCache.has(file)) {
+    brotliCache.set(file, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
+  return brotliCache.get(file);
+}
 
 /** Parses Netlify's `_headers`: a path pattern line, then indented `Name: value` lines. */
 export function parseHeaders(text) {
@@ -57,8 +67,15 @@ export function startServer(dist, port = 0) {
     }
     const headers = { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" };
     for (const rule of headerRules) if (matches(rule.pattern, path)) Object.assign(headers, rule.headers);
+    let body = readFileSync(file);
+    // As Netlify does: text and wasm travel brotli-compressed to browsers that accept it.
+    if (COMPRESSED.has(extname(file)) && /\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
+      body = brotli(file, body);
+      headers["Content-Encoding"] = "br";
+      headers["Vary"] = "Accept-Encoding";
+    }
     res.writeHead(200, headers);
-    res.end(readFileSync(file));
+    res.end(body);
   });
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
 }
