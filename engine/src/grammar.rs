@@ -46,6 +46,11 @@ pub enum ShellError {
     /// `>` with no file.
     #[error("bash: syntax error near unexpected token `newline'")]
     MissingRedirectTarget,
+    /// `2>`, `2>&1`, `&>`: the terminal shows output and errors as one stream.
+    #[error(
+        "this terminal shows a command's output and its errors together: `2>`, `2>&1` and `&>` are not supported; run the command without them (`> /dev/null` hides the output of a command that succeeds)"
+    )]
+    StreamRedirect,
     /// Pipes and background jobs.
     #[error("this terminal runs one command at a time: pipes (`|`) and background jobs (`&`) are not supported")]
     Unsupported,
@@ -125,6 +130,11 @@ fn lex(line: &str) -> Result<Vec<Token>, ShellError> {
                 }
             }
             '>' => {
+                // `2>` (a descriptor before `>`) and `>&1` name streams.
+                let descriptor = in_word && quoted.is_none() && word.bytes().all(|b| b.is_ascii_digit());
+                if descriptor || chars.peek() == Some(&'&') {
+                    return Err(ShellError::StreamRedirect);
+                }
                 flush(&mut tokens, &mut word, &mut in_word, &mut quoted);
                 let append = chars.peek() == Some(&'>');
                 if append {
@@ -137,6 +147,8 @@ fn lex(line: &str) -> Result<Vec<Token>, ShellError> {
                 if chars.peek() == Some(&'&') {
                     chars.next();
                     tokens.push(Token::And);
+                } else if chars.peek() == Some(&'>') {
+                    return Err(ShellError::StreamRedirect);
                 } else {
                     return Err(ShellError::Unsupported);
                 }
@@ -270,6 +282,23 @@ mod tests {
         let cmds = parse("MSG='a b' python main.py").unwrap();
         assert_eq!(cmds[0].1.assigns, [("MSG".to_string(), "a b".to_string())]);
         assert_eq!(argv("'A=b' python"), [["A=b", "python"]]);
+    }
+
+    #[test]
+    fn stream_redirects_are_refused_not_misread() {
+        for line in [
+            "git log 2>/dev/null",
+            "git log 2> /dev/null",
+            "git log 2>&1",
+            "git log >&2",
+            "git log &> out",
+            "git log 1>out",
+        ] {
+            assert_eq!(parse(line), Err(ShellError::StreamRedirect), "{line}");
+        }
+        // A quoted or non-numeric word before `>` is an argument.
+        assert_eq!(parse("echo '2'>f").unwrap()[0].1.argv, ["echo", "2"]);
+        assert_eq!(parse("echo a2>f").unwrap()[0].1.argv, ["echo", "a2"]);
     }
 
     #[test]

@@ -148,6 +148,70 @@ fn any_line() -> impl Strategy<Value = String> {
     prop_oneof![vocab_line(), vocab_line().prop_map(|l| format!("git {l}")), ".{0,40}", "\\PC{0,30}"]
 }
 
+/// A word of the vocabulary with something spliced *inside* it: an operator
+/// git or the shell gives meaning to (`~`, `^`, `=`, quotes, `@{`, `..`, `>`)
+/// and any Unicode next to it, at any character position.
+fn spliced_word() -> impl Strategy<Value = String> {
+    let ops = prop::sample::select(
+        &["~", "^", "=", "'", "\"", "@{", "@{u}", "..", "...", ":", "~1^", "^{", ">", "2>", "&", "\\"][..],
+    );
+    (prop::sample::select(WORDS), ops, "\\PC{0,2}", any::<prop::sample::Index>(), any::<bool>()).prop_map(
+        |(word, op, uni, at, before)| {
+            let chars: Vec<char> = word.chars().collect();
+            let i = at.index(chars.len() + 1);
+            let head: String = chars[..i].iter().collect();
+            let tail: String = chars[i..].iter().collect();
+            if before { format!("{head}{uni}{op}{tail}") } else { format!("{head}{op}{uni}{tail}") }
+        },
+    )
+}
+
+/// A line of vocabulary words, some of them spliced.
+fn spliced_line() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop_oneof![prop::sample::select(WORDS).prop_map(str::to_string), spliced_word()], 1..6)
+        .prop_map(|w| w.join(" "))
+}
+
+/// A world with history to walk: commits on two branches and a merge, so
+/// `~`, `^2` and friends have parents to find.
+fn world_with_history() -> Session {
+    let mut s = Session::new(World::new());
+    for line in [
+        "git commit --allow-empty -m two",
+        "git switch -c feature/x",
+        "git commit --allow-empty -m three",
+        "git switch main",
+        "git commit --allow-empty -m four",
+        "git merge --no-ff feature/x -m merged",
+    ] {
+        assert!(s.run(line).ok, "{line}");
+    }
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(1000), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Every git command that takes a revision, given a spliced one, answers
+    /// (a commit or git's refusal) and never panics.
+    #[test]
+    fn spliced_revisions_never_panic(rev in spliced_word(), cmd in prop::sample::select(&["log", "log --oneline", "reset", "reset --hard", "checkout", "switch --detach", "branch y", "tag t", "diff", "revert", "merge", "show", "cherry-pick", "rebase", "restore --source"][..])) {
+        let mut s = world_with_history();
+        let _ = s.run(&format!("git {cmd} {}", engine::grammar::quote(&rev)));
+        let _ = s.run(&format!("git {cmd} {rev}"));
+    }
+
+    /// Whole lines with spliced words, in a world with history.
+    #[test]
+    fn spliced_lines_never_panic(lines in prop::collection::vec(spliced_line(), 1..8)) {
+        let mut s = world_with_history();
+        for l in &lines {
+            let _ = s.run(l);
+            let _ = s.run(&format!("git {l}"));
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: cases(300), failure_persistence: None, ..ProptestConfig::default() })]
 

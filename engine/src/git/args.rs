@@ -30,6 +30,9 @@ pub struct Parsed {
     pub opts: Vec<(&'static str, Option<String>)>,
     /// What is not an option, in order.
     pub positional: Vec<String>,
+    /// How many positionals came before a `--`, when there was one
+    /// (`git checkout main -- f`: revisions before, paths after).
+    pub dashdash: Option<usize>,
 }
 
 impl Parsed {
@@ -63,6 +66,7 @@ pub fn parse(items: &[String], spec: &[Opt], usage: &'static str) -> Result<Pars
         }
         if item == "--" {
             only_positional = true;
+            out.dashdash = Some(out.positional.len());
             continue;
         }
         if let Some(long) = item.strip_prefix("--") {

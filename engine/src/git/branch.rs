@@ -92,11 +92,11 @@ pub fn start_point(repo: &Repo, start: Option<&str>) -> Result<(CommitId, Option
         };
     };
     let id = repo.resolve(start).ok_or_else(|| GitError::NotValidObjectName(start.to_string()))?;
-    let tracking = start.strip_prefix("refs/remotes/").unwrap_or(start);
-    let upstream = if repo.remote_tracking.contains_key(tracking) && !repo.branches.contains_key(start) {
-        tracking.split_once('/').map(|(remote, branch)| Upstream { remote: remote.into(), branch: branch.into() })
-    } else {
-        None
+    let upstream = match repo.tracking_name(start) {
+        Some(tracking) if !repo.branches.contains_key(start) => tracking
+            .split_once('/')
+            .map(|(remote, branch)| Upstream { remote: remote.into(), branch: branch.into() }),
+        _ => None,
     };
     Ok((id, upstream))
 }

@@ -1,7 +1,7 @@
 //! `git checkout` and `git switch`: moving HEAD and carrying local changes the
 //! way git does (refusing when they would be overwritten).
 
-use super::args::{self, flag, value};
+use super::args::{self, Parsed, flag, value};
 use super::branch::{check_new_branch, start_point};
 use super::{Ctx, GitError, status, tracking_info};
 use crate::repo::{CommitId, Head, Repo, Tree, short};
@@ -14,13 +14,18 @@ pub struct CheckoutArgs {
     /// `-b`/`-c`: create this branch at `target` (or HEAD).
     pub create: Option<String>,
     pub detach: bool,
+    /// Paths to restore instead of switching (`git checkout [REV] -- PATH`).
+    pub paths: Vec<String>,
+    /// Whether the paths came after a `--` (git then prints no count).
+    pub dashdash: bool,
 }
 
 impl CheckoutArgs {
     pub fn parse_checkout(rest: &[String]) -> Result<Self, GitError> {
         let p =
             args::parse(rest, &[value(Some('b'), "branch"), flag(None, "detach")], "checkout [<options>] <branch>")?;
-        Self::from_parsed(false, p.value("branch"), p.has("detach"), p.positional.clone())
+        let create = p.value("branch").map(str::to_string);
+        Self::from_parsed(false, create, p.has("detach"), p)
     }
 
     pub fn parse_switch(rest: &[String]) -> Result<Self, GitError> {
@@ -29,26 +34,39 @@ impl CheckoutArgs {
             &[value(Some('c'), "create"), flag(Some('d'), "detach")],
             "switch [<options>] [<branch>]",
         )?;
-        Self::from_parsed(true, p.value("create"), p.has("detach"), p.positional.clone())
+        let create = p.value("create").map(str::to_string);
+        Self::from_parsed(true, create, p.has("detach"), p)
     }
 
-    fn from_parsed(switch: bool, create: Option<&str>, detach: bool, mut pos: Vec<String>) -> Result<Self, GitError> {
-        if pos.len() > 1 {
+    fn from_parsed(switch: bool, create: Option<String>, detach: bool, p: Parsed) -> Result<Self, GitError> {
+        let Parsed { mut positional, dashdash, .. } = p;
+        let mut paths = match dashdash {
+            Some(k) => positional.split_off(k),
+            None => Vec::new(),
+        };
+        // `git checkout main f`: a revision, then paths.
+        if !switch && create.is_none() && dashdash.is_none() && positional.len() > 1 {
+            paths = positional.split_off(1);
+        }
+        if switch && !paths.is_empty() {
+            return Err(GitError::Fatal("only one reference expected".into()));
+        }
+        if positional.len() > 1 {
             return Err(if switch {
                 GitError::Fatal("only one reference expected".into())
             } else {
                 GitError::Fatal(format!(
                     "'{}' is not a commit and a branch '{}' cannot be created from it",
-                    pos[1], pos[0]
+                    positional[1], positional[0]
                 ))
             });
         }
-        let target = pos.pop();
-        if create.is_none() && target.is_none() && switch {
+        let target = positional.pop();
+        if create.is_none() && target.is_none() && switch && !detach {
             return Err(GitError::NothingToSwitchTo);
         }
         // Plain `git checkout` with nothing: git just reports the tracking state.
-        Ok(Self { switch, target, create: create.map(str::to_string), detach })
+        Ok(Self { switch, target, create, detach, paths, dashdash: dashdash.is_some() })
     }
 }
 
@@ -107,6 +125,9 @@ fn move_head(ctx: &mut Ctx, target: &CommitId, head: Head) -> Result<Vec<String>
         Head::Detached(id) => Some(id.clone()),
         Head::Branch(_) => None,
     };
+    if *ctx.repo.head() != head {
+        ctx.repo.previous = Some(ctx.repo.head().clone());
+    }
     ctx.repo.head = head;
     if let Some(old) = old_detached
         && (&old != target || matches!(ctx.repo.head(), Head::Branch(_)))
@@ -131,6 +152,22 @@ fn move_head(ctx: &mut Ctx, target: &CommitId, head: Head) -> Result<Vec<String>
 }
 
 pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    if !a.paths.is_empty() && a.create.is_none() {
+        return super::restore::checkout_paths(a.target.as_deref(), &a.paths, !a.dashdash, ctx);
+    }
+    if a.target.as_deref() == Some("-") {
+        // `-` is the previous position (`@{-1}`): a branch, or a commit.
+        let previous = match &ctx.repo.previous {
+            Some(Head::Branch(b)) => b.clone(),
+            Some(Head::Detached(id)) => id.clone(),
+            None if a.switch => return Err(GitError::InvalidReference("@{-1}".into())),
+            None => return Err(GitError::PathspecNoMatch("-".into())),
+        };
+        return run(&CheckoutArgs { target: Some(previous), ..a.clone() }, ctx);
+    }
+    if a.detach && a.target.is_none() && a.create.is_none() {
+        return run(&CheckoutArgs { target: Some("HEAD".into()), ..a.clone() }, ctx);
+    }
     let verb_missing = |name: &str| {
         if a.switch {
             GitError::InvalidReference(name.to_string())
@@ -199,15 +236,19 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             .collect();
         if remote_matches.len() == 1 && crate::refname::is_valid_branch_name(target) {
             let create = CheckoutArgs {
-                switch: a.switch,
                 target: Some(remote_matches[0].clone()),
                 create: Some(target.to_string()),
                 detach: false,
+                ..a.clone()
             };
             return run(&create, ctx);
         }
     }
     let Some(id) = ctx.repo.resolve(target) else {
+        // `git checkout FILE`: not a revision, but a path git knows.
+        if !a.switch && ctx.repo.index.keys().any(|p| super::restore::matches(target, p)) {
+            return super::restore::checkout_paths(None, &[target.to_string()], true, ctx);
+        }
         return Err(verb_missing(target));
     };
     if a.switch && !a.detach {
@@ -222,9 +263,11 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             "fatal: a branch is expected, got {kind} '{target}'\nhint: If you want to detach HEAD at the commit, try again with the --detach option."
         )));
     }
+    let was_on_branch = ctx.repo.current_branch().is_some();
     let mut out = move_head(ctx, &id, Head::Detached(id.clone()))?;
     let subject = ctx.repo.commit(&id).map(|c| c.subject().to_string()).unwrap_or_default();
-    if !a.switch {
+    // git gives its detached-HEAD advice leaving a branch, unless asked to detach.
+    if !a.switch && !a.detach && was_on_branch {
         out.push(format!("Note: switching to '{target}'.\n\n{DETACHED_ADVICE}\n"));
     }
     out.push(format!("HEAD is now at {} {subject}", short(&id)));

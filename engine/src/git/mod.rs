@@ -11,6 +11,7 @@ mod history;
 mod log;
 pub(crate) mod merge;
 mod remote;
+pub mod restore;
 pub mod status;
 mod tag;
 
@@ -87,6 +88,8 @@ pub enum GitCommand {
     Revert(history::RevertArgs),
     /// `git diff`.
     Diff(diff_cmd::DiffArgs),
+    /// `git restore`.
+    Restore(restore::RestoreArgs),
     /// `git init`: creates the repository (the world does it when there is none).
     Init,
     /// `git help`.
@@ -103,7 +106,6 @@ const NOT_SIMULATED: &[&str] = &[
     "cherry-pick",
     "rm",
     "mv",
-    "restore",
     "show",
     "blame",
     "bisect",
@@ -186,6 +188,7 @@ impl GitCommand {
             "reset" => Self::Reset(history::ResetArgs::parse(rest)?),
             "revert" => Self::Revert(history::RevertArgs::parse(rest)?),
             "diff" => Self::Diff(diff_cmd::DiffArgs::parse(rest)?),
+            "restore" => Self::Restore(restore::RestoreArgs::parse(rest)?),
             "init" if rest.is_empty() => Self::Init,
             "init" => return Err(GitError::Fatal("'git init' options are not simulated in this tutor yet".into())),
             "help" | "--help" | "-h" => Self::Help,
@@ -217,6 +220,7 @@ impl GitCommand {
             Self::Reset(a) => history::reset(a, ctx),
             Self::Revert(a) => history::revert(a, ctx),
             Self::Diff(a) => diff_cmd::run(a, ctx),
+            Self::Restore(a) => restore::restore(a, ctx),
             Self::Init => Ok("Reinitialized existing Git repository in /home/you/chatbot/.git/".to_string()),
             Self::Help => Ok(HELP.to_string()),
             Self::Version => Ok("git version 2.47.3 (Branch to Prod simulation)".to_string()),

@@ -213,6 +213,9 @@ pub struct Repo {
     pub bare: bool,
     /// A merge or revert stopped by conflicts.
     pub merge: Option<MergeState>,
+    /// Where HEAD was before the last checkout that moved it (`@{-1}`, `git switch -`).
+    #[serde(default)]
+    pub previous: Option<Head>,
 }
 
 impl Repo {
@@ -280,35 +283,56 @@ impl Repo {
     }
 
     /// Resolves a revision as git's `rev-parse` does for the forms learners type:
-    /// `HEAD`, branch, tag, `origin/x`, `refs/...`, full or abbreviated ids,
-    /// and the `~N`, `^` and `^N` suffixes.
+    /// `HEAD` and `@`, branch, tag, `origin/x`, `refs/...`, full or abbreviated
+    /// ids, `@{u}`/`@{upstream}` (after a branch or alone), and any chain of
+    /// `~`, `~N`, `^`, `^N` suffixes. Anything else (`HEAD~x`) names nothing.
     pub fn resolve(&self, rev: &str) -> Option<CommitId> {
         let split = rev.find(['~', '^']).unwrap_or(rev.len());
         let (base, mut suffix) = rev.split_at(split);
         let mut id = self.resolve_name(base)?;
-        while !suffix.is_empty() {
-            let op = suffix.as_bytes()[0];
-            let rest = &suffix[1..];
+        while let Some(op) = suffix.chars().next() {
+            let rest = &suffix[op.len_utf8()..];
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             let n: usize = if digits == 0 { 1 } else { rest[..digits].parse().ok()? };
             suffix = &rest[digits..];
-            let commit = self.commit(&id)?;
-            if op == b'~' {
-                for _ in 0..n {
-                    id = self.commit(&id)?.parents.first()?.clone();
+            match op {
+                '~' => {
+                    for _ in 0..n {
+                        id = self.commit(&id)?.parents.first()?.clone();
+                    }
                 }
-            } else if n == 0 {
                 // `^0` is the commit itself.
-            } else {
-                id = commit.parents.get(n - 1)?.clone();
+                '^' if n == 0 => {}
+                '^' => id = self.commit(&id)?.parents.get(n - 1)?.clone(),
+                _ => return None,
             }
         }
         Some(id)
     }
 
+    /// The remote-tracking ref a branch's `@{u}` names.
+    pub fn upstream_of(&self, branch: &str) -> Option<String> {
+        self.upstreams.get(branch).map(Upstream::tracking_ref)
+    }
+
+    /// The remote-tracking ref a revision names, if it names one by name
+    /// (`origin/main`, `refs/remotes/origin/main`, `main@{u}`, `@{u}`).
+    pub fn tracking_name(&self, rev: &str) -> Option<String> {
+        let upstream = ["@{u}", "@{upstream}", "@{U}", "@{UPSTREAM}"].iter().find_map(|s| rev.strip_suffix(s));
+        let name = match upstream {
+            Some("") => self.upstream_of(self.current_branch()?)?,
+            Some(branch) => self.upstream_of(branch)?,
+            None => rev.strip_prefix("refs/remotes/").unwrap_or(rev).to_string(),
+        };
+        self.remote_tracking.contains_key(&name).then_some(name)
+    }
+
     fn resolve_name(&self, name: &str) -> Option<CommitId> {
         if name == "HEAD" || name == "@" {
             return self.head_commit().cloned();
+        }
+        if name.contains("@{") {
+            return self.remote_tracking.get(&self.tracking_name(name)?).cloned();
         }
         if let Some(b) = name.strip_prefix("refs/heads/") {
             return self.branches.get(b).cloned();

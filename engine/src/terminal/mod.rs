@@ -47,14 +47,18 @@ pub fn run(target: &mut impl Apply, line: &str) -> Outcome {
         };
         let mut o = target.apply(&action);
         if let Some(r) = step.redirect.filter(|_| o.ok) {
-            let write = Action::WriteFile { path: r.path, text: std::mem::take(&mut o.output), append: r.append };
-            let write = match action {
-                Action::Teammate(_) => Action::Teammate(Box::new(write)),
-                _ => write,
-            };
-            let w = target.apply(&write);
-            o.ok = w.ok;
-            o.output = w.output;
+            if r.path == "/dev/null" {
+                o.output.clear();
+            } else {
+                let write = Action::WriteFile { path: r.path, text: std::mem::take(&mut o.output), append: r.append };
+                let write = match action {
+                    Action::Teammate(_) => Action::Teammate(Box::new(write)),
+                    _ => write,
+                };
+                let w = target.apply(&write);
+                o.ok = w.ok;
+                o.output = w.output;
+            }
         }
         if single {
             return o;

@@ -175,8 +175,8 @@ pub fn command(cmd: SimpleCommand) -> Result<Action, ParseError> {
         "echo" => {
             let text = args.strip_prefix(&["-n".to_string()][..]).unwrap_or(args).join(" ");
             match &cmd.redirect {
-                Some(r) => Action::WriteFile { path: r.path.clone(), text, append: r.append },
-                None => Action::Shell(Builtin::Echo(args.to_vec())),
+                Some(r) if r.path != "/dev/null" => Action::WriteFile { path: r.path.clone(), text, append: r.append },
+                _ => Action::Shell(Builtin::Echo(args.to_vec())),
             }
         }
         "cat" => Action::Shell(Builtin::Cat(args.to_vec())),

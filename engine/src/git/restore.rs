@@ -1,0 +1,138 @@
+//! Putting files back: `git restore` (the working tree from the index, or
+//! `--staged`: the index from HEAD) and `git checkout [REV] -- PATH`.
+
+use super::args::{self, flag, value};
+use super::{Ctx, GitError};
+use crate::repo::Tree;
+
+const USAGE: &str = "restore [<options>] [--source=<branch>] <file>...";
+
+/// `git restore`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RestoreArgs {
+    /// `--source`: where the content comes from (default: the index, or HEAD with `--staged`).
+    pub source: Option<String>,
+    /// `--staged`: restore the index.
+    pub staged: bool,
+    /// `--worktree`: restore the working tree (the default).
+    pub worktree: bool,
+    /// The pathspecs.
+    pub paths: Vec<String>,
+}
+
+impl RestoreArgs {
+    /// Parses the words after `git restore`.
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let p = args::parse(
+            rest,
+            &[value(Some('s'), "source"), flag(Some('S'), "staged"), flag(Some('W'), "worktree"), flag(Some('q'), "quiet")],
+            USAGE,
+        )?;
+        if p.positional.is_empty() {
+            return Err(GitError::Fatal("you must specify path(s) to restore".into()));
+        }
+        let staged = p.has("staged");
+        Ok(Self {
+            source: p.value("source").map(str::to_string),
+            staged,
+            worktree: p.has("worktree") || !staged,
+            paths: p.positional,
+        })
+    }
+}
+
+/// Whether pathspec `spec` names `path` (the file, a folder above it, or `.`).
+pub fn matches(spec: &str, path: &str) -> bool {
+    let spec = spec.trim_end_matches('/');
+    spec == "." || spec.is_empty() || path == spec || path.strip_prefix(spec).is_some_and(|r| r.starts_with('/'))
+}
+
+/// The paths every spec names in any of `trees`; a spec that names nothing
+/// is git's pathspec refusal.
+fn matched(specs: &[String], trees: &[&Tree]) -> Result<Vec<String>, GitError> {
+    let mut out: Vec<String> = Vec::new();
+    for spec in specs {
+        let hits: Vec<&String> = trees.iter().flat_map(|t| t.keys()).filter(|p| matches(spec, p)).collect();
+        if hits.is_empty() {
+            return Err(GitError::PathspecNoMatch(spec.clone()));
+        }
+        out.extend(hits.into_iter().cloned());
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+/// Sets `path` in `tree` to `body` (absent: removed); whether it changed.
+fn put(tree: &mut Tree, path: &str, body: Option<&String>) -> bool {
+    match body {
+        Some(b) => tree.insert(path.to_string(), b.clone()).as_ref() != Some(b),
+        None => tree.remove(path).is_some(),
+    }
+}
+
+/// `git restore`: prints nothing on success.
+pub fn restore(a: &RestoreArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    let source: Tree = match (&a.source, a.staged) {
+        (Some(rev), _) => {
+            let id = ctx.repo.resolve(rev).ok_or_else(|| GitError::InvalidReference(rev.clone()))?;
+            ctx.repo.commit(&id).map(|c| c.tree.clone()).unwrap_or_default()
+        }
+        (None, true) => ctx.repo.head_tree(),
+        (None, false) => ctx.repo.index.clone(),
+    };
+    let paths = matched(&a.paths, &[&source, &ctx.repo.index])?;
+    for p in &paths {
+        let body = source.get(p);
+        if a.staged {
+            put(&mut ctx.repo.index, p, body);
+        }
+        if a.worktree {
+            put(ctx.work, p, body);
+        }
+    }
+    Ok(String::new())
+}
+
+/// `git checkout [REV] [--] PATH…`: from the index into the working tree, or
+/// from REV into both. `report`: git's count line (given when there is no `--`).
+pub fn checkout_paths(rev: Option<&str>, specs: &[String], report: bool, ctx: &mut Ctx) -> Result<String, GitError> {
+    let (source, from) = match rev {
+        Some(rev) => {
+            let id = ctx.repo.resolve(rev).ok_or_else(|| GitError::InvalidReference(rev.to_string()))?;
+            let tree = ctx.repo.commit(&id).map(|c| c.tree.clone()).unwrap_or_default();
+            (tree, crate::repo::short(&id).to_string())
+        }
+        None => (ctx.repo.index.clone(), "the index".to_string()),
+    };
+    // Overlay mode: only paths the source has are written.
+    let paths = matched(specs, &[&source])?;
+    let mut changed = 0;
+    for p in &paths {
+        let body = source.get(p);
+        if rev.is_some() {
+            put(&mut ctx.repo.index, p, body);
+        }
+        changed += usize::from(put(ctx.work, p, body));
+    }
+    Ok(if report {
+        format!("Updated {changed} path{} from {from}", if changed == 1 { "" } else { "s" })
+    } else {
+        String::new()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::matches;
+
+    #[test]
+    fn pathspecs() {
+        assert!(matches(".", "a/b"));
+        assert!(matches("a", "a/b"));
+        assert!(matches("a/", "a/b"));
+        assert!(matches("a/b", "a/b"));
+        assert!(!matches("a", "ab"));
+        assert!(!matches("a/b/c", "a/b"));
+    }
+}
