@@ -86,6 +86,8 @@ pub fn parse(items: &[String], spec: &[Opt], usage: &'static str) -> Result<Pars
                         Some(v)
                     }
                 }
+            } else if attached.is_some() {
+                return Err(GitError::TakesNoValue(opt.long.to_string(), item.clone()));
             } else {
                 None
             };

@@ -7,10 +7,35 @@ use crate::repo::{CommitId, Head, Repo, Upstream, short};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BranchArgs {
-    List { all: bool, verbose: u8 },
-    Create { name: String, start: Option<String> },
-    Delete { names: Vec<String>, force: bool },
-    Rename { old: Option<String>, new: String, force: bool },
+    List(ListArgs),
+    /// `--show-current`.
+    ShowCurrent,
+    Create {
+        name: String,
+        start: Option<String>,
+    },
+    Delete {
+        names: Vec<String>,
+        force: bool,
+    },
+    Rename {
+        old: Option<String>,
+        new: String,
+        force: bool,
+    },
+}
+
+/// What `git branch` lists.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ListArgs {
+    /// `-a`: local and remote-tracking branches.
+    pub all: bool,
+    /// `-r`: remote-tracking branches only.
+    pub remotes: bool,
+    /// `-v` count.
+    pub verbose: u8,
+    /// `--merged [C]` (`Some(true)`) or `--no-merged [C]` (`Some(false)`), and C.
+    pub merged: Option<(bool, Option<String>)>,
 }
 
 const USAGE: &str = "branch [<options>] [-r | -a] [--merged] [--no-merged]";
@@ -28,6 +53,10 @@ impl BranchArgs {
                 flag(Some('M'), "force-move"),
                 flag(Some('v'), "verbose"),
                 flag(Some('l'), "list"),
+                flag(Some('r'), "remotes"),
+                flag(None, "show-current"),
+                flag(None, "merged"),
+                flag(None, "no-merged"),
             ],
             USAGE,
         )?;
@@ -51,9 +80,22 @@ impl BranchArgs {
                 _ => Err(GitError::Fatal("too many arguments for a rename operation".into())),
             };
         }
+        if p.has("show-current") {
+            // git ignores any other words here.
+            return Ok(Self::ShowCurrent);
+        }
         let verbose = p.opts.iter().filter(|(l, _)| *l == "verbose").count() as u8;
-        if pos.is_empty() || p.has("list") {
-            return Ok(Self::List { all: p.has("all"), verbose });
+        let merged = match (p.has("merged"), p.has("no-merged")) {
+            (false, false) => None,
+            // git reads the next word as the commit to compare with.
+            (m, _) => Some((m, (!pos.is_empty()).then(|| pos.remove(0)))),
+        };
+        let listing = ListArgs { all: p.has("all"), remotes: p.has("remotes"), verbose, merged };
+        if listing.merged.is_some() || p.has("remotes") || p.has("all") || p.has("list") || pos.is_empty() {
+            if !pos.is_empty() {
+                return Err(GitError::Fatal("listing branches by pattern is not simulated in this tutor yet".into()));
+            }
+            return Ok(Self::List(listing));
         }
         if pos.len() > 2 {
             return Err(GitError::Fatal("too many arguments".into()));
@@ -93,9 +135,9 @@ pub fn start_point(repo: &Repo, start: Option<&str>) -> Result<(CommitId, Option
     };
     let id = repo.resolve(start).ok_or_else(|| GitError::NotValidObjectName(start.to_string()))?;
     let upstream = match repo.tracking_name(start) {
-        Some(tracking) if !repo.branches.contains_key(start) => tracking
-            .split_once('/')
-            .map(|(remote, branch)| Upstream { remote: remote.into(), branch: branch.into() }),
+        Some(tracking) if !repo.branches.contains_key(start) => {
+            tracking.split_once('/').map(|(remote, branch)| Upstream { remote: remote.into(), branch: branch.into() })
+        }
         _ => None,
     };
     Ok((id, upstream))
@@ -104,7 +146,8 @@ pub fn start_point(repo: &Repo, start: Option<&str>) -> Result<(CommitId, Option
 pub fn run(a: &BranchArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let repo = &mut *ctx.repo;
     match a {
-        BranchArgs::List { all, verbose } => Ok(list(repo, *all, *verbose)),
+        BranchArgs::List(l) => list(repo, l),
+        BranchArgs::ShowCurrent => Ok(repo.current_branch().unwrap_or_default().to_string()),
         BranchArgs::Create { name, start } => {
             check_new_branch(repo, name, false)?;
             let (id, upstream) = start_point(repo, start.as_deref())?;
@@ -196,28 +239,43 @@ fn delete(repo: &mut Repo, name: &str, force: bool) -> Result<String, GitError> 
     Ok(format!("{warning}Deleted branch {name} (was {}).", short(&id)))
 }
 
-fn list(repo: &Repo, all: bool, verbose: u8) -> String {
+fn list(repo: &Repo, l: &ListArgs) -> Result<String, GitError> {
+    // `--merged C`: only branches whose tip C contains (`--no-merged`: the others).
+    let filter = match &l.merged {
+        None => None,
+        Some((merged, rev)) => {
+            let rev = rev.as_deref().unwrap_or("HEAD");
+            let id = repo.resolve(rev).ok_or_else(|| GitError::Fatal(format!("malformed object name {rev}")))?;
+            Some((*merged, id))
+        }
+    };
+    let shown = |tip: &str| filter.as_ref().is_none_or(|(merged, c)| repo.is_ancestor(tip, c) == *merged);
     let mut lines = Vec::new();
-    if let Head::Detached(id) = repo.head() {
-        lines.push(format!("* (HEAD detached at {})", short(id)));
-    }
-    let width = repo.branches.keys().map(String::len).max().unwrap_or(0);
-    for (name, id) in &repo.branches {
-        let mark = if repo.current_branch() == Some(name.as_str()) { "* " } else { "  " };
-        if verbose == 0 {
-            lines.push(format!("{mark}{name}"));
-            continue;
+    if !l.remotes {
+        if let Head::Detached(id) = repo.head()
+            && shown(id)
+        {
+            lines.push(format!("* (HEAD detached at {})", short(id)));
         }
-        let subject = repo.commit(id).map(|c| c.subject().to_string()).unwrap_or_default();
-        let track = if verbose >= 2 { tracking_summary(repo, name) } else { String::new() };
-        lines.push(format!("{mark}{name:width$} {} {track}{subject}", short(id)));
-    }
-    if all {
-        for name in repo.remote_tracking.keys() {
-            lines.push(format!("  remotes/{name}"));
+        let width = repo.branches.keys().map(String::len).max().unwrap_or(0);
+        for (name, id) in repo.branches.iter().filter(|(_, id)| shown(id)) {
+            let mark = if repo.current_branch() == Some(name.as_str()) { "* " } else { "  " };
+            if l.verbose == 0 {
+                lines.push(format!("{mark}{name}"));
+                continue;
+            }
+            let subject = repo.commit(id).map(|c| c.subject().to_string()).unwrap_or_default();
+            let track = if l.verbose >= 2 { tracking_summary(repo, name) } else { String::new() };
+            lines.push(format!("{mark}{name:width$} {} {track}{subject}", short(id)));
         }
     }
-    lines.join("\n")
+    if l.all || l.remotes {
+        let prefix = if l.remotes { "" } else { "remotes/" };
+        for (name, _) in repo.remote_tracking.iter().filter(|(_, id)| shown(id)) {
+            lines.push(format!("  {prefix}{name}"));
+        }
+    }
+    Ok(lines.join("\n"))
 }
 
 /// `[origin/main: ahead 1, behind 2] ` as `git branch -vv` shows it.

@@ -82,6 +82,9 @@ pub enum GitError {
     /// An option missing its value (`-m`).
     #[error("error: option `{0}' requires a value")]
     MissingOptionValue(String),
+    /// `--flag=value` for a flag that takes none (the long name, the word as typed).
+    #[error("error: option `{0}' takes no value")]
+    TakesNoValue(String, String),
     /// `--flag` the command does not have, with its usage.
     #[error("error: unknown option `{0}'\nusage: git {1}")]
     UnknownOption(String, &'static str),

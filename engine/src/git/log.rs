@@ -13,6 +13,8 @@ pub struct LogArgs {
     pub graph: bool,
     pub all: bool,
     pub max: Option<usize>,
+    /// `--first-parent`: follow only the first parent of merges.
+    pub first_parent: bool,
     pub revs: Vec<String>,
 }
 
@@ -35,25 +37,48 @@ impl LogArgs {
                 flag(None, "all"),
                 value(Some('n'), "max-count"),
                 flag(None, "decorate"),
+                flag(None, "first-parent"),
             ],
             "log [<options>] [<revision-range>] [[--] <path>...]",
-        )?;
+        )
+        .map_err(|e| match e {
+            // log reads its options as revision arguments, with their own wording.
+            GitError::TakesNoValue(_, word) => GitError::Fatal(format!("unrecognized argument: {word}")),
+            e => e,
+        })?;
         if let Some(n) = p.value("max-count") {
             max = Some(n.parse().map_err(|_| GitError::Fatal(format!("'{n}': not an integer")))?);
         }
-        Ok(Self { oneline: p.has("oneline"), graph: p.has("graph"), all: p.has("all"), max, revs: p.positional })
+        if p.dashdash.is_some() {
+            return Err(GitError::Fatal("limiting git log to paths is not simulated in this tutor yet".into()));
+        }
+        Ok(Self {
+            oneline: p.has("oneline"),
+            graph: p.has("graph"),
+            all: p.has("all"),
+            max,
+            first_parent: p.has("first-parent"),
+            revs: p.positional,
+        })
     }
 }
 
 /// Commits reachable from `tips`, newest first (git's default date order).
 pub fn walk(repo: &Repo, tips: &[CommitId]) -> Vec<CommitId> {
-    walk_limited(repo, tips, usize::MAX)
+    walk_limited(repo, tips, usize::MAX, BTreeSet::new(), false)
 }
 
-/// [`walk`], stopping after `limit` commits.
-pub fn walk_limited(repo: &Repo, tips: &[CommitId], limit: usize) -> Vec<CommitId> {
+/// [`walk`], stopping after `limit` commits, never entering `hidden` (the
+/// `^A` side of `A..B`), and with `first_parent`, leaving merges by their first parent.
+fn walk_limited(
+    repo: &Repo,
+    tips: &[CommitId],
+    limit: usize,
+    hidden: BTreeSet<CommitId>,
+    first_parent: bool,
+) -> Vec<CommitId> {
     let mut heap = BinaryHeap::new();
-    let mut seen = BTreeSet::new();
+    let mut seen = hidden;
     let mut out = Vec::new();
     let mut push = |id: &CommitId, heap: &mut BinaryHeap<(u64, CommitId)>| {
         if seen.insert(id.clone())
@@ -70,7 +95,8 @@ pub fn walk_limited(repo: &Repo, tips: &[CommitId], limit: usize) -> Vec<CommitI
             break;
         }
         if let Some(c) = repo.commit(&id) {
-            for p in &c.parents {
+            let parents = if first_parent { &c.parents[..c.parents.len().min(1)] } else { &c.parents[..] };
+            for p in parents {
                 push(p, &mut heap);
             }
         }
@@ -82,15 +108,43 @@ pub fn walk_limited(repo: &Repo, tips: &[CommitId], limit: usize) -> Vec<CommitI
 pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let repo = &*ctx.repo;
     let mut tips = Vec::new();
+    let mut hidden = BTreeSet::new();
+    let mut ranged = false;
     for r in &a.revs {
-        tips.push(repo.resolve(r).ok_or_else(|| GitError::AmbiguousArgument(r.clone()))?);
+        let bad = || GitError::AmbiguousArgument(r.clone());
+        if let Some((x, y)) = r.split_once("...") {
+            // `A...B`: what either has that their merge base has not.
+            let side = |s: &str| repo.resolve(if s.is_empty() { "HEAD" } else { s }).ok_or_else(bad);
+            let (x, y) = (side(x)?, side(y)?);
+            if let Some(base) = repo.merge_base(&x, &y) {
+                hidden.extend(repo.ancestors(&base));
+            }
+            tips.extend([x, y]);
+            ranged = true;
+            continue;
+        }
+        // `A..B` is `^A B`; an empty side is HEAD.
+        let (exclude, include) = match r.split_once("..") {
+            Some((x, y)) => (Some(if x.is_empty() { "HEAD" } else { x }), Some(if y.is_empty() { "HEAD" } else { y })),
+            None => match r.strip_prefix('^') {
+                Some(x) => (Some(x), None),
+                None => (None, Some(r.as_str())),
+            },
+        };
+        if let Some(x) = exclude {
+            hidden.extend(repo.ancestors(&repo.resolve(x).ok_or_else(bad)?));
+            ranged = true;
+        }
+        if let Some(y) = include {
+            tips.push(repo.resolve(y).ok_or_else(bad)?);
+        }
     }
     if a.all {
         tips.extend(repo.branches.values().cloned());
         tips.extend(repo.remote_tracking.values().cloned());
         tips.extend(repo.tags.values().cloned());
         tips.extend(repo.head_commit().cloned());
-    } else if a.revs.is_empty() {
+    } else if tips.is_empty() && !ranged {
         match repo.head_commit() {
             Some(id) => tips.push(id.clone()),
             None => {
@@ -99,7 +153,7 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             }
         }
     }
-    let ids = walk_limited(repo, &tips, a.max.unwrap_or(usize::MAX));
+    let ids = walk_limited(repo, &tips, a.max.unwrap_or(usize::MAX), hidden, a.first_parent);
     let mut graph = a.graph.then(Graph::default);
     let mut out = Vec::new();
     for id in &ids {

@@ -25,7 +25,12 @@ impl RestoreArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         let p = args::parse(
             rest,
-            &[value(Some('s'), "source"), flag(Some('S'), "staged"), flag(Some('W'), "worktree"), flag(Some('q'), "quiet")],
+            &[
+                value(Some('s'), "source"),
+                flag(Some('S'), "staged"),
+                flag(Some('W'), "worktree"),
+                flag(Some('q'), "quiet"),
+            ],
             USAGE,
         )?;
         if p.positional.is_empty() {

@@ -14,6 +14,46 @@ const fn s(name: &'static str, lines: &'static [&'static str]) -> Script {
 
 pub const SCRIPTS: &[Script] = &[
     s(
+        "listing branches: -r, --show-current, --merged, --no-merged",
+        &[
+            "git branch -r",
+            "git branch --show-current",
+            "git switch -c feature/done",
+            "git commit --allow-empty -m done",
+            "git switch main",
+            "git merge feature/done",
+            "git switch -c feature/open",
+            "git commit --allow-empty -m open",
+            "git switch main",
+            "git branch --merged",
+            "git branch --no-merged",
+            "git branch --merged feature/open",
+            "git branch -a --merged",
+            "git branch --merged nope",
+            "git switch --detach HEAD",
+            "git branch --show-current",
+            "git branch -d feature/done",
+        ],
+    ),
+    s(
+        "log ranges and --first-parent",
+        &[
+            "git switch -c feature/x",
+            "git commit --allow-empty -m x1",
+            "git commit --allow-empty -m x2",
+            "git switch main",
+            "git merge --no-ff feature/x -m 'Merge feature/x'",
+            "git log --oneline main..feature/x",
+            "git log --oneline feature/x..main",
+            "git log --oneline ..feature/x",
+            "git log --oneline ^main",
+            "git log --oneline --first-parent",
+            "git log --oneline nope..main",
+            "git log --oneline main...feature/x",
+            "git log --all=3",
+        ],
+    ),
+    s(
         "restore and checkout -- PATH",
         &[
             "echo local >> README.md",
