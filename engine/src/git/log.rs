@@ -7,6 +7,8 @@ use super::{Ctx, GitError, decorations};
 use crate::clock::git_date;
 use crate::repo::{CommitId, Repo, short};
 
+// Each bool is one of git's independent flags.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogArgs {
     pub oneline: bool,
