@@ -189,10 +189,12 @@ impl ReplayState {
                 tags: world.origin().tags.clone(),
             },
             commits,
-            in_progress: repo.merge.as_ref().map(|m| match m.op {
-                Operation::Merge => "merge",
-                Operation::Revert => "revert",
-            }),
+            in_progress: repo
+                .sequence
+                .as_ref()
+                .filter(|s| s.op == Operation::Rebase)
+                .map(|s| s.op.name())
+                .or_else(|| repo.merge.as_ref().map(|m| m.op.name())),
             files_at_head: repo.head_tree().into_keys().collect(),
             worktree_status: if local.is_some() { status::short_lines(repo, world.work()) } else { Vec::new() },
             teammate: world

@@ -4,7 +4,7 @@ use super::args::{self, flag, value};
 use super::commit::summary;
 use super::merge::{check_no_merge_in_progress, three_way};
 use super::{Ctx, GitError, status};
-use crate::repo::{Commit, Operation, short};
+use crate::repo::{Commit, CommitId, Operation, short};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResetMode {
@@ -67,21 +67,28 @@ pub fn reset(a: &ResetArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             })
         }
         ResetMode::Hard => {
-            // Tracked files take the commit's content; untracked files stay.
-            let tracked: Vec<String> = ctx.repo.index.keys().cloned().collect();
-            for p in tracked {
-                if !tree.contains_key(&p) {
-                    ctx.work.remove(&p);
-                }
-            }
-            for (p, body) in &tree {
-                ctx.work.insert(p.clone(), body.clone());
-            }
-            ctx.repo.index = tree;
-            ctx.repo.merge = None;
+            reset_hard(ctx, &id);
             Ok(format!("HEAD is now at {} {subject}", short(&id)))
         }
     }
+}
+
+/// `git reset --hard ID`: HEAD (its branch, or detached) to `id`; tracked
+/// files take the commit's content; untracked files stay.
+pub fn reset_hard(ctx: &mut Ctx, id: &CommitId) {
+    ctx.repo.advance_head(id.clone());
+    let tree = ctx.repo.commit(id).map(|c| c.tree.clone()).unwrap_or_default();
+    let tracked: Vec<String> = ctx.repo.index.keys().cloned().collect();
+    for p in tracked {
+        if !tree.contains_key(&p) {
+            ctx.work.remove(&p);
+        }
+    }
+    for (p, body) in &tree {
+        ctx.work.insert(p.clone(), body.clone());
+    }
+    ctx.repo.index = tree;
+    ctx.repo.merge = None;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

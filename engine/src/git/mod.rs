@@ -10,6 +10,7 @@ pub mod error;
 mod history;
 mod log;
 pub(crate) mod merge;
+pub mod pick;
 mod remote;
 pub mod restore;
 pub mod status;
@@ -90,6 +91,10 @@ pub enum GitCommand {
     Diff(diff_cmd::DiffArgs),
     /// `git restore`.
     Restore(restore::RestoreArgs),
+    /// `git cherry-pick`.
+    CherryPick(pick::CherryPickArgs),
+    /// `git rebase`.
+    Rebase(pick::RebaseArgs),
     /// `git init`: creates the repository (the world does it when there is none).
     Init,
     /// `git help`.
@@ -102,8 +107,6 @@ pub enum GitCommand {
 /// message instead of git's "not a git command".
 const NOT_SIMULATED: &[&str] = &[
     "stash",
-    "rebase",
-    "cherry-pick",
     "rm",
     "mv",
     "show",
@@ -189,6 +192,8 @@ impl GitCommand {
             "revert" => Self::Revert(history::RevertArgs::parse(rest)?),
             "diff" => Self::Diff(diff_cmd::DiffArgs::parse(rest)?),
             "restore" => Self::Restore(restore::RestoreArgs::parse(rest)?),
+            "cherry-pick" => Self::CherryPick(pick::CherryPickArgs::parse(rest)?),
+            "rebase" => Self::Rebase(pick::RebaseArgs::parse(rest)?),
             "init" if rest.is_empty() => Self::Init,
             "init" => return Err(GitError::Fatal("'git init' options are not simulated in this tutor yet".into())),
             "help" | "--help" | "-h" => Self::Help,
@@ -221,6 +226,8 @@ impl GitCommand {
             Self::Revert(a) => history::revert(a, ctx),
             Self::Diff(a) => diff_cmd::run(a, ctx),
             Self::Restore(a) => restore::restore(a, ctx),
+            Self::CherryPick(a) => pick::cherry_pick(a, ctx),
+            Self::Rebase(a) => pick::rebase(a, ctx),
             Self::Init => Ok("Reinitialized existing Git repository in /home/you/chatbot/.git/".to_string()),
             Self::Help => Ok(HELP.to_string()),
             Self::Version => Ok("git version 2.47.3 (Branch to Prod simulation)".to_string()),

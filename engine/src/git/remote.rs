@@ -152,13 +152,21 @@ pub struct PullArgs {
     pub branch: Option<String>,
     pub ff_only: bool,
     pub no_ff: bool,
+    /// `--rebase`/`-r`: replay local commits on the fetched branch instead of merging.
+    pub rebase: bool,
 }
 
 impl PullArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         let p = args::parse(
             rest,
-            &[flag(None, "ff-only"), flag(None, "no-ff"), flag(None, "no-rebase"), flag(None, "no-edit")],
+            &[
+                flag(None, "ff-only"),
+                flag(None, "no-ff"),
+                flag(Some('r'), "rebase"),
+                flag(None, "no-rebase"),
+                flag(None, "no-edit"),
+            ],
             "pull [<options>] [<repository> [<refspec>...]]",
         )?;
         if p.positional.len() > 2 {
@@ -169,6 +177,13 @@ impl PullArgs {
             branch: p.positional.get(1).cloned(),
             ff_only: p.has("ff-only"),
             no_ff: p.has("no-ff"),
+            // The last of --rebase / --no-rebase wins.
+            rebase: p
+                .opts
+                .iter()
+                .rev()
+                .find(|(l, _)| matches!(*l, "rebase" | "no-rebase"))
+                .is_some_and(|(l, _)| *l == "rebase"),
         })
     }
 }
@@ -197,11 +212,14 @@ pub fn pull(a: &PullArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let Some(their) = ctx.origin.branches.get(&branch).cloned() else {
         return Err(GitError::Fatal(format!("couldn't find remote ref {branch}")));
     };
+    let mut out = header;
+    out.append(&mut lines);
+    if a.rebase {
+        return super::pick::start_rebase(ctx, &their, &their, out);
+    }
     let message = default_message(ctx.repo, &branch, Some(from_url(&url)));
     let label = short(&their).to_string();
     let merged = merge_commit(ctx, &their, &label, message, a.no_ff, a.ff_only);
-    let mut out = header;
-    out.append(&mut lines);
     match merged {
         Ok(text) => {
             if !text.is_empty() {

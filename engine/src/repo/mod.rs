@@ -173,6 +173,48 @@ pub enum Operation {
     Merge,
     /// `REVERT_HEAD` exists: the concluding commit is a plain revert.
     Revert,
+    /// `CHERRY_PICK_HEAD` exists: the concluding commit is the picked one's.
+    CherryPick,
+    /// A rebase stopped on one of its picks.
+    Rebase,
+}
+
+impl Operation {
+    /// The command's name (`in_progress`, messages).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Merge => "merge",
+            Self::Revert => "revert",
+            Self::CherryPick => "cherry-pick",
+            Self::Rebase => "rebase",
+        }
+    }
+}
+
+/// A cherry-pick of several commits, or a rebase, under way: what is left to
+/// pick and how to go back (git's `.git/sequencer` and `.git/rebase-merge`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sequence {
+    /// Cherry-pick or rebase.
+    pub op: Operation,
+    /// Commits still to pick, in order.
+    pub todo: Vec<CommitId>,
+    /// Where HEAD was before it started (`--abort` goes back).
+    pub orig_head: CommitId,
+    /// The branch being rebased (updated at the end); `None` when detached.
+    pub branch: Option<String>,
+    /// The commit the rebase builds on (`onto`).
+    pub onto: CommitId,
+}
+
+/// One `git stash` entry: the stashed commit (a merge of HEAD and the
+/// index, as git records it) and its message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StashEntry {
+    /// The stash commit: tree = the working tree's tracked files, parents = HEAD, then the index commit.
+    pub commit: CommitId,
+    /// `WIP on main: abc1234 subject` or `On main: MESSAGE`.
+    pub message: String,
 }
 
 /// A merge or revert stopped on conflicts (`MERGE_HEAD` and friends).
@@ -216,6 +258,12 @@ pub struct Repo {
     /// Where HEAD was before the last checkout that moved it (`@{-1}`, `git switch -`).
     #[serde(default)]
     pub previous: Option<Head>,
+    /// A cherry-pick of several commits, or a rebase, under way.
+    #[serde(default)]
+    pub sequence: Option<Sequence>,
+    /// `git stash` entries, newest first (`stash@{0}`).
+    #[serde(default)]
+    pub stash: Vec<StashEntry>,
 }
 
 impl Repo {

@@ -148,7 +148,11 @@ impl RealGit {
             raw.commits = commits;
             raw.files_at_head = self.git_lines(&work, "ls-tree -r --name-only HEAD");
             raw.status = self.git_lines(&work, "status --short --untracked-files=all");
-            raw.in_progress = if work.join(".git/MERGE_HEAD").exists() {
+            raw.in_progress = if work.join(".git/rebase-merge").exists() || work.join(".git/rebase-apply").exists() {
+                Some("rebase".into())
+            } else if work.join(".git/CHERRY_PICK_HEAD").exists() {
+                Some("cherry-pick".into())
+            } else if work.join(".git/MERGE_HEAD").exists() {
                 Some("merge".into())
             } else if work.join(".git/REVERT_HEAD").exists() {
                 Some("revert".into())
