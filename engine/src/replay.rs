@@ -127,8 +127,11 @@ pub struct ReplayState {
     pub origin: OriginState,
     /// Every commit reachable from any ref of the learner's clone or origin.
     pub commits: BTreeMap<String, CommitState>,
-    /// `null`, or the operation stopped on conflicts: `"merge"` / `"revert"`.
+    /// `null`, or the operation under way: `"merge"`, `"revert"`,
+    /// `"cherry-pick"` (stopped on a pick) or `"rebase"`.
     pub in_progress: Option<&'static str>,
+    /// `git stash list`, newest first.
+    pub stash: Vec<StashState>,
     /// Paths in HEAD's commit.
     #[serde(rename = "files_at_HEAD")]
     pub files_at_head: Vec<String>,
@@ -146,6 +149,15 @@ pub struct ReplayState {
     pub protection: BTreeMap<String, Protection>,
 }
 
+/// One stash entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StashState {
+    /// `WIP on main: abc1234 subject` or `On main: MESSAGE`.
+    pub message: String,
+    /// The stash commit's id.
+    pub commit: String,
+}
+
 fn head_state(repo: &Repo) -> HeadState {
     match repo.head() {
         Head::Branch(b) => HeadState::Branch(b.clone()),
@@ -154,8 +166,14 @@ fn head_state(repo: &Repo) -> HeadState {
 }
 
 fn add_reachable(repo: &Repo, out: &mut BTreeMap<String, CommitState>) {
-    let tips =
-        repo.branches.values().chain(repo.tags.values()).chain(repo.remote_tracking.values()).chain(repo.head_commit());
+    // `refs/stash` names the newest stash entry, as `git log --all` sees it.
+    let tips = repo
+        .branches
+        .values()
+        .chain(repo.tags.values())
+        .chain(repo.remote_tracking.values())
+        .chain(repo.head_commit())
+        .chain(repo.stash.first().map(|e| &e.commit));
     for tip in tips {
         for id in repo.ancestors(tip) {
             if out.contains_key(&id) {
@@ -194,7 +212,12 @@ impl ReplayState {
                 .as_ref()
                 .filter(|s| s.op == Operation::Rebase)
                 .map(|s| s.op.name())
-                .or_else(|| repo.merge.as_ref().map(|m| m.op.name())),
+                .or_else(|| repo.merge.as_ref().filter(|m| m.op != Operation::Stash).map(|m| m.op.name())),
+            stash: repo
+                .stash
+                .iter()
+                .map(|e| StashState { message: e.message.clone(), commit: e.commit.clone() })
+                .collect(),
             files_at_head: repo.head_tree().into_keys().collect(),
             worktree_status: if local.is_some() { status::short_lines(repo, world.work()) } else { Vec::new() },
             teammate: world

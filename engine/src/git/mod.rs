@@ -13,6 +13,7 @@ pub(crate) mod merge;
 pub mod pick;
 mod remote;
 pub mod restore;
+pub mod stash;
 pub mod status;
 mod tag;
 
@@ -93,6 +94,8 @@ pub enum GitCommand {
     Restore(restore::RestoreArgs),
     /// `git cherry-pick`.
     CherryPick(pick::CherryPickArgs),
+    /// `git stash`.
+    Stash(stash::StashArgs),
     /// `git rebase`.
     Rebase(pick::RebaseArgs),
     /// `git init`: creates the repository (the world does it when there is none).
@@ -106,7 +109,6 @@ pub enum GitCommand {
 /// Subcommands real git has that the tutor does not simulate; they get a clear
 /// message instead of git's "not a git command".
 const NOT_SIMULATED: &[&str] = &[
-    "stash",
     "rm",
     "mv",
     "show",
@@ -193,6 +195,7 @@ impl GitCommand {
             "diff" => Self::Diff(diff_cmd::DiffArgs::parse(rest)?),
             "restore" => Self::Restore(restore::RestoreArgs::parse(rest)?),
             "cherry-pick" => Self::CherryPick(pick::CherryPickArgs::parse(rest)?),
+            "stash" => Self::Stash(stash::StashArgs::parse(rest)?),
             "rebase" => Self::Rebase(pick::RebaseArgs::parse(rest)?),
             "init" if rest.is_empty() => Self::Init,
             "init" => return Err(GitError::Fatal("'git init' options are not simulated in this tutor yet".into())),
@@ -227,6 +230,7 @@ impl GitCommand {
             Self::Diff(a) => diff_cmd::run(a, ctx),
             Self::Restore(a) => restore::restore(a, ctx),
             Self::CherryPick(a) => pick::cherry_pick(a, ctx),
+            Self::Stash(a) => stash::run(a, ctx),
             Self::Rebase(a) => pick::rebase(a, ctx),
             Self::Init => Ok("Reinitialized existing Git repository in /home/you/chatbot/.git/".to_string()),
             Self::Help => Ok(HELP.to_string()),

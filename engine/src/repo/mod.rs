@@ -177,6 +177,8 @@ pub enum Operation {
     CherryPick,
     /// A rebase stopped on one of its picks.
     Rebase,
+    /// `git stash apply` left conflicts (no operation to continue).
+    Stash,
 }
 
 impl Operation {
@@ -187,6 +189,7 @@ impl Operation {
             Self::Revert => "revert",
             Self::CherryPick => "cherry-pick",
             Self::Rebase => "rebase",
+            Self::Stash => "stash",
         }
     }
 }

@@ -16,6 +16,21 @@ use engine::{Terminal, World};
 /// A commit named by its shape: its subject and its parents' shapes.
 type Shape = u64;
 
+/// `WIP on main: 1a2b3c4 Subject` → `WIP on main: <id> Subject` (also `index on`).
+fn stash_subject_without_id(subject: &str) -> String {
+    for prefix in ["WIP on ", "index on "] {
+        if let Some(rest) = subject.strip_prefix(prefix)
+            && let Some((branch, tail)) = rest.split_once(": ")
+            && let Some((id, title)) = tail.split_once(' ')
+            && id.len() >= 7
+            && id.bytes().all(|b| b.is_ascii_hexdigit())
+        {
+            return format!("{prefix}{branch}: <id> {title}");
+        }
+    }
+    subject.to_string()
+}
+
 /// Everything compared after a line, with commits reduced to shapes.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Snapshot {
@@ -76,6 +91,8 @@ impl Raw {
         let subject = subject
             .replace(" of ../origin", " of origin")
             .replace(" of https://github.com/you/smart-chatbot", " of origin");
+        // A stash commit's subject names HEAD by its id: compare without it.
+        let subject = stash_subject_without_id(&subject);
         mix(subject.as_bytes());
         for p in &parents {
             let ps = self.shape(p, memo);

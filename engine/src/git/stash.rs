@@ -1,0 +1,238 @@
+//! `git stash`: put local changes aside (a commit of the working tree on
+//! HEAD and the index, as git records it), list them, and bring them back.
+
+use super::args::{self, value};
+use super::merge::stat_with_files;
+use super::{Ctx, GitError, status};
+use crate::repo::{Commit, MergeState, Operation, Repo, StashEntry, Tree, short};
+use crate::tree_merge;
+
+/// What `git stash` was asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StashArgs {
+    /// `git stash`, `git stash push [-m MSG]`.
+    Push(Option<String>),
+    /// `git stash list`.
+    List,
+    /// `git stash show [STASH]`.
+    Show(Option<String>),
+    /// `git stash apply [STASH]` and `pop` (`pop`: drop it after).
+    Apply {
+        /// `pop`: drop the entry once applied.
+        pop: bool,
+        /// Which entry (`stash@{1}`); the newest when `None`.
+        which: Option<String>,
+    },
+    /// `git stash drop [STASH]`.
+    Drop(Option<String>),
+    /// `git stash clear`.
+    Clear,
+}
+
+const USAGE: &str = "stash [push [-m | --message <message>] [--] [<pathspec>...]]";
+
+impl StashArgs {
+    /// Parses the words after `git stash`.
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let (sub, args) = match rest.split_first() {
+            Some((s, a)) if !s.starts_with('-') => (s.as_str(), a),
+            _ => ("push", rest),
+        };
+        let one = |args: &[String], usage: &'static str| -> Result<Option<String>, GitError> {
+            let p = args::parse(args, &[], usage)?;
+            match p.positional.as_slice() {
+                [] => Ok(None),
+                [s] => Ok(Some(s.clone())),
+                [_, extra, ..] => Err(GitError::Fatal(format!("too many arguments: {extra}"))),
+            }
+        };
+        Ok(match sub {
+            "push" => {
+                let p = args::parse(args, &[value(Some('m'), "message")], USAGE)?;
+                if !p.positional.is_empty() {
+                    return Err(GitError::Fatal("stashing only some paths is not simulated in this tutor yet".into()));
+                }
+                Self::Push(p.value("message").map(str::to_string))
+            }
+            "list" => {
+                args::parse(args, &[], "stash list [<log-options>]")?;
+                Self::List
+            }
+            "show" => Self::Show(one(args, "stash show [<stash>]")?),
+            "apply" => Self::Apply { pop: false, which: one(args, "stash apply [--index] [-q | --quiet] [<stash>]")? },
+            "pop" => Self::Apply { pop: true, which: one(args, "stash pop [--index] [-q | --quiet] [<stash>]")? },
+            "drop" => Self::Drop(one(args, "stash drop [-q | --quiet] [<stash>]")?),
+            "clear" if args.is_empty() => Self::Clear,
+            "save" | "branch" | "create" | "store" => {
+                return Err(GitError::Fatal(format!("'git stash {sub}' is not simulated in this tutor yet")));
+            }
+            other => {
+                return Err(GitError::Fatal(format!(
+                    "subcommand wasn't specified; 'push' can't be assumed due to unexpected token '{other}'"
+                )));
+            }
+        })
+    }
+}
+
+/// `stash@{N}` (or `N`) to an index into the list, as git reads it.
+fn entry(repo: &Repo, which: Option<&str>) -> Result<(usize, String), GitError> {
+    if repo.stash.is_empty() {
+        return Err(GitError::Refused("No stash entries found.".into()));
+    }
+    let Some(which) = which else { return Ok((0, "refs/stash@{0}".to_string())) };
+    let n = which
+        .strip_prefix("stash@{")
+        .and_then(|r| r.strip_suffix('}'))
+        .unwrap_or(which)
+        .parse::<usize>()
+        .ok()
+        .filter(|n| *n < repo.stash.len());
+    n.map(|n| (n, which.to_string())).ok_or_else(|| GitError::Error(format!("{which} is not a valid reference")))
+}
+
+/// The tracked files as the working tree has them: what a stash saves.
+fn tracked_work(repo: &Repo, work: &Tree) -> Tree {
+    repo.index.keys().filter_map(|p| work.get(p).map(|b| (p.clone(), b.clone()))).collect()
+}
+
+fn push(message: Option<&str>, ctx: &mut Ctx) -> Result<String, GitError> {
+    let Some(head) = ctx.repo.head_commit().cloned() else {
+        return Err(GitError::Refused("You do not have the initial commit yet".into()));
+    };
+    let head_tree = ctx.repo.head_tree();
+    let work = tracked_work(ctx.repo, ctx.work);
+    if ctx.repo.index == head_tree && work == ctx.repo.index {
+        return Ok("No local changes to save".into());
+    }
+    let branch = ctx.repo.current_branch().unwrap_or("(no branch)").to_string();
+    let subject = ctx.repo.commit(&head).map(|c| c.subject().to_string()).unwrap_or_default();
+    let on = format!("{branch}: {} {subject}", short(&head));
+    let time = ctx.tick();
+    let index =
+        Commit::new(vec![head.clone()], format!("index on {on}"), ctx.author.into(), time, ctx.repo.index.clone());
+    let index_id = ctx.repo.insert(index);
+    let title = match message {
+        Some(m) => format!("On {branch}: {m}"),
+        None => format!("WIP on {on}"),
+    };
+    let stash = Commit::new(vec![head.clone(), index_id], title.clone(), ctx.author.into(), time, work);
+    let commit = ctx.repo.insert(stash);
+    ctx.repo.stash.insert(0, StashEntry { commit, message: title.clone() });
+    super::history::reset_hard(ctx, &head);
+    Ok(format!("Saved working directory and index state {title}"))
+}
+
+/// Merges stash `n` into the index and working tree, as `git stash apply` does:
+/// changes come back unstaged, except files the stash had added.
+fn apply(n: usize, ctx: &mut Ctx) -> Result<Vec<String>, GitError> {
+    let Some(stash) = ctx.repo.commit(&ctx.repo.stash[n].commit).cloned() else {
+        return Err(GitError::Refused("No stash entries found.".into()));
+    };
+    if ctx.repo.merge.as_ref().is_some_and(|m| m.op != Operation::Stash) {
+        return Err(GitError::Refused("error: Cannot apply a stash in the middle of a merge".into()));
+    }
+    let tree_of = |id: Option<&String>| id.and_then(|i| ctx.repo.commit(i)).map(|c| c.tree.clone()).unwrap_or_default();
+    let base = tree_of(stash.parents.first());
+    let stashed_index = tree_of(stash.parents.get(1));
+    let ours = ctx.repo.index.clone();
+    let merged = tree_merge::merge(&base, &ours, &stash.tree, "Updated upstream", "Stashed changes");
+    let dirty: Vec<String> =
+        merged.iter().filter(|m| ctx.work.get(&m.path) != ours.get(&m.path)).map(|m| m.path.clone()).collect();
+    if !dirty.is_empty() {
+        return Err(GitError::Refused(format!(
+            "error: Your local changes to the following files would be overwritten by merge:\n{}\nPlease commit your changes or stash them before you merge.\nAborting",
+            dirty.iter().map(|p| format!("\t{p}")).collect::<Vec<_>>().join("\n")
+        )));
+    }
+    let mut notes = Vec::new();
+    let mut conflicts = std::collections::BTreeSet::new();
+    for m in merged {
+        if m.auto_merged {
+            notes.push(format!("Auto-merging {}", m.path));
+        }
+        if m.conflict.is_some() {
+            notes.push(format!("CONFLICT (content): Merge conflict in {}", m.path));
+            conflicts.insert(m.path.clone());
+        }
+        match &m.content {
+            Some(text) => {
+                ctx.work.insert(m.path.clone(), text.clone());
+            }
+            None => {
+                ctx.work.remove(&m.path);
+                ctx.repo.index.remove(&m.path);
+            }
+        }
+        // A file the stash added comes back staged; other changes unstaged.
+        let added = !base.contains_key(&m.path) && stashed_index.contains_key(&m.path);
+        if added && m.conflict.is_none() {
+            if let Some(text) = m.content {
+                ctx.repo.index.insert(m.path, text);
+            }
+        }
+    }
+    if !conflicts.is_empty() {
+        ctx.repo.merge = Some(MergeState {
+            op: Operation::Stash,
+            their: stash.id.clone(),
+            message: String::new(),
+            touched: conflicts.clone(),
+            conflicts,
+        });
+        return Err(GitError::Refused(notes.join("\n")));
+    }
+    notes.push(status::long(ctx.repo, ctx.work));
+    Ok(notes)
+}
+
+/// `git stash …`.
+pub fn run(a: &StashArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    match a {
+        StashArgs::Push(message) => push(message.as_deref(), ctx),
+        StashArgs::List => Ok(ctx
+            .repo
+            .stash
+            .iter()
+            .enumerate()
+            .map(|(i, e)| format!("stash@{{{i}}}: {}", e.message))
+            .collect::<Vec<_>>()
+            .join("\n")),
+        StashArgs::Show(which) => {
+            let (n, _) = entry(ctx.repo, which.as_deref())?;
+            let stash = ctx.repo.commit(&ctx.repo.stash[n].commit).cloned();
+            let Some(stash) = stash else { return Ok(String::new()) };
+            let base =
+                stash.parents.first().and_then(|p| ctx.repo.commit(p)).map(|c| c.tree.clone()).unwrap_or_default();
+            let stat = super::commit::summary(&base, &stash.tree);
+            let totals = stat.lines().next().unwrap_or_default().to_string();
+            Ok(stat_with_files(&base, &stash.tree, &totals))
+        }
+        StashArgs::Apply { pop, which } => {
+            let (n, name) = entry(ctx.repo, which.as_deref())?;
+            let mut out = match apply(n, ctx) {
+                Ok(out) => out,
+                Err(GitError::Refused(text)) if *pop && ctx.repo.merge.is_some() => {
+                    return Err(GitError::Refused(format!(
+                        "{text}\nThe stash entry is kept in case you need it again."
+                    )));
+                }
+                Err(e) => return Err(e),
+            };
+            if *pop {
+                let e = ctx.repo.stash.remove(n);
+                out.push(format!("Dropped {name} ({})", e.commit));
+            }
+            Ok(out.join("\n"))
+        }
+        StashArgs::Drop(which) => {
+            let (n, name) = entry(ctx.repo, which.as_deref())?;
+            let e = ctx.repo.stash.remove(n);
+            Ok(format!("Dropped {name} ({})", e.commit))
+        }
+        StashArgs::Clear => {
+            ctx.repo.stash.clear();
+            Ok(String::new())
+        }
+    }
+}
