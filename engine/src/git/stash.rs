@@ -166,10 +166,11 @@ fn apply(n: usize, ctx: &mut Ctx) -> Result<Vec<String>, GitError> {
         }
         // A file the stash added comes back staged; other changes unstaged.
         let added = !base.contains_key(&m.path) && stashed_index.contains_key(&m.path);
-        if added && m.conflict.is_none() {
-            if let Some(text) = m.content {
-                ctx.repo.index.insert(m.path, text);
-            }
+        if added
+            && m.conflict.is_none()
+            && let Some(text) = m.content
+        {
+            ctx.repo.index.insert(m.path, text);
         }
     }
     if !conflicts.is_empty() {
