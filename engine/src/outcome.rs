@@ -3,6 +3,11 @@
 
 use serde::Serialize;
 
+/// How every line the tutor adds to a tool's own output begins (a server
+/// deploying after a push, a pull request closing): what the real tool would
+/// not print. Tests comparing with real git strip exactly these lines.
+pub const TUTOR_NOTE: &str = "→ ";
+
 /// Something an action did that a view may animate or a lesson may check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "event", rename_all = "snake_case")]

@@ -124,6 +124,22 @@ pub fn check_new_branch(repo: &Repo, name: &str, force: bool) -> Result<(), GitE
     Ok(())
 }
 
+/// Why a start point names nothing: git words a missing upstream (`@{u}`) apart.
+fn upstream_error(repo: &Repo, start: &str) -> GitError {
+    let branch = ["@{u}", "@{upstream}", "@{U}", "@{UPSTREAM}"].iter().find_map(|s| start.strip_suffix(s));
+    match branch {
+        Some(b) => {
+            let b = if b.is_empty() { repo.current_branch().unwrap_or("HEAD") } else { b };
+            if repo.branches.contains_key(b) {
+                GitError::Fatal(format!("no upstream configured for branch '{b}'"))
+            } else {
+                GitError::Fatal(format!("no such branch: '{b}'"))
+            }
+        }
+        None => GitError::NotValidObjectName(start.to_string()),
+    }
+}
+
 /// Resolves the start point of a new branch and, as `branch.autoSetupMerge`
 /// does by default, the upstream it gets when that start is a remote-tracking ref.
 pub fn start_point(repo: &Repo, start: Option<&str>) -> Result<(CommitId, Option<Upstream>), GitError> {
@@ -133,7 +149,7 @@ pub fn start_point(repo: &Repo, start: Option<&str>) -> Result<(CommitId, Option
             None => Err(GitError::NotValidObjectName(repo.current_branch().unwrap_or("HEAD").to_string())),
         };
     };
-    let id = repo.resolve(start).ok_or_else(|| GitError::NotValidObjectName(start.to_string()))?;
+    let id = repo.resolve(start).ok_or_else(|| upstream_error(repo, start))?;
     let upstream = match repo.tracking_name(start) {
         Some(tracking) if !repo.branches.contains_key(start) => {
             tracking.split_once('/').map(|(remote, branch)| Upstream { remote: remote.into(), branch: branch.into() })

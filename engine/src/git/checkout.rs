@@ -130,7 +130,7 @@ fn move_head(ctx: &mut Ctx, target: &CommitId, head: Head) -> Result<Vec<String>
     }
     ctx.repo.head = head;
     if let Some(old) = old_detached
-        && (&old != target || matches!(ctx.repo.head(), Head::Branch(_)))
+        && &old != target
     {
         let subject = ctx.repo.commit(&old).map(|c| c.subject().to_string()).unwrap_or_default();
         out.push(format!("Previous HEAD position was {} {subject}", short(&old)));
@@ -204,9 +204,6 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             ctx.repo.upstreams.insert(new.clone(), up);
         }
         out.push(format!("Switched to a new branch '{new}'"));
-        if let Some(info) = tracking_info(ctx.repo, new) {
-            out.push(info);
-        }
         return Ok(out.join("\n"));
     }
     let Some(target) = a.target.as_deref() else {

@@ -68,7 +68,7 @@ impl CommitArgs {
         let p = args::parse(
             rest,
             &[flag(Some('a'), "all"), value(Some('m'), "message"), flag(None, "allow-empty"), flag(None, "no-edit")],
-            "commit [<options>] [--] <pathspec>...",
+            "commit [-a | --interactive | --patch] [-s] [-v] [-u<mode>] [--amend]",
         )?;
         if let Some(extra) = p.positional.first() {
             return Err(GitError::PathspecNoMatch(extra.clone()));
@@ -83,9 +83,7 @@ pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     if let Some(m) = &ctx.repo.merge
         && !m.conflicts.is_empty()
     {
-        return Err(GitError::Refused(
-                "error: Committing is not possible because you have unmerged files.\nhint: Fix them up in the work tree, and then use 'git add/rm <file>'\nhint: as appropriate to mark resolution and make a commit.\nfatal: Exiting because of an unresolved conflict.".into(),
-            ));
+        return Err(unmerged_refusal(&m.conflicts));
     }
     if a.all {
         let tracked: Vec<String> = ctx.repo.index.keys().cloned().collect();
@@ -138,6 +136,16 @@ pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         }
     }
     Ok(out)
+}
+
+/// `git commit` (and `cherry-pick --continue`) with conflicts unresolved:
+/// git lists the unmerged paths, then refuses.
+pub fn unmerged_refusal(conflicts: &std::collections::BTreeSet<String>) -> GitError {
+    let paths: Vec<String> = conflicts.iter().map(|p| format!("U\t{p}")).collect();
+    GitError::Refused(format!(
+        "{}\nerror: Committing is not possible because you have unmerged files.\nhint: Fix them up in the work tree, and then use 'git add/rm <file>'\nhint: as appropriate to mark resolution and make a commit.\nfatal: Exiting because of an unresolved conflict.",
+        paths.join("\n")
+    ))
 }
 
 /// git's diffstat summary (` 2 files changed, 3 insertions(+)`) plus

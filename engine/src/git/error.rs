@@ -74,7 +74,7 @@ pub enum GitError {
     /// `git branch -d` of unmerged work.
     NotFullyMerged(String),
     /// `git switch` with nothing to switch to.
-    #[error("fatal: you must specify a branch name or a commit")]
+    #[error("fatal: missing branch or commit argument")]
     NothingToSwitchTo,
     /// A switch missing its value (`-c`).
     #[error("error: switch `{0}' requires a value")]
@@ -104,7 +104,7 @@ pub enum GitError {
 }
 
 /// Where the learner's clone lives, in messages that show a path.
-pub const WORKTREE: &str = "~/chatbot";
+pub const WORKTREE: &str = "/home/you/chatbot";
 
 fn suggestion_text(s: Option<&str>) -> String {
     s.map(|s| format!("\n\nThe most similar command is\n\t{s}")).unwrap_or_default()

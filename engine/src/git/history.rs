@@ -24,7 +24,7 @@ impl ResetArgs {
         let p = args::parse(
             rest,
             &[flag(None, "hard"), flag(None, "soft"), flag(None, "mixed")],
-            "reset [--mixed | --soft | --hard] [<commit>]",
+            "reset [--mixed | --soft | --hard | --merge | --keep] [-q] [<commit>]",
         )?;
         let mode = if p.has("hard") {
             ResetMode::Hard
@@ -102,10 +102,10 @@ impl RevertArgs {
         let p = args::parse(
             rest,
             &[value(Some('m'), "mainline"), flag(None, "no-edit"), flag(None, "edit")],
-            "revert [--no-edit] [-m <parent-number>] <commit>...",
+            "revert [--[no-]edit] [-n] [-m <parent-number>] [-s] [-S[<keyid>]] <commit>...",
         )?;
         let Some(target) = p.positional.first().cloned() else {
-            return Err(GitError::Refused("usage: git revert [--no-edit] [-m <parent-number>] <commit>...".into()));
+            return Err(GitError::Refused("usage: git revert [--[no-]edit] [-n] [-m <parent-number>] [-s] [-S[<keyid>]] <commit>...\n   or: git revert (--continue | --skip | --abort | --quit)".into()));
         };
         if p.positional.len() > 1 {
             return Err(GitError::Fatal(
@@ -176,7 +176,7 @@ pub fn revert(a: &RevertArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     if !outcome.conflicts.is_empty() {
         let mut lines = outcome.notes;
         lines.push(format!(
-            "error: could not revert {}... {subject}\nhint: After resolving the conflicts, mark them with\nhint: \"git add/rm <pathspec>\", then run\nhint: \"git revert --continue\".\nhint: You can instead skip this commit with \"git revert --skip\".\nhint: To abort and get back to the state before \"git revert\",\nhint: run \"git revert --abort\".\nhint: Disable this message with \"git config set advice.mergeConflict false\"",
+            "error: could not revert {}... {subject}\nhint: After resolving the conflicts, mark them with\nhint: \"git add/rm <pathspec>\", then run\nhint: \"git revert --continue\".\nhint: You can instead skip this commit with \"git revert --skip\".\nhint: To abort and get back to the state before \"git revert\",\nhint: run \"git revert --abort\".\nhint: Disable this message with \"git config advice.mergeConflict false\"",
             short(&id)
         ));
         return Err(GitError::Refused(lines.join("\n")));
@@ -191,6 +191,7 @@ pub fn revert(a: &RevertArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let where_ = ctx.repo.current_branch().map_or_else(|| "detached HEAD".to_string(), str::to_string);
     let mut out = outcome.notes;
     out.push(format!("[{where_} {}] {title}", short(&new_id)));
+    out.push(format!(" Date: {}", crate::clock::git_date(time)));
     let stat = summary(&from, &ctx.repo.index);
     if !stat.is_empty() {
         out.push(stat);

@@ -46,6 +46,8 @@ impl LogArgs {
         .map_err(|e| match e {
             // log reads its options as revision arguments, with their own wording.
             GitError::TakesNoValue(_, word) => GitError::Fatal(format!("unrecognized argument: {word}")),
+            GitError::UnknownOption(name, _) => GitError::Fatal(format!("unrecognized argument: --{name}")),
+            GitError::UnknownSwitch(c, _) => GitError::Fatal(format!("unrecognized argument: -{c}")),
             e => e,
         })?;
         if let Some(n) = p.value("max-count") {
@@ -155,7 +157,15 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             }
         }
     }
-    let ids = walk_limited(repo, &tips, a.max.unwrap_or(usize::MAX), hidden, a.first_parent);
+    let ids = if a.graph {
+        // --graph implies --topo-order: walk everything, sort, then limit.
+        let all = walk_limited(repo, &tips, usize::MAX, hidden, a.first_parent);
+        let mut ids = topo_order(repo, &all, a.first_parent);
+        ids.truncate(a.max.unwrap_or(usize::MAX));
+        ids
+    } else {
+        walk_limited(repo, &tips, a.max.unwrap_or(usize::MAX), hidden, a.first_parent)
+    };
     let mut graph = a.graph.then(Graph::default);
     let mut out = Vec::new();
     for id in &ids {
@@ -182,6 +192,40 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         }
     }
     Ok(out.join("\n").trim_end().to_string())
+}
+
+/// git's topological order for `--graph` (`sort_in_topological_order` in
+/// graph order): no commit before all its children; the tips in the order
+/// walked; then a stack, so a merge's last parent's line is shown first.
+fn topo_order(repo: &Repo, walked: &[CommitId], first_parent: bool) -> Vec<CommitId> {
+    use std::collections::HashMap;
+    let parents = |id: &CommitId| -> Vec<CommitId> {
+        let ps = repo.commit(id).map(|c| c.parents.clone()).unwrap_or_default();
+        if first_parent { ps.into_iter().take(1).collect() } else { ps }
+    };
+    let mut children: HashMap<&CommitId, usize> = walked.iter().map(|id| (id, 0)).collect();
+    for id in walked {
+        for p in parents(id) {
+            if let Some(n) = children.get_mut(&p) {
+                *n += 1;
+            }
+        }
+    }
+    let mut stack: Vec<CommitId> = walked.iter().filter(|id| children[id] == 0).cloned().collect();
+    stack.reverse();
+    let mut out = Vec::with_capacity(walked.len());
+    while let Some(id) = stack.pop() {
+        for p in parents(&id) {
+            if let Some(n) = children.get_mut(&p) {
+                *n -= 1;
+                if *n == 0 {
+                    stack.push(p);
+                }
+            }
+        }
+        out.push(id);
+    }
+    out
 }
 
 /// `--graph`'s ASCII drawing, after git's `graph.c` for the shapes learners

@@ -222,7 +222,11 @@ pub fn three_way(
             list.dedup();
         }
         let verb = if op == Operation::Revert { "revert" } else { "merge" };
-        let tail = if op == Operation::CherryPick { "\nfatal: cherry-pick failed" } else { "" };
+        let tail = match op {
+            Operation::CherryPick => "\nfatal: cherry-pick failed",
+            Operation::Merge => "\nMerge with strategy ort failed.",
+            _ => "",
+        };
         return Err(GitError::Refused(format!(
             "error: Your local changes to the following files would be overwritten by {verb}:\n{}\nPlease commit your changes or stash them before you {verb}.\nAborting{tail}",
             list.iter().map(|p| format!("\t{p}")).collect::<Vec<_>>().join("\n")

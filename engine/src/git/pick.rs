@@ -51,7 +51,7 @@ impl CherryPickArgs {
         let p = args::parse(
             rest,
             &[flag(None, "continue"), flag(None, "skip"), flag(None, "abort")],
-            "cherry-pick [--edit] [-n] [-m <parent-number>] [-s] [-x] [--ff]\n                  [-S[<keyid>]] <commit>...",
+            "cherry-pick [--edit] [-n] [-m <parent-number>] [-s] [-x] [--ff]\n                       [-S[<keyid>]] <commit>...\n   or: git cherry-pick (--continue | --skip | --abort | --quit)",
         )?;
         let revs = p.positional.clone();
         let step = step(&p, revs)?;
@@ -140,11 +140,11 @@ fn pick(ctx: &mut Ctx, id: &CommitId, op: Operation) -> Result<Picked, GitError>
     if ctx.repo.index == from && !(op == Operation::Rebase && empty_from_start) {
         return Ok(Picked::Empty);
     }
-    Ok(Picked::Done(commit_pick(ctx, &commit, &from, outcome.notes)))
+    Ok(Picked::Done(commit_pick(ctx, &commit, &from, outcome.notes, true)))
 }
 
 /// Records the picked commit (its message, author and date) on HEAD.
-fn commit_pick(ctx: &mut Ctx, original: &Commit, from: &Tree, mut notes: Vec<String>) -> String {
+fn commit_pick(ctx: &mut Ctx, original: &Commit, from: &Tree, mut notes: Vec<String>, show_date: bool) -> String {
     let parents: Vec<CommitId> = ctx.repo.head_commit().cloned().into_iter().collect();
     let time = ctx.tick();
     let c = Commit::new(parents, original.message.clone(), original.author.clone(), time, ctx.repo.index.clone());
@@ -152,7 +152,9 @@ fn commit_pick(ctx: &mut Ctx, original: &Commit, from: &Tree, mut notes: Vec<Str
     ctx.repo.advance_head(new_id.clone());
     ctx.repo.merge = None;
     notes.push(format!("[{} {}] {}", where_(ctx.repo), short(&new_id), original.subject()));
-    notes.push(format!(" Date: {}", git_date(original.time)));
+    if show_date {
+        notes.push(format!(" Date: {}", git_date(original.time)));
+    }
     let stat = summary(from, &ctx.repo.index);
     if !stat.is_empty() {
         notes.push(stat);
@@ -164,10 +166,10 @@ fn conflict_hint(op: Operation, id: &CommitId, subject: &str) -> String {
     let s = short(id);
     match op {
         Operation::Rebase => format!(
-            "error: could not apply {s}... {subject}\nhint: Resolve all conflicts manually, mark them as resolved with\nhint: \"git add/rm <conflicted_files>\", then run \"git rebase --continue\".\nhint: You can instead skip this commit: run \"git rebase --skip\".\nhint: To abort and get back to the state before \"git rebase\", run \"git rebase --abort\".\nhint: Disable this message with \"git config set advice.mergeConflict false\"\nCould not apply {s}... {subject}"
+            "error: could not apply {s}... {subject}\nhint: Resolve all conflicts manually, mark them as resolved with\nhint: \"git add/rm <conflicted_files>\", then run \"git rebase --continue\".\nhint: You can instead skip this commit: run \"git rebase --skip\".\nhint: To abort and get back to the state before \"git rebase\", run \"git rebase --abort\".\nhint: Disable this message with \"git config advice.mergeConflict false\"\nCould not apply {s}... {subject}"
         ),
         _ => format!(
-            "error: could not apply {s}... {subject}\nhint: After resolving the conflicts, mark them with\nhint: \"git add/rm <pathspec>\", then run\nhint: \"git cherry-pick --continue\".\nhint: You can instead skip this commit with \"git cherry-pick --skip\".\nhint: To abort and get back to the state before \"git cherry-pick\",\nhint: run \"git cherry-pick --abort\".\nhint: Disable this message with \"git config set advice.mergeConflict false\""
+            "error: could not apply {s}... {subject}\nhint: After resolving the conflicts, mark them with\nhint: \"git add/rm <pathspec>\", then run\nhint: \"git cherry-pick --continue\".\nhint: You can instead skip this commit with \"git cherry-pick --skip\".\nhint: To abort and get back to the state before \"git cherry-pick\",\nhint: run \"git cherry-pick --abort\".\nhint: Disable this message with \"git config advice.mergeConflict false\""
         ),
     }
 }
@@ -183,7 +185,9 @@ fn run_todo(ctx: &mut Ctx, mut out: Vec<String>) -> Result<String, GitError> {
         let subject = ctx.repo.commit(&id).map(|c| c.subject().to_string()).unwrap_or_default();
         let picked = pick(ctx, &id, op).inspect_err(|_| forget_single_pick(ctx.repo));
         match picked? {
-            Picked::Done(text) => out.push(text),
+            // A rebase picks quietly; a cherry-pick reports each commit.
+            Picked::Done(text) if op != Operation::Rebase => out.push(text),
+            Picked::Done(_) => {}
             // A rebase drops a commit whose change is already there.
             Picked::Empty if op == Operation::Rebase => {}
             Picked::Empty => {
@@ -249,10 +253,13 @@ fn in_progress(repo: &Repo) -> Option<Operation> {
 fn conclude(ctx: &mut Ctx, op: Operation) -> Result<Vec<String>, GitError> {
     let Some(m) = ctx.repo.merge.clone().filter(|m| m.op == op) else { return Ok(Vec::new()) };
     if !m.conflicts.is_empty() {
-        return Err(GitError::Refused(match op {
-            Operation::Rebase => "error: you must edit all merge conflicts and then\nmark them as resolved using git add".to_string(),
-            _ => "error: Committing is not possible because you have unmerged files.\nhint: Fix them up in the work tree, and then use 'git add/rm <file>'\nhint: as appropriate to mark resolution and make a commit.\nfatal: Exiting because of an unresolved conflict.".to_string(),
-        }));
+        return Err(match op {
+            Operation::Rebase => GitError::Refused(format!(
+                "{}\nYou must edit all merge conflicts and then\nmark them as resolved using git add",
+                m.conflicts.iter().map(|p| format!("{p}: needs merge")).collect::<Vec<_>>().join("\n")
+            )),
+            _ => super::commit::unmerged_refusal(&m.conflicts),
+        });
     }
     let from = ctx.repo.head_tree();
     let Some(original) = ctx.repo.commit(&m.their).cloned() else { return Ok(Vec::new()) };
@@ -263,15 +270,16 @@ fn conclude(ctx: &mut Ctx, op: Operation) -> Result<Vec<String>, GitError> {
         }
         return Err(GitError::Refused(format!("{}\n{EMPTY_PICK}", status::long(ctx.repo, ctx.work))));
     }
-    Ok(vec![commit_pick(ctx, &original, &from, Vec::new())])
+    // git commits the resolved pick as `git commit` does (a rebase without the date line).
+    Ok(vec![commit_pick(ctx, &original, &from, Vec::new(), op != Operation::Rebase)])
 }
 
 fn steer(ctx: &mut Ctx, op: Operation, step: &Step) -> Result<String, GitError> {
     if in_progress(ctx.repo) != Some(op) {
-        return Err(GitError::Fatal(match op {
-            Operation::Rebase => "No rebase in progress?".to_string(),
-            _ => "no cherry-pick or revert in progress".to_string(),
-        }));
+        return Err(match op {
+            Operation::Rebase => GitError::Fatal("no rebase in progress".into()),
+            _ => GitError::Refused("error: no cherry-pick or revert in progress\nfatal: cherry-pick failed".into()),
+        });
     }
     match step {
         Step::Abort => {
@@ -333,7 +341,7 @@ pub fn cherry_pick(a: &CherryPickArgs, ctx: &mut Ctx) -> Result<String, GitError
         )));
     }
     if ctx.repo.merge.as_ref().is_some_and(|m| !m.conflicts.is_empty()) {
-        return Err(GitError::Refused("error: cherry-pick is not possible because you have unmerged files.\nhint: Fix them up in the work tree, and then use 'git add/rm <file>'\nhint: as appropriate to mark resolution and make a commit.\nfatal: cherry-pick failed".into()));
+        return Err(GitError::Refused("error: Cherry-picking is not possible because you have unmerged files.\nhint: Fix them up in the work tree, and then use 'git add/rm <file>'\nhint: as appropriate to mark resolution and make a commit.\nfatal: cherry-pick failed".into()));
     }
     if ctx.repo.merge.as_ref().is_some_and(|m| m.op == Operation::Merge) {
         super::merge::check_no_merge_in_progress(ctx.repo, "Cherry-picking")?;
@@ -364,15 +372,17 @@ pub fn start_rebase(
     upstream: &CommitId,
     onto: &CommitId,
     mut out: Vec<String>,
+    pulling: bool,
 ) -> Result<String, GitError> {
     let Some(head) = ctx.repo.head_commit().cloned() else {
         return Err(GitError::Fatal("your current branch does not have any commits yet".into()));
     };
     let branch = ctx.repo.current_branch().map(str::to_string);
     if upstream == onto && ctx.repo.is_ancestor(upstream, &head) {
-        out.push(match &branch {
-            Some(b) => format!("Current branch {b} is up to date."),
-            None => "HEAD is up to date.".to_string(),
+        out.push(match (&branch, pulling && upstream == &head) {
+            (_, true) => "Already up to date.".to_string(),
+            (Some(b), false) => format!("Current branch {b} is up to date."),
+            (None, false) => "HEAD is up to date.".to_string(),
         });
         return Ok(out.join("\n"));
     }
@@ -392,7 +402,15 @@ pub fn start_rebase(
         .filter(|id| !mine.contains(id))
         .map(|id| patch(ctx.repo, &id))
         .collect();
-    todo.retain(|id| !theirs.contains(&patch(ctx.repo, id)));
+    let (skipped, kept): (Vec<CommitId>, Vec<CommitId>) =
+        todo.into_iter().partition(|id| theirs.contains(&patch(ctx.repo, id)));
+    let todo = kept;
+    for id in &skipped {
+        out.push(format!("warning: skipped previously applied commit {}", short(id)));
+    }
+    if !skipped.is_empty() {
+        out.push("hint: use --reapply-cherry-picks to include skipped commits\nhint: Disable this message with \"git config advice.skippedCherryPicks false\"".into());
+    }
     ctx.repo.sequence = Some(Sequence { op: Operation::Rebase, todo, orig_head: head, branch, onto: onto.clone() });
     // Detach at onto and replay.
     ctx.repo.head = Head::Detached(ctx.repo.head_commit().cloned().unwrap_or_default());
@@ -408,7 +426,7 @@ pub fn rebase(a: &RebaseArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     };
     if let Some(op) = in_progress(ctx.repo) {
         return Err(GitError::Refused(match op {
-            Operation::Rebase => "fatal: It seems that there is already a rebase-merge directory, and\nI wonder if you are in the middle of another rebase.  If that is the\ncase, please try\n\tgit rebase (--continue | --abort | --skip)".to_string(),
+            Operation::Rebase => "fatal: It seems that there is already a rebase-merge directory, and\nI wonder if you are in the middle of another rebase.  If that is the\ncase, please try\n\tgit rebase (--continue | --abort | --skip)\nIf that is not the case, please\n\trm -fr \".git/rebase-merge\"\nand run me again.  I am stopping in case you still have something\nvaluable there.\n".to_string(),
             _ => format!("error: cannot rebase: You have a {} in progress.", op.name()),
         }));
     }
@@ -430,5 +448,5 @@ pub fn rebase(a: &RebaseArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         Some(o) => ctx.repo.resolve(o).ok_or_else(|| GitError::Fatal(format!("no such branch/commit '{o}'")))?,
         None => up.clone(),
     };
-    start_rebase(ctx, &up, &onto, Vec::new())
+    start_rebase(ctx, &up, &onto, Vec::new(), false)
 }

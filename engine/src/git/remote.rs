@@ -96,27 +96,33 @@ impl FetchArgs {
 /// Copies `origin`'s branches and tags into `repo` as remote-tracking refs.
 /// Returns git's report lines (without the `From` header).
 fn fetch_into(repo: &mut Repo, origin: &Repo, remote: &str, only: Option<&str>) -> Result<Vec<String>, GitError> {
-    let mut lines = Vec::new();
+    if let Some(b) = only
+        && !origin.branches.contains_key(b)
+    {
+        return Err(GitError::Fatal(format!("couldn't find remote ref {b}")));
+    }
+    // (flag and summary, ref name, where it goes), then laid out in columns.
+    let mut rows: Vec<(String, String, String)> = Vec::new();
     if let Some(b) = only {
-        if !origin.branches.contains_key(b) {
-            return Err(GitError::Fatal(format!("couldn't find remote ref {b}")));
-        }
-        lines.push(format!(" * branch            {b:<w$} -> FETCH_HEAD", w = b.len()));
+        rows.push((" * branch           ".to_string(), b.to_string(), "FETCH_HEAD".to_string()));
     }
     let names: Vec<&String> = origin.branches.keys().filter(|b| only.is_none_or(|o| o == b.as_str())).collect();
-    let width = names.iter().map(|n| n.len()).max().unwrap_or(0).max(10);
     for name in names {
         let id = &origin.branches[name];
         repo.copy_commits_from(origin, id);
         let tracking = format!("{remote}/{name}");
         match repo.remote_tracking.get(&tracking).cloned() {
-            None => lines.push(format!(" * [new branch]      {name:<width$} -> {tracking}")),
+            None => rows.push((" * [new branch]     ".into(), name.clone(), tracking.clone())),
             Some(old) if &old == id => {}
             Some(old) if repo.is_ancestor(&old, id) => {
-                lines.push(format!("   {}..{}  {name:<width$} -> {tracking}", short(&old), short(id)));
+                rows.push((format!("   {}..{} ", short(&old), short(id)), name.clone(), tracking.clone()));
             }
             Some(old) => {
-                lines.push(format!(" + {}...{} {name:<width$} -> {tracking}  (forced update)", short(&old), short(id)));
+                rows.push((
+                    format!(" + {}...{}", short(&old), short(id)),
+                    name.clone(),
+                    format!("{tracking}  (forced update)"),
+                ));
             }
         }
         repo.remote_tracking.insert(tracking, id.clone());
@@ -126,11 +132,13 @@ fn fetch_into(repo: &mut Repo, origin: &Repo, remote: &str, only: Option<&str>) 
             if !repo.tags.contains_key(tag) {
                 repo.copy_commits_from(origin, id);
                 repo.tags.insert(tag.clone(), id.clone());
-                lines.push(format!(" * [new tag]         {tag:<width$} -> {tag}"));
+                rows.push((" * [new tag]        ".into(), tag.clone(), tag.clone()));
             }
         }
     }
-    Ok(lines)
+    // git's ref column is at least 10 wide, wider for the longest name it shows.
+    let width = rows.iter().map(|r| r.1.len()).max().unwrap_or(0).max(10);
+    Ok(rows.into_iter().map(|(flag, name, to)| format!("{flag} {name:<width$} -> {to}")).collect())
 }
 
 pub fn fetch(a: &FetchArgs, ctx: &mut Ctx) -> Result<String, GitError> {
@@ -215,7 +223,7 @@ pub fn pull(a: &PullArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let mut out = header;
     out.append(&mut lines);
     if a.rebase {
-        return super::pick::start_rebase(ctx, &their, &their, out);
+        return super::pick::start_rebase(ctx, &their, &their, out, true);
     }
     let message = default_message(ctx.repo, &branch, Some(from_url(&url)));
     let label = short(&their).to_string();

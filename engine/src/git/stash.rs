@@ -29,7 +29,7 @@ pub enum StashArgs {
     Clear,
 }
 
-const USAGE: &str = "stash [push [-m | --message <message>] [--] [<pathspec>...]]";
+const USAGE: &str = "stash [push [-p | --patch] [-S | --staged] [-k | --[no-]keep-index] [-q | --quiet]";
 
 impl StashArgs {
     /// Parses the words after `git stash`.
@@ -81,14 +81,12 @@ fn entry(repo: &Repo, which: Option<&str>) -> Result<(usize, String), GitError> 
         return Err(GitError::Refused("No stash entries found.".into()));
     }
     let Some(which) = which else { return Ok((0, "refs/stash@{0}".to_string())) };
-    let n = which
-        .strip_prefix("stash@{")
-        .and_then(|r| r.strip_suffix('}'))
-        .unwrap_or(which)
-        .parse::<usize>()
-        .ok()
-        .filter(|n| *n < repo.stash.len());
-    n.map(|n| (n, which.to_string())).ok_or_else(|| GitError::Error(format!("{which} is not a valid reference")))
+    let n = which.strip_prefix("stash@{").and_then(|r| r.strip_suffix('}')).unwrap_or(which).parse::<usize>();
+    match n {
+        Ok(n) if n < repo.stash.len() => Ok((n, which.to_string())),
+        Ok(_) => Err(GitError::Fatal(format!("log for 'stash' only has {} entries", repo.stash.len()))),
+        Err(_) => Err(GitError::Error(format!("{which} is not a valid reference"))),
+    }
 }
 
 /// The tracked files as the working tree has them: what a stash saves.
@@ -181,6 +179,7 @@ fn apply(n: usize, ctx: &mut Ctx) -> Result<Vec<String>, GitError> {
             touched: conflicts.clone(),
             conflicts,
         });
+        notes.push(status::long(ctx.repo, ctx.work));
         return Err(GitError::Refused(notes.join("\n")));
     }
     notes.push(status::long(ctx.repo, ctx.work));

@@ -2,7 +2,7 @@
 
 use super::args::{self, flag};
 use super::{Ctx, GitError, tracking_info};
-use crate::repo::{Head, Repo, Tree, short};
+use crate::repo::{Head, Operation, Repo, Tree, short};
 
 /// `git status` options.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,7 +107,19 @@ pub fn long(repo: &Repo, work: &Tree) -> String {
         out.push("No commits yet".to_string());
         out.push(String::new());
     }
-    if let Some(m) = &repo.merge {
+    if let Some(m) = repo.merge.as_ref().filter(|m| matches!(m.op, Operation::CherryPick | Operation::Revert)) {
+        let (doing, cmd) =
+            if m.op == Operation::Revert { ("reverting", "revert") } else { ("cherry-picking", "cherry-pick") };
+        out.push(format!("You are currently {doing} commit {}.", short(&m.their)));
+        out.push(if m.conflicts.is_empty() {
+            format!("  (all conflicts fixed: run \"git {cmd} --continue\")")
+        } else {
+            format!("  (fix conflicts and run \"git {cmd} --continue\")")
+        });
+        out.push(format!("  (use \"git {cmd} --skip\" to skip this patch)"));
+        out.push(format!("  (use \"git {cmd} --abort\" to cancel the {cmd} operation)"));
+        out.push(String::new());
+    } else if let Some(m) = repo.merge.as_ref().filter(|m| m.op == Operation::Merge) {
         out.push(if m.conflicts.is_empty() {
             "All conflicts fixed but you are still merging.\n  (use \"git commit\" to conclude merge)".to_string()
         } else {
@@ -133,6 +145,9 @@ pub fn long(repo: &Repo, work: &Tree) -> String {
     }
     if !unmerged.is_empty() {
         out.push("Unmerged paths:".to_string());
+        if repo.merge.as_ref().is_some_and(|m| m.op == Operation::Stash) {
+            out.push("  (use \"git restore --staged <file>...\" to unstage)".to_string());
+        }
         out.push("  (use \"git add <file>...\" to mark resolution)".to_string());
         out.extend(unmerged.iter().map(|e| format!("\tboth modified:   {}", e.path)));
         out.push(String::new());
@@ -153,9 +168,10 @@ pub fn long(repo: &Repo, work: &Tree) -> String {
         out.extend(untracked.iter().map(|e| format!("\t{}", e.path)));
         out.push(String::new());
     }
-    if !staged.is_empty() || !unmerged.is_empty() {
-        // git ends here when something is staged or unmerged.
-    } else if !unstaged.is_empty() {
+    let stash_conflict = repo.merge.as_ref().is_some_and(|m| m.op == Operation::Stash);
+    if !staged.is_empty() || (!unmerged.is_empty() && !stash_conflict) {
+        // git ends here when something is staged, or unmerged by an operation.
+    } else if !unmerged.is_empty() || !unstaged.is_empty() {
         out.push("no changes added to commit (use \"git add\" and/or \"git commit -a\")".to_string());
     } else if !untracked.is_empty() {
         out.push("nothing added to commit but untracked files present (use \"git add\" to track)".to_string());

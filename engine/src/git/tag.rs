@@ -23,7 +23,7 @@ impl TagArgs {
                 value(Some('m'), "message"),
                 flag(Some('l'), "list"),
             ],
-            "tag [-a] [-f] [-m <msg>] <tagname> [<commit>]",
+            "tag [-a | -s | -u <key-id>] [-f] [-m <msg> | -F <file>] [-e]",
         )?;
         let mut pos = p.positional.clone();
         if p.has("delete") {

@@ -10,6 +10,7 @@ mod pull_request;
 pub use protection::{ProtectCommand, ProtectError, Protection};
 pub use pull_request::{Method, PrState, PullRequest, Review, ReviewState, Run, pr_commits};
 
+use crate::outcome::TUTOR_NOTE;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -172,7 +173,7 @@ impl Hub {
                 if let Some(pr) = self.pr_mut(n) {
                     pr.state = PrState::Closed;
                 }
-                notes.push(format!("→ pull request #{n} closed: its branch is gone from origin"));
+                notes.push(format!("{TUTOR_NOTE}pull request #{n} closed: its branch is gone from origin"));
                 continue;
             };
             if *tip != pr.head_sha {
@@ -191,7 +192,7 @@ impl Hub {
                     pr.state = PrState::Merged;
                     pr.merged_as = Some(sha);
                 }
-                notes.push(format!("→ pull request #{n} is merged: its commits reached the base branch"));
+                notes.push(format!("{TUTOR_NOTE}pull request #{n} is merged: its commits reached the base branch"));
             }
         }
         notes
@@ -315,7 +316,7 @@ fn run_note(run: &Run) -> String {
         let failed: Vec<&str> = run.checks.iter().filter(|c| !c.ok).map(|c| c.name.as_str()).collect();
         format!("X failing: {} (gh run view {} --log)", failed.join(", "), run.id)
     };
-    format!("→ CI run {} on #{} ({}): {verdict}", run.id, run.pr, short(&run.sha))
+    format!("{TUTOR_NOTE}CI run {} on #{} ({}): {verdict}", run.id, run.pr, short(&run.sha))
 }
 
 /// "about 3 minutes ago", as gh prints ages.

@@ -13,6 +13,7 @@ pub use ledger::Row;
 pub use server::{DeployError, Server, Status};
 pub use topology::{ServerName, Topology};
 
+use crate::outcome::TUTOR_NOTE;
 use serde::{Deserialize, Serialize};
 
 use crate::chatbot::LogLine;
@@ -117,7 +118,7 @@ impl Servers {
         self.previews.retain(|s| {
             let keep = open.iter().any(|(n, _, _)| Some(*n) == s.preview);
             if !keep {
-                notes.push(format!("→ {} removed (its pull request is closed)", s.url()));
+                notes.push(format!("{TUTOR_NOTE}{} removed (its pull request is closed)", s.url()));
             }
             keep
         });
@@ -142,8 +143,8 @@ impl Servers {
                 d.branch.clone_from(branch);
             }
             notes.push(match result {
-                Ok(()) => format!("→ deploy preview for #{n} ready: {}", server.url()),
-                Err(e) => format!("→ deploy preview for #{n} failed: {}", e.last_line()),
+                Ok(()) => format!("{TUTOR_NOTE}deploy preview for #{n} ready: {}", server.url()),
+                Err(e) => format!("{TUTOR_NOTE}deploy preview for #{n} failed: {}", e.last_line()),
             });
         }
         notes
@@ -175,8 +176,10 @@ impl Servers {
                 format!("push to origin/{branch}")
             };
             notes.push(match server.deploy(origin, &tip, now, &why) {
-                Ok(()) => format!("→ {} server deploying {} from origin/{branch}", name.name(), short(&tip)),
-                Err(e) => format!("→ {} server: deploy of {} failed: {}", name.name(), short(&tip), e.last_line()),
+                Ok(()) => format!("{TUTOR_NOTE}{} server deploying {} from origin/{branch}", name.name(), short(&tip)),
+                Err(e) => {
+                    format!("{TUTOR_NOTE}{} server: deploy of {} failed: {}", name.name(), short(&tip), e.last_line())
+                }
             });
         }
         notes

@@ -3,8 +3,12 @@
 //! every line the two must agree on success, HEAD, branches, upstreams,
 //! remote-tracking refs, origin's branches and tags, the commit graph
 //! (compared by shape and subjects, not ids), the files at HEAD, the
-//! `status --short` lines, an operation in progress and the teammate's clone.
+//! `status --short` lines, an operation in progress and the teammate's clone —
+//! and on what each printed: the engine's output must be git's stdout and
+//! stderr interleaved, line for line, after normalising only commit ids (by
+//! shape), dates and the temporary paths (`output.rs`).
 
+mod output;
 mod pr_merges;
 mod real_git;
 mod scripts;
@@ -227,7 +231,9 @@ fn describe(a: &Snapshot, b: &Snapshot) -> String {
 fn engine_matches_real_git() {
     assert!(real_git::available(), "the differential suite needs `git` on PATH (Debian: apt-get install git)");
     let mut failures = Vec::new();
+    let mut output_failures = Vec::new();
     let mut lines_compared = 0;
+    let mut output_lines = 0;
     for script in scripts::SCRIPTS {
         let mut git = real_git::RealGit::new(script.empty);
         let mut world = if script.empty { World::empty() } else { World::new() };
@@ -239,10 +245,38 @@ fn engine_matches_real_git() {
         }
         for (n, line) in script.lines.iter().enumerate() {
             let outcome = world.run(line);
-            let (git_ok, git_out) = git.run(line);
-            let ours = engine_raw(&world, outcome.ok).snapshot();
-            let theirs = git.raw(git_ok).snapshot();
+            let (git_ok, git_stdout, git_stderr) = git.run_streams(line);
+            let ours_raw = engine_raw(&world, outcome.ok);
+            let theirs_raw = git.raw(git_ok);
+            let ours = ours_raw.snapshot();
+            let theirs = theirs_raw.snapshot();
             lines_compared += 1;
+            // What each printed, compared line by line.
+            let ids = output::Ids::new(&[&ours_raw, &theirs_raw]);
+            let root = git.root().display().to_string();
+            // The temporary origin is the engine's GitHub repository; a URL
+            // a script itself typed is mapped the same way on both sides.
+            let paths = [
+                (format!("{root}/origin.git"), "https://github.com/you/smart-chatbot.git"),
+                ("../origin.git".to_string(), "https://github.com/you/smart-chatbot.git"),
+                ("../origin".to_string(), "https://github.com/you/smart-chatbot"),
+                (format!("{root}/chatbot"), "/home/you/chatbot"),
+                (root.clone(), "/home/you"),
+            ];
+            let ours_text = output::lines(&outcome.output, &ids, &paths);
+            let (git_out_lines, git_err_lines) =
+                (output::lines(&git_stdout, &ids, &paths), output::lines(&git_stderr, &ids, &paths));
+            output_lines += git_out_lines.len() + git_err_lines.len();
+            let git_out = format!("{git_stdout}{git_stderr}");
+            if !output::interleaves(&ours_text, &git_out_lines, &git_err_lines) && ours == theirs {
+                let theirs_text: Vec<String> = git_out_lines.iter().chain(&git_err_lines).cloned().collect();
+                output_failures.push(format!(
+                    "[{}] line {}: {line}{}",
+                    script.name,
+                    n + 1,
+                    output::difference(&ours_text, &theirs_text)
+                ));
+            }
             if ours != theirs {
                 failures.push(format!(
                     "[{}] line {}: {line}\n{}\n  engine said: {}\n  git said:    {}",
@@ -256,7 +290,12 @@ fn engine_matches_real_git() {
             }
         }
     }
-    println!("differential: {} scripts, {lines_compared} lines compared", scripts::SCRIPTS.len());
+    println!(
+        "differential: {} scripts, {lines_compared} lines compared; {output_lines} lines of git's output compared verbatim, {} commands print differently",
+        scripts::SCRIPTS.len(),
+        output_failures.len()
+    );
+    failures.extend(output_failures.into_iter().map(|f| format!("prints differently from git: {f}")));
     assert!(failures.is_empty(), "{} script(s) diverge from real git:\n\n{}", failures.len(), failures.join("\n\n"));
 }
 

@@ -18,7 +18,7 @@ pub struct RealGit {
     step: u64,
 }
 
-const GITCONFIG: &str = "[user]\n\tname = You\n\temail = you@example.com\n[init]\n\tdefaultBranch = main\n[pull]\n\trebase = false\n[advice]\n\tdetachedHead = false\n[core]\n\tautocrlf = false\n";
+const GITCONFIG: &str = "[user]\n\tname = You\n\temail = you@example.com\n[init]\n\tdefaultBranch = main\n[pull]\n\trebase = false\n[log]\n\tdecorate = short\n[core]\n\tautocrlf = false\n";
 
 impl RealGit {
     pub fn new(empty: bool) -> Self {
@@ -36,6 +36,11 @@ impl RealGit {
             g.sh(&work, "git init -q && git add . && git commit -q -m 'Initial commit' && git branch development && git remote add origin ../origin.git && git push -q -u origin main development 2>/dev/null");
         }
         g
+    }
+
+    /// The temporary directory holding origin, the clone and the teammate.
+    pub fn root(&self) -> &Path {
+        &self.root
     }
 
     fn command(&mut self, dir: &Path, script: &str) -> Command {
@@ -56,10 +61,31 @@ impl RealGit {
     }
 
     fn sh(&mut self, dir: &Path, script: &str) -> (bool, String) {
+        let (ok, mut text, err) = self.sh_streams(dir, script);
+        text.push_str(&err);
+        (ok, text)
+    }
+
+    /// Runs `script`: success, stdout, stderr.
+    fn sh_streams(&mut self, dir: &Path, script: &str) -> (bool, String, String) {
         let out = self.command(dir, script).output().expect("run bash");
-        let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
-        text.push_str(&String::from_utf8_lossy(&out.stderr));
-        (out.status.success(), text)
+        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        (out.status.success(), text(&out.stdout), text(&out.stderr))
+    }
+
+    /// Runs a terminal line as the engine would: `@teammate …` in the
+    /// teammate's clone. Success, stdout and stderr.
+    pub fn run_streams(&mut self, line: &str) -> (bool, String, String) {
+        if line.starts_with("@teammate ") {
+            // The clone is made on first use, as `run` makes it.
+            let mate = self.root.join("teammate");
+            if !mate.exists() {
+                self.run("@teammate true");
+            }
+            return self.sh_streams(&mate, line.trim_start_matches("@teammate "));
+        }
+        let work = self.root.join("chatbot");
+        self.sh_streams(&work, line)
     }
 
     /// Runs a terminal line as the engine would: `@teammate …` in the teammate's clone.
