@@ -46,9 +46,9 @@ impl Ids {
                 && word.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
             let has_digit = word.bytes().any(|b| b.is_ascii_digit());
             if hex && has_digit {
-                out.push_str(&self.name(word))
+                out.push_str(&self.name(word));
             } else {
-                out.push_str(word)
+                out.push_str(word);
             }
             word.clear();
         };
@@ -69,7 +69,7 @@ impl Ids {
 /// each line (after the last carriage return), ids, dates and paths
 /// normalised, blank lines dropped, the tutor's own lines stripped.
 pub fn lines(text: &str, ids: &Ids, paths: &[(String, &str)]) -> Vec<String> {
-    let mut out: Vec<String> = without_option_table(text)
+    let out: Vec<String> = without_option_table(text)
         .lines()
         .map(|l| l.rsplit('\r').next().unwrap_or(l).trim_end().to_string())
         .filter(|l| !l.is_empty() && !l.starts_with(engine::outcome::TUTOR_NOTE))
