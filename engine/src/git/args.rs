@@ -52,6 +52,24 @@ impl Parsed {
     }
 }
 
+/// An option `spec` lacks: git's own refusal when git lacks it too, the
+/// tutor's "not simulated" when git has it (never silently ignored).
+fn unknown(usage: &'static str, word: &str, long: Option<&str>, short: Option<char>) -> GitError {
+    let command = usage.split(' ').next().unwrap_or_default();
+    let command = if command == "stash" { "stash" } else { command };
+    match (long, short) {
+        (Some(name), _) if super::known_flags::knows_long(command, name) => {
+            GitError::Fatal(format!("'git {command} --{name}' is not simulated in this tutor yet"))
+        }
+        (Some(name), _) => GitError::UnknownOption(name.to_string(), usage),
+        (None, Some(c)) if super::known_flags::knows_short(command, c) => {
+            GitError::Fatal(format!("'git {command} -{c}' is not simulated in this tutor yet"))
+        }
+        (None, Some(c)) => GitError::UnknownSwitch(c, usage),
+        (None, None) => GitError::Fatal(format!("'{word}' is not simulated in this tutor yet")),
+    }
+}
+
 /// Reads `items` against `spec`; an unknown option is refused with `usage`.
 pub fn parse(items: &[String], spec: &[Opt], usage: &'static str) -> Result<Parsed, GitError> {
     let mut out = Parsed::default();
@@ -74,8 +92,7 @@ pub fn parse(items: &[String], spec: &[Opt], usage: &'static str) -> Result<Pars
                 Some((n, v)) => (n, Some(v.to_string())),
                 None => (long, None),
             };
-            let opt =
-                spec.iter().find(|o| o.long == name).ok_or_else(|| GitError::UnknownOption(name.to_string(), usage))?;
+            let opt = spec.iter().find(|o| o.long == name).ok_or_else(|| unknown(usage, item, Some(name), None))?;
             let v = if opt.takes_value {
                 match attached {
                     Some(v) => Some(v),
@@ -100,7 +117,7 @@ pub fn parse(items: &[String], spec: &[Opt], usage: &'static str) -> Result<Pars
         while k < cluster.len() {
             let c = cluster[k];
             k += 1;
-            let opt = spec.iter().find(|o| o.short == Some(c)).ok_or(GitError::UnknownSwitch(c, usage))?;
+            let opt = spec.iter().find(|o| o.short == Some(c)).ok_or_else(|| unknown(usage, item, None, Some(c)))?;
             if opt.takes_value {
                 let v = if k < cluster.len() {
                     let v: String = cluster[k..].iter().collect();

@@ -101,7 +101,7 @@ impl RevertArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         let p = args::parse(
             rest,
-            &[value(Some('m'), "mainline"), flag(None, "no-edit"), flag(None, "edit")],
+            &[value(Some('m'), "mainline"), flag(None, "no-edit")],
             "revert [--[no-]edit] [-n] [-m <parent-number>] [-s] [-S[<keyid>]] <commit>...",
         )?;
         let Some(target) = p.positional.first().cloned() else {

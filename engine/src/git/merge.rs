@@ -29,7 +29,6 @@ impl MergeArgs {
                 flag(None, "ff"),
                 flag(None, "abort"),
                 flag(None, "no-edit"),
-                flag(None, "edit"),
                 value(Some('m'), "message"),
             ],
             "merge [<options>] [<commit>...]",

@@ -8,6 +8,7 @@ pub(crate) mod commit;
 mod diff_cmd;
 pub mod error;
 mod history;
+pub mod known_flags;
 mod log;
 pub(crate) mod merge;
 pub mod pick;
@@ -198,7 +199,12 @@ impl GitCommand {
             "stash" => Self::Stash(stash::StashArgs::parse(rest)?),
             "rebase" => Self::Rebase(pick::RebaseArgs::parse(rest)?),
             "init" if rest.is_empty() => Self::Init,
-            "init" => return Err(GitError::Fatal("'git init' options are not simulated in this tutor yet".into())),
+            "init" => {
+                return Err(GitError::Fatal(format!(
+                    "'git init {}' is not simulated in this tutor yet",
+                    rest.join(" ")
+                )));
+            }
             "help" | "--help" | "-h" => Self::Help,
             "version" | "--version" => Self::Version,
             other if NOT_SIMULATED.contains(&other) => {

@@ -80,6 +80,8 @@ fn default_remote(repo: &Repo) -> String {
 pub struct FetchArgs {
     pub remote: Option<String>,
     pub branch: Option<String>,
+    /// `--prune`: drop remote-tracking refs whose branch origin no longer has.
+    pub prune: bool,
 }
 
 impl FetchArgs {
@@ -89,13 +91,19 @@ impl FetchArgs {
             &[flag(None, "all"), flag(Some('p'), "prune")],
             "fetch [<options>] [<repository> [<refspec>...]]",
         )?;
-        Ok(Self { remote: p.positional.first().cloned(), branch: p.positional.get(1).cloned() })
+        Ok(Self { remote: p.positional.first().cloned(), branch: p.positional.get(1).cloned(), prune: p.has("prune") })
     }
 }
 
 /// Copies `origin`'s branches and tags into `repo` as remote-tracking refs.
 /// Returns git's report lines (without the `From` header).
-fn fetch_into(repo: &mut Repo, origin: &Repo, remote: &str, only: Option<&str>) -> Result<Vec<String>, GitError> {
+fn fetch_into(
+    repo: &mut Repo,
+    origin: &Repo,
+    remote: &str,
+    only: Option<&str>,
+    prune: bool,
+) -> Result<Vec<String>, GitError> {
     if let Some(b) = only
         && !origin.branches.contains_key(b)
     {
@@ -103,6 +111,19 @@ fn fetch_into(repo: &mut Repo, origin: &Repo, remote: &str, only: Option<&str>) 
     }
     // (flag and summary, ref name, where it goes), then laid out in columns.
     let mut rows: Vec<(String, String, String)> = Vec::new();
+    if prune && only.is_none() {
+        let prefix = format!("{remote}/");
+        let gone: Vec<String> = repo
+            .remote_tracking
+            .keys()
+            .filter(|r| r.strip_prefix(&prefix).is_some_and(|b| !origin.branches.contains_key(b)))
+            .cloned()
+            .collect();
+        for r in gone {
+            repo.remote_tracking.remove(&r);
+            rows.push((" - [deleted]        ".into(), "(none)".into(), r));
+        }
+    }
     if let Some(b) = only {
         rows.push((" * branch           ".to_string(), b.to_string(), "FETCH_HEAD".to_string()));
     }
@@ -144,7 +165,7 @@ fn fetch_into(repo: &mut Repo, origin: &Repo, remote: &str, only: Option<&str>) 
 pub fn fetch(a: &FetchArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let remote = a.remote.clone().unwrap_or_else(|| default_remote(ctx.repo));
     let url = remote_url(ctx.repo, &remote)?;
-    let lines = fetch_into(ctx.repo, ctx.origin, &remote, a.branch.as_deref())?;
+    let lines = fetch_into(ctx.repo, ctx.origin, &remote, a.branch.as_deref(), a.prune)?;
     Ok(if lines.is_empty() { String::new() } else { format!("From {}\n{}", from_url(&url), lines.join("\n")) })
 }
 
@@ -215,7 +236,7 @@ pub fn pull(a: &PullArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             )));
         }
     };
-    let mut lines = fetch_into(ctx.repo, ctx.origin, &remote, a.branch.as_deref())?;
+    let mut lines = fetch_into(ctx.repo, ctx.origin, &remote, a.branch.as_deref(), false)?;
     let header = if lines.is_empty() { Vec::new() } else { vec![format!("From {}", from_url(&url))] };
     let Some(their) = ctx.origin.branches.get(&branch).cloned() else {
         return Err(GitError::Fatal(format!("couldn't find remote ref {branch}")));
@@ -249,13 +270,15 @@ pub struct PushArgs {
     pub set_upstream: bool,
     pub force: bool,
     pub tags: bool,
+    /// `--delete`/`-d`: delete these branches on the remote.
+    pub delete: bool,
 }
 
 impl PushArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         let p = args::parse(
             rest,
-            &[flag(Some('u'), "set-upstream"), flag(Some('f'), "force"), flag(None, "tags")],
+            &[flag(Some('u'), "set-upstream"), flag(Some('f'), "force"), flag(None, "tags"), flag(Some('d'), "delete")],
             "push [<options>] [<repository> [<refspec>...]]",
         )?;
         let mut pos = p.positional.clone();
@@ -266,8 +289,44 @@ impl PushArgs {
             set_upstream: p.has("set-upstream"),
             force: p.has("force"),
             tags: p.has("tags"),
+            delete: p.has("delete"),
         })
     }
+}
+
+/// `git push origin --delete B`: what git and GitHub print.
+fn delete_remote_branches(ctx: &mut Ctx, remote: &str, url: &str, names: &[&str]) -> Result<String, GitError> {
+    let mut lines = vec![format!("To {url}")];
+    let mut remote_lines = Vec::new();
+    let mut failed = false;
+    for name in names {
+        let name = name.strip_prefix("refs/heads/").unwrap_or(name);
+        if !ctx.origin.branches.contains_key(name) {
+            remote_lines.push(format!("error: unable to delete '{name}': remote ref does not exist"));
+            failed = true;
+            continue;
+        }
+        let why = ctx.hook.refusal(name, true);
+        if !why.is_empty() {
+            remote_lines.push(format!("remote: error: GH006: Protected branch update failed for refs/heads/{name}."));
+            remote_lines.extend(why.iter().map(|w| format!("remote: error: {w}")));
+            lines.push(format!(" ! [remote rejected] {name} (protected branch hook declined)"));
+            failed = true;
+            continue;
+        }
+        ctx.origin.branches.remove(name);
+        ctx.repo.remote_tracking.remove(&format!("{remote}/{name}"));
+        lines.push(format!(" - [deleted]         {name}"));
+    }
+    let mut out = remote_lines;
+    if lines.len() > 1 {
+        out.extend(lines);
+    }
+    if failed {
+        out.push(format!("error: failed to push some refs to '{url}'"));
+        return Err(GitError::Refused(out.join("\n")));
+    }
+    Ok(out.join("\n"))
 }
 
 enum Update {
@@ -278,6 +337,21 @@ enum Update {
 pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let remote = a.remote.clone().unwrap_or_else(|| default_remote(ctx.repo));
     let url = remote_url(ctx.repo, &remote)?;
+    // `--delete B` and `:B` delete a branch on the remote.
+    let deletions: Vec<&str> = if a.delete {
+        a.refspecs.iter().map(String::as_str).collect()
+    } else {
+        a.refspecs.iter().filter_map(|s| s.strip_prefix(':')).collect()
+    };
+    if a.delete && deletions.is_empty() {
+        return Err(GitError::Fatal("--delete doesn't make sense without any refs".into()));
+    }
+    if !deletions.is_empty() {
+        if deletions.len() != a.refspecs.len() {
+            return Err(GitError::Fatal("pushing and deleting in one push is not simulated in this tutor yet".into()));
+        }
+        return delete_remote_branches(ctx, &remote, &url, &deletions);
+    }
     let mut updates = Vec::new();
     if a.refspecs.is_empty() && !a.tags {
         // push.default=simple: the current branch to its same-named upstream.

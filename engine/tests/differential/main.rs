@@ -8,6 +8,7 @@
 //! stderr interleaved, line for line, after normalising only commit ids (by
 //! shape), dates and the temporary paths (`output.rs`).
 
+mod flags;
 mod output;
 mod pr_merges;
 mod real_git;

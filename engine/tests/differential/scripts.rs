@@ -14,6 +14,24 @@ const fn s(name: &'static str, lines: &'static [&'static str]) -> Script {
 
 pub const SCRIPTS: &[Script] = &[
     s(
+        "a branch deleted on origin: push --delete, :branch, fetch --prune",
+        &[
+            "git push origin development:feature/t",
+            "git push origin main:feature/u",
+            "@teammate git fetch",
+            "@teammate git push origin --delete feature/t",
+            "git fetch",
+            "git branch -r",
+            "git fetch --prune",
+            "git branch -r",
+            "git push origin :feature/u",
+            "git branch -r",
+            "git push origin --delete feature/u",
+            "git push origin --delete",
+            "git fetch -p",
+        ],
+    ),
+    s(
         "stash: a switch blocked by local changes, then let through",
         &[
             "git checkout -b feature/x",

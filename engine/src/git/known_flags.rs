@@ -1,0 +1,124 @@
+//! The options git 2.47 lists for each command (`git <command> -h`), so an
+//! option the tutor does not simulate is refused as such — never with "unknown
+//! option" when git knows it, and never silently ignored. Generated from real
+//! git; `engine/tests/differential/flags.rs` checks it against the git installed.
+
+/// (command, its one-letter options, its long options separated by spaces).
+const KNOWN: &[(&str, &str, &str)] = &[
+    (
+        "status",
+        "Mbsuvz",
+        "ahead-behind branch column find-renames ignore-submodules ignored long no-ahead-behind no-branch no-column no-ignore-submodules no-ignored no-long no-null no-porcelain no-renames no-short no-show-stash no-untracked-files no-verbose null porcelain renames short show-stash untracked-files verbose",
+    ),
+    (
+        "log",
+        "Lq",
+        "clear-decorations decorate decorate-refs decorate-refs-exclude mailmap no-decorate no-decorate-refs no-decorate-refs-exclude no-mailmap no-quiet no-source no-use-mailmap quiet source use-mailmap",
+    ),
+    (
+        "branch",
+        "CDMacdfilmqrtuv",
+        "abbrev all color column contains copy create-reflog delete edit-description force format ignore-case list merged move no-abbrev no-color no-column no-contains no-copy no-create-reflog no-delete no-edit-description no-force no-format no-ignore-case no-list no-merged no-move no-omit-empty no-points-at no-quiet no-recurse-submodules no-set-upstream-to no-show-current no-sort no-track no-unset-upstream no-verbose omit-empty points-at quiet recurse-submodules remotes set-upstream-to show-current sort track unset-upstream verbose",
+    ),
+    (
+        "checkout",
+        "23Bbdflmpqt",
+        "conflict detach force guess ignore-other-worktrees ignore-skip-worktree-bits merge no-conflict no-detach no-force no-guess no-ignore-other-worktrees no-ignore-skip-worktree-bits no-merge no-orphan no-overlay no-overwrite-ignore no-patch no-pathspec-file-nul no-pathspec-from-file no-progress no-quiet no-recurse-submodules no-track orphan ours overlay overwrite-ignore patch pathspec-file-nul pathspec-from-file progress quiet recurse-submodules theirs track",
+    ),
+    (
+        "switch",
+        "Ccdfmqt",
+        "conflict create detach discard-changes force force-create guess ignore-other-worktrees merge no-conflict no-create no-detach no-discard-changes no-force no-force-create no-guess no-ignore-other-worktrees no-merge no-orphan no-overwrite-ignore no-progress no-quiet no-recurse-submodules no-track orphan overwrite-ignore progress quiet recurse-submodules track",
+    ),
+    (
+        "add",
+        "ANefinpuv",
+        "all chmod dry-run edit force ignore-errors ignore-missing ignore-removal intent-to-add interactive no-all no-chmod no-dry-run no-edit no-force no-ignore-errors no-ignore-missing no-ignore-removal no-intent-to-add no-interactive no-patch no-pathspec-file-nul no-pathspec-from-file no-refresh no-renormalize no-sparse no-update no-verbose patch pathspec-file-nul pathspec-from-file refresh renormalize sparse update verbose",
+    ),
+    (
+        "commit",
+        "CFSaceimnopqstuvz",
+        "ahead-behind all amend author branch cleanup date dry-run edit file fixup gpg-sign include interactive long message no-ahead-behind no-all no-amend no-author no-branch no-cleanup no-date no-dry-run no-edit no-file no-fixup no-gpg-sign no-include no-interactive no-long no-message no-null no-only no-patch no-pathspec-file-nul no-pathspec-from-file no-porcelain no-post-rewrite no-quiet no-reedit-message no-reset-author no-reuse-message no-short no-signoff no-squash no-status no-template no-untracked-files no-verbose no-verify null only patch pathspec-file-nul pathspec-from-file porcelain post-rewrite quiet reedit-message reset-author reuse-message short signoff squash status template trailer untracked-files verbose verify",
+    ),
+    (
+        "merge",
+        "FSXemnqsv",
+        "abort allow-unrelated-histories autostash cleanup commit continue edit ff ff-only file gpg-sign into-name log message no-abort no-allow-unrelated-histories no-autostash no-cleanup no-commit no-continue no-edit no-ff no-gpg-sign no-into-name no-log no-message no-overwrite-ignore no-progress no-quiet no-quit no-rerere-autoupdate no-signoff no-squash no-stat no-strategy no-strategy-option no-summary no-verbose no-verify no-verify-signatures overwrite-ignore progress quiet quit rerere-autoupdate signoff squash stat strategy strategy-option summary verbose verify verify-signatures",
+    ),
+    ("remote", "v", "no-verbose verbose"),
+    (
+        "fetch",
+        "46Pafjkmnopqtuv",
+        "all append atomic auto-gc auto-maintenance deepen depth dry-run filter force ipv4 ipv6 jobs keep multiple negotiate-only negotiation-tip no-all no-append no-atomic no-auto-gc no-auto-maintenance no-deepen no-depth no-dry-run no-filter no-force no-jobs no-keep no-multiple no-negotiate-only no-negotiation-tip no-porcelain no-prefetch no-progress no-prune no-prune-tags no-quiet no-recurse-submodules no-server-option no-set-upstream no-shallow-exclude no-shallow-since no-show-forced-updates no-stdin no-tags no-update-head-ok no-update-shallow no-upload-pack no-verbose no-write-commit-graph no-write-fetch-head porcelain prefetch progress prune prune-tags quiet recurse-submodules refetch refmap server-option set-upstream shallow-exclude shallow-since show-forced-updates stdin tags unshallow update-head-ok update-shallow upload-pack verbose write-commit-graph write-fetch-head",
+    ),
+    (
+        "pull",
+        "46SXafjknopqrstv",
+        "all allow-unrelated-histories append autostash cleanup commit deepen depth dry-run edit ff ff-only force gpg-sign ipv4 ipv6 jobs keep log negotiation-tip no-all no-allow-unrelated-histories no-append no-autostash no-cleanup no-commit no-deepen no-depth no-dry-run no-edit no-ff no-force no-gpg-sign no-ipv4 no-ipv6 no-jobs no-keep no-log no-negotiation-tip no-progress no-prune no-quiet no-rebase no-recurse-submodules no-server-option no-set-upstream no-shallow-exclude no-shallow-since no-show-forced-updates no-signoff no-squash no-stat no-strategy no-strategy-option no-tags no-update-shallow no-upload-pack no-verbose no-verify no-verify-signatures progress prune quiet rebase recurse-submodules refmap server-option set-upstream shallow-exclude shallow-since show-forced-updates signoff squash stat strategy strategy-option tags unshallow update-shallow upload-pack verbose verify verify-signatures",
+    ),
+    (
+        "push",
+        "46dfnoquv",
+        "all atomic branches delete dry-run exec follow-tags force force-if-includes force-with-lease ipv4 ipv6 mirror no-all no-atomic no-branches no-delete no-dry-run no-exec no-follow-tags no-force no-force-if-includes no-force-with-lease no-mirror no-porcelain no-progress no-prune no-push-option no-quiet no-receive-pack no-recurse-submodules no-repo no-set-upstream no-signed no-tags no-thin no-verbose no-verify porcelain progress prune push-option quiet receive-pack recurse-submodules repo set-upstream signed tags thin verbose verify",
+    ),
+    (
+        "tag",
+        "Fadefilmnsuv",
+        "annotate cleanup color column contains create-reflog delete edit file force format ignore-case list local-user merged message no-annotate no-cleanup no-color no-column no-contains no-create-reflog no-edit no-file no-force no-format no-ignore-case no-local-user no-merged no-omit-empty no-points-at no-sign no-sort omit-empty points-at sign sort trailer verify",
+    ),
+    (
+        "reset",
+        "Npq",
+        "hard intent-to-add keep merge mixed no-intent-to-add no-patch no-pathspec-file-nul no-pathspec-from-file no-quiet no-recurse-submodules no-refresh patch pathspec-file-nul pathspec-from-file quiet recurse-submodules refresh soft",
+    ),
+    (
+        "revert",
+        "SXemns",
+        "abort cleanup commit continue edit gpg-sign mainline no-cleanup no-commit no-edit no-gpg-sign no-mainline no-reference no-rerere-autoupdate no-signoff no-strategy no-strategy-option quit reference rerere-autoupdate signoff skip strategy strategy-option",
+    ),
+    (
+        "diff",
+        "BCMORSalpuz",
+        "abbrev find-copies-harder full-index name-only name-status numstat patch-with-raw patch-with-stat pickaxe-all stat text",
+    ),
+    (
+        "restore",
+        "23SWmpqs",
+        "conflict ignore-skip-worktree-bits ignore-unmerged merge no-conflict no-ignore-skip-worktree-bits no-ignore-unmerged no-merge no-overlay no-patch no-pathspec-file-nul no-pathspec-from-file no-progress no-quiet no-recurse-submodules no-source no-staged no-worktree ours overlay patch pathspec-file-nul pathspec-from-file progress quiet recurse-submodules source staged theirs worktree",
+    ),
+    (
+        "cherry-pick",
+        "SXemnsx",
+        "abort allow-empty allow-empty-message cleanup commit continue edit empty ff gpg-sign keep-redundant-commits mainline no-allow-empty no-allow-empty-message no-cleanup no-commit no-edit no-ff no-gpg-sign no-keep-redundant-commits no-mainline no-rerere-autoupdate no-signoff no-strategy no-strategy-option quit rerere-autoupdate signoff skip strategy strategy-option",
+    ),
+    (
+        "rebase",
+        "CSXfimnqrsvx",
+        "abort apply autosquash autostash committer-date-is-author-date continue edit-todo empty exec ff force-rebase fork-point gpg-sign ignore-whitespace interactive keep-base merge no-autosquash no-autostash no-committer-date-is-author-date no-exec no-ff no-force-rebase no-fork-point no-gpg-sign no-ignore-whitespace no-keep-base no-onto no-quiet no-reapply-cherry-picks no-rebase-merges no-rerere-autoupdate no-reschedule-failed-exec no-reset-author-date no-root no-signoff no-stat no-strategy no-strategy-option no-update-refs no-verbose no-verify no-whitespace onto quiet quit reapply-cherry-picks rebase-merges rerere-autoupdate reschedule-failed-exec reset-author-date root show-current-patch signoff skip stat strategy strategy-option update-refs verbose verify whitespace",
+    ),
+    (
+        "init",
+        "bq",
+        "bare initial-branch no-bare no-initial-branch no-object-format no-quiet no-ref-format no-separate-git-dir no-template object-format quiet ref-format separate-git-dir shared template",
+    ),
+    (
+        "stash",
+        "Sakmpqu",
+        "all include-untracked keep-index message no-all no-include-untracked no-keep-index no-message no-patch no-pathspec-file-nul no-pathspec-from-file no-quiet no-staged patch pathspec-file-nul pathspec-from-file quiet staged",
+    ),
+];
+
+/// Whether git's `command` has the long option `--name`.
+pub fn knows_long(command: &str, name: &str) -> bool {
+    KNOWN.iter().any(|(c, _, longs)| *c == command && longs.split(' ').any(|l| l == name))
+}
+
+/// Whether git's `command` has the option `-c`.
+pub fn knows_short(command: &str, c: char) -> bool {
+    KNOWN.iter().any(|(cmd, shorts, _)| *cmd == command && shorts.contains(c))
+}
+
+/// Every command in the table, with its one-letter and long options.
+pub fn table() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    KNOWN.iter().copied()
+}
