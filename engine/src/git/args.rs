@@ -162,7 +162,12 @@ mod tests {
     #[test]
     fn refusals() {
         assert_eq!(parse(&s(&["-m"]), COMMIT, "commit").unwrap_err(), GitError::MissingValue("m".into()));
-        assert!(matches!(parse(&s(&["-z"]), COMMIT, "commit"), Err(GitError::UnknownSwitch('z', _))));
+        assert!(matches!(parse(&s(&["-Z"]), COMMIT, "commit"), Err(GitError::UnknownSwitch('Z', _))));
         assert!(matches!(parse(&s(&["--nope"]), COMMIT, "commit"), Err(GitError::UnknownOption(..))));
+        // git has these; the tutor says it does not simulate them.
+        for word in ["-z", "--amend", "--no-verify"] {
+            let e = parse(&s(&[word]), COMMIT, "commit").unwrap_err().to_string();
+            assert!(e.contains("is not simulated in this tutor yet"), "{word}: {e}");
+        }
     }
 }

@@ -263,6 +263,8 @@ pub fn pull(a: &PullArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     }
 }
 
+// Each bool is one of git's independent flags.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PushArgs {
     pub remote: Option<String>,
