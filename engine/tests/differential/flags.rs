@@ -21,7 +21,7 @@ fn git_options(args: &[&str]) -> (BTreeSet<char>, BTreeSet<String>) {
         }
         let mut rest = t;
         // `-q, --[no-]quiet`, `-b <branch>`, `--[no-]track[=(direct|inherit)]`
-        if let Some(c) = rest.strip_prefix('-').and_then(|r| r.chars().next()).filter(|c| c.is_ascii_alphanumeric()) {
+        if let Some(c) = rest.strip_prefix('-').and_then(|r| r.chars().next()).filter(char::is_ascii_alphanumeric) {
             shorts.insert(c);
             rest = rest[2..].trim_start_matches(',').trim_start();
         }
