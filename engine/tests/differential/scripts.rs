@@ -14,6 +14,30 @@ const fn s(name: &'static str, lines: &'static [&'static str]) -> Script {
 
 pub const SCRIPTS: &[Script] = &[
     s(
+        "hotfix from main, merged, carried back to development",
+        &[
+            "git checkout development",
+            "echo refactor >> intents.json",
+            "git commit -am 'Refactor handoff replies'",
+            "git checkout main",
+            "git merge development",
+            "git push origin main development",
+            "git checkout -b hotfix/handoff-reply main",
+            "echo fix >> main.py",
+            "git commit -am 'Fix the human handoff reply'",
+            "git checkout main",
+            "git merge --no-ff hotfix/handoff-reply -m 'Merge hotfix/handoff-reply'",
+            "git push origin main",
+            "git checkout development",
+            "git cherry-pick hotfix/handoff-reply",
+            "git push origin development",
+            "git log --oneline --graph --all",
+            "git log --graph --all -3",
+            "git branch --merged main",
+            "git branch -d hotfix/handoff-reply",
+        ],
+    ),
+    s(
         "a branch deleted on origin: push --delete, :branch, fetch --prune",
         &[
             "git push origin development:feature/t",
