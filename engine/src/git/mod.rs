@@ -372,26 +372,30 @@ start a working area
 
 work on the current change
    add        Add file contents to the index (paths, ., -A)
-   reset      Reset current HEAD to the specified state (--hard, --soft)
+   restore    Restore working tree files (--staged, --source)
+   reset      Reset current HEAD to the specified state (--hard, --soft, HEAD~N)
+   stash      Put local changes aside (push -m, list, show, pop, apply, drop)
 
 examine the history and state
    diff       Show changes (--stat, --cached, <commit>)
-   log        Show commit logs (--oneline, --graph, --all, -n)
+   log        Show commit logs (--oneline, --graph, --all, -n, A..B, --first-parent)
    status     Show the working tree status (--short)
 
 grow, mark and tweak your common history
-   branch     List, create, rename or delete branches (-d, -D, -m, -a, -vv)
+   branch     List, create, rename or delete branches (-d, -D, -m, -a, -r, -vv, --merged)
    commit     Record changes to the repository (-m, -am, --allow-empty)
    merge      Join two development histories together (--no-ff, --ff-only, --abort)
+   cherry-pick Apply the changes of existing commits (--continue, --abort)
+   rebase     Reapply commits on top of another base (--onto, --continue, --abort)
    revert     Revert a commit with a new commit (-m 1 for a merge)
-   switch     Switch branches (-c to create)
-   checkout   Switch branches or detach HEAD (-b to create)
+   switch     Switch branches (-c to create, - for the previous one, --detach)
+   checkout   Switch branches or restore files (-b to create, -- PATH)
    tag        Create, list or delete tags
 
 collaborate
    fetch      Download objects and refs from origin
-   pull       Fetch from origin and merge (pull.rebase=false)
-   push       Update remote refs (-u to set upstream)
+   pull       Fetch from origin and merge (--rebase to replay yours on top)
+   push       Update remote refs (-u to set upstream, --delete)
    remote     Manage remotes (-v, add, remove)
 
 Besides git: echo \"text\" > file (>> appends), cat, ls -a, clear, undo, reset; `help` lists the rest.
