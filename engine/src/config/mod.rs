@@ -4,6 +4,7 @@
 pub mod check;
 pub mod commands;
 pub mod dotenv;
+pub mod float;
 pub mod profiles;
 
 use std::collections::BTreeMap;
@@ -159,8 +160,8 @@ fn apply(c: &mut Config, key: &str, v: &str) -> Result<(), String> {
             };
         }
         "CONFIDENCE_THRESHOLD" => {
-            let t: f64 =
-                v.parse().map_err(|_| format!("CONFIDENCE_THRESHOLD must be a number between 0 and 1, not `{v}`"))?;
+            let t = float::parse(v)
+                .ok_or_else(|| format!("CONFIDENCE_THRESHOLD must be a number between 0 and 1, not `{v}`"))?;
             if !(0.0..=1.0).contains(&t) {
                 return Err(format!("CONFIDENCE_THRESHOLD must be between 0 and 1, not {v}"));
             }
