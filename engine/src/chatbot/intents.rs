@@ -56,7 +56,7 @@ pub fn tokens(text: &str) -> Vec<String> {
             flush(&mut word, &mut out);
             out.push(c.to_string());
         } else if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
+            super::case::push_lower(c, &mut word);
         } else if c != '\'' && c != '’' {
             flush(&mut word, &mut out);
         }

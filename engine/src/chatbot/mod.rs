@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+pub mod case;
 pub mod http;
 pub mod intents;
 pub mod json_read;

@@ -279,7 +279,7 @@ impl Ctx<'_> {
             .rev()
             .take(40)
             .rev()
-            .map(|l| format!("{:<8} {}", format!("{:?}:", l.level).to_uppercase(), l.text))
+            .map(|l| format!("{:<8} {}", format!("{:?}:", l.level).to_ascii_uppercase(), l.text))
             .collect();
         Outcome::ok(lines.join("\n"))
     }

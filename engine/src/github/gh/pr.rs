@@ -258,7 +258,7 @@ impl Ctx<'_> {
             return Outcome::err(format!("no pull request #{n}"));
         };
         if p.state != PrState::Open {
-            return Outcome::err(format!("Pull request {}#{n} is {}", REPO, p.state.name().to_lowercase()));
+            return Outcome::err(format!("Pull request {}#{n} is {}", REPO, p.state.name().to_ascii_lowercase()));
         }
         if p.author == who && *state != ReviewState::Commented {
             let what = if *state == ReviewState::Approved { "approve" } else { "request changes on" };
@@ -402,7 +402,7 @@ impl Ctx<'_> {
             return Outcome::err(format!(
                 "! Pull request {repo}#{n} ({}) is already {}",
                 p.title,
-                p.state.name().to_lowercase()
+                p.state.name().to_ascii_lowercase()
             ));
         }
         p.state = PrState::Closed;
