@@ -208,7 +208,7 @@ pub fn push_lower(c: char, out: &mut String) {
     let i = RUNS.partition_point(|r| r.0 <= cp);
     let mapped = i.checked_sub(1).and_then(|i| RUNS.get(i)).and_then(|&(start, count, offset, step)| {
         let k = cp - start;
-        let inside = k % u32::from(step) == 0 && k / u32::from(step) < u32::from(count);
+        let inside = k.is_multiple_of(u32::from(step)) && k / u32::from(step) < u32::from(count);
         inside.then(|| char::from_u32(cp.wrapping_add_signed(offset))).flatten()
     });
     out.push(mapped.unwrap_or(c));
