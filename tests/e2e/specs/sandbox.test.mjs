@@ -44,7 +44,7 @@ test("typed commands update the terminal and the graph", async () => {
   assert.match(out, /^[0-9a-f]{7} \(HEAD -> feature\/new-chatbot-intent\) Add product inquiry intent\n[0-9a-f]{7} \(origin\/main, origin\/development, main, development\) Initial commit$/);
 
   out = await ws.run("git branch -d feature/new-chatbot-intent");
-  assert.equal(out, "error: cannot delete branch 'feature/new-chatbot-intent' used by worktree at '~/chatbot'");
+  assert.equal(out, "error: cannot delete branch 'feature/new-chatbot-intent' used by worktree at '/home/you/chatbot'");
   out = await ws.run("git checkout nope");
   assert.equal(out, "error: pathspec 'nope' did not match any file(s) known to git");
   assert.ok(await ws.page.locator(".b2p-terminal__entry--error").count() >= 1);
