@@ -95,15 +95,32 @@ pub fn reset_hard(ctx: &mut Ctx, id: &CommitId) {
 pub struct RevertArgs {
     pub target: String,
     pub mainline: Option<usize>,
+    /// `--continue`, `--skip` or `--abort` instead of a commit.
+    pub steer: Option<super::pick::Step>,
 }
 
 impl RevertArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         let p = args::parse(
             rest,
-            &[value(Some('m'), "mainline"), flag(None, "no-edit")],
+            &[
+                value(Some('m'), "mainline"),
+                flag(None, "no-edit"),
+                flag(None, "continue"),
+                flag(None, "skip"),
+                flag(None, "abort"),
+            ],
             "revert [--[no-]edit] [-n] [-m <parent-number>] [-s] [-S[<keyid>]] <commit>...",
         )?;
+        for (name, step) in [
+            ("continue", super::pick::Step::Continue),
+            ("skip", super::pick::Step::Skip),
+            ("abort", super::pick::Step::Abort),
+        ] {
+            if p.has(name) {
+                return Ok(Self { target: String::new(), mainline: None, steer: Some(step) });
+            }
+        }
         let Some(target) = p.positional.first().cloned() else {
             return Err(GitError::Refused("usage: git revert [--[no-]edit] [-n] [-m <parent-number>] [-s] [-S[<keyid>]] <commit>...\n   or: git revert (--continue | --skip | --abort | --quit)".into()));
         };
@@ -118,11 +135,14 @@ impl RevertArgs {
             })?),
             None => None,
         };
-        Ok(Self { target, mainline })
+        Ok(Self { target, mainline, steer: None })
     }
 }
 
 pub fn revert(a: &RevertArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    if let Some(step) = &a.steer {
+        return super::pick::steer(ctx, Operation::Revert, step);
+    }
     check_no_merge_in_progress(ctx.repo, "Reverting")?;
     let Some(id) = ctx.repo.resolve(&a.target) else {
         return Err(GitError::BadRevision(a.target.clone()));

@@ -16,6 +16,8 @@ pub struct MergeArgs {
     pub no_ff: bool,
     pub ff_only: bool,
     pub abort: bool,
+    /// `--continue`: conclude a merge whose conflicts are resolved.
+    pub resume: bool,
     pub message: Option<String>,
 }
 
@@ -28,6 +30,7 @@ impl MergeArgs {
                 flag(None, "ff-only"),
                 flag(None, "ff"),
                 flag(None, "abort"),
+                flag(None, "continue"),
                 flag(None, "no-edit"),
                 value(Some('m'), "message"),
             ],
@@ -43,6 +46,7 @@ impl MergeArgs {
             no_ff: p.has("no-ff"),
             ff_only: p.has("ff-only"),
             abort: p.has("abort"),
+            resume: p.has("continue"),
             message: p.value("message").map(str::to_string),
         })
     }
@@ -84,6 +88,16 @@ pub fn default_message(repo: &Repo, name: &str, from_url: Option<&str>) -> Strin
 pub fn run(a: &MergeArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     if a.abort {
         return abort(ctx);
+    }
+    if a.resume {
+        // `git merge --continue` is `git commit` once a merge is under way.
+        if ctx.repo.merge.as_ref().is_none_or(|m| m.op != Operation::Merge) {
+            return Err(GitError::Fatal("There is no merge in progress (MERGE_HEAD missing).".into()));
+        }
+        return super::commit::commit(
+            &super::commit::CommitArgs { message: None, all: false, allow_empty: false },
+            ctx,
+        );
     }
     check_no_merge_in_progress(ctx.repo, "Merging")?;
     let name = match &a.target {

@@ -261,6 +261,11 @@ fn conclude(ctx: &mut Ctx, op: Operation) -> Result<Vec<String>, GitError> {
             _ => super::commit::unmerged_refusal(&m.conflicts),
         });
     }
+    if op == Operation::Revert {
+        // The revert's own message, by the learner: `git commit` concludes it.
+        let args = super::commit::CommitArgs { message: None, all: false, allow_empty: false };
+        return super::commit::commit(&args, ctx).map(|out| vec![out]);
+    }
     let from = ctx.repo.head_tree();
     let Some(original) = ctx.repo.commit(&m.their).cloned() else { return Ok(Vec::new()) };
     if ctx.repo.index == from {
@@ -274,11 +279,16 @@ fn conclude(ctx: &mut Ctx, op: Operation) -> Result<Vec<String>, GitError> {
     Ok(vec![commit_pick(ctx, &original, &from, Vec::new(), op != Operation::Rebase)])
 }
 
-fn steer(ctx: &mut Ctx, op: Operation, step: &Step) -> Result<String, GitError> {
+/// `--continue`, `--skip` or `--abort` of the operation under way.
+pub fn steer(ctx: &mut Ctx, op: Operation, step: &Step) -> Result<String, GitError> {
     if in_progress(ctx.repo) != Some(op) {
         return Err(match op {
             Operation::Rebase => GitError::Fatal("no rebase in progress".into()),
-            _ => GitError::Refused("error: no cherry-pick or revert in progress\nfatal: cherry-pick failed".into()),
+            // `--skip` names only its own operation; the others name both.
+            _ if *step == Step::Skip => {
+                GitError::Refused(format!("error: no {} in progress\nfatal: {} failed", op.name(), op.name()))
+            }
+            _ => GitError::Refused(format!("error: no cherry-pick or revert in progress\nfatal: {} failed", op.name())),
         });
     }
     match step {

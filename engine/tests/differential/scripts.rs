@@ -14,6 +14,38 @@ const fn s(name: &'static str, lines: &'static [&'static str]) -> Script {
 
 pub const SCRIPTS: &[Script] = &[
     s(
+        "conflicts concluded with merge --continue and revert --continue",
+        &[
+            "git merge --continue",
+            "git revert --continue",
+            "git checkout -b feature/x",
+            "echo feature >> README.md",
+            "git commit -am 'Feature line'",
+            "git checkout main",
+            "echo main >> README.md",
+            "git commit -am 'Main line'",
+            "git merge feature/x",
+            "git merge --continue",
+            "echo both > README.md",
+            "git add README.md",
+            "git merge --continue",
+            "git log --oneline -1",
+            "echo later >> README.md",
+            "git commit -am 'Later line'",
+            "git revert HEAD~1",
+            "git revert --abort",
+            "git revert HEAD~1",
+            "git status --short",
+            "echo resolved > README.md",
+            "git add README.md",
+            "git revert --continue",
+            "git log --oneline -1",
+            "git revert --skip",
+            "git cherry-pick --skip",
+            "git cherry-pick --continue",
+        ],
+    ),
+    s(
         "hotfix from main, merged, carried back to development",
         &[
             "git checkout development",
