@@ -11,6 +11,8 @@ use crate::repo::{Commit, CommitId, MergeState, Operation, Repo, Tree, short};
 use crate::tree_merge::Conflict;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+// Each bool is one of git's independent flags.
+#[allow(clippy::struct_excessive_bools)]
 pub struct MergeArgs {
     pub target: Option<String>,
     pub no_ff: bool,
