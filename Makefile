@@ -12,6 +12,8 @@ E2E := tests/e2e
 CARGO_BIN := $(HOME)/.cargo/bin
 CHROMIUM ?= /usr/bin/chromium
 CHROMEDRIVER ?= /usr/bin/chromedriver
+PYTHON ?= python3
+VENV := $(CURDIR)/.venv
 
 # npm's wasm-opt (binaryen 132) must come before any system one.
 export PATH := $(CARGO_BIN):$(CURDIR)/$(E2E)/node_modules/.bin:$(PATH)
@@ -19,7 +21,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export TRUNK_OFFLINE := true
 export CHROMIUM
 
-.PHONY: help serve build test lint test-native test-wasm test-e2e bench fuzz tools browser-tools clean
+.PHONY: help serve build test lint test-native test-wasm test-e2e bench fuzz tools browser-tools python-tools clean
 
 help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:8080"
@@ -54,6 +56,20 @@ browser-tools:
 	  fi; \
 	fi
 
+# The real app's Python runtime (tests/python/requirements.txt, from PyPI) in
+# a local virtualenv, for the differential tests against python-dotenv.
+python-tools: $(VENV)/.installed
+
+$(VENV)/.installed: tests/python/requirements.txt
+	@command -v $(PYTHON) >/dev/null || { \
+	  echo "Python 3.9+ is needed to test against the real main.py and python-dotenv, and '$(PYTHON)' is missing." >&2; \
+	  echo "Install it (Debian: apt-get install python3 python3-venv), or point at one: make test PYTHON=/path/to/python3" >&2; \
+	  exit 1; }
+	@$(PYTHON) -m venv $(VENV) || { \
+	  echo "'$(PYTHON) -m venv' failed: the venv module is missing (Debian: apt-get install python3-venv)." >&2; exit 1; }
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/python/requirements.txt
+	@touch $@
+
 # ---- run ---------------------------------------------------------------------
 serve: tools
 	trunk serve
@@ -63,7 +79,7 @@ build: tools
 	node scripts/write-headers.mjs dist
 
 # ---- test --------------------------------------------------------------------
-test: tools browser-tools lint test-native test-wasm test-e2e
+test: tools browser-tools python-tools lint test-native test-wasm test-e2e
 	@echo "make test: all passed"
 
 lint:
@@ -72,8 +88,8 @@ lint:
 	cargo clippy -p branch-to-prod --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
 	cargo clippy -p b2p-engine --lib --bins --target wasm32-unknown-unknown --locked -- -D warnings
 
-test-native:
-	cargo test -p b2p-engine --locked
+test-native: python-tools
+	B2P_PYTHON=$(VENV)/bin/python cargo test -p b2p-engine --locked
 	cargo test -p branch-to-prod --lib --locked
 
 test-wasm:
@@ -96,4 +112,4 @@ fuzz: tools
 
 clean:
 	cargo clean
-	rm -rf dist $(E2E)/node_modules $(E2E)/artifacts
+	rm -rf dist $(E2E)/node_modules $(E2E)/artifacts $(VENV)

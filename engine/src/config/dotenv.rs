@@ -52,10 +52,18 @@ impl Parsed {
     }
 }
 
+/// A name a shell (and every tool) accepts: letters, digits, `_`, `.`, not
+/// starting with a digit.
 fn is_key(k: &str) -> bool {
     let mut b = k.bytes();
     b.next().is_some_and(|c| c.is_ascii_alphabetic() || c == b'_')
         && b.all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.')
+}
+
+/// A name python-dotenv still loads (no whitespace, `=` or `#`), though a
+/// shell would not: `1A`, `A-B`.
+fn is_loose_key(k: &str) -> bool {
+    !k.is_empty() && !k.chars().any(|c| c.is_whitespace() || c == '=' || c == '#' || c == '\'' || c == '"')
 }
 
 /// Reads a `.env` file; never fails, errors are reported.
@@ -75,7 +83,9 @@ pub fn parse(file: &str, text: &str) -> Parsed {
             continue;
         }
         let indent = raw.len() - trimmed.len();
-        let body = trimmed.strip_prefix("export ").map_or(trimmed, str::trim_start);
+        // `export` then spaces or tabs, as python-dotenv reads it.
+        let body =
+            trimmed.strip_prefix("export").filter(|r| r.starts_with([' ', '\t'])).map_or(trimmed, str::trim_start);
         let body_col = indent + (trimmed.len() - body.len()) + 1;
         let Some(eq) = body.find('=') else {
             out.errors.push(err(
@@ -86,7 +96,9 @@ pub fn parse(file: &str, text: &str) -> Parsed {
             continue;
         };
         let key = body[..eq].trim_end();
-        if !is_key(key) {
+        // python-dotenv also takes a single-quoted key.
+        let key = key.strip_prefix('\'').and_then(|k| k.strip_suffix('\'')).filter(|k| !k.is_empty()).unwrap_or(key);
+        if !is_key(key) && !is_loose_key(key) {
             out.errors.push(err(
                 n,
                 body_col,
@@ -94,8 +106,14 @@ pub fn parse(file: &str, text: &str) -> Parsed {
             ));
             continue;
         }
+        if !is_key(key) {
+            out.warnings.push(format!(
+                "{file}:{n}: `{key}` is not a name a shell accepts; python-dotenv loads it, but use letters, digits and underscores, starting with a letter (e.g. API_DEBUG)"
+            ));
+        }
         let rest = &body[eq + 1..];
         let value_col = body_col + eq + 1 + (rest.len() - rest.trim_start().len());
+        let spaced = rest.starts_with([' ', '\t']);
         let rest = rest.trim_start();
         let value = match rest.chars().next() {
             Some(q @ ('"' | '\'')) => {
@@ -126,8 +144,11 @@ pub fn parse(file: &str, text: &str) -> Parsed {
                 if q == '"' { unescape(inner) } else { inner.to_string() }
             }
             _ => {
-                // An unquoted value ends at ` #` (an inline comment).
-                let cut = rest.char_indices().find(|&(k, c)| c == '#' && k > 0 && rest[..k].ends_with([' ', '\t']));
+                // An unquoted value ends at ` #` (an inline comment), also
+                // when only spaces stand between `=` and the `#`.
+                let cut = rest
+                    .char_indices()
+                    .find(|&(k, c)| c == '#' && ((k == 0 && spaced) || (k > 0 && rest[..k].ends_with([' ', '\t']))));
                 let v = cut.map_or(rest, |(k, _)| &rest[..k]);
                 v.trim_end().to_string()
             }
@@ -226,8 +247,11 @@ mod tests {
         assert!(p.errors[0].to_string().starts_with(".env.staging:2:1: expected KEY=value"));
         assert_eq!((p.errors[1].line, p.errors[1].column), (3, 3));
         assert!(p.errors[1].message.contains("close it with \""));
-        let p = parse(".env", "1KEY=x\nA='v' trailing\n");
-        assert!(p.errors[0].message.contains("not a valid variable name"));
-        assert!(p.errors[1].message.contains("after the closing quote"));
+        let p = parse(".env", "1KEY=x\nA='v' trailing\nA B=x\n");
+        assert!(p.errors[0].message.contains("after the closing quote"));
+        assert!(p.errors[1].message.contains("not a valid variable name"));
+        // python-dotenv loads `1KEY`; the tutor loads it too, and says why it is unwise.
+        assert_eq!(p.get("1KEY").map(|e| e.value.as_str()), Some("x"));
+        assert!(p.warnings[0].contains("not a name a shell accepts"), "{:?}", p.warnings);
     }
 }
