@@ -62,7 +62,8 @@ def classify(message):
 @app.get("/")
 def configuration_check():
     return {"environment": APP_ENV, "debug": DEBUG,
-            "version": os.getenv("GIT_SHA", "dev"), "branch": os.getenv("GIT_BRANCH", "local")}
+            "version": os.getenv("RAILWAY_GIT_COMMIT_SHA", "dev")[:7],
+            "branch": os.getenv("RAILWAY_GIT_BRANCH", "local")}
 
 
 @app.post("/chat")

@@ -167,14 +167,16 @@ fn local_runs_the_working_tree_and_command_line_variables_win() {
     let mut w = World::new();
     assert!(w.run("curl localhost:8000/").output.contains("Failed to connect to localhost port 8000"));
     run(&mut w, &["echo \"CONFIDENCE_THRESHOLD=0.9\" >> .env.development", "python main.py"]);
+    // 0.33 of the words is below the file's 0.9: the fallback.
     let o = json(&mut w, &format!("curl {CHAT} localhost:8000/chat"));
-    assert_eq!(o["debug"]["threshold"], 0.9);
-    assert_eq!(o["debug"]["config_source"]["CONFIDENCE_THRESHOLD"], ".env.development:9");
-    assert!(json(&mut w, "curl localhost:8000/")["version"].as_str().unwrap().ends_with("-dirty"));
+    assert_eq!(o["intent"], serde_json::Value::Null);
+    assert!(out(&mut w, "servers local").contains("CONFIDENCE_THRESHOLD  ← .env.development:9"));
+    // main.py reports what it is given: nothing sets GIT_SHA on your machine.
+    assert_eq!(json(&mut w, "curl localhost:8000/")["version"], "dev");
     assert!(!w.run("python main.py").ok, "port 8000 is taken");
     run(&mut w, &["stop", "CONFIDENCE_THRESHOLD=0.2 python main.py"]);
     let o = json(&mut w, &format!("curl {CHAT} localhost:8000/chat"));
-    assert_eq!(o["debug"]["config_source"]["CONFIDENCE_THRESHOLD"], "command line");
+    assert!(out(&mut w, "servers local").contains("CONFIDENCE_THRESHOLD  ← command line"));
     assert_eq!(o["intent"], "pricing");
     run(&mut w, &["stop"]);
     assert!(!w.run("stop").ok);
@@ -183,16 +185,19 @@ fn local_runs_the_working_tree_and_command_line_variables_win() {
 // One behaviour test per configuration key.
 
 #[test]
-fn key_api_debug_shows_scores_and_tracebacks_or_hides_them() {
+fn key_api_debug_shows_tracebacks_or_hides_them() {
     let mut w = World::new();
     run(&mut w, &["edit handoff-bug", "API_DEBUG=true python main.py"]);
+    assert_eq!(json(&mut w, "curl localhost:8000/")["debug"], true);
+    // FastAPI(debug=True) changes error pages, not answers: main.py adds nothing else.
     let on = json(&mut w, r#"curl -X POST localhost:8000/chat -d '{"message":"hello"}'"#);
-    assert_eq!(on["debug"]["scores"]["greeting"], 1.0);
+    assert!(on.get("debug").is_none());
     let crash = out(&mut w, r#"curl -X POST localhost:8000/chat -d '{"message":"human"}'"#);
     assert!(crash.starts_with("Traceback (most recent call last):"), "{crash}");
     run(&mut w, &["stop", "API_DEBUG=false python main.py"]);
-    let off = json(&mut w, r#"curl -X POST localhost:8000/chat -d '{"message":"hello"}'"#);
-    assert!(off.get("debug").is_none());
+    assert_eq!(json(&mut w, "curl localhost:8000/")["debug"], false);
+    // main.py compares with "true" exactly: `True` leaves debug off.
+    run(&mut w, &["stop", "API_DEBUG=True python main.py"]);
     assert_eq!(json(&mut w, "curl localhost:8000/")["debug"], false);
     assert_eq!(out(&mut w, r#"curl -X POST localhost:8000/chat -d '{"message":"human"}'"#), "Internal Server Error");
 }
@@ -255,8 +260,7 @@ fn key_api_host_127_makes_a_server_unreachable() {
 #[test]
 fn key_backend_api_url_is_shown_and_checked() {
     let mut w = World::new();
-    let o = json(&mut w, &format!("curl {CHAT} https://staging-chatbot.railway.app/chat"));
-    assert_eq!(o["debug"]["backend_api_url"], "https://staging-chatbot.railway.app");
+    assert!(out(&mut w, "servers staging").contains("backend:  https://staging-chatbot.railway.app"));
     run(&mut w, &["echo \"BACKEND_API_URL=https://smart-chatbot.railway.app\" >> .env.staging"]);
     let check = w.run("config check staging");
     assert!(check.output.contains("BACKEND_API_URL"), "{}", check.output);

@@ -36,13 +36,24 @@ impl Intent {
     }
 }
 
+/// `main.py`'s `[\u3400-\u9fff]`: each of these is a word of its own.
 fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+    matches!(c, '\u{3400}'..='\u{9FFF}')
 }
 
-/// Lower-cased words without filler; each CJK character is a word of its own,
-/// so Chinese keywords match inside unsegmented text.
+/// Python's `\w` in a `str` pattern: `str.isalnum()`, or `_`.
+fn is_word(c: char) -> bool {
+    c == '_' || c.is_alphanumeric()
+}
+
+/// `main.py`'s `words`: the text lower-cased, ASCII apostrophes removed
+/// (`what's` → `whats`; a curly `’` separates words), then each CJK
+/// character and each run of other word characters, without filler.
 pub fn tokens(text: &str) -> Vec<String> {
+    let mut lower = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| *c != '\'') {
+        super::case::push_lower(c, &mut lower);
+    }
     let mut out = Vec::new();
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut Vec<String>| {
@@ -51,13 +62,15 @@ pub fn tokens(text: &str) -> Vec<String> {
         }
         word.clear();
     };
-    for c in text.chars() {
+    for c in lower.chars() {
         if is_cjk(c) {
             flush(&mut word, &mut out);
-            out.push(c.to_string());
-        } else if c.is_alphanumeric() {
-            super::case::push_lower(c, &mut word);
-        } else if c != '\'' && c != '’' {
+            if !STOP_WORDS.contains(&c.to_string().as_str()) {
+                out.push(c.to_string());
+            }
+        } else if is_word(c) {
+            word.push(c);
+        } else {
             flush(&mut word, &mut out);
         }
     }

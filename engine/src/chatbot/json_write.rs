@@ -56,6 +56,29 @@ impl Obj {
     }
 }
 
+/// A parsed value written back as Python's `json.dumps` (and so `FastAPI`)
+/// writes the object it read: a key given twice keeps its first place and
+/// its last value, as a `dict` does.
+pub fn value(v: &super::json_read::Value) -> String {
+    use super::json_read::Value;
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.clone(),
+        Value::Str(s) => quote(s),
+        Value::Array(items) => format!("[{}]", items.iter().map(value).collect::<Vec<_>>().join(",")),
+        Value::Object(fields) => {
+            let mut keys: Vec<&String> = Vec::new();
+            for (k, _) in fields {
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+            keys.into_iter().fold(Obj::new(), |o, k| o.raw(k, &v.get(k).map_or_else(|| "null".into(), value))).finish()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -64,14 +64,6 @@ impl App {
         }
     }
 
-    fn source_of(&self, key: &str) -> String {
-        match self.sources.get(key) {
-            Some(Source::File { file, line }) => format!("{file}:{line}"),
-            Some(Source::Override { by }) => by.clone(),
-            Some(Source::Default) | None => "default".into(),
-        }
-    }
-
     fn allows_origin(&self, origin: &str) -> bool {
         match &self.config.cors_origins {
             Cors::Any => true,
@@ -91,20 +83,25 @@ impl App {
         let origin = req.header("origin").map(str::to_string);
         let preflight =
             req.method == "OPTIONS" && origin.is_some() && req.header("access-control-request-method").is_some();
-        let mut resp = if preflight {
+        let resp = if preflight {
             self.preflight(req, origin.as_deref().unwrap_or_default())
         } else {
+            // Starlette's CORSMiddleware: `*` for any origin, the origin
+            // itself when listed, and `Vary: Origin` on every answer.
             let mut r = self.route(req, logs);
-            if let Some(o) = &origin
-                && self.allows_origin(o)
-            {
-                if self.config.cors_origins == Cors::Any {
-                    r.headers.push(("access-control-allow-origin".into(), "*".into()));
-                } else {
-                    r.headers.push(("access-control-allow-origin".into(), o.clone()));
-                    r.headers.push(("vary".into(), "Origin".into()));
-                }
+            // An unhandled exception is answered by Starlette's outermost
+            // error middleware, outside CORS: no CORS headers at all.
+            if r.status == 500 {
+                return self.finish(r, client, req, logs);
             }
+            match (&origin, &self.config.cors_origins) {
+                (Some(_), Cors::Any) => r.headers.push(("access-control-allow-origin".into(), "*".into())),
+                (Some(o), _) if self.allows_origin(o) => {
+                    r.headers.push(("access-control-allow-origin".into(), o.clone()));
+                }
+                _ => {}
+            }
+            r.headers.push(("vary".into(), "Origin".into()));
             r
         };
         if let Some(o) = &origin
@@ -112,6 +109,11 @@ impl App {
         {
             self.log(logs, LogLevel::Debug, format!("CORS: origin {o} is not in CORS_ORIGINS"));
         }
+        self.finish(resp, client, req, logs)
+    }
+
+    /// uvicorn's access log line and `server` header.
+    fn finish(&self, mut resp: Response, client: Client, req: &Request, logs: &mut Vec<LogLine>) -> Response {
         let line =
             format!("{}:51234 - \"{} {} HTTP/1.1\" {} {}", client.ip, req.method, req.path, resp.status, resp.reason);
         self.log(logs, LogLevel::Info, line);
@@ -119,19 +121,41 @@ impl App {
         resp
     }
 
+    /// Starlette 1.10's preflight answer (`allow_methods=["*"]`, `allow_headers=["*"]`).
     fn preflight(&self, req: &Request, origin: &str) -> Response {
+        const METHODS: [&str; 8] = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "QUERY"];
+        let mut headers: Vec<(String, String)> = vec![(
+            "vary".into(),
+            "Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network"
+                .into(),
+        )];
+        let any = self.config.cors_origins == Cors::Any;
+        if any {
+            headers.push(("access-control-allow-origin".into(), "*".into()));
+        }
+        headers.push(("access-control-allow-methods".into(), METHODS.join(", ")));
+        headers.push(("access-control-max-age".into(), "600".into()));
+        let mut failures = Vec::new();
         if !self.allows_origin(origin) {
-            return Response::text(400, "Disallowed CORS origin");
+            failures.push("origin");
+        } else if !any {
+            headers.push(("access-control-allow-origin".into(), origin.into()));
         }
-        let mut r = Response::text(200, "OK");
-        let allow_origin = if self.config.cors_origins == Cors::Any { "*" } else { origin };
-        r.headers.push(("vary".into(), "Origin".into()));
-        r.headers.push(("access-control-allow-methods".into(), "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT".into()));
-        r.headers.push(("access-control-max-age".into(), "600".into()));
+        if !req.header("access-control-request-method").is_some_and(|m| METHODS.contains(&m)) {
+            failures.push("method");
+        }
         if let Some(h) = req.header("access-control-request-headers") {
-            r.headers.push(("access-control-allow-headers".into(), h.to_string()));
+            headers.push(("access-control-allow-headers".into(), h.to_string()));
         }
-        r.headers.push(("access-control-allow-origin".into(), allow_origin.into()));
+        if req.header("access-control-request-private-network").is_some() {
+            failures.push("private-network");
+        }
+        let mut r = if failures.is_empty() {
+            Response::text(200, "OK")
+        } else {
+            Response::text(400, &format!("Disallowed CORS {}", failures.join(", ")))
+        };
+        r.headers.extend(headers);
         r
     }
 
@@ -156,19 +180,44 @@ impl App {
     fn chat(&self, req: &Request, logs: &mut Vec<LogLine>) -> Response {
         let body = req.body.as_deref().unwrap_or_default();
         let message = match json_read::parse(body) {
-            Err(_) => return validation_error("json_invalid", "[\"body\",0]", "JSON decode error"),
+            // FastAPI reports where Python's json stopped, and why.
+            Err(e) => {
+                let ctx = Obj::new().str("error", e.msg).finish();
+                let item = Obj::new()
+                    .str("type", "json_invalid")
+                    .raw("loc", &format!("[\"body\",{}]", e.char))
+                    .str("msg", "JSON decode error")
+                    .raw("input", "{}")
+                    .raw("ctx", &ctx)
+                    .finish();
+                return Response::json(422, Obj::new().raw("detail", &format!("[{item}]")));
+            }
             Ok(v @ Value::Object(_)) => match v.get("message") {
                 Some(Value::Str(m)) => m.clone(),
-                Some(_) => {
-                    return validation_error("string_type", "[\"body\",\"message\"]", "Input should be a valid string");
+                Some(other) => {
+                    let input = json_write::value(other);
+                    return validation_error(
+                        "string_type",
+                        "[\"body\",\"message\"]",
+                        "Input should be a valid string",
+                        &input,
+                    );
                 }
-                None => return validation_error("missing", "[\"body\",\"message\"]", "Field required"),
+                None => {
+                    return validation_error(
+                        "missing",
+                        "[\"body\",\"message\"]",
+                        "Field required",
+                        &json_write::value(&v),
+                    );
+                }
             },
-            Ok(_) => {
+            Ok(other) => {
                 return validation_error(
                     "model_attributes_type",
                     "[\"body\"]",
                     "Input should be a valid dictionary or object to extract fields from",
+                    &json_write::value(&other),
                 );
             }
         };
@@ -179,34 +228,25 @@ impl App {
         self.log(logs, LogLevel::Debug, format!("classify {message:?} scores={scores_text}"));
         let threshold = self.config.confidence_threshold;
         let threshold_repr = self.config.threshold_repr.clone();
-        let mut out = Obj::new();
-        match intent {
-            Some(intent) if confidence.as_f64() >= threshold => {
-                let Some(reply) = intent.reply() else {
-                    return self.crash(logs, "KeyError: 'reply'");
-                };
-                out = out.str("intent", &intent.name).raw("confidence", &confidence.to_string()).str("reply", reply);
-            }
-            _ => {
-                self.log(
-                    logs,
-                    LogLevel::Warning,
-                    format!("low confidence {confidence} < CONFIDENCE_THRESHOLD {threshold_repr}: fallback reply"),
-                );
-                out = out.null("intent").raw("confidence", &confidence.to_string()).str("reply", FALLBACK);
-            }
+        // main.py: below the threshold, the fallback; otherwise
+        // `INTENTS[intent]["reply"]` — with no intent (a threshold of 0),
+        // `INTENTS[None]` raises, as it does in main.py.
+        if confidence.as_f64() < threshold {
+            self.log(
+                logs,
+                LogLevel::Warning,
+                format!("low confidence {confidence} < CONFIDENCE_THRESHOLD {threshold_repr}: fallback reply"),
+            );
+            let out = Obj::new().null("intent").raw("confidence", &confidence.to_string()).str("reply", FALLBACK);
+            return Response::json(200, out);
         }
-        if self.config.api_debug {
-            let source = Obj::new()
-                .str("CONFIDENCE_THRESHOLD", &self.source_of("CONFIDENCE_THRESHOLD"))
-                .str("API_DEBUG", &self.source_of("API_DEBUG"));
-            let debug = Obj::new()
-                .raw("scores", &scores_text)
-                .raw("threshold", &threshold_repr)
-                .str("backend_api_url", &self.config.backend_api_url)
-                .raw("config_source", &source.finish());
-            out = out.raw("debug", &debug.finish());
-        }
+        let Some(intent) = intent else {
+            return self.crash(logs, "KeyError: None");
+        };
+        let Some(reply) = intent.reply() else {
+            return self.crash(logs, "KeyError: 'reply'");
+        };
+        let out = Obj::new().str("intent", &intent.name).raw("confidence", &confidence.to_string()).str("reply", reply);
         Response::json(200, out)
     }
 
@@ -224,7 +264,7 @@ impl App {
     /// counter uses it over a sample of real users' messages.
     pub fn fails(&self, message: &str) -> bool {
         let (intent, confidence) = self.best(&scores(message, &self.intents));
-        intent.is_some_and(|i| confidence.as_f64() >= self.config.confidence_threshold && i.reply().is_none())
+        confidence.as_f64() >= self.config.confidence_threshold && intent.is_none_or(|i| i.reply().is_none())
     }
 
     /// The winning intent and its score (none below zero's).
@@ -239,8 +279,8 @@ fn method_not_allowed(allow: &str) -> Response {
     r
 }
 
-fn validation_error(kind: &str, loc: &str, msg: &str) -> Response {
-    let item = Obj::new().str("type", kind).raw("loc", loc).str("msg", msg).finish();
+fn validation_error(kind: &str, loc: &str, msg: &str, input: &str) -> Response {
+    let item = Obj::new().str("type", kind).raw("loc", loc).str("msg", msg).raw("input", input).finish();
     Response::json(422, Obj::new().raw("detail", &format!("[{item}]")))
 }
 

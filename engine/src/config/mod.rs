@@ -130,11 +130,9 @@ fn parse_origin(v: &str) -> Option<String> {
 fn apply(c: &mut Config, key: &str, v: &str) -> Result<(), String> {
     match key {
         "API_DEBUG" => {
-            c.api_debug = match v.to_ascii_lowercase().as_str() {
-                "true" => true,
-                "false" => false,
-                _ => return Err(format!("API_DEBUG must be true or false, not `{v}`")),
-            };
+            // main.py: `os.getenv("API_DEBUG", "false") == "true"` — only
+            // exactly `true` turns it on (resolve warns about `True`).
+            c.api_debug = v == "true";
         }
         "CORS_ORIGINS" => {
             c.cors_origins = if v.trim() == "*" {
@@ -235,6 +233,11 @@ pub fn resolve(file: &str, text: Option<&str>, overrides: &[(String, String)], b
                 (d.to_string(), Source::Default)
             }
         };
+        if *key == "API_DEBUG" && value != "true" && value != "false" {
+            warnings.push(format!(
+                "API_DEBUG={value}: main.py turns debug on only for exactly `true`, so this leaves it off; write true or false"
+            ));
+        }
         match apply(&mut config, key, &value) {
             Ok(()) => {}
             Err(e) => errors.push(match &source {
@@ -317,8 +320,10 @@ mod tests {
             &[],
             "",
         );
-        assert_eq!(r.errors.len(), 3, "{:?}", r.errors);
-        assert!(r.errors[0].starts_with(".env.x:1: API_DEBUG must be true or false"));
+        assert_eq!(r.errors.len(), 2, "{:?}", r.errors);
+        // main.py reads any value; only exactly `true` turns debug on.
+        assert!(!r.config.api_debug);
+        assert!(r.warnings.iter().any(|w| w.contains("API_DEBUG=yes: main.py turns debug on only for exactly `true`")));
         assert!(r.warnings.iter().any(|w| w.contains("unknown key LOGLEVEL (did you mean LOG_LEVEL?)")));
         assert!(r.warnings.iter().any(|w| w.contains("API_HOST is not set in .env.x; using the default 127.0.0.1")));
         assert_eq!(r.sources["API_HOST"], Source::Default);

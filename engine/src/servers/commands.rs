@@ -235,6 +235,11 @@ impl Ctx<'_> {
         if let Some(d) = &s.deployed {
             out.push(format!("runs:     {} \"{}\" (branch {})", d.version, d.subject, d.branch));
             out.push(format!("profile:  {} (APP_ENV={})", d.env_file, d.environment));
+            let (version, branch) = d.reported();
+            let by = if s.name == ServerName::Local { "nothing sets them on your machine" } else { "set by Railway" };
+            out.push(format!(
+                "GET /:    version {version} ← RAILWAY_GIT_COMMIT_SHA, branch {branch} ← RAILWAY_GIT_BRANCH ({by})"
+            ));
             if let Ok(app) = d.start() {
                 out.push(format!("backend:  {}", app.config.backend_api_url));
                 for (key, source) in &app.sources {

@@ -17,10 +17,14 @@ pub struct Deployment {
     pub commit: Option<String>,
     /// The commit's subject.
     pub subject: String,
-    /// `GET /`'s `version`: the short id, `-dirty` for an edited working tree.
+    /// What it runs, for people: the short id, `-dirty` for an edited working tree.
     pub version: String,
-    /// `GET /`'s `branch`.
+    /// The branch it runs.
     pub branch: String,
+    /// Whether Railway runs it (and sets `RAILWAY_GIT_COMMIT_SHA` and
+    /// `RAILWAY_GIT_BRANCH`); `false` on your machine.
+    #[serde(default)]
+    pub railway: bool,
     /// `APP_ENV`.
     pub environment: String,
     /// The profile it loads (`.env.staging`).
@@ -59,6 +63,7 @@ impl Deployment {
             subject: commit.map(|(_, s)| s.to_string()).unwrap_or_default(),
             version: commit.map_or_else(|| "unversioned".into(), |(id, _)| short(id).to_string()),
             branch: name.branch().to_string(),
+            railway: name != ServerName::Local,
             environment: env.to_string(),
             env_text: tree.get(&env_file).cloned(),
             env_file,
@@ -88,6 +93,28 @@ impl Deployment {
         Ok(app)
     }
 
+    /// What the process environment holds for `key`: a variable set on the
+    /// command line or the platform, then the ones Railway sets itself.
+    pub fn env_var(&self, key: &str) -> Option<&str> {
+        let own = self.overrides.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+        let railway = match key {
+            _ if !self.railway => None,
+            "RAILWAY_GIT_COMMIT_SHA" => self.commit.as_deref(),
+            "RAILWAY_GIT_BRANCH" => Some(self.branch.as_str()),
+            _ => None,
+        };
+        own.or(railway)
+    }
+
+    /// `GET /`'s `version` and `branch`, as main.py computes them from the
+    /// environment: `RAILWAY_GIT_COMMIT_SHA[:7]` or `dev`, `RAILWAY_GIT_BRANCH` or `local`.
+    pub fn reported(&self) -> (String, String) {
+        let version =
+            self.env_var("RAILWAY_GIT_COMMIT_SHA").map_or_else(|| "dev".to_string(), |v| v.chars().take(7).collect());
+        let branch = self.env_var("RAILWAY_GIT_BRANCH").unwrap_or("local").to_string();
+        (version, branch)
+    }
+
     /// Starts the app as `python main.py` would, or says why it crashed.
     pub fn start(&self) -> Result<App, StartError> {
         if !self.main_py {
@@ -99,7 +126,8 @@ impl Deployment {
         }
         let text = self.intents.as_deref().ok_or(StartError::NoIntents)?;
         let intents = chatbot::load_intents(text).map_err(StartError::BadIntents)?;
-        Ok(App::new(&self.environment, resolved, intents, &self.version, &self.branch))
+        let (version, branch) = self.reported();
+        Ok(App::new(&self.environment, resolved, intents, &version, &branch))
     }
 }
 
