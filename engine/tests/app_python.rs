@@ -181,6 +181,12 @@ fn corpus() -> Vec<String> {
         m.push(format!("{w}’s"));
         m.push(format!("{w}'s"));
     }
+    for w in ["hello", "price", "human", "how much", "good morning", "人工", "价格"] {
+        m.push(format!("{w}!"));
+        m.push(format!("¿{w}?"));
+        m.push(format!("“{w}”"));
+        m.push(format!("{w} 🙂"));
+    }
     for n in [1, 2, 3, 5, 8] {
         m.push(vec!["word"; n].join(" ") + " price");
     }
@@ -335,10 +341,12 @@ fn the_simulated_server_answers_as_main_py_does() {
     let messages = corpus();
     let reqs = requests(&messages);
     let mut trees = vec![("default", engine::project::initial_tree())];
-    for edit in ["product-inquiry", "chinese-keywords", "handoff-bug"] {
+    for edits in [&["product-inquiry"][..], &["chinese-keywords"], &["handoff-bug"], &["handoff-bug", "handoff-fix"]] {
         let mut t = engine::project::initial_tree();
-        engine::project::edit(&mut t, Some(edit)).expect("prepared edit");
-        trees.push((edit, t));
+        for edit in edits {
+            engine::project::edit(&mut t, Some(edit)).expect("prepared edit");
+        }
+        trees.push((*edits.last().unwrap_or(&"default"), t));
     }
     let profiles: Vec<BTreeMap<&str, &str>> = vec![
         BTreeMap::new(),
@@ -378,6 +386,7 @@ fn the_simulated_server_answers_as_main_py_does() {
             }
         }
     }
+    assert!(messages.len() >= 200, "the corpus has {} messages", messages.len());
     println!(
         "main.py: {compared} requests compared ({} per run × {} profiles × {} trees), {} differ",
         reqs.len(),

@@ -297,3 +297,14 @@ fn config_compare_puts_the_profiles_side_by_side() {
     let t = out2.lines().find(|l| l.contains("CONFIDENCE_THRESHOLD")).unwrap();
     assert!(t.starts_with("  CONFIDENCE_THRESHOLD"), "all three agree now: {t}");
 }
+
+#[test]
+fn an_edited_main_py_is_named_not_pretended() {
+    let mut w = World::new();
+    run(&mut w, &["echo \"# a comment\" >> main.py"]);
+    let started = out(&mut w, "python main.py");
+    assert!(started.contains("main.py differs from the one this tutor runs"), "{started}");
+    assert!(out(&mut w, "servers local").contains("not edits to the program itself"));
+    run(&mut w, &["stop", "git checkout -- main.py", "python main.py"]);
+    assert!(!out(&mut w, "servers local").contains("main.py differs"));
+}

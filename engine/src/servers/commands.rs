@@ -62,6 +62,9 @@ impl Ctx<'_> {
         if d.env_text.is_none() {
             out.push(format!("WARNING:  {} not found: every setting takes its default", d.env_file));
         }
+        if let Some(notice) = d.main_py_notice() {
+            out.push(format!("WARNING:  {notice}"));
+        }
         match d.launch() {
             Ok(app) => {
                 out.push(format!("INFO:     Loaded {} (APP_ENV={env})", d.env_file));
@@ -235,6 +238,9 @@ impl Ctx<'_> {
         if let Some(d) = &s.deployed {
             out.push(format!("runs:     {} \"{}\" (branch {})", d.version, d.subject, d.branch));
             out.push(format!("profile:  {} (APP_ENV={})", d.env_file, d.environment));
+            if let Some(notice) = d.main_py_notice() {
+                out.push(format!("note:     {notice}"));
+            }
             let (version, branch) = d.reported();
             let by = if s.name == ServerName::Local { "nothing sets them on your machine" } else { "set by Railway" };
             out.push(format!(

@@ -32,6 +32,10 @@ pub struct Deployment {
     pub(super) env_text: Option<String>,
     pub(super) intents: Option<String>,
     pub(super) main_py: bool,
+    /// main.py is not the one the tutor ships: the simulation cannot follow
+    /// an edit of the program itself, and says so.
+    #[serde(default)]
+    pub main_py_edited: bool,
     /// Variables set in the process environment: they win over the file.
     pub overrides: Vec<(String, String)>,
     pub(super) overrides_by: String,
@@ -69,6 +73,7 @@ impl Deployment {
             env_file,
             intents: tree.get("intents.json").cloned(),
             main_py: tree.contains_key("main.py"),
+            main_py_edited: tree.get("main.py").is_some_and(|t| t != crate::project::MAIN_PY),
             overrides,
             overrides_by: by.to_string(),
             failing_users: 0,
@@ -83,6 +88,7 @@ impl Deployment {
             && self.env_text == other.env_text
             && self.intents == other.intents
             && self.main_py == other.main_py
+            && self.main_py_edited == other.main_py_edited
             && self.overrides == other.overrides
     }
 
@@ -113,6 +119,13 @@ impl Deployment {
             self.env_var("RAILWAY_GIT_COMMIT_SHA").map_or_else(|| "dev".to_string(), |v| v.chars().take(7).collect());
         let branch = self.env_var("RAILWAY_GIT_BRANCH").unwrap_or("local").to_string();
         (version, branch)
+    }
+
+    /// What the tutor says about an edited main.py, when it is.
+    pub fn main_py_notice(&self) -> Option<&'static str> {
+        self.main_py_edited.then_some(
+            "main.py differs from the one this tutor runs: the simulated server follows intents.json and the .env files, but not edits to the program itself, so it still answers as the original main.py",
+        )
     }
 
     /// Starts the app as `python main.py` would, or says why it crashed.

@@ -182,6 +182,9 @@ impl Server {
                 d.findings.clone_from(&findings);
                 self.status = if host.is_loopback() { Status::Unreachable } else { Status::Running };
                 self.log_deploy(now, format!("Listening on {host}:8000"));
+                if let Some(notice) = d.main_py_notice() {
+                    self.log_deploy(now, format!("warning: {notice}"));
+                }
                 if host.is_loopback() {
                     self.log_deploy(now, format!("warning: API_HOST={host} accepts connections only from inside the container; requests from outside fail (set API_HOST=0.0.0.0)"));
                 }
