@@ -26,6 +26,11 @@ origins = os.getenv("CORS_ORIGINS", "").split(",")
 app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["*"], allow_headers=["*"])
 INTENTS = json.load(open("intents.json"))
 FALLBACK = "Sorry, I didn't catch that. Could you rephrase?"
+# Where the data lives: the platform sets DATABASE_URL for each environment;
+# on your machine nothing does, so the app uses a file of fake test data.
+DATABASE_URL = os.getenv("DATABASE_URL", "sqlite:///fake-test-data.db")
+# Which APIs it integrates with follows BACKEND_API_URL (mock, test or live).
+BACKEND_API_URL = os.getenv("BACKEND_API_URL", "http://127.0.0.1:8000")
 
 
 class ChatRequest(BaseModel):
@@ -61,9 +66,13 @@ def classify(message):
 
 @app.get("/")
 def configuration_check():
-    return {"environment": APP_ENV, "debug": DEBUG,
+    info = {"environment": APP_ENV, "debug": DEBUG,
             "version": os.getenv("RAILWAY_GIT_COMMIT_SHA", "dev")[:7],
             "branch": os.getenv("RAILWAY_GIT_BRANCH", "local")}
+    if DEBUG:  # debug info tells anyone who asks where the data and APIs are
+        info["database"] = DATABASE_URL
+        info["backend"] = BACKEND_API_URL
+    return info
 
 
 @app.post("/chat")

@@ -287,7 +287,7 @@ fn engine_answers(tree: &Tree, env: &BTreeMap<&str, &str>, reqs: &[Req]) -> Vec<
     let version: String =
         env.get("RAILWAY_GIT_COMMIT_SHA").map_or_else(|| "dev".into(), |v| v.chars().take(7).collect());
     let branch = env.get("RAILWAY_GIT_BRANCH").copied().unwrap_or("local");
-    let app = App::new(app_env, resolved, intents, &version, branch);
+    let app = App::new(app_env, resolved, intents, &version, branch).with_database(env.get("DATABASE_URL").copied());
     reqs.iter()
         .map(|r| {
             let req = Request {
@@ -359,6 +359,11 @@ fn the_simulated_server_answers_as_main_py_does() {
             ("API_DEBUG", "True"),
             ("RAILWAY_GIT_COMMIT_SHA", "0b0ca6f5e2d1c3b4a5968778695a4b3c2d1e0f9a"),
             ("RAILWAY_GIT_BRANCH", "main"),
+        ]),
+        BTreeMap::from([
+            ("APP_ENV", "production"),
+            ("API_DEBUG", "true"),
+            ("DATABASE_URL", "postgresql://prod-db.railway.internal:5432/real_customer_data"),
         ]),
     ];
     let mut differ = Vec::new();

@@ -308,3 +308,31 @@ fn an_edited_main_py_is_named_not_pretended() {
     run(&mut w, &["stop", "git checkout -- main.py", "python main.py"]);
     assert!(!out(&mut w, "servers local").contains("main.py differs"));
 }
+
+#[test]
+fn each_server_has_its_data_integrations_and_speed_and_development_never_reaches_customers() {
+    let mut w = World::new();
+    for (server, data, apis, speed) in [
+        ("development", "fake test data", "mock APIs", "doesn't matter"),
+        ("staging", "production-like test data", "test APIs", "should be fast"),
+        ("production", "real customer data", "live APIs", "must be fast"),
+    ] {
+        let o = out(&mut w, &format!("servers {server}"));
+        assert!(o.contains(&format!("data:     {data} (")), "{server}: {o}");
+        assert!(o.contains(&format!("APIs:     {apis}")), "{server}: {o}");
+        assert!(o.contains(&format!("speed:    {speed}")), "{server}: {o}");
+    }
+    // With API_DEBUG on, main.py's GET / says where the data is.
+    let dev = json(&mut w, "curl https://dev-chatbot.railway.app/");
+    assert_eq!(dev["database"], "postgresql://dev-db.railway.internal:5432/fake_test_data");
+    assert!(
+        json(&mut w, "curl https://smart-chatbot.railway.app/").get("database").is_none(),
+        "debug is off in production"
+    );
+    let prod_db = "postgresql://prod-db.railway.internal:5432/real_customer_data";
+    for server in ["development", "staging"] {
+        let refused = w.run(&format!("servers {server} set DATABASE_URL={prod_db}"));
+        assert!(!refused.ok && refused.output.contains("cannot reach real customer data"), "{}", refused.output);
+    }
+    assert!(!out(&mut w, "servers development").contains("real customer data"));
+}

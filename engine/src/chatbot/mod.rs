@@ -18,6 +18,9 @@ use http::{Request, Response};
 use json_read::Value;
 use json_write::Obj;
 
+/// main.py's `DATABASE_URL` when the environment sets none: a local file.
+pub const DEFAULT_DATABASE: &str = "sqlite:///fake-test-data.db";
+
 /// Who is asking: the tutor's terminal, or simulated users of production.
 #[derive(Debug, Clone, Copy)]
 pub struct Client<'a> {
@@ -49,6 +52,8 @@ pub struct App {
     pub version: String,
     /// `GET /`'s `branch`.
     pub branch: String,
+    /// `DATABASE_URL` as the process sees it (main.py's default when unset).
+    pub database: String,
 }
 
 impl App {
@@ -61,7 +66,15 @@ impl App {
             intents,
             version: version.to_string(),
             branch: branch.to_string(),
+            database: DEFAULT_DATABASE.to_string(),
         }
+    }
+
+    /// The same app, with `DATABASE_URL` set in its environment.
+    #[must_use]
+    pub fn with_database(mut self, url: Option<&str>) -> Self {
+        self.database = url.unwrap_or(DEFAULT_DATABASE).to_string();
+        self
     }
 
     fn allows_origin(&self, origin: &str) -> bool {
@@ -162,14 +175,20 @@ impl App {
     fn route(&self, req: &Request, logs: &mut Vec<LogLine>) -> Response {
         let path = req.path.split('?').next().unwrap_or("/");
         match (path, req.method.as_str()) {
-            ("/", "GET" | "HEAD") => Response::json(
-                200,
-                Obj::new()
+            ("/", "GET" | "HEAD") => {
+                let info = Obj::new()
                     .str("environment", &self.environment)
                     .bool("debug", self.config.api_debug)
                     .str("version", &self.version)
-                    .str("branch", &self.branch),
-            ),
+                    .str("branch", &self.branch);
+                // main.py adds where the data and the APIs are in debug mode.
+                let info = if self.config.api_debug {
+                    info.str("database", &self.database).str("backend", &self.config.backend_api_url)
+                } else {
+                    info
+                };
+                Response::json(200, info)
+            }
             ("/chat", "POST") => self.chat(req, logs),
             ("/", _) => method_not_allowed("GET"),
             ("/chat", _) => method_not_allowed("POST"),
@@ -253,8 +272,10 @@ impl App {
     /// An unhandled exception: `FastAPI`'s debug page shows the traceback,
     /// otherwise the client sees only "Internal Server Error".
     fn crash(&self, logs: &mut Vec<LogLine>, error: &str) -> Response {
+        let code = "reply = INTENTS[intent][\"reply\"]";
+        let line = crate::project::MAIN_PY.lines().position(|l| l.trim() == code).map_or(0, |i| i + 1);
         let trace = format!(
-            "Traceback (most recent call last):\n  File \"/app/main.py\", line 68, in chat\n    reply = INTENTS[intent][\"reply\"]\n{error}"
+            "Traceback (most recent call last):\n  File \"/app/main.py\", line {line}, in chat\n    {code}\n{error}"
         );
         self.log(logs, LogLevel::Error, format!("Exception in ASGI application\n{trace}"));
         Response::text(500, if self.config.api_debug { &trace } else { "Internal Server Error" })

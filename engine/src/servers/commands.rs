@@ -199,6 +199,12 @@ impl Ctx<'_> {
                 ))
             }
             ServersCommand::Set { key, value, .. } => {
+                let environment = server.name.env().name();
+                if let Some(why) =
+                    (key == "DATABASE_URL").then(|| super::data::refuse_database(environment, value)).flatten()
+                {
+                    return Outcome::err(why);
+                }
                 if let Some(s) = self.servers.find_mut(&label) {
                     s.vars.retain(|(k, _)| k != key);
                     s.vars.push((key.clone(), value.clone()));
@@ -248,6 +254,23 @@ impl Ctx<'_> {
             ));
             if let Ok(app) = d.start() {
                 out.push(format!("backend:  {}", app.config.backend_api_url));
+                let by = if d.overrides.iter().any(|(k, _)| k == "DATABASE_URL") {
+                    "a platform variable"
+                } else if d.env_var("DATABASE_URL").is_some() {
+                    "set by Railway"
+                } else {
+                    "main.py's default"
+                };
+                out.push(format!(
+                    "data:     {} ({} ← DATABASE_URL, {by})",
+                    super::data::data_set(&app.database),
+                    app.database
+                ));
+                out.push(format!(
+                    "APIs:     {} (following BACKEND_API_URL)",
+                    super::data::integrations(&app.config.backend_api_url)
+                ));
+                out.push(format!("speed:    {}", super::data::performance(&d.environment)));
                 for (key, source) in &app.sources {
                     let from = match source {
                         crate::config::Source::File { file, line } => format!("{file}:{line}"),

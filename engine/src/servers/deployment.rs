@@ -107,6 +107,7 @@ impl Deployment {
             _ if !self.railway => None,
             "RAILWAY_GIT_COMMIT_SHA" => self.commit.as_deref(),
             "RAILWAY_GIT_BRANCH" => Some(self.branch.as_str()),
+            "DATABASE_URL" => super::data::database_of(&self.environment),
             _ => None,
         };
         own.or(railway)
@@ -140,7 +141,8 @@ impl Deployment {
         let text = self.intents.as_deref().ok_or(StartError::NoIntents)?;
         let intents = chatbot::load_intents(text).map_err(StartError::BadIntents)?;
         let (version, branch) = self.reported();
-        Ok(App::new(&self.environment, resolved, intents, &version, &branch))
+        Ok(App::new(&self.environment, resolved, intents, &version, &branch)
+            .with_database(self.env_var("DATABASE_URL")))
     }
 }
 

@@ -3,6 +3,7 @@
 //! topology that says which exist, and the promotion rules between them.
 
 pub mod commands;
+pub mod data;
 mod deployment;
 mod ledger;
 mod server;
