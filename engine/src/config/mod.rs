@@ -5,10 +5,11 @@ pub mod check;
 pub mod commands;
 pub mod dotenv;
 pub mod float;
+pub mod host;
 pub mod profiles;
 
+use host::Host;
 use std::collections::BTreeMap;
-use std::net::IpAddr;
 
 use serde::Serialize;
 
@@ -75,7 +76,7 @@ pub struct Config {
     #[serde(skip)]
     pub threshold_repr: String,
     /// `API_HOST`: the address it listens on.
-    pub api_host: IpAddr,
+    pub api_host: Host,
     /// `BACKEND_API_URL`: the backend it names.
     pub backend_api_url: String,
 }
@@ -167,9 +168,8 @@ fn apply(c: &mut Config, key: &str, v: &str) -> Result<(), String> {
             c.threshold_repr = py_repr(v.trim());
         }
         "API_HOST" => {
-            c.api_host = v
-                .parse()
-                .map_err(|_| format!("API_HOST must be an IP address such as 0.0.0.0 or 127.0.0.1, not `{v}`"))?;
+            c.api_host = Host::parse(v)
+                .ok_or_else(|| format!("API_HOST must be an IP address such as 0.0.0.0 or 127.0.0.1, not `{v}`"))?;
         }
         "BACKEND_API_URL" => {
             c.backend_api_url =
@@ -201,7 +201,7 @@ fn defaults() -> Config {
         log_level: LogLevel::Info,
         confidence_threshold: 0.5,
         threshold_repr: "0.5".into(),
-        api_host: IpAddr::from([127, 0, 0, 1]),
+        api_host: Host::known("127.0.0.1"),
         backend_api_url: "http://127.0.0.1:8000".into(),
     }
 }

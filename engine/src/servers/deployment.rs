@@ -1,7 +1,7 @@
 //! What a server runs: the code and configuration one start used, and how a
 //! start becomes a running app or a crash with Python's traceback.
 
-use std::net::IpAddr;
+use crate::config::host::Host;
 
 use serde::{Deserialize, Serialize};
 
@@ -43,13 +43,13 @@ pub struct Deployment {
     pub failing_users: u32,
     /// The address it listens on, and its config check findings, once started.
     #[serde(default = "unspecified")]
-    pub(super) listen: IpAddr,
+    pub(super) listen: Host,
     #[serde(default)]
     pub(super) findings: Vec<String>,
 }
 
-fn unspecified() -> IpAddr {
-    IpAddr::from([0, 0, 0, 0])
+fn unspecified() -> Host {
+    Host::known("0.0.0.0")
 }
 
 impl Deployment {

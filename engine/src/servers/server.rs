@@ -166,7 +166,7 @@ impl Server {
         let started = match self.deployed.as_ref().filter(|p| running && p.same_app(&d)) {
             Some(prev) => {
                 d.failing_users = prev.failing_users;
-                Ok((prev.listen, prev.findings.clone()))
+                Ok((prev.listen.clone(), prev.findings.clone()))
             }
             None => d.launch().map(|app| {
                 let findings = check::check(self.name.env(), &app.config, true)
@@ -178,9 +178,9 @@ impl Server {
         };
         match started {
             Ok((host, findings)) => {
-                d.listen = host;
-                d.findings.clone_from(&findings);
                 self.status = if host.is_loopback() { Status::Unreachable } else { Status::Running };
+                d.listen = host.clone();
+                d.findings.clone_from(&findings);
                 self.log_deploy(now, format!("Listening on {host}:8000"));
                 if let Some(notice) = d.main_py_notice() {
                     self.log_deploy(now, format!("warning: {notice}"));
