@@ -67,6 +67,33 @@ impl LogArgs {
     }
 }
 
+/// [`walk`] without copying ids: borrowed from the repository (the graph
+/// view walks every commit on every command).
+pub fn walk_borrowed<'a>(repo: &'a Repo, tips: &[&'a str]) -> Vec<&'a str> {
+    let mut heap: BinaryHeap<(u64, &'a str)> = BinaryHeap::new();
+    let mut seen: std::collections::HashSet<&'a str> = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    let mut push = |id: &'a str, heap: &mut BinaryHeap<(u64, &'a str)>| {
+        if let Some((key, c)) = repo.commits.get_key_value(id)
+            && seen.insert(key.as_str())
+        {
+            heap.push((c.time, key.as_str()));
+        }
+    };
+    for t in tips {
+        push(t, &mut heap);
+    }
+    while let Some((_, id)) = heap.pop() {
+        if let Some(c) = repo.commits.get(id) {
+            for p in &c.parents {
+                push(p.as_str(), &mut heap);
+            }
+        }
+        out.push(id);
+    }
+    out
+}
+
 /// Commits reachable from `tips`, newest first (git's default date order).
 pub fn walk(repo: &Repo, tips: &[CommitId]) -> Vec<CommitId> {
     walk_limited(repo, tips, usize::MAX, BTreeSet::new(), false)

@@ -21,6 +21,8 @@ mod tag;
 pub use error::GitError;
 /// Commits reachable from some tips, newest first, as `git log` lists them.
 pub use log::walk as date_order;
+/// [`date_order`], borrowing the ids from the repository.
+pub use log::walk_borrowed as date_order_borrowed;
 
 use crate::repo::{Head, Repo, Tree};
 

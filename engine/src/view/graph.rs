@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::git::{Decoration, date_order, decoration_refs};
+use crate::git::{Decoration, date_order_borrowed, decoration_refs};
 use crate::repo::{Repo, short};
 
 /// One commit's place: `row` counts down from the newest commit, `lane` across.
@@ -76,17 +76,16 @@ pub struct Layout {
 /// Lays out every commit reachable from the repository's refs, newest on top,
 /// giving each first-parent line its own lane as `git log --graph` does.
 pub fn layout(repo: &Repo) -> Layout {
-    let tips: Vec<String> = repo
+    let tips: Vec<&str> = repo
         .branches
         .values()
         .chain(repo.remote_tracking.values())
         .chain(repo.tags.values())
         .chain(repo.head_commit())
-        .cloned()
+        .map(String::as_str)
         .collect();
-    let order = date_order(repo, &tips);
-    let index: std::collections::HashMap<&str, usize> =
-        order.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+    let order = date_order_borrowed(repo, &tips);
+    let index: std::collections::HashMap<&str, usize> = order.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let head = repo.head_commit();
     // `expect[l]` is the commit lane `l` is waiting for.
     let mut expect: Vec<Option<&str>> = Vec::new();
@@ -96,7 +95,8 @@ pub fn layout(repo: &Repo) -> Layout {
         let Some(commit) = repo.commit(id) else {
             continue;
         };
-        let waiting: Vec<usize> = (0..expect.len()).filter(|&l| expect[l] == Some(id.as_str())).collect();
+        let id: &str = id;
+        let waiting: Vec<usize> = (0..expect.len()).filter(|&l| expect[l] == Some(id)).collect();
         let lane = match waiting.first() {
             Some(&l) => l,
             None => free_lane(&mut expect),
@@ -115,12 +115,12 @@ pub fn layout(repo: &Repo) -> Layout {
             expect[l] = Some(p.as_str());
         }
         nodes.push(Node {
-            id: id.clone(),
+            id: id.to_string(),
             short: short(id).to_string(),
             subject: commit.subject().to_string(),
             row,
             lane,
-            is_head: head == Some(id),
+            is_head: head.is_some_and(|h| h == id),
         });
     }
     // Only commits some ref points at carry labels.
