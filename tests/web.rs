@@ -191,3 +191,22 @@ async fn markup_text_is_never_html_and_buttons_dispatch_their_action() {
     let output = query(&host, "[data-testid=terminal-output]").text_content().unwrap();
     assert!(output.contains("git branch x"), "{output}");
 }
+
+#[wasm_bindgen_test]
+async fn the_scrollback_keeps_the_newest_entries_and_all_the_history() {
+    let (host, _handle) = mount_sandbox();
+    let input: web_sys::HtmlInputElement = query(&host, "[data-testid=terminal-input]").unchecked_into();
+    let n = branch_to_prod::panels::terminal::SCROLLBACK + 5;
+    for i in 0..n {
+        type_line(&input, &format!("echo line-{i}"));
+    }
+    tick().await;
+    assert_eq!(count(&host, ".b2p-terminal__entry") as usize, branch_to_prod::panels::terminal::SCROLLBACK);
+    let output = query(&host, "[data-testid=terminal-output]").text_content().unwrap();
+    assert!(output.contains(&format!("line-{}", n - 1)), "the newest entry is shown");
+    let oldest = query(&host, ".b2p-terminal__entry .b2p-terminal__line").text_content().unwrap();
+    assert_eq!(oldest, "$ echo line-5", "the five oldest left the page");
+    press(&input, "ArrowUp");
+    tick().await;
+    assert_eq!(input.value(), format!("echo line-{}", n - 1), "↑ still recalls");
+}

@@ -35,6 +35,9 @@ fn entry(e: &Entry) -> Node {
 /// Draws the scrollback into `host` and keeps it in step with the log, as
 /// a terminal does: new entries are appended, and only `clear` redraws. Each
 /// command costs the same at the thousandth line as at the first.
+/// How many commands the terminal keeps on the page.
+pub const SCROLLBACK: usize = 200;
+
 fn scrollback(host: web_sys::Element, ws: WorkspaceState) {
     // The first entry drawn, and how many are drawn.
     let mut drawn: (Option<usize>, usize) = (None, 0);
@@ -49,9 +52,18 @@ fn scrollback(host: web_sys::Element, ws: WorkspaceState) {
                 }
                 drawn = (first, 0);
             }
-            let new: Vec<Node> = entries.iter().skip(drawn.1).map(entry).collect();
+            // Only the newest SCROLLBACK entries can be new to the page.
+            let start = drawn.1.max(entries.len().saturating_sub(SCROLLBACK));
+            let new: Vec<Node> = entries.iter().skip(start).map(entry).collect();
             markup::append(&host, &new);
             drawn.1 = entries.len();
+            // Like a terminal's scrollback limit: the oldest entries leave the
+            // page (↑ history keeps every line), so a long session costs each
+            // command no more than a short one.
+            while host.child_element_count() as usize > SCROLLBACK {
+                let Some(oldest) = host.first_element_child() else { break };
+                oldest.remove();
+            }
         });
     });
     StoredValue::new_local(effect);
