@@ -70,11 +70,31 @@ impl LogArgs {
 /// [`walk`] without copying ids: borrowed from the repository (the graph
 /// view walks every commit on every command).
 pub fn walk_borrowed<'a>(repo: &'a Repo, tips: &[&'a str]) -> Vec<&'a str> {
+    walk_core(repo, tips, usize::MAX, &|_| false, false)
+}
+
+/// Commits reachable from `tips`, newest first (git's default date order).
+pub fn walk(repo: &Repo, tips: &[CommitId]) -> Vec<CommitId> {
+    let tips: Vec<&str> = tips.iter().map(String::as_str).collect();
+    walk_borrowed(repo, &tips).into_iter().map(str::to_string).collect()
+}
+
+/// The one walk: newest first by commit time, stopping after `limit`
+/// commits, never entering a `hidden` commit (the `^A` side of `A..B`), and
+/// with `first_parent`, leaving merges by their first parent.
+fn walk_core<'a>(
+    repo: &'a Repo,
+    tips: &[&'a str],
+    limit: usize,
+    hidden: &dyn Fn(&str) -> bool,
+    first_parent: bool,
+) -> Vec<&'a str> {
     let mut heap: BinaryHeap<(u64, &'a str)> = BinaryHeap::new();
     let mut seen: std::collections::HashSet<&'a str> = std::collections::HashSet::new();
     let mut out = Vec::new();
     let mut push = |id: &'a str, heap: &mut BinaryHeap<(u64, &'a str)>| {
         if let Some((key, c)) = repo.commits.get_key_value(id)
+            && !hidden(key)
             && seen.insert(key.as_str())
         {
             heap.push((c.time, key.as_str()));
@@ -84,8 +104,12 @@ pub fn walk_borrowed<'a>(repo: &'a Repo, tips: &[&'a str]) -> Vec<&'a str> {
         push(t, &mut heap);
     }
     while let Some((_, id)) = heap.pop() {
+        if out.len() == limit {
+            break;
+        }
         if let Some(c) = repo.commits.get(id) {
-            for p in &c.parents {
+            let parents = if first_parent { &c.parents[..c.parents.len().min(1)] } else { &c.parents[..] };
+            for p in parents {
                 push(p.as_str(), &mut heap);
             }
         }
@@ -94,13 +118,6 @@ pub fn walk_borrowed<'a>(repo: &'a Repo, tips: &[&'a str]) -> Vec<&'a str> {
     out
 }
 
-/// Commits reachable from `tips`, newest first (git's default date order).
-pub fn walk(repo: &Repo, tips: &[CommitId]) -> Vec<CommitId> {
-    walk_limited(repo, tips, usize::MAX, BTreeSet::new(), false)
-}
-
-/// [`walk`], stopping after `limit` commits, never entering `hidden` (the
-/// `^A` side of `A..B`), and with `first_parent`, leaving merges by their first parent.
 fn walk_limited(
     repo: &Repo,
     tips: &[CommitId],
@@ -108,32 +125,8 @@ fn walk_limited(
     hidden: BTreeSet<CommitId>,
     first_parent: bool,
 ) -> Vec<CommitId> {
-    let mut heap = BinaryHeap::new();
-    let mut seen = hidden;
-    let mut out = Vec::new();
-    let mut push = |id: &CommitId, heap: &mut BinaryHeap<(u64, CommitId)>| {
-        if seen.insert(id.clone())
-            && let Some(c) = repo.commit(id)
-        {
-            heap.push((c.time, id.clone()));
-        }
-    };
-    for t in tips {
-        push(t, &mut heap);
-    }
-    while let Some((_, id)) = heap.pop() {
-        if out.len() == limit {
-            break;
-        }
-        if let Some(c) = repo.commit(&id) {
-            let parents = if first_parent { &c.parents[..c.parents.len().min(1)] } else { &c.parents[..] };
-            for p in parents {
-                push(p, &mut heap);
-            }
-        }
-        out.push(id);
-    }
-    out
+    let tips: Vec<&str> = tips.iter().map(String::as_str).collect();
+    walk_core(repo, &tips, limit, &|id| hidden.contains(id), first_parent).into_iter().map(str::to_string).collect()
 }
 
 pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
