@@ -211,6 +211,10 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             None => out.push(block),
         }
     }
+    // The columns drawn below the last commit shown separate nothing.
+    if a.graph && !a.oneline && out.last().is_some_and(|l| l.chars().all(|c| matches!(c, '|' | '/' | '\\' | ' '))) {
+        out.pop();
+    }
     Ok(out.join("\n").trim_end().to_string())
 }
 
@@ -269,9 +273,17 @@ impl Graph {
         let before = self.columns.len();
         let mut next = self.columns.clone();
         let mut opened = false;
+        // git's graph.c: a two-parent merge whose first parent is already the
+        // column on its left joins it there (`|/|`) and its column carries on
+        // with the second parent.
+        let mut joins_left = false;
         match parents {
             [] => {
                 next.remove(idx);
+            }
+            [first, second] if idx > 0 && next[idx - 1] == *first && !next.contains(second) => {
+                next[idx].clone_from(second);
+                joins_left = true;
             }
             [first, rest @ ..] => {
                 next[idx].clone_from(first);
@@ -288,17 +300,23 @@ impl Graph {
         let cells = |n: usize, star: Option<usize>| -> String {
             (0..n).map(|i| if Some(i) == star { "* " } else { "| " }).collect()
         };
-        let mut lines = Vec::new();
-        let mut block_lines = block.trim_end_matches('\n').lines();
-        let first = block_lines.next().unwrap_or("");
-        lines.push(format!("{}{first}", pad(cells(before, Some(idx)))));
+        // The lines that draw how the columns change below the commit.
+        let mut shape = Vec::new();
         if opened {
             let mut s: String = (0..idx).map(|_| "| ").collect();
             s.push_str("|\\");
             for _ in idx + 1..before {
                 s.push_str(" \\");
             }
-            lines.push(pad(s));
+            shape.push(pad(s));
+        }
+        if joins_left {
+            let mut s: String = (0..idx - 1).map(|_| "| ").collect();
+            s.push_str("|/|");
+            for _ in idx + 1..before {
+                s.push_str(" |");
+            }
+            shape.push(pad(s));
         }
         // Two columns waiting for the same commit merge into the left one.
         while let Some(j) = (1..next.len()).find(|&j| next[..j].contains(&next[j])) {
@@ -310,17 +328,28 @@ impl Graph {
             for _ in j + 1..next.len() {
                 s.push_str(" /");
             }
-            lines.push(pad(s));
+            shape.push(pad(s));
             next.remove(j);
         }
         self.columns = next;
-        if !oneline {
-            let cont = cells(self.columns.len().max(1), None);
-            for l in block_lines {
-                lines.push(format!("{cont}{l}").trim_end().to_string());
-            }
-            lines.push(cont.trim_end().to_string());
+        let mut lines = Vec::new();
+        let mut block_lines = block.trim_end_matches('\n').lines();
+        let first = block_lines.next().unwrap_or("");
+        lines.push(format!("{}{first}", pad(cells(before, Some(idx)))));
+        if oneline {
+            lines.extend(shape);
+            return lines;
         }
+        // With whole commits, git draws the shape beside the commit's next
+        // lines, then carries the columns on, as wide as the commit's row.
+        let cont = pad(cells(self.columns.len(), None));
+        let mut shape = shape.into_iter();
+        for l in block_lines {
+            let prefix = shape.next().unwrap_or_else(|| cont.clone());
+            lines.push(format!("{prefix}{l}").trim_end().to_string());
+        }
+        lines.extend(shape.map(|s| s.trim_end().to_string()));
+        lines.push(cont.trim_end().to_string());
         lines
     }
 }

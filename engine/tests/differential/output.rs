@@ -79,8 +79,10 @@ pub fn lines(text: &str, ids: &Ids, paths: &[(String, &str)]) -> Vec<String> {
                 l = l.replace(from.as_str(), to);
             }
             let l = ids.replace_ids(&l);
-            match l.trim_start().strip_prefix("Date:") {
-                Some(_) => format!("{}Date: <date>", &l[..l.len() - l.trim_start().len()]),
+            // `Date:` lines, also behind `log --graph`'s columns.
+            let body = l.trim_start_matches(['|', '/', '\\', '*', ' ']);
+            match body.strip_prefix("Date:") {
+                Some(_) => format!("{}Date: <date>", &l[..l.len() - body.len()]),
                 None => l,
             }
         })

@@ -588,6 +588,7 @@ pub const SCRIPTS: &[Script] = &[
             "git commit -am 'Main fix'",
             "git merge feature/x",
             "git log --oneline --graph",
+            "git log --graph --all",
             "git checkout -b feature/y",
             "git commit --allow-empty -m 'Y'",
             "git checkout main",
@@ -680,6 +681,7 @@ pub const SCRIPTS: &[Script] = &[
             "git pull origin development",
             "git push origin development",
             "git log --oneline --graph --all",
+            "git log --graph --all",
         ],
     ),
     s(
