@@ -126,8 +126,7 @@ pub fn check_new_branch(repo: &Repo, name: &str, force: bool) -> Result<(), GitE
 
 /// Why a start point names nothing: git words a missing upstream (`@{u}`) apart.
 fn upstream_error(repo: &Repo, start: &str) -> GitError {
-    let branch = ["@{u}", "@{upstream}", "@{U}", "@{UPSTREAM}"].iter().find_map(|s| start.strip_suffix(s));
-    match branch {
+    match crate::repo::upstream_of_rev(start) {
         Some(b) => {
             let b = if b.is_empty() { repo.current_branch().unwrap_or("HEAD") } else { b };
             if repo.branches.contains_key(b) {

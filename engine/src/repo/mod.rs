@@ -150,6 +150,12 @@ impl Default for Head {
     }
 }
 
+/// The branch a `BRANCH@{u}` revision names (`""` for a bare `@{u}`), or
+/// `None` when the revision asks for no upstream.
+pub fn upstream_of_rev(rev: &str) -> Option<&str> {
+    ["@{u}", "@{upstream}", "@{U}", "@{UPSTREAM}"].iter().find_map(|s| rev.strip_suffix(s))
+}
+
 /// A branch's upstream, as `branch.<name>.remote` / `.merge` hold it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Upstream {
@@ -369,8 +375,7 @@ impl Repo {
     /// The remote-tracking ref a revision names, if it names one by name
     /// (`origin/main`, `refs/remotes/origin/main`, `main@{u}`, `@{u}`).
     pub fn tracking_name(&self, rev: &str) -> Option<String> {
-        let upstream = ["@{u}", "@{upstream}", "@{U}", "@{UPSTREAM}"].iter().find_map(|s| rev.strip_suffix(s));
-        let name = match upstream {
+        let name = match upstream_of_rev(rev) {
             Some("") => self.upstream_of(self.current_branch()?)?,
             Some(branch) => self.upstream_of(branch)?,
             None => rev.strip_prefix("refs/remotes/").unwrap_or(rev).to_string(),
