@@ -12,6 +12,7 @@ pub mod markup;
 pub mod pages;
 pub mod panels;
 pub mod router;
+pub mod theme;
 pub mod workspace;
 
 use leptos::prelude::*;
@@ -21,6 +22,7 @@ use router::{Route, current_page};
 /// The whole app: header, and the page the address names.
 #[component]
 pub fn App() -> impl IntoView {
+    theme::restore();
     workspace::provide_workspaces();
     content::provide_cache();
     let location = router::provide_location();
@@ -42,6 +44,7 @@ pub fn App() -> impl IntoView {
                 <a href="/" aria-current=current_page("/")>"Home"</a>
                 <a href="/sandbox" aria-current=current_page("/sandbox")>"Sandbox"</a>
             </nav>
+            <theme::ThemeToggle />
         </header>
         <main class="b2p-main" class:b2p-main--present=presenting>{page}</main>
     }

@@ -1,9 +1,56 @@
-//! `/`: what the app teaches and what to do first. It has no world of its
-//! own; the sandbox and the lessons do.
+//! `/`: the big picture and what to do first. The map is the sandbox's
+//! world, live: what the learner changes there shows here.
 
+use engine::World;
+use engine::view::map::{Step, insight, map};
 use leptos::prelude::*;
 
 use crate::markup::{Element, Markup, Node, code, el};
+use crate::workspace::provide_workspace;
+
+fn step_row(s: &Step) -> Element {
+    let state = match (&s.runs, s.current) {
+        (None, _) => format!("{}: nothing running", s.status),
+        (Some(_), true) => "runs the branch's tip".to_string(),
+        (Some(_), false) => "not the branch's tip yet".to_string(),
+    };
+    el("li")
+        .class(if s.current { "b2p-map__step b2p-map__step--current" } else { "b2p-map__step" })
+        .attr("data-server", s.server)
+        .child(
+            el("div")
+                .class("b2p-map__branch")
+                .child(el("p").class("b2p-map__name").child(code(s.branch.as_str())))
+                .child(el("p").class("b2p-map__commit").text(s.tip.as_deref().unwrap_or("no commits yet"))),
+        )
+        .child(el("div").class("b2p-map__arrow").child(el("span").attr("aria-hidden", "true").text("→")).child(el("span").class("b2p-map__feeds").text(s.feeds)))
+        .child(
+            el("div")
+                .class("b2p-map__server")
+                .attr("data-testid", "map-server")
+                .child(el("p").class("b2p-map__name").text(s.server).child(el("span").class("b2p-map__profile").text(format!(" · {}", s.profile))))
+                .child(el("p").class("b2p-map__url").text(s.url.as_str()))
+                .child(el("p").class("b2p-map__commit").text(s.runs.as_deref().unwrap_or("—")))
+                .child(el("p").class("b2p-map__state").text(state)),
+        )
+}
+
+fn big_picture(steps: &[Step], topology: engine::servers::Topology) -> Element {
+    el("section")
+        .class("b2p-map")
+        .attr("aria-labelledby", "map-title")
+        .attr("data-testid", "big-picture")
+        .child(el("h2").attr("id", "map-title").class("b2p-home__heading").text("The big picture, live from your sandbox"))
+        .child(
+            el("div")
+                .class("b2p-map__heads")
+                .attr("aria-hidden", "true")
+                .child(el("p").text("Git workflow — code versions"))
+                .child(el("p").text("Deployment pipeline — where code runs")),
+        )
+        .child(el("ol").class("b2p-map__flow").children(steps.iter().map(step_row)))
+        .child(el("p").class("b2p-map__insight").text(insight(topology)))
+}
 
 fn intro() -> Element {
     el("section")
@@ -28,17 +75,12 @@ fn intro() -> Element {
                 .class("b2p-intro__cta")
                 .child(
                     el("a")
-                        .attr("href", "/sandbox")
                         .class("b2p-button b2p-button--primary b2p-intro__start")
-                        .text("Open the sandbox"),
+                        .attr("href", "/lesson/big-picture")
+                        .text("Start learning: the big picture"),
                 )
                 .text(" ")
-                .child(
-                    el("a")
-                        .attr("href", "/lesson/big-picture")
-                        .class("b2p-button b2p-intro__start")
-                        .text("Read the big picture"),
-                ),
+                .child(el("a").attr("href", "/sandbox").class("b2p-button b2p-intro__start").text("Open the sandbox")),
         )
 }
 
@@ -88,6 +130,13 @@ fn first_steps() -> Element {
 /// The home page.
 #[component]
 pub fn Home() -> impl IntoView {
-    let page = el("div").class("b2p-home").child(intro()).child(first_steps());
-    view! { <Markup tree=Node::from(page) /> }
+    let ws = provide_workspace("sandbox", World::new);
+    let steps = ws.memo(|s| (map(s.world()), s.world().servers().topology));
+    view! {
+        <div class="b2p-home">
+            <Markup tree=Node::from(intro()) />
+            <Markup tree=move || steps.with(|(m, t)| big_picture(m, *t).into()) />
+            <Markup tree=Node::from(first_steps()) />
+        </div>
+    }
 }

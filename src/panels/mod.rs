@@ -2,6 +2,7 @@
 //! the engine's read model through the workspace and dispatches actions.
 
 mod control;
+mod form;
 pub mod editor;
 pub mod environments;
 pub mod graph;
@@ -11,3 +12,4 @@ pub mod pull_requests;
 pub mod terminal;
 
 pub use control::button;
+pub use form::form;

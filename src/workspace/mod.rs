@@ -4,10 +4,11 @@
 
 mod state;
 
-pub use state::{Entry, Log, WorkspaceState, Workspaces, expect_workspace, provide_workspace, provide_workspaces};
+pub use state::{Entry, Log, Request, WorkspaceState, Workspaces, expect_workspace, provide_workspace, provide_workspaces};
 
 use leptos::prelude::*;
 
+use crate::panels::editor::Editor;
 use crate::panels::environments::Environments;
 use crate::panels::graph::Repository;
 use crate::panels::profiles::Profiles;
@@ -18,8 +19,7 @@ use crate::panels::terminal::Terminal;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
     /// Every panel: repository and terminal, environments, pull requests,
-    /// profiles. (The file editor, `panels::editor`, costs 6 KB of the
-    /// first load; the workspace issue places it.)
+    /// profiles, files.
     Sandbox,
     /// A lesson's panel first, then the sandbox's panels.
     Lesson,
@@ -50,7 +50,7 @@ pub fn Workspace(
             {Repository().into_any()}
             {Terminal().into_any()}
             {Environments().into_any()}
-            {full.then(|| [PullRequests().into_any(), Profiles().into_any()])}
+            {full.then(|| [PullRequests().into_any(), Profiles().into_any(), Editor().into_any()])}
         </div>
     }
 }

@@ -3,6 +3,8 @@
 //! and [`WorkspaceState::apply`], and reads them through memos of the
 //! engine's read model ([`engine::view`]).
 
+use engine::view::console::{Explained, explain};
+use engine::view::forms;
 use engine::{Action, Event, Outcome, Session, World};
 use leptos::prelude::*;
 
@@ -58,12 +60,27 @@ impl Log {
 pub struct WorkspaceState {
     session: RwSignal<Session>,
     log: RwSignal<Log>,
+    request: RwSignal<Option<Request>>,
+}
+
+/// The request console's last request: what the engine says the profile did,
+/// and the answer as `curl` printed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// What each setting did.
+    pub explained: Explained,
+    /// `curl`'s output.
+    pub output: String,
 }
 
 impl WorkspaceState {
     /// A workspace starting from `world`.
     pub fn new(world: World) -> Self {
-        Self { session: RwSignal::new(Session::new(world)), log: RwSignal::new(Log::default()) }
+        Self {
+            session: RwSignal::new(Session::new(world)),
+            log: RwSignal::new(Log::default()),
+            request: RwSignal::new(None),
+        }
     }
 
     /// Runs a typed line and records it.
@@ -80,6 +97,31 @@ impl WorkspaceState {
         }
     }
 
+    /// Submits a form of the engine's read model ([`forms::build`]): its
+    /// action is applied as a button's is, and a console request is also
+    /// explained.
+    pub fn submit(&self, form: &str, values: &[(String, String)]) {
+        let action = match forms::build(form, values) {
+            Ok(a) => a,
+            Err(e) => {
+                let line = forms::line(form, values).unwrap_or_default();
+                self.log.update(|l| l.record(line, Outcome::err(e)));
+                return;
+            }
+        };
+        let explained = (form == "request").then(|| self.session.with_untracked(|s| explain(s.world(), &action)));
+        self.apply(&action);
+        if let Some(explained) = explained {
+            let output = self.log.with_untracked(|l| l.entries().last().map(|e| e.output.clone()).unwrap_or_default());
+            self.request.set(explained.ok().map(|explained| Request { explained, output }));
+        }
+    }
+
+    /// The request console's last request (tracked).
+    pub fn request(&self) -> Option<Request> {
+        self.request.get()
+    }
+
     /// A memo of something the engine computes from the session (its read
     /// model): recomputed when the session changes, and only then.
     pub fn memo<T>(&self, read: fn(&Session) -> T) -> Memo<T>
@@ -88,6 +130,11 @@ impl WorkspaceState {
     {
         let session = self.session;
         Memo::new(move |_| session.with(read))
+    }
+
+    /// Reads the session (tracked): for read models that take an argument.
+    pub fn with_session<T>(&self, f: impl FnOnce(&Session) -> T) -> T {
+        self.session.with(f)
     }
 
     /// Reads the terminal log (tracked).

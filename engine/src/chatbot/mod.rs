@@ -37,6 +37,17 @@ pub struct LogLine {
     pub text: String,
 }
 
+/// What the app decided about one message.
+#[derive(Debug, Clone, Copy)]
+pub struct Decision<'a> {
+    /// The best-scoring intent, if any keyword matched (or the first, on ties).
+    pub intent: Option<&'a Intent>,
+    /// Its score.
+    pub confidence: Score,
+    /// Below `CONFIDENCE_THRESHOLD`: the fallback reply.
+    pub fallback: bool,
+}
+
 /// A started app: its settings and intents, and what `GET /` reports.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -77,7 +88,8 @@ impl App {
         self
     }
 
-    fn allows_origin(&self, origin: &str) -> bool {
+    /// Whether `CORS_ORIGINS` lets a browser page on `origin` read the answers.
+    pub fn allows_origin(&self, origin: &str) -> bool {
         match &self.config.cors_origins {
             Cors::Any => true,
             Cors::Origins(list) => list.iter().any(|o| o == origin),
@@ -242,15 +254,10 @@ impl App {
         };
         let ranked = scores(&message, &self.intents);
         let scores_text = ranked.iter().fold(Obj::new(), |o, (name, s)| o.raw(name, &s.to_string())).finish();
-        // Ties go to the intent listed first in intents.json.
-        let (intent, confidence) = self.best(&ranked);
+        let Decision { intent, confidence, fallback } = self.decide(&ranked);
         self.log(logs, LogLevel::Debug, format!("classify {message:?} scores={scores_text}"));
-        let threshold = self.config.confidence_threshold;
         let threshold_repr = self.config.threshold_repr.clone();
-        // main.py: below the threshold, the fallback; otherwise
-        // `INTENTS[intent]["reply"]` — with no intent (a threshold of 0),
-        // `INTENTS[None]` raises, as it does in main.py.
-        if confidence.as_f64() < threshold {
+        if fallback {
             self.log(
                 logs,
                 LogLevel::Warning,
@@ -284,8 +291,18 @@ impl App {
     /// Whether a request like this fails (a 5xx): production's users-affected
     /// counter uses it over a sample of real users' messages.
     pub fn fails(&self, message: &str) -> bool {
-        let (intent, confidence) = self.best(&scores(message, &self.intents));
-        confidence.as_f64() >= self.config.confidence_threshold && intent.is_none_or(|i| i.reply().is_none())
+        let d = self.decide(&scores(message, &self.intents));
+        !d.fallback && d.intent.is_none_or(|i| i.reply().is_none())
+    }
+
+    /// What `CONFIDENCE_THRESHOLD` decides for a message scored `ranked`.
+    /// main.py: below the threshold, the fallback; otherwise
+    /// `INTENTS[intent]["reply"]` — with no intent (a threshold of 0),
+    /// `INTENTS[None]` raises, as it does in main.py.
+    pub fn decide(&self, ranked: &[(String, Score)]) -> Decision<'_> {
+        // Ties go to the intent listed first in intents.json.
+        let (intent, confidence) = self.best(ranked);
+        Decision { intent, confidence, fallback: confidence.as_f64() < self.config.confidence_threshold }
     }
 
     /// The winning intent and its score (none below zero's).

@@ -45,6 +45,40 @@ pub enum LogLevel {
     Critical,
 }
 
+impl LogLevel {
+    /// As Python's logging prints it: `DEBUG`, `WARNING`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Debug => "DEBUG",
+            Self::Info => "INFO",
+            Self::Warning => "WARNING",
+            Self::Error => "ERROR",
+            Self::Critical => "CRITICAL",
+        }
+    }
+}
+
+impl Cors {
+    /// As the `.env` file writes it: `*`, or the origins comma-separated.
+    pub fn text(&self) -> String {
+        match self {
+            Self::Any => "*".into(),
+            Self::Origins(list) => list.join(","),
+        }
+    }
+}
+
+impl Source {
+    /// Where the value came from, as `servers NAME` shows it.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::File { file, line } => format!("{file}:{line}"),
+            Self::Override { by } => format!("{by} (wins over the file)"),
+            Self::Default => "default".into(),
+        }
+    }
+}
+
 /// `CORS_ORIGINS`: which browser origins may read responses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]

@@ -272,12 +272,7 @@ impl Ctx<'_> {
                 ));
                 out.push(format!("speed:    {}", super::data::performance(&d.environment)));
                 for (key, source) in &app.sources {
-                    let from = match source {
-                        crate::config::Source::File { file, line } => format!("{file}:{line}"),
-                        crate::config::Source::Override { by } => format!("{by} (wins over the file)"),
-                        crate::config::Source::Default => "default".into(),
-                    };
-                    out.push(format!("  {key:<21} ← {from}"));
+                    out.push(format!("  {key:<21} ← {}", source.describe()));
                 }
             }
         }
@@ -313,7 +308,7 @@ impl Ctx<'_> {
             .rev()
             .take(40)
             .rev()
-            .map(|l| format!("{:<8} {}", format!("{:?}:", l.level).to_ascii_uppercase(), l.text))
+            .map(|l| format!("{:<8} {}", format!("{}:", l.level.name()), l.text))
             .collect();
         Outcome::ok(lines.join("\n"))
     }

@@ -3,7 +3,10 @@
 //! topology switch.
 
 use super::Control;
+use super::forms::{Choice, Field, Form};
 use crate::action::Action;
+use crate::config::check::Env;
+use crate::repo::short;
 use crate::servers::{Row, ServerName, Status, Topology};
 use crate::world::World;
 
@@ -14,6 +17,9 @@ pub struct Card {
     pub row: Row,
     /// Its button, if it has one.
     pub control: Option<Control>,
+    /// Its forms: run locally under a profile, roll production back, and
+    /// the request console (while it runs).
+    pub forms: Vec<Form>,
 }
 
 /// The panel.
@@ -59,10 +65,102 @@ pub fn environments(world: &World) -> Environments {
                 }
                 _ => None,
             };
-            Card { row, control }
+            let mut forms = Vec::new();
+            if row.name == ServerName::Local && row.status != Status::Running && row.preview.is_none() {
+                forms.push(run_local());
+            }
+            if row.name == ServerName::Production && row.preview.is_none() && row.name.tracks(topology).is_none() {
+                forms.push(rollback(world, row.deployed.as_deref()));
+            }
+            if row.status == Status::Running || row.status == Status::Unreachable {
+                forms.push(console(&row.url));
+            }
+            Card { row, control, forms }
         })
         .collect();
     Environments { topology, switch, cards }
+}
+
+fn run_local() -> Form {
+    Form {
+        name: "run-local",
+        submit: "Run python main.py".into(),
+        fields: vec![Field::Choice {
+            name: "env",
+            label: "APP_ENV",
+            options: Env::ALL.iter().map(|e| Choice::same(e.name())).collect(),
+            value: "development".into(),
+        }],
+        template: "APP_ENV=ENV python main.py",
+        why: None,
+    }
+}
+
+/// Production back to an earlier commit staging ran (newest first).
+fn rollback(world: &World, deployed: Option<&str>) -> Form {
+    let origin = world.origin();
+    let mut seen = Vec::new();
+    for id in world.servers().get(ServerName::Staging).history.iter().rev() {
+        if Some(short(id)) != deployed.map(short) && !seen.contains(id) {
+            seen.push(id.clone());
+        }
+    }
+    let options: Vec<Choice> = seen
+        .iter()
+        .map(|id| Choice {
+            value: short(id).to_string(),
+            text: format!("{} {}", short(id), origin.commit(id).map_or("", |c| c.subject())),
+        })
+        .collect();
+    Form {
+        name: "rollback",
+        submit: "Roll back production".into(),
+        why: seen.is_empty().then(|| "Staging has run no other commit to go back to".to_string()),
+        fields: vec![Field::Choice {
+            name: "commit",
+            label: "Commit staging ran",
+            value: options.first().map(|c| c.value.clone()).unwrap_or_default(),
+            options,
+        }],
+        template: "deploy production COMMIT",
+    }
+}
+
+/// The request console: method, path, Origin and message → a `curl` line.
+fn console(url: &str) -> Form {
+    Form {
+        name: "request",
+        submit: "Send request".into(),
+        fields: vec![
+            Field::Hidden { name: "url", value: url.to_string() },
+            Field::Choice {
+                name: "method",
+                label: "Method",
+                options: super::console::METHODS.iter().map(|m| Choice::same(m)).collect(),
+                value: "GET".into(),
+            },
+            Field::Choice {
+                name: "path",
+                label: "Path",
+                options: vec![Choice::same("/"), Choice::same("/chat")],
+                value: "/".into(),
+            },
+            Field::Text {
+                name: "origin",
+                label: "Origin",
+                placeholder: "https://evil.example".into(),
+                required: false,
+            },
+            Field::Text {
+                name: "message",
+                label: "Message",
+                placeholder: "How much does it cost?".into(),
+                required: false,
+            },
+        ],
+        template: "curl -i [-X METHOD] [-H 'Origin: …'] URL/PATH",
+        why: None,
+    }
 }
 
 #[cfg(test)]

@@ -2,10 +2,11 @@
 //! edges and ref labels (in `git log --decorate`'s order, so the graph and the
 //! terminal agree). The page's graph only draws what this returns.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::git::{Decoration, date_order_borrowed, decoration_refs};
-use crate::repo::{Repo, short};
+use crate::repo::{Repo, Tree, short};
+use crate::world::World;
 
 /// One commit's place: `row` counts down from the newest commit, `lane` across.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -40,6 +41,8 @@ pub enum LabelKind {
     Branch {
         /// HEAD is on this branch.
         current: bool,
+        /// Origin protects the branch of this name (GitHub's branch rule).
+        protected: bool,
     },
     /// A remote-tracking ref (`origin/main`).
     Remote,
@@ -47,6 +50,8 @@ pub enum LabelKind {
     Tag,
     /// HEAD, detached at this commit.
     DetachedHead,
+    /// A server runs this commit (`production`).
+    Server,
 }
 
 /// A ref drawn beside its commit.
@@ -138,9 +143,9 @@ pub fn layout(repo: &Repo) -> Layout {
         }
         for d in decoration_refs(repo, &node.id) {
             let (text, kind) = match d {
-                Decoration::HeadBranch(b) => (b, LabelKind::Branch { current: true }),
+                Decoration::HeadBranch(b) => (b, LabelKind::Branch { current: true, protected: false }),
                 Decoration::DetachedHead => ("HEAD".to_string(), LabelKind::DetachedHead),
-                Decoration::Branch(b) => (b, LabelKind::Branch { current: false }),
+                Decoration::Branch(b) => (b, LabelKind::Branch { current: false, protected: false }),
                 Decoration::Remote(r) => (r, LabelKind::Remote),
                 Decoration::Tag(t) => (t, LabelKind::Tag),
             };
@@ -149,6 +154,98 @@ pub fn layout(repo: &Repo) -> Layout {
     }
     let lanes = nodes.iter().map(|n| n.lane + 1).max().unwrap_or(0);
     Layout { nodes, edges, labels, lanes }
+}
+
+/// The learner's graph as the workspace draws it: [`layout`] of their clone,
+/// with protected branches marked and a label on each commit a server runs
+/// (after that commit's refs).
+pub fn world_layout(world: &World) -> Layout {
+    let Some(repo) = world.local() else {
+        return Layout::default();
+    };
+    let mut l = layout(repo);
+    let protection = &world.hub().protection;
+    for label in &mut l.labels {
+        if let LabelKind::Branch { protected, .. } = &mut label.kind {
+            *protected = protection.contains_key(&label.text);
+        }
+    }
+    let index: HashMap<&str, usize> = l.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let mut runs: Vec<Label> = world
+        .servers()
+        .all()
+        .filter_map(|s| {
+            let commit = s.live()?.commit.as_deref()?;
+            Some(Label { text: s.label(), kind: LabelKind::Server, node: *index.get(commit)? })
+        })
+        .collect();
+    if !runs.is_empty() {
+        l.labels.append(&mut runs);
+        // Stable: each commit's refs keep git's order, its servers follow.
+        l.labels.sort_by_key(|label| label.node);
+    }
+    l
+}
+
+/// `A/M/D path (+added -deleted)` for each file that differs between two trees.
+pub fn tree_changes(before: &Tree, after: &Tree) -> Vec<String> {
+    crate::repo::paths_of(&[before, after])
+        .into_iter()
+        .filter_map(|path| {
+            let (old, new) = (before.get(path), after.get(path));
+            let code = match (old, new) {
+                (None, Some(_)) => "A",
+                (Some(_), None) => "D",
+                (Some(a), Some(b)) if a != b => "M",
+                _ => return None,
+            };
+            let (add, del) = crate::diff::line_counts(old.map_or("", String::as_str), new.map_or("", String::as_str));
+            Some(format!("{code} {path} (+{add} -{del})"))
+        })
+        .collect()
+}
+
+/// What the page shows when a commit is clicked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommitDetail {
+    /// The full id.
+    pub id: String,
+    /// Its abbreviation.
+    pub short: String,
+    /// Its whole message.
+    pub message: String,
+    /// Who made it.
+    pub author: String,
+    /// `git show --stat`-like lines: `M main.py (+3 -1)`.
+    pub files: Vec<String>,
+    /// The servers running it (`staging`, `production`).
+    pub servers: Vec<String>,
+    /// The refs pointing at it, as `git log --decorate` prints them.
+    pub refs: Vec<String>,
+}
+
+/// The commit `id` of the learner's clone, for the graph's detail box.
+pub fn commit_detail(world: &World, id: &str) -> Option<CommitDetail> {
+    let repo = world.local()?;
+    let commit = repo.commit(id)?;
+    let empty = Tree::default();
+    let before = commit.parents.first().and_then(|p| repo.commit(p)).map_or(&empty, |p| &p.tree);
+    let files = tree_changes(before, &commit.tree);
+    let servers = world
+        .servers()
+        .all()
+        .filter(|s| s.live().and_then(|d| d.commit.as_deref()) == Some(id))
+        .map(|s| s.label())
+        .collect();
+    Some(CommitDetail {
+        id: id.to_string(),
+        short: short(id).to_string(),
+        message: commit.message.trim_end().to_string(),
+        author: commit.author.clone(),
+        files,
+        servers,
+        refs: crate::git::decorations(repo, id),
+    })
 }
 
 fn free_lane(expect: &mut Vec<Option<&str>>) -> usize {
@@ -186,7 +283,7 @@ mod tests {
         let decorate = &crate::git::decorations(w.local().unwrap(), &l.nodes[0].id);
         assert_eq!(decorate, &["HEAD -> main", "origin/main", "origin/development", "development"]);
         assert_eq!(texts, ["main", "origin/main", "origin/development", "development"]);
-        assert_eq!(l.labels[0].kind, LabelKind::Branch { current: true });
+        assert_eq!(l.labels[0].kind, LabelKind::Branch { current: true, protected: false });
     }
 
     #[test]

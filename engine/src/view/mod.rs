@@ -4,9 +4,12 @@
 //! pull requests with what blocks each merge. The page renders these and
 //! dispatches the [`Action`]s they carry; it decides no rule itself.
 
+pub mod console;
 pub mod environments;
 pub mod files;
+pub mod forms;
 pub mod graph;
+pub mod map;
 pub mod profiles;
 pub mod pulls;
 

@@ -23,6 +23,19 @@ pub struct Profiles {
     pub rows: Vec<Row>,
     /// The check of each profile, in [`Env::ALL`] order.
     pub checks: Vec<Check>,
+    /// For each running server, where each setting it uses came from.
+    pub provenance: Vec<Provenance>,
+}
+
+/// Where a running server's settings came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    /// The server (`production`).
+    pub server: String,
+    /// Its profile (`.env.production`).
+    pub profile: String,
+    /// (key, source): `API_DEBUG`, `.env.production:3`; a platform variable; the command line; the default.
+    pub sources: Vec<(String, String)>,
 }
 
 /// The working tree's profiles.
@@ -35,7 +48,16 @@ pub fn profiles(world: &World) -> Profiles {
             Check { env, ok, lines }
         })
         .collect();
-    Profiles { rows: profiles::table(work), checks }
+    let provenance = world
+        .servers()
+        .all()
+        .filter_map(|s| {
+            let app = s.app()?;
+            let sources = app.sources.iter().map(|(k, src)| (k.clone(), src.describe())).collect();
+            Some(Provenance { server: s.label(), profile: s.env_file(), sources })
+        })
+        .collect();
+    Profiles { rows: profiles::table(work), checks, provenance }
 }
 
 #[cfg(test)]
@@ -50,5 +72,8 @@ mod tests {
         assert!(debug.differs);
         assert!(matches!(&debug.cells[0], Cell::Set { value, .. } if value == "true"));
         assert!(p.checks.iter().all(|c| c.ok), "{:?}", p.checks);
+        let dev = p.provenance.iter().find(|p| p.server == "development").unwrap();
+        let host = dev.sources.iter().find(|(k, _)| k == "API_HOST").unwrap();
+        assert_eq!(host.1, "platform variable (wins over the file)", "the guide's platform API_HOST");
     }
 }

@@ -2,9 +2,20 @@
 //! blocks its merge, and the merge button.
 
 use super::Control;
-use crate::action::{Action, Argv};
-use crate::github::{Hub, PrState};
+use super::forms::button;
+use crate::github::{Hub, PrState, ReviewState, pr_commits};
+use crate::repo::{Repo, short};
 use crate::world::World;
+
+/// `git diff --stat`-like lines for what `head` changes since its merge base
+/// with `base` (here: the trees of `base`'s tip and `head`, as GitHub's
+/// "Files changed" shows them for a branch that is up to date).
+fn changed_files(origin: &Repo, base: &str, head: &str) -> Vec<String> {
+    let (Some(b), Some(h)) = (origin.commit(base), origin.commit(head)) else {
+        return Vec::new();
+    };
+    super::graph::tree_changes(&b.tree, &h.tree)
+}
 
 /// One pull request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,8 +36,22 @@ pub struct PullRow {
     pub approvals: usize,
     /// What stops the merge now (conflicts, protection), in GitHub's words.
     pub blockers: Vec<String>,
-    /// `gh pr merge N --merge`, enabled when nothing blocks it.
-    pub merge: Option<Control>,
+    /// `gh pr merge N --merge`, `--squash`, `--rebase`: enabled when nothing blocks them.
+    pub merges: Vec<Control>,
+    /// `@teammate gh pr review N --approve`, while it is open.
+    pub review: Option<Control>,
+    /// Who opened it.
+    pub author: String,
+    /// Its deploy preview's URL, while it is open.
+    pub preview: Option<String>,
+    /// Its commits, oldest first: `abc1234 Add product inquiry intent`.
+    pub commits: Vec<String>,
+    /// Files it changes: `M intents.json (+4 -0)`.
+    pub files: Vec<String>,
+    /// Reviews: `teammate approved: Looks good`.
+    pub reviews: Vec<String>,
+    /// The latest CI run, job by job: `✓ CI / test (12s)` then its log lines.
+    pub ci_log: Vec<String>,
 }
 
 /// Every pull request, newest first.
@@ -38,11 +63,64 @@ pub fn pulls(world: &World) -> Vec<PullRow> {
         .map(|p| {
             let open = p.state == PrState::Open;
             let blockers = if open { hub.merge_blockers(p, world.origin()) } else { Vec::new() };
-            let words = vec!["pr".to_string(), "merge".into(), p.number.to_string(), "--merge".into()];
-            let merge = Argv::gh(words).ok().filter(|_| open).map(|argv| {
-                let why = (!blockers.is_empty()).then(|| blockers.join(" "));
-                Control::new("pr-merge", "Merge pull request", Action::Gh(argv)).unless(why)
+            let why = (!blockers.is_empty()).then(|| blockers.join(" "));
+            let merges = if open {
+                [("merge", "Create a merge commit"), ("squash", "Squash and merge"), ("rebase", "Rebase and merge")]
+                    .iter()
+                    .map(|(m, label)| {
+                        button("pr-merge", *label, &format!("gh pr merge {} --{m}", p.number)).unless(why.clone())
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let review = open.then(|| {
+                button(
+                    "pr-review",
+                    "Review as the teammate: approve",
+                    &format!("@teammate gh pr review {} --approve -b 'Looks good to me'", p.number),
+                )
             });
+            let base_tip = world.origin().branches.get(&p.base).cloned().unwrap_or_default();
+            let head =
+                if open { p.head_sha.clone() } else { p.merged_as.clone().unwrap_or_else(|| p.head_sha.clone()) };
+            let origin = world.origin();
+            let ids = if open { pr_commits(origin, &base_tip, &head) } else { Vec::new() };
+            let commits = ids
+                .iter()
+                .filter_map(|id| origin.commit(id).map(|c| format!("{} {}", short(id), c.subject())))
+                .collect();
+            let files = if open { changed_files(origin, &base_tip, &p.head_sha) } else { Vec::new() };
+            let reviews = p
+                .reviews
+                .iter()
+                .map(|r| {
+                    let verdict = match r.state {
+                        ReviewState::Approved => "approved",
+                        ReviewState::ChangesRequested => "requested changes",
+                        ReviewState::Commented => "commented",
+                    };
+                    if r.body.is_empty() {
+                        format!("{} {verdict}", r.author)
+                    } else {
+                        format!("{} {verdict}: {}", r.author, r.body)
+                    }
+                })
+                .collect();
+            let ci_log = hub
+                .latest_run(p)
+                .map(|run| {
+                    run.checks
+                        .iter()
+                        .flat_map(|c| {
+                            let mark = if c.ok { "✓" } else { "×" };
+                            std::iter::once(format!("{mark} CI / {} ({}s)", c.name, c.seconds))
+                                .chain(c.log.iter().map(|l| format!("    {l}")))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let preview = world.servers().all().find(|s| s.preview == Some(p.number)).map(crate::servers::Server::url);
             PullRow {
                 number: p.number,
                 title: p.title.clone(),
@@ -52,7 +130,14 @@ pub fn pulls(world: &World) -> Vec<PullRow> {
                 checks_pass: hub.latest_run(p).map(crate::github::Run::ok),
                 approvals: Hub::approvals(p),
                 blockers,
-                merge,
+                merges,
+                review,
+                author: p.author.clone(),
+                preview,
+                commits,
+                files,
+                reviews,
+                ci_log,
             }
         })
         .collect()
@@ -76,13 +161,17 @@ mod tests {
             assert!(w.run(l).ok, "{l}");
         }
         let row = &pulls(&w)[0];
-        let merge = row.merge.as_ref().unwrap();
+        let merge = &row.merges[0];
         assert!(!merge.enabled);
+        assert_eq!(row.commits.len(), 1);
+        assert_eq!(row.preview.as_deref(), Some("https://deploy-preview-1--smart-chatbot.netlify.app"));
+        assert!(!row.ci_log.is_empty());
         assert!(merge.title().contains("approving review"), "{}", merge.title());
-        assert!(w.run("@teammate gh pr review 1 --approve").ok);
+        assert!(w.apply(&row.review.as_ref().unwrap().action).ok);
         let row = &pulls(&w)[0];
         assert_eq!(row.approvals, 1);
-        let merge = row.merge.as_ref().unwrap();
+        assert_eq!(row.reviews, ["sam approved: Looks good to me"]);
+        let merge = &row.merges[0];
         assert!(merge.enabled);
         assert_eq!(merge.action.to_line(), "gh pr merge 1 --merge");
         assert!(w.apply(&merge.action).ok);

@@ -6,9 +6,9 @@ use engine::servers::Status;
 use engine::view::environments::{Card, Environments as Panel, environments};
 use leptos::prelude::*;
 
-use crate::markup::{Element, Markup, el};
-use crate::panels::button;
-use crate::workspace::expect_workspace;
+use crate::markup::{Element, Markup, code, el};
+use crate::panels::{button, form};
+use crate::workspace::{Request, expect_workspace};
 
 fn status_class(s: Status) -> &'static str {
     match s {
@@ -20,7 +20,24 @@ fn status_class(s: Status) -> &'static str {
 
 /// A server card, as a deploy list shows it (`data-testid=server-card`,
 /// `data-server`, `data-deployed`, `data-status`).
-fn card(card: &Card) -> Element {
+/// The request console's answer: the `curl` line, what each setting did, the
+/// log lines written, and the response as curl printed it.
+fn answer(r: &Request) -> Element {
+    let e = &r.explained;
+    el("div")
+        .class("b2p-console__answer")
+        .attr("role", "status")
+        .child(el("p").class("b2p-console__curl").child(code(format!("$ {}", e.curl))))
+        .child(el("pre").class("b2p-console__response").attr("data-testid", "console-response").text(r.output.as_str()))
+        .child(el("dl").class("b2p-console__effects").children(e.effects.iter().flat_map(|f| {
+            [el("dt").child(code(f.key)), el("dd").attr("data-key", f.key).text(f.text.as_str())]
+        })))
+        .child_opt((!e.logs.is_empty()).then(|| {
+            el("pre").class("b2p-console__logs").attr("data-testid", "console-logs").text(e.logs.join("\n"))
+        }))
+}
+
+fn card(card: &Card, request: Option<&Request>) -> Element {
     let row = &card.row;
     let meta = |text: String| el("p").class("b2p-server__meta").text(text);
     el("article")
@@ -47,9 +64,20 @@ fn card(card: &Card) -> Element {
                 .text(format!("users affected: {}", row.users_affected))
         }))
         .child_opt(card.control.clone().map(|c| button(c, "b2p-server__action")))
+        .children(card.forms.iter().filter(|f| f.name != "request").map(form))
+        .children(card.forms.iter().filter(|f| f.name == "request").map(|f| {
+            el("details")
+                .class("b2p-console")
+                .attr("data-testid", "request-console")
+                .attr("data-server", row.label.as_str())
+                .flag("open", request.is_some())
+                .child(el("summary").text("Request console"))
+                .child(form(f))
+                .child_opt(request.map(answer))
+        }))
 }
 
-fn panel(p: &Panel) -> Element {
+fn panel(p: &Panel, request: Option<&Request>) -> Element {
     el("section")
         .class("b2p-panel b2p-panel--servers")
         .attr("aria-label", "Environments")
@@ -59,12 +87,15 @@ fn panel(p: &Panel) -> Element {
                 .child(el("h2").class("b2p-panel__title").text("Environments"))
                 .child(button(p.switch.clone(), "")),
         )
-        .child(el("div").class("b2p-servers").children(p.cards.iter().map(card)))
+        .child(el("div").class("b2p-servers").children(p.cards.iter().map(|c| {
+            card(c, request.filter(|r| r.explained.server == c.row.label))
+        })))
 }
 
 /// The environments panel.
 #[component]
 pub fn Environments() -> impl IntoView {
-    let env = expect_workspace().memo(|s| environments(s.world()));
-    view! { <Markup tree=move || env.with(|e| panel(e).into()) /> }
+    let ws = expect_workspace();
+    let env = ws.memo(|s| environments(s.world()));
+    view! { <Markup tree=move || env.with(|e| panel(e, ws.request().as_ref()).into()) /> }
 }

@@ -1,7 +1,10 @@
 //! The commit graph: an SVG drawing of the engine's layout
 //! ([`engine::view::graph::layout`]), which decides rows, lanes and labels.
 
-use engine::view::graph::{Edge, Label, LabelKind, Layout, layout};
+use engine::view::graph::{CommitDetail, Edge, Label, LabelKind, Layout, commit_detail, world_layout};
+use wasm_bindgen::JsCast;
+
+use crate::markup::{Element, Markup, Node, code, el};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -30,21 +33,6 @@ fn depth(l: &Layout, row: usize) -> usize {
     l.nodes.len().saturating_sub(1 + row)
 }
 
-/// A commit as drawn: everything its DOM depends on, which is also its key.
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct Drawn {
-    id: String,
-    short: String,
-    subject: String,
-    depth: usize,
-    lane: usize,
-    is_head: bool,
-    labels: Vec<Label>,
-    /// Where subjects start: right of the widest lane (a plain value, not a
-    /// signal, so a command doesn't touch every commit's text).
-    text_x: i64,
-}
-
 /// An edge from a child down to its parent: straight in one lane, a curve
 /// when it changes lane.
 fn edge_path(l: &Layout, e: Edge) -> String {
@@ -70,13 +58,107 @@ fn visible_depths(height: i64, top: i64, view: i64) -> (usize, usize) {
     (usize::try_from(shallowest.max(0)).unwrap_or(0), usize::try_from(deepest.max(0)).unwrap_or(0))
 }
 
+/// Rows are drawn in blocks of this many: the window's edges move rarely, so
+/// a new commit is usually one appended row, not a shifted window.
+const BLOCK: usize = 16;
+
+/// The SVG: edges, then commits oldest first (a new commit is appended), for
+/// the rows `lo..=hi`; labels first on each row, then id and subject.
+fn svg(l: &Layout, (lo, hi): (usize, usize)) -> Element {
+    let height = PAD * 2 + l.nodes.len().saturating_sub(1) as i64 * ROW;
+    let text_x = PAD + l.lanes.max(1) as i64 * LANE;
+    let mut labels: Vec<Vec<&Label>> = vec![Vec::new(); l.nodes.len()];
+    for lb in &l.labels {
+        if let Some(slot) = labels.get_mut(lb.node) {
+            slot.push(lb);
+        }
+    }
+    let mut widest = 0;
+    let mut commits = Vec::new();
+    for (n, labels) in l.nodes.iter().zip(&labels).rev() {
+        let depth = depth(l, n.row);
+        if !(lo..=hi).contains(&depth) {
+            continue;
+        }
+        let chars: usize = labels.iter().map(|lb| lb.text.chars().count() + 9).sum::<usize>()
+            + n.short.len()
+            + 1
+            + n.subject.chars().count();
+        widest = widest.max(chars);
+        let class = if n.is_head { "b2p-graph__commit b2p-graph__commit--head" } else { "b2p-graph__commit" };
+        let text = el("text")
+            .attr("x", text_x.to_string())
+            .attr("y", y(depth).to_string())
+            .attr("dy", "0.35em")
+            .class("b2p-graph__subject")
+            .children(labels.iter().map(|lb| label(lb)))
+            .child(el("tspan").class("b2p-graph__id").text(n.short.as_str()))
+            .text(format!(" {}", n.subject));
+        commits.push(
+            el("g")
+                .class(class)
+                .attr("data-commit", n.id.as_str())
+                .attr("tabindex", "0")
+                .attr("role", "button")
+                .attr("aria-label", format!("Commit {} {}", n.short, n.subject))
+                .child(
+                    el("circle")
+                        .attr("cx", x(n.lane).to_string())
+                        .attr("cy", y(depth).to_string())
+                        .attr("r", RADIUS.to_string())
+                        .class(format!("b2p-graph__dot b2p-lane-{}", n.lane % 6)),
+                )
+                .child(text),
+        );
+    }
+    let mut edges: Vec<&Edge> = l
+        .edges
+        .iter()
+        .filter(|e| depth(l, l.nodes[e.child].row) >= lo && depth(l, l.nodes[e.parent].row) <= hi)
+        .collect();
+    // Oldest child first, like the commits: a new commit's edges are appended.
+    edges.sort_unstable_by_key(|e| std::cmp::Reverse(e.child));
+    el("svg")
+        .class("b2p-graph__svg")
+        .attr("data-testid", "commit-graph")
+        .attr("role", "group")
+        .attr("aria-label", "Commit graph")
+        .attr("width", "100%")
+        .attr("height", height.to_string())
+        // Wide enough for the longest row (the font is monospace, so `ch` is
+        // exact): labels are never cut off; the figure scrolls instead.
+        .attr("style", format!("min-width: calc({text_x}px + {}ch)", widest + 2))
+        .child(
+            el("g")
+                .attr("transform", format!("translate(0 {})", height - PAD))
+                .child(el("g").class("b2p-graph__edges").children(edges.into_iter().map(|e| {
+                    el("path")
+                        .attr("d", edge_path(l, *e))
+                        .class(format!("b2p-graph__edge b2p-lane-{}", l.nodes[e.parent].lane % 6))
+                })))
+                .child(el("g").children(commits)),
+        )
+}
+
 /// Newest commit on top; branch labels (`data-branch`) beside their commit,
-/// HEAD's branch highlighted. Only the rows in view (and a margin) are in the
-/// DOM: browsers lay out an SVG as a whole, so a thousand-commit graph drawn in
-/// full costs tens of milliseconds per command.
+/// HEAD's branch highlighted, the servers that run it. Only the rows in view
+/// (and a margin) are in the DOM: browsers lay out an SVG as a whole, so a
+/// thousand-commit graph drawn in full costs tens of milliseconds per command.
+/// A click (or Enter) on a commit shows what it changed and who runs it.
 #[component]
 pub fn CommitGraph() -> impl IntoView {
-    let graph = expect_workspace().memo(|s| s.world().local().map(layout).unwrap_or_default());
+    let ws = expect_workspace();
+    let graph = ws.memo(|s| world_layout(s.world()));
+    let (selected, set_selected) = signal(None::<String>);
+    let pick = move |target: Option<web_sys::EventTarget>| {
+        let id = target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-commit]").ok().flatten())
+            .and_then(|g| g.get_attribute("data-commit"));
+        if let Some(id) = id {
+            set_selected.update(|s| *s = if s.as_deref() == Some(id.as_str()) { None } else { Some(id) });
+        }
+    };
     let figure = NodeRef::<html::Figure>::new();
     // (scrollTop, clientHeight) of the scrolling figure.
     let (scroll, set_scroll) = signal((0_i64, 640_i64));
@@ -86,107 +168,65 @@ pub fn CommitGraph() -> impl IntoView {
         }
     };
     Effect::new(move |_| measure());
-    let height = move || graph.with(|l| PAD * 2 + l.nodes.len().saturating_sub(1) as i64 * ROW);
-    let bottom = move || format!("translate(0 {})", height() - PAD);
-    let window = move || {
+    let window = Memo::new(move |_| {
         let (top, view) = scroll.get();
-        visible_depths(height(), top, view)
-    };
-    // Each visible commit with its ref labels, keyed by everything drawn, so a
-    // command re-renders only the commits that moved or whose labels changed.
-    let nodes = move || {
-        let (lo, hi) = window();
-        graph.with(|l| {
-            let text_x = PAD + l.lanes.max(1) as i64 * LANE;
-            let mut labels: Vec<Vec<Label>> = vec![Vec::new(); l.nodes.len()];
-            for lb in &l.labels {
-                if let Some(slot) = labels.get_mut(lb.node) {
-                    slot.push(lb.clone());
-                }
-            }
-            l.nodes
-                .iter()
-                .zip(labels)
-                .filter_map(|(n, labels)| {
-                    let depth = depth(l, n.row);
-                    (lo..=hi).contains(&depth).then(|| Drawn {
-                        id: n.id.clone(),
-                        short: n.short.clone(),
-                        subject: n.subject.clone(),
-                        depth,
-                        lane: n.lane,
-                        is_head: n.is_head,
-                        labels,
-                        text_x,
-                    })
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    // Edges that cross the visible rows.
-    let edges = move || {
-        let (lo, hi) = window();
-        graph.with(|l| {
-            l.edges
-                .iter()
-                .filter(|e| depth(l, l.nodes[e.child].row) >= lo && depth(l, l.nodes[e.parent].row) <= hi)
-                .map(|e| (edge_path(l, *e), l.nodes[e.parent].lane))
-                .collect::<Vec<_>>()
-        })
-    };
-
+        let height = graph.with(|l| PAD * 2 + l.nodes.len().saturating_sub(1) as i64 * ROW);
+        let (lo, hi) = visible_depths(height, top, view);
+        (lo / BLOCK * BLOCK, (hi / BLOCK + 1) * BLOCK)
+    });
+    let detail = Memo::new(move |_| {
+        let id = selected.get()?;
+        ws.with_session(|s| commit_detail(s.world(), &id))
+    });
     view! {
-        <figure class="b2p-graph" node_ref=figure on:scroll=move |_| measure()>
-            <figcaption class="b2p-visually-hidden">"Commit graph, newest commit first"</figcaption>
-            <svg
-                class="b2p-graph__svg"
-                data-testid="commit-graph"
-                role="img"
-                aria-label="Commit graph"
-                width="100%"
-                height=height
-            >
-                <g transform=bottom>
-                    <g class="b2p-graph__edges">
-                        <For each=edges key=|e| e.clone() let:edge>
-                            <path d=edge.0 class=format!("b2p-graph__edge b2p-lane-{}", edge.1 % 6) />
-                        </For>
-                    </g>
-                    <For each=nodes key=|d| d.clone() let:d>
-                        <g class="b2p-graph__commit" class:b2p-graph__commit--head=d.is_head data-commit=d.id.clone()>
-                            <title>{format!("{} {}", d.short, d.subject)}</title>
-                            <circle cx=x(d.lane) cy=y(d.depth) r=RADIUS
-                                class=format!("b2p-graph__dot b2p-lane-{}", d.lane % 6) />
-                            <text x=d.text_x y=y(d.depth) dy="0.35em" class="b2p-graph__subject">
-                                <tspan class="b2p-graph__id">{d.short.clone()}</tspan>
-                                " " {d.subject.clone()}
-                                {d.labels.into_iter().map(label_view).collect_view()}
-                            </text>
-                        </g>
-                    </For>
-                </g>
-            </svg>
+        <figure class="b2p-graph" node_ref=figure on:scroll=move |_| measure()
+            on:click=move |ev| pick(ev.target())
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " {
+                ev.prevent_default();
+                pick(ev.target());
+            }>
+            <figcaption class="b2p-visually-hidden">"Commit graph, newest commit first. Select a commit to see what it changed and which servers run it."</figcaption>
+            <Markup tree=move || graph.with(|l| svg(l, window.get()).into()) />
         </figure>
+        <Markup tree=move || detail.with(|d| d.as_ref().map_or(Node::Text(String::new()), |d| detail_box(d).into())) />
     }
 }
 
-/// One ref label, drawn after its commit's subject.
-fn label_view(l: Label) -> impl IntoView {
+/// The clicked commit: its message, files, refs, and the servers that run it.
+fn detail_box(d: &CommitDetail) -> Element {
+    let runs = if d.servers.is_empty() { "No server runs it.".to_string() } else { format!("Runs on: {}.", d.servers.join(", ")) };
+    el("div")
+        .class("b2p-commit")
+        .attr("data-testid", "commit-detail")
+        .attr("data-commit", d.id.as_str())
+        .attr("role", "region")
+        .attr("aria-label", format!("Commit {}", d.short))
+        .child(el("p").class("b2p-commit__head").child(code(d.short.as_str())).text(format!(" {}", d.author)))
+        .child(el("pre").class("b2p-commit__message").text(d.message.as_str()))
+        .child_opt((!d.refs.is_empty()).then(|| el("p").class("b2p-panel__note").text(format!("Refs: {}", d.refs.join(", ")))))
+        .child(el("ul").class("b2p-commit__files").children(d.files.iter().map(|f| el("li").child(code(f.as_str())))))
+        .child(el("p").class("b2p-commit__runs").attr("data-testid", "commit-servers").text(runs))
+}
+
+/// One ref label, drawn before its commit's id.
+fn label(l: &Label) -> Element {
     let (class, prefix) = match l.kind {
-        LabelKind::Branch { current: true } => ("b2p-graph__label b2p-graph__label--head", "HEAD → "),
-        LabelKind::Branch { current: false } => ("b2p-graph__label", ""),
+        LabelKind::Branch { current: true, .. } => ("b2p-graph__label b2p-graph__label--head", "HEAD → "),
+        LabelKind::Branch { current: false, .. } => ("b2p-graph__label", ""),
         LabelKind::Remote => ("b2p-graph__label b2p-graph__label--remote", ""),
         LabelKind::Tag => ("b2p-graph__label b2p-graph__label--tag", "tag: "),
         LabelKind::DetachedHead => ("b2p-graph__label b2p-graph__label--head", ""),
+        LabelKind::Server => ("b2p-graph__label b2p-graph__label--server", "▶ "),
     };
-    let branch = matches!(l.kind, LabelKind::Branch { .. }).then(|| l.text.clone());
-    let remote = (l.kind == LabelKind::Remote).then(|| l.text.clone());
-    let head = matches!(l.kind, LabelKind::Branch { current: true } | LabelKind::DetachedHead).then_some("true");
-    view! {
-        <tspan class=class data-branch=branch data-remote=remote data-head=head>
-            {format!("  {prefix}{}", l.text)}
-        </tspan>
-    }
+    let lock = if matches!(l.kind, LabelKind::Branch { protected: true, .. }) { " 🔒" } else { "" };
+    let text = l.text.as_str();
+    el("tspan")
+        .class(class)
+        .attr_opt("data-branch", matches!(l.kind, LabelKind::Branch { .. }).then_some(text))
+        .attr_opt("data-remote", (l.kind == LabelKind::Remote).then_some(text))
+        .attr_opt("data-server", (l.kind == LabelKind::Server).then_some(text))
+        .attr_opt("data-head", matches!(l.kind, LabelKind::Branch { current: true, .. } | LabelKind::DetachedHead).then_some("true"))
+        .text(format!("{prefix}{text}{lock}  "))
 }
 
 #[cfg(test)]

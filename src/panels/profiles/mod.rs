@@ -65,10 +65,27 @@ fn table(t: &Table) -> Element {
                     ),
             ),
         )
+        .child(el("div").class("b2p-profiles__checks").children(t.checks.iter().filter(|c| c.lines.len() > 1).map(|c| {
+            el("div")
+                .class(if c.ok { "b2p-profiles__finding" } else { "b2p-profiles__finding b2p-profiles__finding--fail" })
+                .attr("data-env", c.env.name())
+                .child(el("h3").class("b2p-profiles__finding-title").child(code(format!("config check {}", c.env.name()))))
+                .child(el("pre").class("b2p-profiles__finding-text").text(c.lines.join("\n")))
+        })))
+        .child(el("div").class("b2p-profiles__provenance").children(t.provenance.iter().map(|p| {
+            el("details")
+                .attr("data-server", p.server.as_str())
+                .child(el("summary").text(format!("Where {}'s values come from ({})", p.server, p.profile)))
+                .child(el("table").class("b2p-profiles__sources").child(el("tbody").children(p.sources.iter().map(|(k, from)| {
+                    el("tr")
+                        .child(el("th").attr("scope", "row").child(code(k.as_str())))
+                        .child(el("td").attr("data-key", k.as_str()).text(from.as_str()))
+                }))))
+        })))
         .child(
             el("p")
                 .class("b2p-panel__note")
-                .text("Highlighted rows differ between environments. Compare them in the terminal with ")
+                .text("To change a value, edit its file under Files (then commit and push, as in real life). Highlighted rows differ between environments. Compare them in the terminal with ")
                 .child(code("config compare"))
                 .text("; lint them with ")
                 .child(code("config check"))

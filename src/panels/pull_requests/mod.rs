@@ -1,5 +1,7 @@
-//! Pull requests on origin, as GitHub lists them: state, branches, checks,
-//! approvals, what blocks the merge, and the merge button.
+//! Pull requests on origin, as GitHub shows them: state, branches, checks,
+//! reviews, the deploy preview, what blocks the merge, the merge box (merge,
+//! squash, rebase) and a review by the teammate; each opens to its commits,
+//! files changed, reviews and CI log.
 
 use engine::github::PrState;
 use engine::view::pulls::{PullRow, pulls};
@@ -9,6 +11,14 @@ use crate::markup::{Element, Markup, code, el};
 use crate::panels::button;
 use crate::workspace::expect_workspace;
 
+fn list(title: &str, class: &str, items: &[String]) -> Option<Element> {
+    (!items.is_empty()).then(|| {
+        el("div")
+            .child(el("h4").class("b2p-pulls__section").text(title))
+            .child(el("ul").class(class).children(items.iter().map(|i| el("li").text(i.as_str()))))
+    })
+}
+
 fn row(p: &PullRow) -> Element {
     let state = match p.state {
         PrState::Open => "open",
@@ -17,11 +27,20 @@ fn row(p: &PullRow) -> Element {
     };
     let checks = match p.checks_pass {
         None => "no checks yet",
-        Some(true) => "✓ checks passing",
-        Some(false) => "× checks failing",
+        Some(true) => "✓ All checks have passed",
+        Some(false) => "× Some checks were not successful",
     };
-    let blockers = (!p.blockers.is_empty())
-        .then(|| el("ul").class("b2p-pulls__blockers").children(p.blockers.iter().map(|b| el("li").text(b.as_str()))));
+    let blockers = (!p.blockers.is_empty()).then(|| {
+        el("ul").class("b2p-pulls__blockers").children(p.blockers.iter().map(|b| el("li").text(b.as_str())))
+    });
+    let merge_box = (p.state == PrState::Open).then(|| {
+        el("div")
+            .class("b2p-pulls__merge")
+            .children(p.review.clone().map(|c| button(c, "")))
+            .children(p.merges.iter().enumerate().map(|(i, c)| button(c.clone(), if i == 0 { "b2p-button--primary" } else { "" })))
+    });
+    let log: Option<Element> = (!p.ci_log.is_empty())
+        .then(|| el("div").child(el("h4").class("b2p-pulls__section").text("CI log")).child(el("pre").class("b2p-pulls__log").text(p.ci_log.join("\n"))));
     el("li")
         .class("b2p-pulls__item")
         .attr("data-pr", p.number.to_string())
@@ -36,13 +55,26 @@ fn row(p: &PullRow) -> Element {
         .child(
             el("p")
                 .class("b2p-pulls__meta")
+                .text(format!("{} wants to merge ", p.author))
                 .child(code(p.head.as_str()))
-                .text(" → ")
+                .text(" into ")
                 .child(code(p.base.as_str()))
                 .text(format!(" · {checks} · {} approval{}", p.approvals, if p.approvals == 1 { "" } else { "s" })),
         )
+        .child_opt(p.preview.as_ref().map(|u| {
+            el("p").class("b2p-pulls__meta").text("Deploy preview: ").child(code(u.as_str()))
+        }))
         .child_opt(blockers)
-        .child_opt(p.merge.clone().map(|c| button(c, "")))
+        .child_opt(merge_box)
+        .child(
+            el("details")
+                .class("b2p-pulls__details")
+                .child(el("summary").text(format!("Commits ({}), files changed ({}), reviews ({}), CI", p.commits.len(), p.files.len(), p.reviews.len())))
+                .child_opt(list("Commits", "b2p-pulls__commits", &p.commits))
+                .child_opt(list("Files changed", "b2p-pulls__files", &p.files))
+                .child_opt(list("Reviews", "b2p-pulls__reviews", &p.reviews))
+                .child_opt(log),
+        )
 }
 
 fn panel(rows: &[PullRow]) -> Element {
@@ -56,7 +88,7 @@ fn panel(rows: &[PullRow]) -> Element {
                 .class("b2p-panel__note")
                 .text("No pull requests yet. Push a feature branch, then ")
                 .child(code("gh pr create --base development --fill"))
-                .text(".")
+                .text(" — or the “Open a pull request” button.")
         }))
         .child(el("ul").class("b2p-pulls").children(rows.iter().map(row)))
 }

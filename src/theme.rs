@@ -1,0 +1,58 @@
+//! Light and dark: the system's preference until the learner picks one with
+//! the header's toggle, which is remembered in local storage.
+
+use leptos::prelude::*;
+
+const KEY: &str = "b2p-theme";
+
+fn root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Whether the page shows dark now: the learner's choice, else the system's.
+fn dark_now() -> bool {
+    match root().and_then(|r| r.get_attribute("data-theme")).as_deref() {
+        Some("dark") => true,
+        Some(_) => false,
+        None => web_sys::window()
+            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+            .is_some_and(|m| m.matches()),
+    }
+}
+
+fn set(theme: &str) {
+    if let Some(r) = root() {
+        let _ = r.set_attribute("data-theme", theme);
+    }
+}
+
+/// Applies the remembered choice, if any; call once at start.
+pub fn restore() {
+    if let Some(t) = storage().and_then(|s| s.get_item(KEY).ok().flatten()).filter(|t| t == "dark" || t == "light") {
+        set(&t);
+    }
+}
+
+/// The header's light/dark switch.
+#[component]
+pub fn ThemeToggle() -> impl IntoView {
+    let (dark, set_dark) = signal(dark_now());
+    let flip = move |_| {
+        let theme = if dark.get_untracked() { "light" } else { "dark" };
+        set(theme);
+        if let Some(s) = storage() {
+            let _ = s.set_item(KEY, theme);
+        }
+        set_dark.set(theme == "dark");
+    };
+    view! {
+        <button type="button" class="b2p-button b2p-header__theme" data-testid="theme-toggle"
+            aria-pressed=move || if dark.get() { "true" } else { "false" } on:click=flip>
+            "Dark mode"
+        </button>
+    }
+}
