@@ -43,6 +43,12 @@ impl Log {
         self.next += 1;
     }
 
+    /// Shows `output` under `line` without running it (Tab's choices).
+    fn note(&mut self, line: String, output: String) {
+        self.entries.push(Entry { seq: self.next, line, output, ok: true });
+        self.next += 1;
+    }
+
     /// The scrollback, oldest first.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
@@ -115,6 +121,21 @@ impl WorkspaceState {
             let output = self.log.with_untracked(|l| l.entries().last().map(|e| e.output.clone()).unwrap_or_default());
             self.request.set(explained.ok().map(|explained| Request { explained, output }));
         }
+    }
+
+    /// Shows Tab's choices under the line, as a shell does.
+    pub fn note(&self, line: &str, options: String) {
+        self.log.update(|l| l.note(line.to_string(), options));
+    }
+
+    /// Ctrl+L: an empty screen; the history stays.
+    pub fn clear_screen(&self) {
+        self.log.update(|l| l.entries.clear());
+    }
+
+    /// Reads the world without tracking it (in event handlers).
+    pub fn with_world_untracked<T>(&self, f: impl FnOnce(&World) -> T) -> T {
+        self.session.with_untracked(|s| f(s.world()))
     }
 
     /// The request console's last request (tracked).

@@ -136,7 +136,7 @@ const NOT_SIMULATED: &[&str] = &[
 ];
 
 /// Every subcommand name git knows, for "The most similar command is".
-const KNOWN: &[&str] = &[
+pub(crate) const KNOWN: &[&str] = &[
     "add",
     "branch",
     "checkout",
@@ -250,7 +250,14 @@ impl GitCommand {
 /// git's `help_unknown_cmd`: Damerau–Levenshtein with git's weights
 /// (swap 0, substitution 2, insertion 1, deletion 3), prefixes count as close.
 fn similar_command(cmd: &str) -> Option<String> {
-    let mut scored: Vec<(usize, &str)> = KNOWN
+    closest(cmd, KNOWN).map(str::to_string)
+}
+
+/// The candidate closest to `cmd` by git's measure, when it is close enough
+/// and unambiguous (git's `help_unknown_cmd`; the terminal's "did you mean"
+/// uses it too).
+pub(crate) fn closest<'a>(cmd: &str, known: &[&'a str]) -> Option<&'a str> {
+    let mut scored: Vec<(usize, &str)> = known
         .iter()
         .map(|k| {
             let d = if k.starts_with(cmd) { 0 } else { weighted_distance(cmd, k) + 1 };
@@ -261,7 +268,7 @@ fn similar_command(cmd: &str) -> Option<String> {
     let best = scored.first()?;
     // git only suggests when the best candidate is close enough (its
     // SIMILARITY_FLOOR of 7) and unambiguous.
-    (best.0 < 7 && scored.get(1).is_none_or(|s| s.0 != best.0)).then(|| best.1.to_string())
+    (best.0 < 7 && scored.get(1).is_none_or(|s| s.0 != best.0)).then_some(best.1)
 }
 
 fn weighted_distance(a: &str, b: &str) -> usize {

@@ -4,6 +4,7 @@
 //! live in [`builtins`].
 
 pub mod builtins;
+pub mod complete;
 pub mod parse;
 
 use crate::action::{Action, Apply};

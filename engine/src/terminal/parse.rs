@@ -9,6 +9,7 @@ use crate::github::ProtectCommand;
 use crate::github::ProtectError;
 use crate::github::gh::GhError;
 use crate::grammar::{self, Joiner, Redirect, ShellError, SimpleCommand};
+use crate::outcome::TUTOR_NOTE;
 use crate::servers::Topology;
 use crate::servers::commands::ServersCommand;
 
@@ -43,9 +44,9 @@ pub enum ParseError {
     /// `topology NAME` with an unknown NAME.
     #[error("topology: unknown topology '{0}'; choose minimal or professional")]
     Topology(String),
-    /// A command this terminal does not have.
-    #[error("bash: {0}: command not found")]
-    NotFound(String),
+    /// A command this terminal does not have, and the closest one it has.
+    #[error("bash: {0}: command not found{hint}", hint = did_you_mean(*.1))]
+    NotFound(String, Option<&'static str>),
     /// `stop`, `pwd`, `clear`, `undo`, `reset` with words after them.
     #[error("{0}: takes no arguments")]
     NoArguments(String),
@@ -115,6 +116,16 @@ fn one(args: &[String], usage: &'static str) -> Result<Option<String>, ParseErro
         _ => Err(ParseError::Usage(usage)),
     }
 }
+
+fn did_you_mean(close: Option<&str>) -> String {
+    close.map(|c| format!("\n{TUTOR_NOTE}did you mean {c}?")).unwrap_or_default()
+}
+
+/// The terminal's commands, for "did you mean" and Tab completion.
+pub const COMMANDS: &[&str] = &[
+    "git", "gh", "curl", "python", "deploy", "servers", "logs", "protect", "topology", "config", "edit", "echo", "cat",
+    "ls", "pwd", "help", "clear", "undo", "reset", "stop", "@teammate",
+];
 
 /// One simple command to its action.
 pub fn command(cmd: SimpleCommand) -> Result<Action, ParseError> {
@@ -193,6 +204,6 @@ pub fn command(cmd: SimpleCommand) -> Result<Action, ParseError> {
         "undo" if args.is_empty() => Action::Undo,
         "reset" if args.is_empty() => Action::Reset,
         bare @ ("stop" | "pwd" | "clear" | "undo" | "reset") => return Err(ParseError::NoArguments(bare.to_string())),
-        other => return Err(ParseError::NotFound(other.to_string())),
+        other => return Err(ParseError::NotFound(other.to_string(), crate::git::closest(other, COMMANDS))),
     })
 }

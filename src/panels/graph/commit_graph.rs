@@ -111,13 +111,13 @@ fn svg(l: &Layout, (lo, hi): (usize, usize)) -> Element {
                 .child(text),
         );
     }
-    let mut edges: Vec<&Edge> = l
+    // The layout lists edges newest child first; drawn oldest first, like the
+    // commits, so a new commit's edges are appended.
+    let edges = l
         .edges
         .iter()
-        .filter(|e| depth(l, l.nodes[e.child].row) >= lo && depth(l, l.nodes[e.parent].row) <= hi)
-        .collect();
-    // Oldest child first, like the commits: a new commit's edges are appended.
-    edges.sort_unstable_by_key(|e| std::cmp::Reverse(e.child));
+        .rev()
+        .filter(|e| depth(l, l.nodes[e.child].row) >= lo && depth(l, l.nodes[e.parent].row) <= hi);
     el("svg")
         .class("b2p-graph__svg")
         .attr("data-testid", "commit-graph")
@@ -131,7 +131,7 @@ fn svg(l: &Layout, (lo, hi): (usize, usize)) -> Element {
         .child(
             el("g")
                 .attr("transform", format!("translate(0 {})", height - PAD))
-                .child(el("g").class("b2p-graph__edges").children(edges.into_iter().map(|e| {
+                .child(el("g").class("b2p-graph__edges").children(edges.map(|e| {
                     el("path")
                         .attr("d", edge_path(l, *e))
                         .class(format!("b2p-graph__edge b2p-lane-{}", l.nodes[e.parent].lane % 6))

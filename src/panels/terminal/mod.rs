@@ -1,21 +1,43 @@
 //! The terminal: scrollback of commands and their output, and the command
 //! line. Enter runs the line through the engine; ↑/↓ walk the history (which
-//! `clear` keeps). Everything shown is text: a learner's input is never
-//! parsed as HTML.
+//! `clear` keeps); Tab completes (the engine's [`complete`]); Ctrl+U clears
+//! the line, Ctrl+L the screen, Ctrl+C stops the local server. Everything
+//! shown is text: a learner's input is never parsed as HTML.
+//!
+//! Drawn with the DOM directly (a fixed frame, then appended entries): a
+//! terminal's page cost must not grow with the session, and this is the
+//! panel every command touches.
 
-use leptos::ev::KeyboardEvent;
-use leptos::html;
-use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
 
 use engine::Action;
+use engine::outcome::TUTOR_NOTE;
+use engine::terminal::complete::complete;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{Element as DomElement, HtmlInputElement, KeyboardEvent};
 
-use crate::markup::{self, Node, el};
+use crate::markup::{self, Element, Node, code, el};
 use crate::workspace::{Entry, WorkspaceState, expect_workspace};
 
-fn has_selection(input: NodeRef<html::Input>) -> bool {
-    input
-        .get_untracked()
-        .is_some_and(|i| matches!((i.selection_start(), i.selection_end()), (Ok(Some(a)), Ok(Some(b))) if a != b))
+/// How many commands the terminal keeps on the page.
+pub const SCROLLBACK: usize = 200;
+
+/// One output line, coloured by what it is: the tutor's notes, git's hints,
+/// errors.
+fn line(text: &str) -> Node {
+    let class = if text.starts_with(TUTOR_NOTE) {
+        "b2p-terminal__note"
+    } else if text.starts_with("hint: ") {
+        "b2p-terminal__hint-line"
+    } else if text.starts_with("error: ") || text.starts_with("fatal: ") || text.starts_with("bash: ") {
+        "b2p-terminal__err"
+    } else {
+        return Node::from(format!("{text}\n"));
+    };
+    el("span").class(class).text(format!("{text}\n")).into()
 }
 
 fn entry(e: &Entry) -> Node {
@@ -28,17 +50,50 @@ fn entry(e: &Entry) -> Node {
                 .child(el("span").class("b2p-terminal__prompt").attr("aria-hidden", "true").text("$ "))
                 .text(e.line.as_str()),
         )
-        .child(el("pre").class("b2p-terminal__text").text(e.output.as_str()))
+        .child(el("pre").class("b2p-terminal__text").children(e.output.lines().map(line)))
         .into()
 }
 
-/// Draws the scrollback into `host` and keeps it in step with the log, as
-/// a terminal does: new entries are appended, and only `clear` redraws. Each
-/// command costs the same at the thousandth line as at the first.
-/// How many commands the terminal keeps on the page.
-pub const SCROLLBACK: usize = 200;
+fn frame() -> Element {
+    el("div")
+        .class("b2p-terminal")
+        .child(
+            el("div")
+                .class("b2p-terminal__output")
+                .attr("data-testid", "terminal-output")
+                .attr("role", "log")
+                .attr("aria-live", "polite")
+                .child(
+                    el("p")
+                        .class("b2p-terminal__hint")
+                        .text("Type a command, e.g. ")
+                        .child(code("git checkout -b feature/new-chatbot-intent"))
+                        .text(", or ")
+                        .child(code("help"))
+                        .text(". Tab completes; ↑/↓ recall."),
+                )
+                .child(el("div").class("b2p-terminal__entries")),
+        )
+        .child(
+            el("label")
+                .class("b2p-terminal__input-row")
+                .child(el("span").class("b2p-terminal__prompt").attr("aria-hidden", "true").text("$"))
+                .child(el("span").class("b2p-visually-hidden").text("Command"))
+                .child(
+                    el("input")
+                        .class("b2p-terminal__input")
+                        .attr("data-testid", "terminal-input")
+                        .attr("type", "text")
+                        .attr("autocomplete", "off")
+                        .attr("autocapitalize", "off")
+                        .attr("spellcheck", "false"),
+                ),
+        )
+}
 
-fn scrollback(host: web_sys::Element, ws: WorkspaceState) {
+/// Keeps the scrollback in step with the log, as a terminal does: new entries
+/// are appended, and only `clear` redraws; the newest stays in view.
+fn scrollback(host: DomElement, output: DomElement, ws: WorkspaceState) {
     // The first entry drawn, and how many are drawn.
     let mut drawn: (Option<usize>, usize) = (None, 0);
     let effect = RenderEffect::new(move |_| {
@@ -46,10 +101,7 @@ fn scrollback(host: web_sys::Element, ws: WorkspaceState) {
             let entries = log.entries();
             let first = entries.first().map(|e| e.seq);
             if first != drawn.0 || entries.len() < drawn.1 {
-                // Entries only: the host may hold the framework's marker.
-                while let Some(old) = host.last_element_child() {
-                    old.remove();
-                }
+                host.set_text_content(None);
                 drawn = (first, 0);
             }
             // Only the newest SCROLLBACK entries can be new to the page.
@@ -65,37 +117,35 @@ fn scrollback(host: web_sys::Element, ws: WorkspaceState) {
                 oldest.remove();
             }
         });
+        output.set_scroll_top(output.scroll_height());
     });
     StoredValue::new_local(effect);
 }
 
-/// The terminal panel.
-#[component]
-pub fn Terminal() -> impl IntoView {
-    let ws = expect_workspace();
-    let input_ref = NodeRef::<html::Input>::new();
-    let output_ref = NodeRef::<html::Div>::new();
-    let (draft, set_draft) = signal(String::new());
-    // Position while browsing history with ↑/↓ (None: editing a new line).
-    let (cursor, set_cursor) = signal(None::<usize>);
+fn has_selection(i: &HtmlInputElement) -> bool {
+    matches!((i.selection_start(), i.selection_end()), (Ok(Some(a)), Ok(Some(b))) if a != b)
+}
 
-    let on_keydown = move |ev: KeyboardEvent| match ev.key().as_str() {
+/// The command line's keys.
+fn on_key(ev: &KeyboardEvent, input: &HtmlInputElement, ws: WorkspaceState, cursor: &Cell<Option<usize>>) {
+    let ctrl = ev.ctrl_key();
+    match ev.key().as_str() {
         "Enter" => {
             ev.prevent_default();
-            let line = draft.get_untracked();
-            set_draft.set(String::new());
-            set_cursor.set(None);
+            let line = input.value();
+            input.set_value("");
+            cursor.set(None);
             ws.run_line(&line);
         }
-        "ArrowUp" | "ArrowDown" => {
+        key @ ("ArrowUp" | "ArrowDown") => {
             ev.prevent_default();
-            let up = ev.key() == "ArrowUp";
+            let up = key == "ArrowUp";
             let picked = ws.with_log_untracked(|log| {
                 let lines = log.history();
                 if lines.is_empty() {
                     return None;
                 }
-                let next = match (cursor.get_untracked(), up) {
+                let next = match (cursor.get(), up) {
                     (None, true) => Some(lines.len() - 1),
                     (Some(i), true) => Some(i.saturating_sub(1)),
                     (Some(i), false) if i + 1 < lines.len() => Some(i + 1),
@@ -105,62 +155,68 @@ pub fn Terminal() -> impl IntoView {
                 Some((next, next.map(|i| lines[i].clone()).unwrap_or_default()))
             });
             if let Some((next, text)) = picked {
-                set_cursor.set(next);
-                set_draft.set(text);
+                cursor.set(next);
+                input.set_value(&text);
             }
+        }
+        "Tab" if !ev.shift_key() => {
+            ev.prevent_default();
+            let line = input.value();
+            let done = ws.with_world_untracked(|w| complete(w, &line));
+            input.set_value(&done.line);
+            if done.options.len() > 1 {
+                ws.note(&line, done.options.join("  "));
+            }
+        }
+        "u" | "U" if ctrl => {
+            ev.prevent_default();
+            input.set_value("");
+        }
+        "l" | "L" if ctrl => {
+            ev.prevent_default();
+            ws.clear_screen();
         }
         // Ctrl+C with nothing selected stops the local server, as in a real
         // terminal; with a selection it stays the browser's copy.
-        "c" if ev.ctrl_key() && !has_selection(input_ref) => {
+        "c" if ctrl && !has_selection(input) => {
             ev.prevent_default();
-            set_draft.set(String::new());
-            set_cursor.set(None);
+            input.set_value("");
+            cursor.set(None);
             ws.apply(&Action::StopLocal);
         }
         _ => {}
-    };
-
-    // Keep the newest output in view: a DOM side effect, no signal writes.
-    Effect::new(move |_| {
-        ws.with_log(|l| l.entries().len());
-        if let Some(el) = output_ref.get() {
-            el.set_scroll_top(el.scroll_height());
-        }
-    });
-
-    view! {
-        <section class="b2p-panel b2p-panel--terminal" aria-label="Terminal">
-            <h2 class="b2p-panel__title">"Terminal"</h2>
-            <div class="b2p-terminal" on:click=move |_| {
-                if let Some(i) = input_ref.get() {
-                    let _ = i.focus();
-                }
-            }>
-                <div class="b2p-terminal__output" data-testid="terminal-output" node_ref=output_ref
-                    role="log" aria-live="polite">
-                    <p class="b2p-terminal__hint">
-                        "Type a command, e.g. " <code>"git checkout -b feature/new-chatbot-intent"</code>
-                        ", or " <code>"help"</code> "."
-                    </p>
-                    <div class="b2p-terminal__entries" use:scrollback=ws></div>
-                </div>
-                <label class="b2p-terminal__input-row">
-                    <span class="b2p-terminal__prompt" aria-hidden="true">"$"</span>
-                    <span class="b2p-visually-hidden">"Command"</span>
-                    <input
-                        class="b2p-terminal__input"
-                        data-testid="terminal-input"
-                        node_ref=input_ref
-                        type="text"
-                        autocomplete="off"
-                        autocapitalize="off"
-                        spellcheck="false"
-                        prop:value=draft
-                        on:input=move |ev| set_draft.set(event_target_value(&ev))
-                        on:keydown=on_keydown
-                    />
-                </label>
-            </div>
-        </section>
     }
+}
+
+/// Draws the terminal into `host` and wires its keys.
+fn mount(host: DomElement, ws: WorkspaceState) {
+    markup::append(&host, &[el("h2").class("b2p-panel__title").text("Terminal").into(), frame().into()]);
+    let find = |sel: &str| host.query_selector(sel).ok().flatten();
+    let (Some(terminal), Some(output), Some(entries), Some(input)) = (
+        find(".b2p-terminal"),
+        find(".b2p-terminal__output"),
+        find(".b2p-terminal__entries"),
+        find(".b2p-terminal__input").and_then(|i| i.dyn_into::<HtmlInputElement>().ok()),
+    ) else {
+        return;
+    };
+    scrollback(entries, output, ws);
+    let cursor = Rc::new(Cell::new(None::<usize>));
+    let field = input.clone();
+    let keys = Closure::<dyn Fn(KeyboardEvent)>::new(move |ev: KeyboardEvent| on_key(&ev, &field, ws, &cursor));
+    let field = input.clone();
+    let focus = Closure::<dyn Fn()>::new(move || {
+        let _ = field.focus();
+    });
+    let _ = input.add_event_listener_with_callback("keydown", keys.as_ref().unchecked_ref());
+    let _ = terminal.add_event_listener_with_callback("click", focus.as_ref().unchecked_ref());
+    // The listeners live as long as the panel.
+    StoredValue::new_local((keys, focus));
+}
+
+/// The terminal panel.
+#[component]
+pub fn Terminal() -> impl IntoView {
+    let ws = expect_workspace();
+    view! { <section class="b2p-panel b2p-panel--terminal" aria-label="Terminal" use:mount=ws></section> }
 }
