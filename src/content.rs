@@ -3,9 +3,9 @@
 //! when a page first needs them and kept for the visit — never compiled into
 //! the WebAssembly, so the first load stays small as the curriculum grows.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -20,14 +20,16 @@ pub enum ContentError {
     Network(String),
 }
 
-/// Texts fetched this visit, by path.
-#[derive(Clone, Copy)]
-struct Cache(StoredValue<HashMap<String, String>>);
+thread_local! {
+    /// Texts fetched this visit, by path.
+    static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
 
 async fn fetch(path: &str) -> Result<String, ContentError> {
     let net =
         |e: wasm_bindgen::JsValue| ContentError::Network(e.as_string().unwrap_or_else(|| "request failed".into()));
-    let resp = JsFuture::from(window().fetch_with_str(path)).await.map_err(net)?;
+    let window = web_sys::window().ok_or_else(|| ContentError::Network("no window".into()))?;
+    let resp = JsFuture::from(window.fetch_with_str(path)).await.map_err(net)?;
     let resp: web_sys::Response = resp.dyn_into().map_err(net)?;
     // The SPA fallback answers a missing file with the app's own page (200,
     // text/html): for content, that means "no such file".
@@ -42,27 +44,18 @@ async fn fetch(path: &str) -> Result<String, ContentError> {
     text.as_string().ok_or_else(|| ContentError::Network("not text".into()))
 }
 
-/// The text at `path` on this site, fetched once per visit: `None` while it loads.
-pub fn text(path: String) -> ReadSignal<Option<Result<String, ContentError>>> {
-    let cache = use_context::<Cache>();
-    let cached = cache.and_then(|c| c.0.with_value(|m| m.get(&path).cloned()));
-    let (get, set) = signal(cached.map(Ok));
-    if get.with_untracked(Option::is_none) {
-        leptos::task::spawn_local(async move {
-            let r = fetch(&path).await;
-            if let (Some(c), Ok(t)) = (cache, &r) {
-                c.0.update_value(|m| {
-                    m.insert(path, t.clone());
-                });
-            }
-            // The page may have moved on; then nobody is waiting.
-            let _ = set.try_set(Some(r));
-        });
+/// The text at `path` on this site, fetched once per visit; `done` gets it
+/// (at once when it was fetched before).
+pub fn text(path: String, done: impl FnOnce(Result<String, ContentError>) + 'static) {
+    if let Some(t) = CACHE.with_borrow(|c| c.get(&path).cloned()) {
+        done(Ok(t));
+        return;
     }
-    get
-}
-
-/// Makes one cache serve the whole app; call once, in the app.
-pub fn provide_cache() {
-    provide_context(Cache(StoredValue::new(HashMap::new())));
+    wasm_bindgen_futures::spawn_local(async move {
+        let r = fetch(&path).await;
+        if let Ok(t) = &r {
+            CACHE.with_borrow_mut(|c| c.insert(path, t.clone()));
+        }
+        done(r);
+    });
 }

@@ -1,10 +1,11 @@
-//! Branch to Prod's page: Leptos components that render the engine's read
-//! model and send it actions. No engine rule is implemented here.
+//! Branch to Prod's page: panels that draw the engine's read model and send
+//! it actions. No engine rule is implemented here.
 //!
 //! - [`workspace`]: one world per page (the sandbox, each lesson), its
-//!   private state, and the [`workspace::Workspace`] that arranges the panels.
+//!   state, and how a page arranges the panels.
 //! - [`panels`]: one folder per panel, each with its stylesheet.
 //! - [`pages`]: one module per route; [`router`] parses the address.
+//! - [`markup`]: the renderer every panel draws through.
 //! - [`content`]: text fetched on first use (lessons), never compiled in.
 
 pub mod content;
@@ -15,37 +16,111 @@ pub mod router;
 pub mod theme;
 pub mod workspace;
 
-use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
+use web_sys::Element as DomElement;
+
+use markup::{Element, Listener, View, append_element, el, listen};
+use pages::Page;
 use router::{Route, current_page};
 
-/// The whole app: header, and the page the address names.
-#[component]
-pub fn App() -> impl IntoView {
-    theme::restore();
-    workspace::provide_workspaces();
-    content::provide_cache();
-    let location = router::provide_location();
-    let route = Memo::new(move |_| location.route());
-    let page = move || match route.get() {
-        Route::Home => pages::home::Home().into_any(),
-        Route::Sandbox => pages::sandbox::Sandbox().into_any(),
-        Route::Lesson(id) => view! { <pages::lesson::Lesson id /> }.into_any(),
-        Route::NotFound => pages::not_found::NotFound().into_any(),
+fn header() -> Element {
+    let link = |path: &'static str, text: &'static str| {
+        el("a").attr("href", path).attr_opt("aria-current", current_page(path)).text(text)
     };
-    let presenting = Memo::new(move |_| location.presenting());
-    view! {
-        <header class="b2p-header">
-            <a href="/" class="b2p-header__brand">
-                <span class="b2p-header__logo" aria-hidden="true">"⎇"</span>
-                "Branch to Prod"
-            </a>
-            <nav class="b2p-header__nav" aria-label="Main">
-                <a href="/" aria-current=current_page("/")>"Home"</a>
-                <a href="/sandbox" aria-current=current_page("/sandbox")>"Sandbox"</a>
-            </nav>
-            <theme::ThemeToggle />
-        </header>
-        <main class="b2p-main" class:b2p-main--present=presenting>{page}</main>
+    let dark = theme::dark_now();
+    el("header")
+        .class("b2p-header")
+        .child(
+            el("a")
+                .attr("href", "/")
+                .class("b2p-header__brand")
+                .child(el("span").class("b2p-header__logo").attr("aria-hidden", "true").text("⎇"))
+                .text("Branch to Prod"),
+        )
+        .child(
+            el("nav")
+                .class("b2p-header__nav")
+                .attr("aria-label", "Main")
+                .child(link("/", "Home"))
+                .child(link("/sandbox", "Sandbox")),
+        )
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("b2p-button b2p-header__theme")
+                .attr("data-testid", "theme-toggle")
+                .attr("aria-pressed", if dark { "true" } else { "false" })
+                .text("Dark mode"),
+        )
+}
+
+/// The app on the page: the header, the page the address names, redrawn
+/// when it changes; kept for the page's lifetime.
+struct App {
+    header: Rc<markup::Panel>,
+    main: DomElement,
+    page: RefCell<Page>,
+    _listeners: Vec<Listener>,
+}
+
+impl App {
+    fn show(&self) {
+        let address = router::address();
+        let presenting = address.presenting();
+        self.main.set_class_name(if presenting { "b2p-main b2p-main--present" } else { "b2p-main" });
+        // The old page's panels and listeners go with it.
+        *self.page.borrow_mut() = Page::default();
+        self.main.set_text_content(None);
+        let mut page = Page::default();
+        match address.route() {
+            Route::Home => pages::home::home(&self.main, &mut page),
+            Route::Sandbox => pages::sandbox::sandbox(&self.main, presenting, &mut page),
+            Route::Lesson(id) => pages::lesson::lesson(&self.main, &id, presenting, &mut page),
+            Route::NotFound => pages::not_found::not_found(&self.main),
+        }
+        *self.page.borrow_mut() = page;
+        self.header.redraw();
     }
+}
+
+thread_local! {
+    static APP: RefCell<Option<Rc<App>>> = const { RefCell::new(None) };
+}
+
+/// Draws the app into `root` and starts following the address bar.
+pub fn start(root: &DomElement) {
+    theme::restore();
+    root.set_text_content(None);
+    let Some(header) = markup::Panel::new(root, None, || header().into()) else { return };
+    let Some(main) = append_element(root, "main", "b2p-main") else { return };
+    let toggle = listen(header.host(), "click", |ev| {
+        let on_toggle = ev
+            .target()
+            .and_then(|t| t.dyn_into::<DomElement>().ok())
+            .is_some_and(|t| t.closest("[data-testid=theme-toggle]").ok().flatten().is_some());
+        if on_toggle {
+            theme::flip();
+            APP.with_borrow(|a| a.as_ref().map(|a| a.header.redraw()));
+        }
+    });
+    let mut listeners = router::start(|| {
+        if let Some(app) = APP.with_borrow(Clone::clone) {
+            app.show();
+        }
+    });
+    listeners.push(toggle);
+    let app = Rc::new(App { header, main, page: RefCell::new(Page::default()), _listeners: listeners });
+    APP.with_borrow_mut(|a| *a = Some(app.clone()));
+    app.show();
+}
+
+/// Draws a workspace's panels into `host` on their own (component tests);
+/// they live as long as the returned page.
+pub fn mount_workspace(host: &DomElement, ws: &workspace::WorkspaceState) -> Page {
+    let mut page = Page::default();
+    workspace::draw(host, ws, workspace::Layout::Sandbox, &mut page);
+    page
 }

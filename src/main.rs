@@ -1,19 +1,16 @@
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
 fn main() {
     console_error_panic_hook::set_once();
-    let Some(root) = document().get_element_by_id("app") else {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
+    let Some(root) = document.get_element_by_id("app") else {
         return;
     };
-    // Mounting is synchronous: once it returns, the terminal accepts input.
-    leptos::mount::mount_to(root.clone(), branch_to_prod::App).forget();
+    // Drawing is synchronous: once it returns, the terminal accepts input.
+    branch_to_prod::start(&root);
     let _ = root.set_attribute("data-ready", "1");
     // `make bench` reads this mark: navigation start → terminal ready.
-    if let Some(perf) = window().performance() {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         let _ = perf.mark("b2p-ready");
     }
 }

@@ -1,15 +1,19 @@
 //! Client-side routing for the app's few pages: the History API, links that
 //! navigate without a reload, and the back and forward buttons.
 //!
-//! Why not `leptos_router`: measured in this app it costs 45 KB of gzipped
-//! WebAssembly — a fifth of the first-load budget — for nested routes, data
-//! loading and matching machinery these pages don't use. A page here is a
+//! Why not a router crate: measured in this app `leptos_router` cost 45 KB of
+//! gzipped WebAssembly — a fifth of the first-load budget — for nested
+//! routes, data loading and matching machinery these pages don't use. A page here is a
 //! [`Route`] parsed from the path (with its parameters), and the query says
 //! how to show it (`?present`); adding a page is a variant, a path, a view.
 
-use leptos::ev::{MouseEvent, click, popstate};
-use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::MouseEvent;
+
+use crate::markup::{Listener, listen};
 
 /// Every page, parsed from the URL's path; path parameters are fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,46 +82,55 @@ impl Address {
     }
 }
 
-/// The current address, shared by context.
-#[derive(Clone, Copy)]
-pub struct Location(RwSignal<Address>);
-
-impl Location {
-    /// The page the address names.
-    pub fn route(self) -> Route {
-        self.0.with(Address::route)
-    }
-
-    /// Whether the address asks for presenter mode.
-    pub fn presenting(self) -> bool {
-        self.0.with(Address::presenting)
-    }
+thread_local! {
+    /// The address shown, and what to do when it changes.
+    static STATE: RefCell<Option<(Address, Rc<dyn Fn()>)>> = const { RefCell::new(None) };
 }
 
 fn current() -> Address {
-    let loc = window().location();
-    Address::new(&loc.pathname().unwrap_or_else(|_| "/".into()), &loc.search().unwrap_or_default())
+    let loc = web_sys::window().map(|w| w.location());
+    let path = loc.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_else(|| "/".into());
+    Address::new(&path, &loc.and_then(|l| l.search().ok()).unwrap_or_default())
+}
+
+/// The address shown.
+pub fn address() -> Address {
+    STATE.with_borrow(|s| s.as_ref().map(|(a, _)| a.clone())).unwrap_or_else(current)
+}
+
+fn set(next: Address) {
+    let changed = STATE.with_borrow_mut(|s| match s {
+        Some((a, on_change)) if *a != next => {
+            *a = next;
+            Some(on_change.clone())
+        }
+        _ => None,
+    });
+    if let Some(f) = changed {
+        f();
+    }
 }
 
 /// Starts routing: reads the address bar, follows back/forward, and makes
 /// every in-app link (`<a href="/…">`, wherever it is drawn) navigate without
-/// a reload.
-pub fn provide_location() -> Location {
-    let loc = Location(RwSignal::new(current()));
-    let back = window_event_listener(popstate, move |_| loc.0.set(current()));
-    let links = window_event_listener(click, move |ev| follow(loc, &ev));
-    on_cleanup(move || {
-        back.remove();
-        links.remove();
-    });
-    provide_context(loc);
-    loc
+/// a reload; `on_change` draws the new page. For the app's lifetime.
+pub fn start(on_change: impl Fn() + 'static) -> Vec<Listener> {
+    STATE.with_borrow_mut(|s| *s = Some((current(), Rc::new(on_change))));
+    let Some(window) = web_sys::window() else { return Vec::new() };
+    vec![
+        listen(&window, "popstate", move |_| set(current())),
+        listen(&window, "click", move |ev| {
+            if let Some(ev) = ev.dyn_ref::<MouseEvent>() {
+                follow(ev);
+            }
+        }),
+    ]
 }
 
 /// A plain click on an in-app link navigates in the app; a click with a
 /// modifier (new tab, new window), on a link with a `target` or `download`,
 /// or leaving the site is left to the browser.
-fn follow(loc: Location, ev: &MouseEvent) {
+fn follow(ev: &MouseEvent) {
     if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
         return;
     }
@@ -131,34 +144,29 @@ fn follow(loc: Location, ev: &MouseEvent) {
     }
     let Some(href) = link.get_attribute("href").filter(|h| h.starts_with('/') && !h.starts_with("//")) else { return };
     ev.prevent_default();
-    go(loc, &href);
+    navigate(&href);
 }
 
 /// Goes to `href` (a path, maybe with a query) as a link would: a new
 /// history entry, the top of the page.
 pub fn navigate(href: &str) {
-    if let Some(loc) = use_context::<Location>() {
-        go(loc, href);
-    }
-}
-
-fn go(loc: Location, href: &str) {
     let (path, query) = href.split_once('?').unwrap_or((href, ""));
     let next = Address::new(path, query);
-    if loc.0.with_untracked(|a| *a == next) {
+    if address() == next {
         return;
     }
-    if let Ok(history) = window().history() {
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(href));
+    if let Some(w) = web_sys::window() {
+        if let Ok(history) = w.history() {
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(href));
+        }
+        w.scroll_to_with_x_and_y(0.0, 0.0);
     }
-    loc.0.set(next);
-    window().scroll_to_with_x_and_y(0.0, 0.0);
+    set(next);
 }
 
 /// `aria-current="page"` for a link to `path` while it is the page shown.
-pub fn current_page(path: &'static str) -> impl Fn() -> Option<&'static str> + Copy {
-    let loc = use_context::<Location>();
-    move || loc.and_then(|l| l.0.with(|a| (a.path == path).then_some("page")))
+pub fn current_page(path: &str) -> Option<&'static str> {
+    (address().path == path).then_some("page")
 }
 
 #[cfg(test)]

@@ -1,8 +1,6 @@
 //! Light and dark: the system's preference until the learner picks one with
 //! the header's toggle, which is remembered in local storage.
 
-use leptos::prelude::*;
-
 const KEY: &str = "b2p-theme";
 
 fn root() -> Option<web_sys::Element> {
@@ -14,7 +12,7 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// Whether the page shows dark now: the learner's choice, else the system's.
-fn dark_now() -> bool {
+pub fn dark_now() -> bool {
     match root().and_then(|r| r.get_attribute("data-theme")).as_deref() {
         Some("dark") => true,
         Some(_) => false,
@@ -37,22 +35,11 @@ pub fn restore() {
     }
 }
 
-/// The header's light/dark switch.
-#[component]
-pub fn ThemeToggle() -> impl IntoView {
-    let (dark, set_dark) = signal(dark_now());
-    let flip = move |_| {
-        let theme = if dark.get_untracked() { "light" } else { "dark" };
-        set(theme);
-        if let Some(s) = storage() {
-            let _ = s.set_item(KEY, theme);
-        }
-        set_dark.set(theme == "dark");
-    };
-    view! {
-        <button type="button" class="b2p-button b2p-header__theme" data-testid="theme-toggle"
-            aria-pressed=move || if dark.get() { "true" } else { "false" } on:click=flip>
-            "Dark mode"
-        </button>
+/// The toggle: the other theme, remembered.
+pub fn flip() {
+    let theme = if dark_now() { "light" } else { "dark" };
+    set(theme);
+    if let Some(s) = storage() {
+        let _ = s.set_item(KEY, theme);
     }
 }

@@ -1,26 +1,33 @@
 //! Components in a real browser (wasm-bindgen-test in headless Chromium).
 #![cfg(target_arch = "wasm32")]
 
-use branch_to_prod::markup::{Markup, Node, el};
-use branch_to_prod::panels::editor::Editor;
-use branch_to_prod::workspace::{Layout, Workspace, provide_workspace};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use branch_to_prod::markup::{Node, View, el};
+use branch_to_prod::pages::Page;
+use branch_to_prod::workspace::WorkspaceState;
 use engine::{Action, World};
-use leptos::mount::mount_to;
-use leptos::prelude::*;
-use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn mount_sandbox() -> (web_sys::HtmlElement, impl Drop) {
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn new_host() -> web_sys::HtmlElement {
     let host = document().create_element("section").unwrap().unchecked_into::<web_sys::HtmlElement>();
     document().body().unwrap().append_child(&host).unwrap();
-    let handle = mount_to(host.clone(), || {
-        provide_workspace("sandbox", World::new);
-        view! { <Workspace layout=Layout::Sandbox /> }
-    });
-    (host, handle)
+    host
+}
+
+/// A fresh sandbox's panels; they live as long as the returned page.
+fn mount_sandbox() -> (web_sys::HtmlElement, Page) {
+    let host = new_host();
+    let page = branch_to_prod::mount_workspace(&host, &WorkspaceState::new(World::new()));
+    (host, page)
 }
 
 fn query(host: &web_sys::HtmlElement, sel: &str) -> web_sys::HtmlElement {
@@ -33,10 +40,9 @@ fn count(host: &web_sys::HtmlElement, sel: &str) -> u32 {
 
 #[wasm_bindgen_test]
 async fn new_commit_button_commits_and_redraws_the_graph() {
-    let (host, _handle) = mount_sandbox();
+    let (host, _page) = mount_sandbox();
     assert_eq!(count(&host, "[data-commit]"), 1);
     query(&host, "[data-testid=new-commit]").click();
-    tick().await;
     assert_eq!(count(&host, "[data-commit]"), 2);
     let output = query(&host, "[data-testid=terminal-output]").text_content().unwrap();
     assert!(output.contains("git commit --allow-empty -m 'Commit 2'"), "{output}");
@@ -52,7 +58,7 @@ async fn new_commit_button_commits_and_redraws_the_graph() {
 
 #[wasm_bindgen_test]
 async fn enter_in_the_terminal_runs_the_line() {
-    let (host, _handle) = mount_sandbox();
+    let (host, _page) = mount_sandbox();
     let input: web_sys::HtmlInputElement = query(&host, "[data-testid=terminal-input]").unchecked_into();
     input.set_value("git switch -c feature/x");
     input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
@@ -62,7 +68,6 @@ async fn enter_in_the_terminal_runs_the_line() {
     input
         .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
         .unwrap();
-    tick().await;
     let output = query(&host, "[data-testid=terminal-output]").text_content().unwrap();
     assert!(output.contains("Switched to a new branch 'feature/x'"), "{output}");
     assert_eq!(input.value(), "", "the command line clears after Enter");
@@ -86,30 +91,25 @@ fn type_line(input: &web_sys::HtmlInputElement, line: &str) {
 
 #[wasm_bindgen_test]
 async fn clear_empties_the_scrollback_but_arrow_up_still_recalls() {
-    let (host, _handle) = mount_sandbox();
+    let (host, _page) = mount_sandbox();
     let input: web_sys::HtmlInputElement = query(&host, "[data-testid=terminal-input]").unchecked_into();
     type_line(&input, "git status");
-    tick().await;
     type_line(&input, "clear");
-    tick().await;
     assert_eq!(count(&host, ".b2p-terminal__entry"), 0, "clear empties the scrollback");
     press(&input, "ArrowUp");
-    tick().await;
     assert_eq!(input.value(), "clear");
     press(&input, "ArrowUp");
-    tick().await;
     assert_eq!(input.value(), "git status", "history survives clear");
 }
 
 #[wasm_bindgen_test]
 async fn the_promote_button_is_disabled_with_the_engines_reason() {
-    let (host, _handle) = mount_sandbox();
+    let (host, _page) = mount_sandbox();
     let promote = query(&host, "[data-server=production] [data-action=promote]");
     assert!(promote.has_attribute("disabled"));
     assert_eq!(promote.get_attribute("title").as_deref(), Some("Production already runs what staging runs"));
     let input: web_sys::HtmlInputElement = query(&host, "[data-testid=terminal-input]").unchecked_into();
     type_line(&input, "git commit --allow-empty -m release && git push origin main");
-    tick().await;
     let promote = query(&host, "[data-server=production] [data-action=promote]");
     assert!(!promote.has_attribute("disabled"));
     assert_eq!(promote.get_attribute("title").as_deref(), Some("Runs: deploy production"));
@@ -117,35 +117,27 @@ async fn the_promote_button_is_disabled_with_the_engines_reason() {
 
 #[wasm_bindgen_test]
 async fn saving_a_file_in_the_editor_is_an_echo_the_terminal_shows() {
-    let host = document().create_element("section").unwrap().unchecked_into::<web_sys::HtmlElement>();
-    document().body().unwrap().append_child(&host).unwrap();
-    let _handle = mount_to(host.clone(), || {
-        provide_workspace("sandbox", World::new);
-        view! { <Editor /> <branch_to_prod::panels::terminal::Terminal /> }
-    });
-    tick().await;
+    let (host, _page) = mount_sandbox();
     let text: web_sys::HtmlTextAreaElement = query(&host, "[data-testid=editor-text]").unchecked_into();
     assert!(text.value().contains("\"greeting\""), "intents.json is open: {}", text.value());
     text.set_value("{}\n");
     text.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
-    tick().await;
     query(&host, "[data-testid=editor-save]").click();
-    tick().await;
     let output = query(&host, "[data-testid=terminal-output]").text_content().unwrap();
     assert!(output.contains("echo '{}' > intents.json"), "{output}");
     let option = query(&host, "[data-testid=editor-file] option[value='intents.json']");
     assert!(option.text_content().unwrap().contains("[M]"), "{:?}", option.text_content());
 }
 
-/// Mounts a `Markup` showing `tree` (a signal the test changes) in a sandbox workspace.
-fn mount_markup(tree: RwSignal<Node>) -> (web_sys::HtmlElement, impl Drop) {
-    let host = document().create_element("section").unwrap().unchecked_into::<web_sys::HtmlElement>();
-    document().body().unwrap().append_child(&host).unwrap();
-    let handle = mount_to(host.clone(), move || {
-        provide_workspace("sandbox", World::new);
-        view! { <Markup tree=tree /> <branch_to_prod::panels::terminal::Terminal /> }
-    });
-    (host, handle)
+/// A panel showing `tree` (which the test changes, then redraws) beside a
+/// sandbox's terminal.
+fn mount_markup(tree: Rc<RefCell<Node>>) -> (web_sys::HtmlElement, Page, Rc<dyn View>) {
+    let host = new_host();
+    let ws = WorkspaceState::new(World::new());
+    let mut page = Page::default();
+    let panel = page.panel(&host, Some(&ws), move || tree.borrow().clone()).unwrap();
+    branch_to_prod::panels::terminal::terminal(&host, &ws, &mut page);
+    (host, page, panel)
 }
 
 #[wasm_bindgen_test]
@@ -156,57 +148,55 @@ async fn markup_updates_in_place_and_keeps_the_focused_button() {
             .child(el("button").attr("data-x", "1").text(label))
             .into()
     };
-    let tree = RwSignal::new(list(&["a", "b"], "Go"));
-    let (host, _handle) = mount_markup(tree);
+    let tree = Rc::new(RefCell::new(list(&["a", "b"], "Go")));
+    let (host, _page, panel) = mount_markup(tree.clone());
     let button = query(&host, "button[data-x]");
     button.focus().unwrap();
-    tree.set(list(&["a", "c", "d"], "Went"));
-    tick().await;
+    *tree.borrow_mut() = list(&["a", "c", "d"], "Went");
+    panel.redraw();
     assert_eq!(count(&host, "li"), 3);
     assert_eq!(query(&host, "li:nth-child(2)").get_attribute("data-item").as_deref(), Some("c"));
     let after = query(&host, "button[data-x]");
     assert_eq!(after.text_content().as_deref(), Some("Went"));
     assert!(after.is_same_node(Some(&button)), "the button is the same element");
     assert!(document().active_element().is_some_and(|a| a.is_same_node(Some(&button))), "focus stays");
-    tree.set(list(&["a"], "Went"));
-    tick().await;
+    *tree.borrow_mut() = list(&["a"], "Went");
+    panel.redraw();
     assert_eq!(count(&host, "li"), 1, "removed items leave the DOM");
     // An attribute that goes away is removed.
-    tree.set(el("div").child(el("button").text("Went")).into());
-    tick().await;
+    *tree.borrow_mut() = el("div").child(el("button").text("Went")).into();
+    panel.redraw();
     assert!(!query(&host, "button").has_attribute("data-x"));
 }
 
 #[wasm_bindgen_test]
 async fn markup_text_is_never_html_and_buttons_dispatch_their_action() {
-    let tree =
-        RwSignal::new(Node::from(el("div").child(el("p").text("<img src=x onerror=alert(1)><b>bold</b>")).child(
+    let tree = Rc::new(RefCell::new(Node::from(
+        el("div").child(el("p").text("<img src=x onerror=alert(1)><b>bold</b>")).child(
             el("button").attr("data-testid", "go").text("Branch").on_click(Action::git(&["branch", "x"]).unwrap()),
-        )));
-    let (host, _handle) = mount_markup(tree);
+        ),
+    )));
+    let (host, _page, _panel) = mount_markup(tree);
     assert_eq!(count(&host, "p img, p b"), 0, "no element came from the text");
     assert_eq!(query(&host, "p").text_content().as_deref(), Some("<img src=x onerror=alert(1)><b>bold</b>"));
     query(&host, "[data-testid=go]").click();
-    tick().await;
     let output = query(&host, "[data-testid=terminal-output]").text_content().unwrap();
     assert!(output.contains("git branch x"), "{output}");
 }
 
 #[wasm_bindgen_test]
 async fn the_scrollback_keeps_the_newest_entries_and_all_the_history() {
-    let (host, _handle) = mount_sandbox();
+    let (host, _page) = mount_sandbox();
     let input: web_sys::HtmlInputElement = query(&host, "[data-testid=terminal-input]").unchecked_into();
     let n = branch_to_prod::panels::terminal::SCROLLBACK + 5;
     for i in 0..n {
         type_line(&input, &format!("echo line-{i}"));
     }
-    tick().await;
     assert_eq!(count(&host, ".b2p-terminal__entry") as usize, branch_to_prod::panels::terminal::SCROLLBACK);
     let output = query(&host, "[data-testid=terminal-output]").text_content().unwrap();
     assert!(output.contains(&format!("line-{}", n - 1)), "the newest entry is shown");
     let oldest = query(&host, ".b2p-terminal__entry .b2p-terminal__line").text_content().unwrap();
     assert_eq!(oldest, "$ echo line-5", "the five oldest left the page");
     press(&input, "ArrowUp");
-    tick().await;
     assert_eq!(input.value(), format!("echo line-{}", n - 1), "↑ still recalls");
 }

@@ -3,10 +3,11 @@
 
 use engine::World;
 use engine::view::map::{Step, insight, map};
-use leptos::prelude::*;
+use web_sys::Node as DomNode;
 
-use crate::markup::{Element, Markup, Node, code, el};
-use crate::workspace::provide_workspace;
+use crate::markup::{Element, Node, append_element, code, el};
+use crate::pages::Page;
+use crate::workspace::workspace;
 
 fn step_row(s: &Step) -> Element {
     let state = match (&s.runs, s.current) {
@@ -23,12 +24,22 @@ fn step_row(s: &Step) -> Element {
                 .child(el("p").class("b2p-map__name").child(code(s.branch.as_str())))
                 .child(el("p").class("b2p-map__commit").text(s.tip.as_deref().unwrap_or("no commits yet"))),
         )
-        .child(el("div").class("b2p-map__arrow").child(el("span").attr("aria-hidden", "true").text("→")).child(el("span").class("b2p-map__feeds").text(s.feeds)))
+        .child(
+            el("div")
+                .class("b2p-map__arrow")
+                .child(el("span").attr("aria-hidden", "true").text("→"))
+                .child(el("span").class("b2p-map__feeds").text(s.feeds)),
+        )
         .child(
             el("div")
                 .class("b2p-map__server")
                 .attr("data-testid", "map-server")
-                .child(el("p").class("b2p-map__name").text(s.server).child(el("span").class("b2p-map__profile").text(format!(" · {}", s.profile))))
+                .child(
+                    el("p")
+                        .class("b2p-map__name")
+                        .text(s.server)
+                        .child(el("span").class("b2p-map__profile").text(format!(" · {}", s.profile))),
+                )
                 .child(el("p").class("b2p-map__url").text(s.url.as_str()))
                 .child(el("p").class("b2p-map__commit").text(s.runs.as_deref().unwrap_or("—")))
                 .child(el("p").class("b2p-map__state").text(state)),
@@ -40,7 +51,9 @@ fn big_picture(steps: &[Step], topology: engine::servers::Topology) -> Element {
         .class("b2p-map")
         .attr("aria-labelledby", "map-title")
         .attr("data-testid", "big-picture")
-        .child(el("h2").attr("id", "map-title").class("b2p-home__heading").text("The big picture, live from your sandbox"))
+        .child(
+            el("h2").attr("id", "map-title").class("b2p-home__heading").text("The big picture, live from your sandbox"),
+        )
         .child(
             el("div")
                 .class("b2p-map__heads")
@@ -128,15 +141,13 @@ fn first_steps() -> Element {
 }
 
 /// The home page.
-#[component]
-pub fn Home() -> impl IntoView {
-    let ws = provide_workspace("sandbox", World::new);
-    let steps = ws.memo(|s| (map(s.world()), s.world().servers().topology));
-    view! {
-        <div class="b2p-home">
-            <Markup tree=Node::from(intro()) />
-            <Markup tree=move || steps.with(|(m, t)| big_picture(m, *t).into()) />
-            <Markup tree=Node::from(first_steps()) />
-        </div>
-    }
+pub fn home(main: &DomNode, page: &mut Page) {
+    let Some(home) = append_element(main, "div", "b2p-home") else { return };
+    crate::markup::append(&home, &[intro().into()]);
+    let ws = workspace("sandbox", World::new);
+    let w = ws.clone();
+    page.panel(&home, Some(&ws), move || {
+        w.with_world(|world| big_picture(&map(world), world.servers().topology).into())
+    });
+    crate::markup::append(&home, &[first_steps().into()]);
 }

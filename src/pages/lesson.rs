@@ -2,26 +2,20 @@
 //! does in a lesson never touches the sandbox (or another lesson).
 
 use engine::World;
-use leptos::prelude::*;
+use web_sys::Node as DomNode;
 
-use crate::panels::lesson::LessonPanel;
-use crate::router::Location;
-use crate::workspace::{Layout, Lead, Workspace, provide_workspace};
+use crate::markup::append_element;
+use crate::pages::Page;
+use crate::panels::lesson::lesson_panel;
+use crate::workspace::{self, Layout, workspace};
 
 /// The lesson page.
-#[component]
-pub fn Lesson(
-    /// The lesson's id from the address.
-    id: String,
-) -> impl IntoView {
-    provide_workspace(&format!("lesson:{id}"), World::new);
-    let presenting = use_context::<Location>().is_some_and(Location::presenting);
+pub fn lesson(main: &DomNode, id: &str, presenting: bool, page: &mut Page) {
+    let ws = workspace(&format!("lesson:{id}"), World::new);
     let layout = if presenting { Layout::Presenter } else { Layout::Lesson };
-    view! {
-        <Workspace layout>
-            <Lead slot>
-                <LessonPanel id=id.clone() />
-            </Lead>
-        </Workspace>
-    }
+    let Some(grid) = workspace::draw(main, &ws, layout, page) else { return };
+    // The lesson's panel comes first.
+    let Some(lead) = append_element(&grid, "div", "b2p-workspace__lead") else { return };
+    let _ = grid.insert_before(&lead, grid.first_child().as_ref());
+    lesson_panel(&lead, id, page);
 }

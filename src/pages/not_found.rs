@@ -1,17 +1,19 @@
 //! Any other address.
 
-use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Node as DomNode;
 
-use crate::markup::{Markup, Node, el};
+use crate::markup::el;
 
 /// The not-found page.
-#[component]
-pub fn NotFound() -> impl IntoView {
+pub fn not_found(main: &DomNode) {
     let tree = el("section").class("b2p-intro").child(el("h1").class("b2p-intro__title").text("Nothing here")).child(
         el("p")
             .text("That page does not exist. ")
             .child(el("a").attr("href", "/sandbox").text("Open the sandbox"))
             .text("."),
     );
-    view! { <Markup tree=Node::from(tree) /> }
+    if let Some(main) = main.dyn_ref::<web_sys::Element>() {
+        crate::markup::append(main, &[tree.into()]);
+    }
 }

@@ -2,19 +2,19 @@
 //! visit: leaving the page and coming back finds it as it was.
 
 use engine::World;
-use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Node as DomNode;
 
-use crate::router::Location;
-use crate::workspace::{Layout, Workspace, provide_workspace};
+use crate::markup::el;
+use crate::pages::Page;
+use crate::workspace::{self, Layout, workspace};
 
 /// The sandbox page.
-#[component]
-pub fn Sandbox() -> impl IntoView {
-    provide_workspace("sandbox", World::new);
-    let presenting = use_context::<Location>().is_some_and(Location::presenting);
-    let layout = if presenting { Layout::Presenter } else { Layout::Sandbox };
-    view! {
-        <h1 class="b2p-visually-hidden">"Sandbox"</h1>
-        <Workspace layout />
+pub fn sandbox(main: &DomNode, presenting: bool, page: &mut Page) {
+    if let Some(main) = main.dyn_ref::<web_sys::Element>() {
+        crate::markup::append(main, &[el("h1").class("b2p-visually-hidden").text("Sandbox").into()]);
     }
+    let ws = workspace("sandbox", World::new);
+    let layout = if presenting { Layout::Presenter } else { Layout::Sandbox };
+    workspace::draw(main, &ws, layout, page);
 }

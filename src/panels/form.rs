@@ -11,24 +11,27 @@ fn field(f: &Field, form: &str) -> Element {
         Field::Hidden { name, value } => {
             el("input").attr("type", "hidden").attr("name", *name).attr("value", value.as_str())
         }
-        Field::Text { name, label, placeholder, required } => el("label").class("b2p-form__field").child(
-            el("span").class("b2p-form__label").text(*label),
-        ).child(
-            el("input")
-                .attr("type", "text")
-                .attr("name", *name)
-                .attr("data-field", format!("{form}-{name}"))
-                .attr("placeholder", placeholder.as_str())
-                .attr("autocomplete", "off")
-                .attr("spellcheck", "false")
-                .flag("required", *required),
-        ),
+        Field::Text { name, label, placeholder, required } => {
+            el("label").class("b2p-form__field").child(el("span").class("b2p-form__label").text(*label)).child(
+                el("input")
+                    .attr("type", "text")
+                    .attr("name", *name)
+                    .attr("data-field", format!("{form}-{name}"))
+                    .attr("placeholder", placeholder.as_str())
+                    .attr("autocomplete", "off")
+                    .attr("spellcheck", "false")
+                    .flag("required", *required),
+            )
+        }
         Field::Choice { name, label, options, value } => el("label")
             .class("b2p-form__field")
             .child(el("span").class("b2p-form__label").text(*label))
             .child(el("select").attr("name", *name).attr("data-field", format!("{form}-{name}")).children(
                 options.iter().map(|o| {
-                    el("option").attr("value", o.value.as_str()).flag("selected", o.value == *value).text(o.text.as_str())
+                    el("option")
+                        .attr("value", o.value.as_str())
+                        .flag("selected", o.value == *value)
+                        .text(o.text.as_str())
                 }),
             )),
     }

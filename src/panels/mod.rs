@@ -2,9 +2,9 @@
 //! the engine's read model through the workspace and dispatches actions.
 
 mod control;
-mod form;
 pub mod editor;
 pub mod environments;
+mod form;
 pub mod graph;
 pub mod lesson;
 pub mod profiles;

@@ -1,19 +1,16 @@
 //! The workspace: the panels of one world, arranged for a page. The sandbox
-//! shows them all; a lesson adds its panel beside them; presenter mode
+//! shows them all; a lesson adds its panel before them; presenter mode
 //! (`?present`) enlarges the terminal and the graph for a projector.
 
 mod state;
 
-pub use state::{Entry, Log, Request, WorkspaceState, Workspaces, expect_workspace, provide_workspace, provide_workspaces};
+pub use state::{Entry, Log, Request, WorkspaceState, workspace};
 
-use leptos::prelude::*;
+use web_sys::{Element as DomElement, Node as DomNode};
 
-use crate::panels::editor::Editor;
-use crate::panels::environments::Environments;
-use crate::panels::graph::Repository;
-use crate::panels::profiles::Profiles;
-use crate::panels::pull_requests::PullRequests;
-use crate::panels::terminal::Terminal;
+use crate::markup::append_element;
+use crate::pages::Page;
+use crate::panels;
 
 /// How a page arranges the panels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,30 +24,22 @@ pub enum Layout {
     Presenter,
 }
 
-/// A panel a page puts before the others (the lesson's goal and steps).
-#[slot]
-pub struct Lead {
-    children: ChildrenFn,
-}
-
-/// The panels of the workspace provided above it ([`provide_workspace`]).
-#[component]
-pub fn Workspace(
-    /// Which panels, and how large.
-    layout: Layout,
-    /// Shown first (a lesson's panel).
-    #[prop(optional)]
-    lead: Option<Lead>,
-) -> impl IntoView {
-    let full = layout != Layout::Presenter;
-    view! {
-        <div class="b2p-workspace" class:b2p-workspace--present=layout == Layout::Presenter
-            class:b2p-workspace--lesson=layout == Layout::Lesson>
-            {lead.map(|l| view! { <div class="b2p-workspace__lead">{(l.children)()}</div> })}
-            {Repository().into_any()}
-            {Terminal().into_any()}
-            {Environments().into_any()}
-            {full.then(|| [PullRequests().into_any(), Profiles().into_any(), Editor().into_any()])}
-        </div>
+/// Draws the workspace's panels into `parent`; returns its grid, whose first
+/// place a lesson's panel takes.
+pub fn draw(parent: &DomNode, ws: &WorkspaceState, layout: Layout, page: &mut Page) -> Option<DomElement> {
+    let class = match layout {
+        Layout::Sandbox => "b2p-workspace",
+        Layout::Lesson => "b2p-workspace b2p-workspace--lesson",
+        Layout::Presenter => "b2p-workspace b2p-workspace--present",
+    };
+    let grid = append_element(parent, "div", class)?;
+    panels::graph::repository(&grid, ws, page);
+    panels::terminal::terminal(&grid, ws, page);
+    panels::environments::environments(&grid, ws, page);
+    if layout != Layout::Presenter {
+        panels::pull_requests::pull_requests(&grid, ws, page);
+        panels::profiles::profiles(&grid, ws, page);
+        panels::editor::editor(&grid, ws, page);
     }
+    Some(grid)
 }

@@ -1,17 +1,23 @@
-//! One workspace's state: its engine session and its terminal log. The
-//! signals are private; the page changes them only through [`WorkspaceState::run_line`]
-//! and [`WorkspaceState::apply`], and reads them through memos of the
-//! engine's read model ([`engine::view`]).
+//! One workspace's state: its engine session, its terminal log, and what its
+//! panels show beside the world (the console's last request, the commit
+//! picked in the graph, the file open in the editor). It changes only through
+//! [`WorkspaceState::run_line`], [`WorkspaceState::apply`] and
+//! [`WorkspaceState::submit`]; after each change every view watching it is
+//! redrawn.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
 
 use engine::view::console::{Explained, explain};
 use engine::view::forms;
 use engine::{Action, Event, Outcome, Session, World};
-use leptos::prelude::*;
+
+use crate::markup::View;
 
 /// One line in the terminal's scrollback.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    /// Sequence number, the key for the keyed list.
+    /// Sequence number: which entries are new to the page.
     pub seq: usize,
     /// The command as typed, or as the button echoed it.
     pub line: String,
@@ -39,13 +45,12 @@ impl Log {
             self.entries.clear();
             return;
         }
-        self.entries.push(Entry { seq: self.next, line, output: outcome.output, ok: outcome.ok });
-        self.next += 1;
+        self.note(line, outcome.output, outcome.ok);
     }
 
-    /// Shows `output` under `line` without running it (Tab's choices).
-    fn note(&mut self, line: String, output: String) {
-        self.entries.push(Entry { seq: self.next, line, output, ok: true });
+    /// Shows `output` under `line` without it joining the history.
+    fn note(&mut self, line: String, output: String, ok: bool) {
+        self.entries.push(Entry { seq: self.next, line, output, ok });
         self.next += 1;
     }
 
@@ -60,15 +65,6 @@ impl Log {
     }
 }
 
-/// A workspace: one world (the sandbox's, or a lesson's) and its terminal.
-/// `Copy`, so every panel can hold it.
-#[derive(Clone, Copy)]
-pub struct WorkspaceState {
-    session: RwSignal<Session>,
-    log: RwSignal<Log>,
-    request: RwSignal<Option<Request>>,
-}
-
 /// The request console's last request: what the engine says the profile did,
 /// and the answer as `curl` printed it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,28 +75,70 @@ pub struct Request {
     pub output: String,
 }
 
+struct Inner {
+    session: RefCell<Session>,
+    log: RefCell<Log>,
+    request: RefCell<Option<Request>>,
+    selected: RefCell<Option<String>>,
+    editing: RefCell<String>,
+    version: Cell<u64>,
+    views: RefCell<Vec<Weak<dyn View>>>,
+}
+
+/// A workspace: one world (the sandbox's, or a lesson's) and its terminal.
+/// Cheap to clone: clones share it.
+#[derive(Clone)]
+pub struct WorkspaceState(Rc<Inner>);
+
 impl WorkspaceState {
     /// A workspace starting from `world`.
     pub fn new(world: World) -> Self {
-        Self {
-            session: RwSignal::new(Session::new(world)),
-            log: RwSignal::new(Log::default()),
-            request: RwSignal::new(None),
+        Self(Rc::new(Inner {
+            session: RefCell::new(Session::new(world)),
+            log: RefCell::new(Log::default()),
+            request: RefCell::new(None),
+            selected: RefCell::new(None),
+            editing: RefCell::new("intents.json".into()),
+            version: Cell::new(0),
+            views: RefCell::new(Vec::new()),
+        }))
+    }
+
+    /// Redraws `view` after every change, as long as it lives.
+    pub fn watch(&self, view: &Rc<dyn View>) {
+        self.0.views.borrow_mut().push(Rc::downgrade(view));
+    }
+
+    /// Counts changes: a view caches what it computes per version.
+    pub fn version(&self) -> u64 {
+        self.0.version.get()
+    }
+
+    /// Something changed: every live view redraws.
+    pub fn changed(&self) {
+        self.0.version.set(self.0.version.get() + 1);
+        let views: Vec<Rc<dyn View>> = {
+            let mut all = self.0.views.borrow_mut();
+            all.retain(|v| v.strong_count() > 0);
+            all.iter().filter_map(Weak::upgrade).collect()
+        };
+        for v in views {
+            v.redraw();
         }
     }
 
     /// Runs a typed line and records it.
     pub fn run_line(&self, line: &str) {
-        if let Some(outcome) = self.session.try_update(|s| s.run(line)) {
-            self.log.update(|l| l.record(line.to_string(), outcome));
-        }
+        let outcome = self.0.session.borrow_mut().run(line);
+        self.0.log.borrow_mut().record(line.to_string(), outcome);
+        self.changed();
     }
 
     /// Applies a button's action; the terminal shows the equivalent command.
     pub fn apply(&self, action: &Action) {
-        if let Some(outcome) = self.session.try_update(|s| s.apply(action)) {
-            self.log.update(|l| l.record(action.to_line(), outcome));
-        }
+        let outcome = self.0.session.borrow_mut().apply(action);
+        self.0.log.borrow_mut().record(action.to_line(), outcome);
+        self.changed();
     }
 
     /// Submits a form of the engine's read model ([`forms::build`]): its
@@ -111,103 +149,93 @@ impl WorkspaceState {
             Ok(a) => a,
             Err(e) => {
                 let line = forms::line(form, values).unwrap_or_default();
-                self.log.update(|l| l.record(line, Outcome::err(e)));
+                self.0.log.borrow_mut().record(line, Outcome::err(e));
+                self.changed();
                 return;
             }
         };
-        let explained = (form == "request").then(|| self.session.with_untracked(|s| explain(s.world(), &action)));
-        self.apply(&action);
-        if let Some(explained) = explained {
-            let output = self.log.with_untracked(|l| l.entries().last().map(|e| e.output.clone()).unwrap_or_default());
-            self.request.set(explained.ok().map(|explained| Request { explained, output }));
+        if form == "request" {
+            let explained = self.with_world(|w| explain(w, &action));
+            let outcome = self.0.session.borrow_mut().apply(&action);
+            let output = outcome.output.clone();
+            self.0.log.borrow_mut().record(action.to_line(), outcome);
+            *self.0.request.borrow_mut() = explained.ok().map(|explained| Request { explained, output });
+            self.changed();
+        } else {
+            self.apply(&action);
         }
     }
 
     /// Shows Tab's choices under the line, as a shell does.
     pub fn note(&self, line: &str, options: String) {
-        self.log.update(|l| l.note(line.to_string(), options));
+        self.0.log.borrow_mut().note(line.to_string(), options, true);
+        self.changed();
     }
 
     /// Ctrl+L: an empty screen; the history stays.
     pub fn clear_screen(&self) {
-        self.log.update(|l| l.entries.clear());
+        self.0.log.borrow_mut().entries.clear();
+        self.changed();
     }
 
-    /// Reads the world without tracking it (in event handlers).
-    pub fn with_world_untracked<T>(&self, f: impl FnOnce(&World) -> T) -> T {
-        self.session.with_untracked(|s| f(s.world()))
-    }
-
-    /// The request console's last request (tracked).
-    pub fn request(&self) -> Option<Request> {
-        self.request.get()
-    }
-
-    /// A memo of something the engine computes from the session (its read
-    /// model): recomputed when the session changes, and only then.
-    pub fn memo<T>(&self, read: fn(&Session) -> T) -> Memo<T>
-    where
-        T: PartialEq + Send + Sync + 'static,
-    {
-        let session = self.session;
-        Memo::new(move |_| session.with(read))
-    }
-
-    /// Reads the session (tracked): for read models that take an argument.
-    pub fn with_session<T>(&self, f: impl FnOnce(&Session) -> T) -> T {
-        self.session.with(f)
-    }
-
-    /// Reads the terminal log (tracked).
-    pub fn with_log<T>(&self, f: impl FnOnce(&Log) -> T) -> T {
-        self.log.with(f)
-    }
-
-    /// Reads the terminal log without tracking it (in event handlers).
-    pub fn with_log_untracked<T>(&self, f: impl FnOnce(&Log) -> T) -> T {
-        self.log.with_untracked(f)
-    }
-}
-
-/// The workspaces of this visit, by name (`sandbox`, `lesson:ID`): each keeps
-/// its world while the learner moves between pages.
-#[derive(Clone, Copy)]
-pub struct Workspaces {
-    owner: StoredValue<Owner>,
-    open: StoredValue<Vec<(String, WorkspaceState)>>,
-}
-
-impl Workspaces {
-    /// The workspace named `name`, created from `start` on first use.
-    pub fn get_or_create(&self, name: &str, start: impl FnOnce() -> World) -> WorkspaceState {
-        if let Some(ws) = self.open.with_value(|o| o.iter().find(|(n, _)| n == name).map(|(_, w)| *w)) {
-            return ws;
+    /// Picks a commit in the graph (again: unpicks it).
+    pub fn pick_commit(&self, id: String) {
+        {
+            let mut s = self.0.selected.borrow_mut();
+            *s = if s.as_deref() == Some(id.as_str()) { None } else { Some(id) };
         }
-        // Created under the app's owner, so leaving the page keeps it alive.
-        let ws = self.owner.with_value(|o| o.with(|| WorkspaceState::new(start())));
-        self.open.update_value(|o| o.push((name.to_string(), ws)));
-        ws
+        self.changed();
+    }
+
+    /// The commit picked in the graph.
+    pub fn picked_commit(&self) -> Option<String> {
+        self.0.selected.borrow().clone()
+    }
+
+    /// Opens `path` in the editor.
+    pub fn edit_file(&self, path: String) {
+        *self.0.editing.borrow_mut() = path;
+        self.changed();
+    }
+
+    /// The file open in the editor.
+    pub fn editing(&self) -> String {
+        self.0.editing.borrow().clone()
+    }
+
+    /// The request console's last request.
+    pub fn request(&self) -> Option<Request> {
+        self.0.request.borrow().clone()
+    }
+
+    /// Reads the session.
+    pub fn with_session<T>(&self, f: impl FnOnce(&Session) -> T) -> T {
+        f(&self.0.session.borrow())
+    }
+
+    /// Reads the world.
+    pub fn with_world<T>(&self, f: impl FnOnce(&World) -> T) -> T {
+        f(self.0.session.borrow().world())
+    }
+
+    /// Reads the terminal log.
+    pub fn with_log<T>(&self, f: impl FnOnce(&Log) -> T) -> T {
+        f(&self.0.log.borrow())
     }
 }
 
-/// Makes the registry available to every page; call once, in the app.
-pub fn provide_workspaces() {
-    let owner = Owner::current().unwrap_or_default();
-    provide_context(Workspaces { owner: StoredValue::new(owner), open: StoredValue::new(Vec::new()) });
+thread_local! {
+    /// The workspaces of this visit, by name (`sandbox`, `lesson:ID`): each
+    /// keeps its world while the learner moves between pages.
+    static OPEN: RefCell<Vec<(String, WorkspaceState)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Provides the workspace named `name` to the components below.
-pub fn provide_workspace(name: &str, start: impl FnOnce() -> World) -> WorkspaceState {
-    let ws = match use_context::<Workspaces>() {
-        Some(all) => all.get_or_create(name, start),
-        // Mounted on its own (component tests): a workspace of its own.
-        None => WorkspaceState::new(start()),
-    };
-    provide_context(ws);
+/// The workspace named `name`, created from `start` on first use.
+pub fn workspace(name: &str, start: impl FnOnce() -> World) -> WorkspaceState {
+    if let Some(ws) = OPEN.with_borrow(|o| o.iter().find(|(n, _)| n == name).map(|(_, w)| w.clone())) {
+        return ws;
+    }
+    let ws = WorkspaceState::new(start());
+    OPEN.with_borrow_mut(|o| o.push((name.to_string(), ws.clone())));
     ws
-}
-
-/// The workspace of the page this component is on.
-pub fn expect_workspace() -> WorkspaceState {
-    expect_context::<WorkspaceState>()
 }

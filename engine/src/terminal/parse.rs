@@ -123,8 +123,27 @@ fn did_you_mean(close: Option<&str>) -> String {
 
 /// The terminal's commands, for "did you mean" and Tab completion.
 pub const COMMANDS: &[&str] = &[
-    "git", "gh", "curl", "python", "deploy", "servers", "logs", "protect", "topology", "config", "edit", "echo", "cat",
-    "ls", "pwd", "help", "clear", "undo", "reset", "stop", "@teammate",
+    "git",
+    "gh",
+    "curl",
+    "python",
+    "deploy",
+    "servers",
+    "logs",
+    "protect",
+    "topology",
+    "config",
+    "edit",
+    "echo",
+    "cat",
+    "ls",
+    "pwd",
+    "help",
+    "clear",
+    "undo",
+    "reset",
+    "stop",
+    "@teammate",
 ];
 
 /// One simple command to its action.

@@ -50,9 +50,6 @@ pub fn environments(world: &World) -> Environments {
                 (ServerName::Local, _, _) if row.status == Status::Running => {
                     Some(Control::new("stop-local", "Stop (Ctrl+C)", Action::StopLocal))
                 }
-                (ServerName::Local, _, _) => {
-                    Some(Control::new("run-local", "Run python main.py", Action::RunLocal(Vec::new())))
-                }
                 (ServerName::Production, _, None) => {
                     let idle = match staging {
                         None => Some("Staging has not run anything yet".to_string()),

@@ -89,7 +89,8 @@ fn words(words: &[&str]) -> String {
 
 /// The command line a form's values fill in (`values` as (name, value)).
 pub fn line(form: &str, values: &[(String, String)]) -> Result<String, String> {
-    let get = |k: &str| values.iter().find(|(n, _)| n == k).map_or("", |(_, v)| v.trim());
+    let get_raw = |k: &str| values.iter().find(|(n, _)| n == k).map_or("", |(_, v)| v.as_str());
+    let get = |k: &str| get_raw(k).trim();
     Ok(match form {
         "branch" => words(&["git", "checkout", "-b", get("name"), get("start")]),
         "switch" => words(&["git", "checkout", get("branch")]),
@@ -100,6 +101,8 @@ pub fn line(form: &str, values: &[(String, String)]) -> Result<String, String> {
         "pr-create" => words(&["gh", "pr", "create", "--base", get("base"), "--title", get("title"), "--body", ""]),
         "rollback" => words(&["deploy", "production", get("commit")]),
         "run-local" => format!("APP_ENV={} python main.py", quote(get("env"))),
+        // The editor's Save: what `echo TEXT > PATH` writes (echo adds the final newline).
+        "save" => super::files::save(get("path"), get_raw("text")).to_line(),
         "request" => super::console::line(get("url"), get("method"), get("path"), get("origin"), get("message")),
         _ => return Err(format!("no form named {form}")),
     })

@@ -1,50 +1,90 @@
-//! A small editor for the working tree's files. Saving is `echo '…' > FILE`,
-//! the same action the terminal runs, so `git status` and the servers see it.
+//! A small editor for the working tree's files, `.env` profiles included.
+//! Saving is `echo '…' > FILE`, the same action the terminal runs, so
+//! `git status` and the servers see it.
 
-use engine::view::files::{files, save};
-use leptos::prelude::*;
+use engine::view::files::{File, files};
+use wasm_bindgen::JsCast;
+use web_sys::Node as DomNode;
 
-use crate::workspace::expect_workspace;
+use crate::markup::{Element, el, listen};
+use crate::pages::Page;
+use crate::workspace::WorkspaceState;
 
-/// The editor panel.
-#[component]
-pub fn Editor() -> impl IntoView {
-    let ws = expect_workspace();
-    let all = ws.memo(|s| files(s.world()));
-    let (path, set_path) = signal("intents.json".to_string());
-    let (draft, set_draft) = signal(None::<String>);
-    let current = move || all.with(|fs| fs.iter().find(|f| f.path == path.get()).cloned());
-    let text = move || draft.get().or_else(|| current().map(|f| f.text)).unwrap_or_default();
-    let save_it = move |_| {
-        if let Some(d) = draft.get_untracked() {
-            ws.apply(&save(&path.get_untracked(), &d));
-            set_draft.set(None);
-        }
+fn editor_tree(all: &[File], path: &str) -> Element {
+    let text = all.iter().find(|f| f.path == path).map(|f| f.text.clone()).unwrap_or_default();
+    el("section")
+        .class("b2p-panel b2p-panel--editor")
+        .attr("aria-label", "Editor")
+        .child(el("h2").class("b2p-panel__title").text("Files"))
+        .child(
+            el("form")
+                .attr("data-form", "save")
+                .attr("data-action", "save")
+                .child(
+                    el("div")
+                        .class("b2p-editor__bar")
+                        .child(
+                            el("label").child(el("span").class("b2p-visually-hidden").text("File")).child(
+                                el("select")
+                                    .class("b2p-editor__file")
+                                    .attr("name", "path")
+                                    .attr("data-testid", "editor-file")
+                                    .children(all.iter().map(|f| {
+                                        let label = if f.status.is_empty() {
+                                            f.path.clone()
+                                        } else {
+                                            format!("{}  [{}]", f.path, f.status.trim())
+                                        };
+                                        el("option")
+                                            .attr("value", f.path.as_str())
+                                            .flag("selected", f.path == path)
+                                            .text(label)
+                                    })),
+                            ),
+                        )
+                        .child(
+                            el("button")
+                                .attr("type", "submit")
+                                .class("b2p-button")
+                                .attr("data-testid", "editor-save")
+                                .attr("title", format!("Runs: echo '…' > {path}"))
+                                .text("Save"),
+                        ),
+                )
+                .child(
+                    el("textarea")
+                        .class("b2p-editor__text")
+                        .attr("name", "text")
+                        .attr("data-testid", "editor-text")
+                        .attr("aria-label", format!("Contents of {path}"))
+                        .attr("spellcheck", "false")
+                        .attr("rows", "14")
+                        .text(text),
+                ),
+        )
+}
+
+/// The editor panel: choosing a file shows it; Save writes it.
+pub fn editor(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
+    let w = ws.clone();
+    let Some(panel) = page.panel(parent, Some(ws), move || {
+        let path = w.editing();
+        w.with_world(|world| editor_tree(&files(world), &path).into())
+    }) else {
+        return;
     };
-    view! {
-        <section class="b2p-panel b2p-panel--editor" aria-label="Editor">
-            <h2 class="b2p-panel__title">"Files"</h2>
-            <div class="b2p-editor__bar">
-                <label>
-                    <span class="b2p-visually-hidden">"File"</span>
-                    <select class="b2p-editor__file" data-testid="editor-file"
-                        on:change=move |ev| { set_path.set(event_target_value(&ev)); set_draft.set(None); }>
-                        {move || all.get().into_iter().map(|f| {
-                            let selected = f.path == path.get_untracked();
-                            let label = if f.status.is_empty() { f.path.clone() } else { format!("{}  [{}]", f.path, f.status.trim()) };
-                            view! { <option value=f.path selected=selected>{label}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
-                <button type="button" class="b2p-button" data-action="save" data-testid="editor-save"
-                    disabled=move || draft.with(Option::is_none)
-                    title=move || format!("Runs: echo '…' > {}", path.get())
-                    on:click=save_it>
-                    "Save"
-                </button>
-            </div>
-            <textarea class="b2p-editor__text" data-testid="editor-text" spellcheck="false" rows="14"
-                prop:value=text on:input=move |ev| set_draft.set(Some(event_target_value(&ev)))></textarea>
-        </section>
-    }
+    let (w, host) = (ws.clone(), panel.host().clone());
+    page.listen(listen(panel.host(), "change", move |ev| {
+        let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) else { return };
+        w.edit_file(select.value());
+        // The text area shows the new file (its typed text belonged to the old one).
+        if let Some(area) = host
+            .query_selector("textarea")
+            .ok()
+            .flatten()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            area.set_value(&area.default_value().unwrap_or_default());
+        }
+    }));
 }

@@ -3,12 +3,13 @@
 //! allows on it, and the topology switch.
 
 use engine::servers::Status;
-use engine::view::environments::{Card, Environments as Panel, environments};
-use leptos::prelude::*;
+use engine::view::environments::{Card, Environments as Panel, environments as view};
+use web_sys::Node as DomNode;
 
-use crate::markup::{Element, Markup, code, el};
+use crate::markup::{Element, code, el};
+use crate::pages::Page;
 use crate::panels::{button, form};
-use crate::workspace::{Request, expect_workspace};
+use crate::workspace::{Request, WorkspaceState};
 
 fn status_class(s: Status) -> &'static str {
     match s {
@@ -29,12 +30,18 @@ fn answer(r: &Request) -> Element {
         .attr("role", "status")
         .child(el("p").class("b2p-console__curl").child(code(format!("$ {}", e.curl))))
         .child(el("pre").class("b2p-console__response").attr("data-testid", "console-response").text(r.output.as_str()))
-        .child(el("dl").class("b2p-console__effects").children(e.effects.iter().flat_map(|f| {
-            [el("dt").child(code(f.key)), el("dd").attr("data-key", f.key).text(f.text.as_str())]
-        })))
-        .child_opt((!e.logs.is_empty()).then(|| {
-            el("pre").class("b2p-console__logs").attr("data-testid", "console-logs").text(e.logs.join("\n"))
-        }))
+        .child(
+            el("dl").class("b2p-console__effects").children(
+                e.effects.iter().flat_map(|f| {
+                    [el("dt").child(code(f.key)), el("dd").attr("data-key", f.key).text(f.text.as_str())]
+                }),
+            ),
+        )
+        .child_opt(
+            (!e.logs.is_empty()).then(|| {
+                el("pre").class("b2p-console__logs").attr("data-testid", "console-logs").text(e.logs.join("\n"))
+            }),
+        )
 }
 
 fn card(card: &Card, request: Option<&Request>) -> Element {
@@ -87,15 +94,18 @@ fn panel(p: &Panel, request: Option<&Request>) -> Element {
                 .child(el("h2").class("b2p-panel__title").text("Environments"))
                 .child(button(p.switch.clone(), "")),
         )
-        .child(el("div").class("b2p-servers").children(p.cards.iter().map(|c| {
-            card(c, request.filter(|r| r.explained.server == c.row.label))
-        })))
+        .child(
+            el("div")
+                .class("b2p-servers")
+                .children(p.cards.iter().map(|c| card(c, request.filter(|r| r.explained.server == c.row.label)))),
+        )
 }
 
 /// The environments panel.
-#[component]
-pub fn Environments() -> impl IntoView {
-    let ws = expect_workspace();
-    let env = ws.memo(|s| environments(s.world()));
-    view! { <Markup tree=move || env.with(|e| panel(e, ws.request().as_ref()).into()) /> }
+pub fn environments(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
+    let w = ws.clone();
+    page.panel(parent, Some(ws), move || {
+        let request = w.request();
+        w.with_world(|world| panel(&view(world), request.as_ref()).into())
+    });
 }

@@ -4,13 +4,14 @@
 //! same action as its typed command, and the terminal echoes that command.
 
 use engine::view::forms::{Item, workflow};
-use leptos::prelude::*;
+use web_sys::Node as DomNode;
 
-use crate::markup::{Element, Markup, el};
+use crate::markup::{Element, el};
+use crate::pages::Page;
 use crate::panels::{button, form};
-use crate::workspace::expect_workspace;
+use crate::workspace::WorkspaceState;
 
-fn actions(items: &[Item]) -> Element {
+fn bar(items: &[Item]) -> Element {
     el("div").class("b2p-actions").attr("role", "group").attr("aria-label", "Git actions").children(items.iter().map(
         |i| match i {
             Item::Button(c) => button(c.clone(), ""),
@@ -20,8 +21,7 @@ fn actions(items: &[Item]) -> Element {
 }
 
 /// The git actions.
-#[component]
-pub fn Actions() -> impl IntoView {
-    let items = expect_workspace().memo(|s| workflow(s.world()));
-    view! { <Markup tree=move || items.with(|i| actions(i).into()) /> }
+pub fn actions(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
+    let w = ws.clone();
+    page.panel(parent, Some(ws), move || w.with_world(|world| bar(&workflow(world)).into()));
 }

@@ -1,14 +1,16 @@
 //! The commit graph: an SVG drawing of the engine's layout
 //! ([`engine::view::graph::layout`]), which decides rows, lanes and labels.
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
 use engine::view::graph::{CommitDetail, Edge, Label, LabelKind, Layout, commit_detail, world_layout};
 use wasm_bindgen::JsCast;
+use web_sys::Node as DomNode;
 
-use crate::markup::{Element, Markup, Node, code, el};
-use leptos::html;
-use leptos::prelude::*;
-
-use crate::workspace::expect_workspace;
+use crate::markup::{Element, Node, View, append_element, code, el, listen};
+use crate::pages::Page;
+use crate::workspace::WorkspaceState;
 
 // Whole pixels: crisp lines, and no float formatting code in the wasm.
 const ROW: i64 = 44;
@@ -113,11 +115,8 @@ fn svg(l: &Layout, (lo, hi): (usize, usize)) -> Element {
     }
     // The layout lists edges newest child first; drawn oldest first, like the
     // commits, so a new commit's edges are appended.
-    let edges = l
-        .edges
-        .iter()
-        .rev()
-        .filter(|e| depth(l, l.nodes[e.child].row) >= lo && depth(l, l.nodes[e.parent].row) <= hi);
+    let edges =
+        l.edges.iter().rev().filter(|e| depth(l, l.nodes[e.child].row) >= lo && depth(l, l.nodes[e.parent].row) <= hi);
     el("svg")
         .class("b2p-graph__svg")
         .attr("data-testid", "commit-graph")
@@ -145,56 +144,84 @@ fn svg(l: &Layout, (lo, hi): (usize, usize)) -> Element {
 /// (and a margin) are in the DOM: browsers lay out an SVG as a whole, so a
 /// thousand-commit graph drawn in full costs tens of milliseconds per command.
 /// A click (or Enter) on a commit shows what it changed and who runs it.
-#[component]
-pub fn CommitGraph() -> impl IntoView {
-    let ws = expect_workspace();
-    let graph = ws.memo(|s| world_layout(s.world()));
-    let (selected, set_selected) = signal(None::<String>);
-    let pick = move |target: Option<web_sys::EventTarget>| {
-        let id = target
+pub fn commit_graph(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
+    let Some(figure) = append_element(parent, "figure", "b2p-graph") else { return };
+    crate::markup::append(
+        &figure,
+        &[el("figcaption")
+            .class("b2p-visually-hidden")
+            .text("Commit graph, newest commit first. Select a commit to see what it changed and which servers run it.")
+            .into()],
+    );
+    // (scrollTop, clientHeight) of the scrolling figure.
+    let scroll = Rc::new(Cell::new((0_i64, 640_i64)));
+    // The layout, computed once per change of the world (scrolling reuses it).
+    let cache: Rc<RefCell<Option<(u64, Rc<Layout>)>>> = Rc::new(RefCell::new(None));
+    let (w, sc) = (ws.clone(), scroll.clone());
+    let tree = move || {
+        let version = w.version();
+        let layout = {
+            let mut c = cache.borrow_mut();
+            match &*c {
+                Some((v, l)) if *v == version => l.clone(),
+                _ => {
+                    let l = Rc::new(w.with_world(world_layout));
+                    *c = Some((version, l.clone()));
+                    l
+                }
+            }
+        };
+        let (top, view) = sc.get();
+        let height = PAD * 2 + layout.nodes.len().saturating_sub(1) as i64 * ROW;
+        let (lo, hi) = visible_depths(height, top, view);
+        svg(&layout, (lo / BLOCK * BLOCK, (hi / BLOCK + 1) * BLOCK)).into()
+    };
+    let Some(drawing) = page.panel(&figure, Some(ws), tree) else { return };
+    let measure = {
+        let (f, drawing) = (figure.clone(), drawing.clone());
+        move |_| {
+            let next = (i64::from(f.scroll_top()), i64::from(f.client_height()).max(ROW));
+            if scroll.replace(next) != next {
+                drawing.redraw();
+            }
+        }
+    };
+    measure(web_sys::Event::new("scroll").ok());
+    page.listen(listen(&figure, "scroll", move |ev| measure(Some(ev))));
+    let w = ws.clone();
+    let pick = move |ev: web_sys::Event| {
+        let id = ev
+            .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|t| t.closest("[data-commit]").ok().flatten())
             .and_then(|g| g.get_attribute("data-commit"));
         if let Some(id) = id {
-            set_selected.update(|s| *s = if s.as_deref() == Some(id.as_str()) { None } else { Some(id) });
+            w.pick_commit(id);
         }
     };
-    let figure = NodeRef::<html::Figure>::new();
-    // (scrollTop, clientHeight) of the scrolling figure.
-    let (scroll, set_scroll) = signal((0_i64, 640_i64));
-    let measure = move || {
-        if let Some(el) = figure.get_untracked() {
-            set_scroll.set((i64::from(el.scroll_top()), i64::from(el.client_height()).max(ROW)));
+    let key_pick = pick.clone();
+    page.listen(listen(&figure, "click", pick));
+    page.listen(listen(&figure, "keydown", move |ev| {
+        let key = ev.dyn_ref::<web_sys::KeyboardEvent>().map(web_sys::KeyboardEvent::key);
+        if matches!(key.as_deref(), Some("Enter" | " ")) {
+            ev.prevent_default();
+            key_pick(ev);
         }
-    };
-    Effect::new(move |_| measure());
-    let window = Memo::new(move |_| {
-        let (top, view) = scroll.get();
-        let height = graph.with(|l| PAD * 2 + l.nodes.len().saturating_sub(1) as i64 * ROW);
-        let (lo, hi) = visible_depths(height, top, view);
-        (lo / BLOCK * BLOCK, (hi / BLOCK + 1) * BLOCK)
+    }));
+    let w = ws.clone();
+    page.panel(parent, Some(ws), move || {
+        let detail = w.picked_commit().and_then(|id| w.with_world(|world| commit_detail(world, &id)));
+        detail.as_ref().map_or(Node::Text(String::new()), |d| detail_box(d).into())
     });
-    let detail = Memo::new(move |_| {
-        let id = selected.get()?;
-        ws.with_session(|s| commit_detail(s.world(), &id))
-    });
-    view! {
-        <figure class="b2p-graph" node_ref=figure on:scroll=move |_| measure()
-            on:click=move |ev| pick(ev.target())
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " {
-                ev.prevent_default();
-                pick(ev.target());
-            }>
-            <figcaption class="b2p-visually-hidden">"Commit graph, newest commit first. Select a commit to see what it changed and which servers run it."</figcaption>
-            <Markup tree=move || graph.with(|l| svg(l, window.get()).into()) />
-        </figure>
-        <Markup tree=move || detail.with(|d| d.as_ref().map_or(Node::Text(String::new()), |d| detail_box(d).into())) />
-    }
 }
 
 /// The clicked commit: its message, files, refs, and the servers that run it.
 fn detail_box(d: &CommitDetail) -> Element {
-    let runs = if d.servers.is_empty() { "No server runs it.".to_string() } else { format!("Runs on: {}.", d.servers.join(", ")) };
+    let runs = if d.servers.is_empty() {
+        "No server runs it.".to_string()
+    } else {
+        format!("Runs on: {}.", d.servers.join(", "))
+    };
     el("div")
         .class("b2p-commit")
         .attr("data-testid", "commit-detail")
@@ -203,7 +230,9 @@ fn detail_box(d: &CommitDetail) -> Element {
         .attr("aria-label", format!("Commit {}", d.short))
         .child(el("p").class("b2p-commit__head").child(code(d.short.as_str())).text(format!(" {}", d.author)))
         .child(el("pre").class("b2p-commit__message").text(d.message.as_str()))
-        .child_opt((!d.refs.is_empty()).then(|| el("p").class("b2p-panel__note").text(format!("Refs: {}", d.refs.join(", ")))))
+        .child_opt(
+            (!d.refs.is_empty()).then(|| el("p").class("b2p-panel__note").text(format!("Refs: {}", d.refs.join(", ")))),
+        )
         .child(el("ul").class("b2p-commit__files").children(d.files.iter().map(|f| el("li").child(code(f.as_str())))))
         .child(el("p").class("b2p-commit__runs").attr("data-testid", "commit-servers").text(runs))
 }
@@ -225,7 +254,10 @@ fn label(l: &Label) -> Element {
         .attr_opt("data-branch", matches!(l.kind, LabelKind::Branch { .. }).then_some(text))
         .attr_opt("data-remote", (l.kind == LabelKind::Remote).then_some(text))
         .attr_opt("data-server", (l.kind == LabelKind::Server).then_some(text))
-        .attr_opt("data-head", matches!(l.kind, LabelKind::Branch { current: true, .. } | LabelKind::DetachedHead).then_some("true"))
+        .attr_opt(
+            "data-head",
+            matches!(l.kind, LabelKind::Branch { current: true, .. } | LabelKind::DetachedHead).then_some("true"),
+        )
         .text(format!("{prefix}{text}{lock}  "))
 }
 

@@ -2,12 +2,13 @@
 //! from the engine's toolbar view. Each button applies its action, and the
 //! terminal shows that action's command.
 
-use engine::view::{Toolbar as Bar, toolbar};
-use leptos::prelude::*;
+use engine::view::{Toolbar as Bar, toolbar as view};
+use web_sys::Node as DomNode;
 
-use crate::markup::{Element, Markup, el};
+use crate::markup::{Element, el};
+use crate::pages::Page;
 use crate::panels::button;
-use crate::workspace::expect_workspace;
+use crate::workspace::WorkspaceState;
 
 fn bar(b: &Bar) -> Element {
     el("div")
@@ -24,8 +25,7 @@ fn bar(b: &Bar) -> Element {
 }
 
 /// The toolbar.
-#[component]
-pub fn Toolbar() -> impl IntoView {
-    let b = expect_workspace().memo(toolbar);
-    view! { <Markup tree=move || b.with(|b| bar(b).into()) /> }
+pub fn toolbar(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
+    let w = ws.clone();
+    page.panel(parent, Some(ws), move || w.with_session(|s| bar(&view(s)).into()));
 }

@@ -1,10 +1,14 @@
 //! The lesson panel: the lesson's text, loaded on first use from
 //! `/lessons/ID.md` and shown as text (never as HTML).
 
-use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use web_sys::Node as DomNode;
 
 use crate::content::{self, ContentError};
-use crate::markup::{Element, Markup, el};
+use crate::markup::{Element, View, el};
+use crate::pages::Page;
 
 fn panel(id: &str, text: Option<&Result<String, ContentError>>) -> Element {
     let (body, failed) = match text {
@@ -30,12 +34,19 @@ fn panel(id: &str, text: Option<&Result<String, ContentError>>) -> Element {
         )
 }
 
-/// The lesson panel (`data-testid=lesson-panel`).
-#[component]
-pub fn LessonPanel(
-    /// The lesson's id, from the address (`/lesson/ID`), already checked to be a plain name.
-    id: String,
-) -> impl IntoView {
-    let text = content::text(format!("/lessons/{id}.md"));
-    view! { <Markup tree=move || text.with(|t| panel(&id, t.as_ref()).into()) /> }
+/// The lesson panel: drawn at once (loading), again when the text arrives.
+pub fn lesson_panel(parent: &DomNode, id: &str, page: &mut Page) {
+    let text: Rc<RefCell<Option<Result<String, ContentError>>>> = Rc::new(RefCell::new(None));
+    let (t, id_owned) = (text.clone(), id.to_string());
+    let Some(panel) = page.panel(parent, None, move || panel(&id_owned, t.borrow().as_ref()).into()) else {
+        return;
+    };
+    let shown = Rc::downgrade(&panel);
+    content::text(format!("/lessons/{id}.md"), move |r| {
+        *text.borrow_mut() = Some(r);
+        // The page may have moved on; then nobody is waiting.
+        if let Some(p) = shown.upgrade() {
+            p.redraw();
+        }
+    });
 }

@@ -3,11 +3,12 @@
 
 use engine::config::check::Env;
 use engine::config::profiles::Cell;
-use engine::view::profiles::{Profiles as Table, profiles};
-use leptos::prelude::*;
+use engine::view::profiles::{Profiles as Table, profiles as view};
+use web_sys::Node as DomNode;
 
-use crate::markup::{Element, Markup, code, el};
-use crate::workspace::expect_workspace;
+use crate::markup::{Element, code, el};
+use crate::pages::Page;
+use crate::workspace::WorkspaceState;
 
 fn cell(env: Env, key: &'static str, cell: &Cell) -> Element {
     let (text, from, class) = match cell {
@@ -94,8 +95,7 @@ fn table(t: &Table) -> Element {
 }
 
 /// The profiles panel (`data-testid=env-table`).
-#[component]
-pub fn Profiles() -> impl IntoView {
-    let t = expect_workspace().memo(|s| profiles(s.world()));
-    view! { <Markup tree=move || t.with(|t| table(t).into()) /> }
+pub fn profiles(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
+    let w = ws.clone();
+    page.panel(parent, Some(ws), move || w.with_world(|world| table(&view(world)).into()));
 }

@@ -5,11 +5,12 @@
 
 use engine::github::PrState;
 use engine::view::pulls::{PullRow, pulls};
-use leptos::prelude::*;
+use web_sys::Node as DomNode;
 
-use crate::markup::{Element, Markup, code, el};
+use crate::markup::{Element, code, el};
+use crate::pages::Page;
 use crate::panels::button;
-use crate::workspace::expect_workspace;
+use crate::workspace::WorkspaceState;
 
 fn list(title: &str, class: &str, items: &[String]) -> Option<Element> {
     (!items.is_empty()).then(|| {
@@ -30,17 +31,21 @@ fn row(p: &PullRow) -> Element {
         Some(true) => "✓ All checks have passed",
         Some(false) => "× Some checks were not successful",
     };
-    let blockers = (!p.blockers.is_empty()).then(|| {
-        el("ul").class("b2p-pulls__blockers").children(p.blockers.iter().map(|b| el("li").text(b.as_str())))
-    });
+    let blockers = (!p.blockers.is_empty())
+        .then(|| el("ul").class("b2p-pulls__blockers").children(p.blockers.iter().map(|b| el("li").text(b.as_str()))));
     let merge_box = (p.state == PrState::Open).then(|| {
-        el("div")
-            .class("b2p-pulls__merge")
-            .children(p.review.clone().map(|c| button(c, "")))
-            .children(p.merges.iter().enumerate().map(|(i, c)| button(c.clone(), if i == 0 { "b2p-button--primary" } else { "" })))
+        el("div").class("b2p-pulls__merge").children(p.review.clone().map(|c| button(c, ""))).children(
+            p.merges
+                .iter()
+                .enumerate()
+                .map(|(i, c)| button(c.clone(), if i == 0 { "b2p-button--primary" } else { "" })),
+        )
     });
-    let log: Option<Element> = (!p.ci_log.is_empty())
-        .then(|| el("div").child(el("h4").class("b2p-pulls__section").text("CI log")).child(el("pre").class("b2p-pulls__log").text(p.ci_log.join("\n"))));
+    let log: Option<Element> = (!p.ci_log.is_empty()).then(|| {
+        el("div")
+            .child(el("h4").class("b2p-pulls__section").text("CI log"))
+            .child(el("pre").class("b2p-pulls__log").text(p.ci_log.join("\n")))
+    });
     el("li")
         .class("b2p-pulls__item")
         .attr("data-pr", p.number.to_string())
@@ -61,15 +66,22 @@ fn row(p: &PullRow) -> Element {
                 .child(code(p.base.as_str()))
                 .text(format!(" · {checks} · {} approval{}", p.approvals, if p.approvals == 1 { "" } else { "s" })),
         )
-        .child_opt(p.preview.as_ref().map(|u| {
-            el("p").class("b2p-pulls__meta").text("Deploy preview: ").child(code(u.as_str()))
-        }))
+        .child_opt(
+            p.preview
+                .as_ref()
+                .map(|u| el("p").class("b2p-pulls__meta").text("Deploy preview: ").child(code(u.as_str()))),
+        )
         .child_opt(blockers)
         .child_opt(merge_box)
         .child(
             el("details")
                 .class("b2p-pulls__details")
-                .child(el("summary").text(format!("Commits ({}), files changed ({}), reviews ({}), CI", p.commits.len(), p.files.len(), p.reviews.len())))
+                .child(el("summary").text(format!(
+                    "Commits ({}), files changed ({}), reviews ({}), CI",
+                    p.commits.len(),
+                    p.files.len(),
+                    p.reviews.len()
+                )))
                 .child_opt(list("Commits", "b2p-pulls__commits", &p.commits))
                 .child_opt(list("Files changed", "b2p-pulls__files", &p.files))
                 .child_opt(list("Reviews", "b2p-pulls__reviews", &p.reviews))
@@ -94,8 +106,7 @@ fn panel(rows: &[PullRow]) -> Element {
 }
 
 /// The pull requests panel (`data-testid=pr-panel`).
-#[component]
-pub fn PullRequests() -> impl IntoView {
-    let rows = expect_workspace().memo(|s| pulls(s.world()));
-    view! { <Markup tree=move || rows.with(|r| panel(r).into()) /> }
+pub fn pull_requests(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
+    let w = ws.clone();
+    page.panel(parent, Some(ws), move || w.with_world(|world| panel(&pulls(world)).into()));
 }

@@ -11,33 +11,36 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use std::cell::RefCell;
+
 use engine::Action;
 use engine::outcome::TUTOR_NOTE;
 use engine::terminal::complete::complete;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
-use web_sys::{Element as DomElement, HtmlInputElement, KeyboardEvent};
+use web_sys::{Element as DomElement, HtmlInputElement, KeyboardEvent, Node as DomNode};
 
-use crate::markup::{self, Element, Node, code, el};
-use crate::workspace::{Entry, WorkspaceState, expect_workspace};
+use crate::markup::{self, Element, Node, View, append_element, code, el, listen};
+use crate::pages::Page;
+use crate::workspace::{Entry, WorkspaceState};
 
 /// How many commands the terminal keeps on the page.
 pub const SCROLLBACK: usize = 200;
 
-/// One output line, coloured by what it is: the tutor's notes, git's hints,
-/// errors.
-fn line(text: &str) -> Node {
-    let class = if text.starts_with(TUTOR_NOTE) {
+/// One output line (with the newline before it, after the first), coloured
+/// by what it is: the tutor's notes, git's hints, errors.
+fn line(i: usize, text: &str) -> Node {
+    let text = if i == 0 { text.to_string() } else { format!("\n{text}") };
+    let line = text.trim_start_matches('\n');
+    let class = if line.starts_with(TUTOR_NOTE) {
         "b2p-terminal__note"
-    } else if text.starts_with("hint: ") {
+    } else if line.starts_with("hint: ") {
         "b2p-terminal__hint-line"
-    } else if text.starts_with("error: ") || text.starts_with("fatal: ") || text.starts_with("bash: ") {
+    } else if line.starts_with("error: ") || line.starts_with("fatal: ") || line.starts_with("bash: ") {
         "b2p-terminal__err"
     } else {
-        return Node::from(format!("{text}\n"));
+        return Node::from(text);
     };
-    el("span").class(class).text(format!("{text}\n")).into()
+    el("span").class(class).text(text).into()
 }
 
 fn entry(e: &Entry) -> Node {
@@ -50,7 +53,7 @@ fn entry(e: &Entry) -> Node {
                 .child(el("span").class("b2p-terminal__prompt").attr("aria-hidden", "true").text("$ "))
                 .text(e.line.as_str()),
         )
-        .child(el("pre").class("b2p-terminal__text").children(e.output.lines().map(line)))
+        .child(el("pre").class("b2p-terminal__text").children(e.output.split('\n').enumerate().map(|(i, l)| line(i, l))))
         .into()
 }
 
@@ -91,35 +94,46 @@ fn frame() -> Element {
         )
 }
 
-/// Keeps the scrollback in step with the log, as a terminal does: new entries
+/// The scrollback, kept in step with the log as a terminal does: new entries
 /// are appended, and only `clear` redraws; the newest stays in view.
-fn scrollback(host: DomElement, output: DomElement, ws: WorkspaceState) {
-    // The first entry drawn, and how many are drawn.
-    let mut drawn: (Option<usize>, usize) = (None, 0);
-    let effect = RenderEffect::new(move |_| {
-        ws.with_log(|log| {
+struct Scrollback {
+    ws: WorkspaceState,
+    host: DomElement,
+    output: DomElement,
+    /// The first entry drawn, and how many are drawn.
+    drawn: RefCell<(Option<usize>, usize)>,
+}
+
+impl View for Scrollback {
+    fn redraw(&self) {
+        let mut drawn = self.drawn.borrow_mut();
+        let host = &self.host;
+        let grew = self.ws.with_log(|log| {
             let entries = log.entries();
             let first = entries.first().map(|e| e.seq);
             if first != drawn.0 || entries.len() < drawn.1 {
                 host.set_text_content(None);
-                drawn = (first, 0);
+                *drawn = (first, 0);
             }
             // Only the newest SCROLLBACK entries can be new to the page.
             let start = drawn.1.max(entries.len().saturating_sub(SCROLLBACK));
             let new: Vec<Node> = entries.iter().skip(start).map(entry).collect();
-            markup::append(&host, &new);
+            markup::append(host, &new);
+            let grew = entries.len() != drawn.1;
             drawn.1 = entries.len();
-            // Like a terminal's scrollback limit: the oldest entries leave the
-            // page (↑ history keeps every line), so a long session costs each
-            // command no more than a short one.
-            while host.child_element_count() as usize > SCROLLBACK {
-                let Some(oldest) = host.first_element_child() else { break };
-                oldest.remove();
-            }
+            grew
         });
-        output.set_scroll_top(output.scroll_height());
-    });
-    StoredValue::new_local(effect);
+        // Like a terminal's scrollback limit: the oldest entries leave the
+        // page (↑ history keeps every line), so a long session costs each
+        // command no more than a short one.
+        while host.child_element_count() as usize > SCROLLBACK {
+            let Some(oldest) = host.first_element_child() else { break };
+            oldest.remove();
+        }
+        if grew {
+            self.output.set_scroll_top(self.output.scroll_height());
+        }
+    }
 }
 
 fn has_selection(i: &HtmlInputElement) -> bool {
@@ -127,7 +141,7 @@ fn has_selection(i: &HtmlInputElement) -> bool {
 }
 
 /// The command line's keys.
-fn on_key(ev: &KeyboardEvent, input: &HtmlInputElement, ws: WorkspaceState, cursor: &Cell<Option<usize>>) {
+fn on_key(ev: &KeyboardEvent, input: &HtmlInputElement, ws: &WorkspaceState, cursor: &Cell<Option<usize>>) {
     let ctrl = ev.ctrl_key();
     match ev.key().as_str() {
         "Enter" => {
@@ -140,7 +154,7 @@ fn on_key(ev: &KeyboardEvent, input: &HtmlInputElement, ws: WorkspaceState, curs
         key @ ("ArrowUp" | "ArrowDown") => {
             ev.prevent_default();
             let up = key == "ArrowUp";
-            let picked = ws.with_log_untracked(|log| {
+            let picked = ws.with_log(|log| {
                 let lines = log.history();
                 if lines.is_empty() {
                     return None;
@@ -162,7 +176,7 @@ fn on_key(ev: &KeyboardEvent, input: &HtmlInputElement, ws: WorkspaceState, curs
         "Tab" if !ev.shift_key() => {
             ev.prevent_default();
             let line = input.value();
-            let done = ws.with_world_untracked(|w| complete(w, &line));
+            let done = ws.with_world(|w| complete(w, &line));
             input.set_value(&done.line);
             if done.options.len() > 1 {
                 ws.note(&line, done.options.join("  "));
@@ -188,8 +202,10 @@ fn on_key(ev: &KeyboardEvent, input: &HtmlInputElement, ws: WorkspaceState, curs
     }
 }
 
-/// Draws the terminal into `host` and wires its keys.
-fn mount(host: DomElement, ws: WorkspaceState) {
+/// The terminal panel: drawn into a new section of `parent`, its keys wired.
+pub fn terminal(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
+    let Some(host) = append_element(parent, "section", "b2p-panel b2p-panel--terminal") else { return };
+    let _ = host.set_attribute("aria-label", "Terminal");
     markup::append(&host, &[el("h2").class("b2p-panel__title").text("Terminal").into(), frame().into()]);
     let find = |sel: &str| host.query_selector(sel).ok().flatten();
     let (Some(terminal), Some(output), Some(entries), Some(input)) = (
@@ -200,23 +216,17 @@ fn mount(host: DomElement, ws: WorkspaceState) {
     ) else {
         return;
     };
-    scrollback(entries, output, ws);
-    let cursor = Rc::new(Cell::new(None::<usize>));
-    let field = input.clone();
-    let keys = Closure::<dyn Fn(KeyboardEvent)>::new(move |ev: KeyboardEvent| on_key(&ev, &field, ws, &cursor));
-    let field = input.clone();
-    let focus = Closure::<dyn Fn()>::new(move || {
-        let _ = field.focus();
-    });
-    let _ = input.add_event_listener_with_callback("keydown", keys.as_ref().unchecked_ref());
-    let _ = terminal.add_event_listener_with_callback("click", focus.as_ref().unchecked_ref());
-    // The listeners live as long as the panel.
-    StoredValue::new_local((keys, focus));
-}
-
-/// The terminal panel.
-#[component]
-pub fn Terminal() -> impl IntoView {
-    let ws = expect_workspace();
-    view! { <section class="b2p-panel b2p-panel--terminal" aria-label="Terminal" use:mount=ws></section> }
+    let scrollback = Rc::new(Scrollback { ws: ws.clone(), host: entries, output, drawn: RefCell::new((None, 0)) });
+    scrollback.redraw();
+    page.keep(ws, scrollback);
+    let cursor = Cell::new(None::<usize>);
+    let (field, w) = (input.clone(), ws.clone());
+    page.listen(listen(&input, "keydown", move |ev| {
+        if let Some(ev) = ev.dyn_ref::<KeyboardEvent>() {
+            on_key(ev, &field, &w, &cursor);
+        }
+    }));
+    page.listen(listen(&terminal, "click", move |_| {
+        let _ = input.focus();
+    }));
 }

@@ -58,7 +58,7 @@ test("the profiles table and the pull requests panel read the engine's model", a
     "git push -u origin feature/x", "gh pr create --base development --fill"]) {
     await ws.run(line);
   }
-  const merge = ws.page.getByTestId("pr-panel").locator('[data-action="pr-merge"]');
+  const merge = ws.page.getByTestId("pr-panel").locator('[data-action="pr-merge"]').first(); // merge commit, squash, rebase
   await merge.waitFor();
   assert.equal(await merge.isDisabled(), true);
   assert.match(await merge.getAttribute("title"), /approving review/);
