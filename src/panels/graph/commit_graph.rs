@@ -102,7 +102,6 @@ fn svg(l: &Layout, (lo, hi): (usize, usize)) -> Element {
                 .attr("data-commit", n.id.as_str())
                 .attr("tabindex", "0")
                 .attr("role", "button")
-                .attr("aria-label", format!("Commit {} {}", n.short, n.subject))
                 .child(
                     el("circle")
                         .attr("cx", x(n.lane).to_string())

@@ -53,7 +53,9 @@ fn entry(e: &Entry) -> Node {
                 .child(el("span").class("b2p-terminal__prompt").attr("aria-hidden", "true").text("$ "))
                 .text(e.line.as_str()),
         )
-        .child(el("pre").class("b2p-terminal__text").children(e.output.split('\n').enumerate().map(|(i, l)| line(i, l))))
+        .child(
+            el("pre").class("b2p-terminal__text").children(e.output.split('\n').enumerate().map(|(i, l)| line(i, l))),
+        )
         .into()
 }
 

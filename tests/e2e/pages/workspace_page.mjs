@@ -60,6 +60,54 @@ export class WorkspacePage {
     );
   }
 
+  /** What a learner sees of the world: the graph (commits, every label and
+   * what it points at), HEAD, the servers, the pull requests. */
+  async world() {
+    return this.page.evaluate(() => {
+      const svg = document.querySelector('[data-testid="commit-graph"]');
+      const labels = [...svg.querySelectorAll("tspan[data-branch], tspan[data-remote], tspan[data-server]")].map(
+        (t) => `${t.textContent.trim()} @ ${t.closest("[data-commit]").dataset.commit}`,
+      );
+      return {
+        commits: [...svg.querySelectorAll("[data-commit]")].map((g) => g.dataset.commit),
+        labels: labels.sort(),
+        head: document.querySelector('[data-testid="head-status"]').textContent,
+        servers: Object.fromEntries(
+          [...document.querySelectorAll('[data-testid="server-card"]')].map((e) => [e.dataset.server, `${e.dataset.status} ${e.dataset.deployed}`]),
+        ),
+        pulls: [...document.querySelectorAll("[data-pr]")].map((p) => `#${p.dataset.pr} ${p.dataset.state}`),
+      };
+    });
+  }
+
+  /** Submits the engine's form `name` after filling `fields` (name → value). */
+  async submitForm(name, fields = {}) {
+    const before = await this.page.locator(".b2p-terminal__entry").count();
+    const form = this.page.locator(`form[data-form="${name}"]`).first();
+    for (const [field, value] of Object.entries(fields)) {
+      const input = form.locator(`[name="${field}"]`);
+      if ((await input.evaluate((e) => e.tagName)) === "SELECT") await input.selectOption(value);
+      else await input.fill(value);
+    }
+    await form.locator('button[type="submit"]').click();
+    await this.page.locator(".b2p-terminal__entry").nth(before).waitFor();
+    return this.lastLine();
+  }
+
+  /** Clicks the action button `name` (its first, in page order). */
+  async clickAction(name, scope = this.page) {
+    const before = await this.page.locator(".b2p-terminal__entry").count();
+    await scope.locator(`button[data-action="${name}"]`).first().click();
+    await this.page.locator(".b2p-terminal__entry").nth(before).waitFor();
+    return this.lastLine();
+  }
+
+  /** The command line the newest terminal entry shows (the echo of a button). */
+  async lastLine() {
+    const text = await this.page.locator(".b2p-terminal__entry").last().locator(".b2p-terminal__line").textContent();
+    return text.replace(/^\$ /, "");
+  }
+
   serverButton(server, name) {
     return this.page.locator(`[data-testid="server-card"][data-server="${server}"]`).getByRole("button", { name });
   }
