@@ -44,7 +44,13 @@ pub fn form(f: &Form) -> Element {
         .class("b2p-form")
         .attr("data-form", f.name)
         .attr("data-action", f.name)
-        .children(f.fields.iter().map(|x| field(x, f.name)))
+        // A choice with nothing to choose is left out; the button says why.
+        .children(
+            f.fields
+                .iter()
+                .filter(|x| !matches!(x, Field::Choice { options, .. } if options.is_empty()))
+                .map(|x| field(x, f.name)),
+        )
         .child(
             el("button")
                 .attr("type", "submit")

@@ -82,20 +82,27 @@ fn svg(l: &Layout, (lo, hi): (usize, usize)) -> Element {
         if !(lo..=hi).contains(&depth) {
             continue;
         }
-        let chars: usize = labels.iter().map(|lb| lb.text.chars().count() + 9).sum::<usize>()
-            + n.short.len()
-            + 1
-            + n.subject.chars().count();
-        widest = widest.max(chars);
+        // Refs on the first line, then the commit and the servers that run
+        // it: two short lines fit a panel where one long one would not.
+        let (servers, refs): (Vec<&&Label>, Vec<&&Label>) = labels.iter().partition(|lb| lb.kind == LabelKind::Server);
+        let refs_text: Vec<String> = refs.iter().map(|lb| label_text(lb)).collect();
+        let servers_text: Vec<String> = servers.iter().map(|lb| label_text(lb)).collect();
+        let width = |parts: &[String]| parts.iter().map(|p| p.chars().count()).sum::<usize>();
+        let line2 = n.short.len() + 1 + n.subject.chars().count() + 2 + width(&servers_text);
+        widest = widest.max(width(&refs_text)).max(line2);
         let class = if n.is_head { "b2p-graph__commit b2p-graph__commit--head" } else { "b2p-graph__commit" };
-        let text = el("text")
-            .attr("x", text_x.to_string())
-            .attr("y", y(depth).to_string())
-            .attr("dy", "0.35em")
+        let line =
+            |dy: &'static str| el("text").attr("x", text_x.to_string()).attr("y", y(depth).to_string()).attr("dy", dy);
+        let first = (!refs.is_empty()).then(|| {
+            line("-0.3em")
+                .class("b2p-graph__refs")
+                .children(refs.iter().zip(refs_text).map(|(lb, text)| label(lb, text)))
+        });
+        let text = line(if refs.is_empty() { "0.35em" } else { "1.05em" })
             .class("b2p-graph__subject")
-            .children(labels.iter().map(|lb| label(lb)))
             .child(el("tspan").class("b2p-graph__id").text(n.short.as_str()))
-            .text(format!(" {}", n.subject));
+            .text(format!(" {}  ", n.subject))
+            .children(servers.iter().zip(servers_text).map(|(lb, text)| label(lb, text)));
         commits.push(
             el("g")
                 .class(class)
@@ -109,6 +116,7 @@ fn svg(l: &Layout, (lo, hi): (usize, usize)) -> Element {
                         .attr("r", RADIUS.to_string())
                         .class(format!("b2p-graph__dot b2p-lane-{}", n.lane % 6)),
                 )
+                .child_opt(first)
                 .child(text),
         );
     }
@@ -236,28 +244,38 @@ fn detail_box(d: &CommitDetail) -> Element {
         .child(el("p").class("b2p-commit__runs").attr("data-testid", "commit-servers").text(runs))
 }
 
-/// One ref label, drawn before its commit's id.
-fn label(l: &Label) -> Element {
-    let (class, prefix) = match l.kind {
-        LabelKind::Branch { current: true, .. } => ("b2p-graph__label b2p-graph__label--head", "HEAD → "),
-        LabelKind::Branch { current: false, .. } => ("b2p-graph__label", ""),
-        LabelKind::Remote => ("b2p-graph__label b2p-graph__label--remote", ""),
-        LabelKind::Tag => ("b2p-graph__label b2p-graph__label--tag", "tag: "),
-        LabelKind::DetachedHead => ("b2p-graph__label b2p-graph__label--head", ""),
-        LabelKind::Server => ("b2p-graph__label b2p-graph__label--server", "▶ "),
+/// What a label reads: `HEAD → main`, `tag: v1`, `▶ staging`, `main 🔒`.
+fn label_text(l: &Label) -> String {
+    let prefix = match l.kind {
+        LabelKind::Branch { current: true, .. } => "HEAD → ",
+        LabelKind::Tag => "tag: ",
+        LabelKind::Server => "▶ ",
+        _ => "",
     };
     let lock = if matches!(l.kind, LabelKind::Branch { protected: true, .. }) { " 🔒" } else { "" };
-    let text = l.text.as_str();
+    format!("{prefix}{}{lock}  ", l.text)
+}
+
+/// One label (`data-branch`, `data-remote`, `data-server`, `data-head`).
+fn label(l: &Label, text: String) -> Element {
+    let class = match l.kind {
+        LabelKind::Branch { current: true, .. } | LabelKind::DetachedHead => "b2p-graph__label b2p-graph__label--head",
+        LabelKind::Branch { current: false, .. } => "b2p-graph__label",
+        LabelKind::Remote => "b2p-graph__label b2p-graph__label--remote",
+        LabelKind::Tag => "b2p-graph__label b2p-graph__label--tag",
+        LabelKind::Server => "b2p-graph__label b2p-graph__label--server",
+    };
+    let name = l.text.as_str();
     el("tspan")
         .class(class)
-        .attr_opt("data-branch", matches!(l.kind, LabelKind::Branch { .. }).then_some(text))
-        .attr_opt("data-remote", (l.kind == LabelKind::Remote).then_some(text))
-        .attr_opt("data-server", (l.kind == LabelKind::Server).then_some(text))
+        .attr_opt("data-branch", matches!(l.kind, LabelKind::Branch { .. }).then_some(name))
+        .attr_opt("data-remote", (l.kind == LabelKind::Remote).then_some(name))
+        .attr_opt("data-server", (l.kind == LabelKind::Server).then_some(name))
         .attr_opt(
             "data-head",
             matches!(l.kind, LabelKind::Branch { current: true, .. } | LabelKind::DetachedHead).then_some("true"),
         )
-        .text(format!("{prefix}{text}{lock}  "))
+        .text(text)
 }
 
 #[cfg(test)]

@@ -62,7 +62,7 @@ test("the guide's flow typed and the same flow clicked end in the same world", a
   assertShipped(a);
   // The graph marks what each server runs, and a click on a commit says so.
   const released = a.servers.production.split(" ")[1];
-  await clicked.page.locator(`[data-commit="${released}"]`).first().click();
+  await clicked.page.locator(`[data-commit="${released}"] circle`).first().click();
   const detail = clicked.page.getByTestId("commit-detail");
   await detail.waitFor();
   assert.match(await detail.getByTestId("commit-servers").textContent(), /staging, production/);
