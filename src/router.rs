@@ -82,9 +82,12 @@ impl Address {
     }
 }
 
+/// The address shown, and what draws the page for a new one.
+type Routing = (Address, Rc<dyn Fn()>);
+
 thread_local! {
     /// The address shown, and what to do when it changes.
-    static STATE: RefCell<Option<(Address, Rc<dyn Fn()>)>> = const { RefCell::new(None) };
+    static STATE: RefCell<Option<Routing>> = const { RefCell::new(None) };
 }
 
 fn current() -> Address {

@@ -28,13 +28,8 @@ fn candidates(world: &World, before: &[&str], word: &str) -> Vec<String> {
             .collect(),
         ["gh"] => owned(&["pr", "run"]),
         ["gh", "pr"] => owned(&["create", "list", "view", "checks", "review", "merge", "close"]),
-        ["servers" | "logs"] | ["deploy"] => {
-            let mut v: Vec<String> = world.servers().all().map(crate::servers::Server::label).collect();
-            if words == ["deploy"] {
-                v = vec!["production".into()];
-            }
-            v
-        }
+        ["servers" | "logs"] => world.servers().all().map(crate::servers::Server::label).collect(),
+        ["deploy"] => owned(&["production"]),
         ["topology"] => owned(&["minimal", "professional"]),
         ["config"] => owned(&["check", "compare"]),
         ["edit"] => EDITS.iter().map(|e| e.name.to_string()).collect(),

@@ -235,7 +235,7 @@ pub fn commit_detail(world: &World, id: &str) -> Option<CommitDetail> {
         .servers()
         .all()
         .filter(|s| s.live().and_then(|d| d.commit.as_deref()) == Some(id))
-        .map(|s| s.label())
+        .map(crate::servers::Server::label)
         .collect();
     Some(CommitDetail {
         id: id.to_string(),

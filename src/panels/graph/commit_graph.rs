@@ -146,6 +146,9 @@ fn svg(l: &Layout, (lo, hi): (usize, usize)) -> Element {
         )
 }
 
+/// A layout and the workspace version it was computed for.
+type Cached = (u64, Rc<Layout>);
+
 /// Newest commit on top; branch labels (`data-branch`) beside their commit,
 /// HEAD's branch highlighted, the servers that run it. Only the rows in view
 /// (and a margin) are in the DOM: browsers lay out an SVG as a whole, so a
@@ -163,7 +166,7 @@ pub fn commit_graph(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
     // (scrollTop, clientHeight) of the scrolling figure.
     let scroll = Rc::new(Cell::new((0_i64, 640_i64)));
     // The layout, computed once per change of the world (scrolling reuses it).
-    let cache: Rc<RefCell<Option<(u64, Rc<Layout>)>>> = Rc::new(RefCell::new(None));
+    let cache: Rc<RefCell<Option<Cached>>> = Rc::new(RefCell::new(None));
     let (w, sc) = (ws.clone(), scroll.clone());
     let tree = move || {
         let version = w.version();

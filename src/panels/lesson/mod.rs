@@ -34,9 +34,12 @@ fn panel(id: &str, text: Option<&Result<String, ContentError>>) -> Element {
         )
 }
 
+/// The lesson's text, or why it is missing.
+type Loaded = Result<String, ContentError>;
+
 /// The lesson panel: drawn at once (loading), again when the text arrives.
 pub fn lesson_panel(parent: &DomNode, id: &str, page: &mut Page) {
-    let text: Rc<RefCell<Option<Result<String, ContentError>>>> = Rc::new(RefCell::new(None));
+    let text: Rc<RefCell<Option<Loaded>>> = Rc::new(RefCell::new(None));
     let (t, id_owned) = (text.clone(), id.to_string());
     let Some(panel) = page.panel(parent, None, move || panel(&id_owned, t.borrow().as_ref()).into()) else {
         return;
