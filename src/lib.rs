@@ -94,7 +94,7 @@ thread_local! {
 pub fn start(root: &DomElement) {
     theme::restore();
     root.set_text_content(None);
-    let Some(header) = markup::Panel::new(root, None, || header().into()) else { return };
+    let Some(header) = markup::Panel::new(root, None, || Some(header().into())) else { return };
     let Some(main) = append_element(root, "main", "b2p-main") else { return };
     let toggle = listen(header.host(), "click", |ev| {
         let on_toggle = ev

@@ -64,7 +64,8 @@ pub fn append(parent: &DomElement, nodes: &[Node]) {
 /// and a form from the engine's read model is submitted to it.
 pub struct Panel {
     host: DomElement,
-    tree: Box<dyn Fn() -> Node>,
+    /// The tree to show, or `None` when what it shows has not changed.
+    tree: Box<dyn Fn() -> Option<Node>>,
     shown: RefCell<Option<(DomNode, Node)>>,
     actions: RefCell<Vec<Action>>,
     listeners: RefCell<Vec<Listener>>,
@@ -73,7 +74,11 @@ pub struct Panel {
 impl Panel {
     /// A panel drawing `tree` in a new host at the end of `parent`; its
     /// buttons and forms act on `ws`.
-    pub fn new(parent: &DomNode, ws: Option<&WorkspaceState>, tree: impl Fn() -> Node + 'static) -> Option<Rc<Self>> {
+    pub fn new(
+        parent: &DomNode,
+        ws: Option<&WorkspaceState>,
+        tree: impl Fn() -> Option<Node> + 'static,
+    ) -> Option<Rc<Self>> {
         let host = append_element(parent, "div", "b2p-markup")?;
         let panel = Rc::new(Self {
             host,
@@ -124,7 +129,7 @@ impl Panel {
 
 impl View for Panel {
     fn redraw(&self) {
-        let mut next = (self.tree)();
+        let Some(mut next) = (self.tree)() else { return };
         let mut actions = Vec::new();
         patch::number_actions(&mut next, &mut actions);
         let mut shown = self.shown.borrow_mut();

@@ -146,8 +146,11 @@ pub fn home(main: &DomNode, page: &mut Page) {
     crate::markup::append(&home, &[intro().into()]);
     let ws = workspace("sandbox", World::new);
     let w = ws.clone();
-    page.panel(&home, Some(&ws), move || {
-        w.with_world(|world| big_picture(&map(world), world.servers().topology).into())
-    });
+    page.memo(
+        &home,
+        &ws,
+        move || w.with_world(|world| (map(world), world.servers().topology)),
+        |(m, t)| big_picture(m, *t).into(),
+    );
     crate::markup::append(&home, &[first_steps().into()]);
 }

@@ -7,6 +7,7 @@ pub mod lesson;
 pub mod not_found;
 pub mod sandbox;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use web_sys::Node as DomNode;
@@ -29,6 +30,38 @@ impl Page {
         parent: &DomNode,
         ws: Option<&WorkspaceState>,
         tree: impl Fn() -> Node + 'static,
+    ) -> Option<Rc<Panel>> {
+        self.add(parent, ws, move || Some(tree()))
+    }
+
+    /// A panel drawn from `key` (what it shows, computed from the workspace)
+    /// by `tree`: when a change leaves the key as it was, the panel is left
+    /// alone — no tree built, nothing compared. Most commands change only a
+    /// few panels.
+    pub fn memo<K: PartialEq + 'static>(
+        &mut self,
+        parent: &DomNode,
+        ws: &WorkspaceState,
+        key: impl Fn() -> K + 'static,
+        tree: impl Fn(&K) -> Node + 'static,
+    ) -> Option<Rc<Panel>> {
+        let last: RefCell<Option<K>> = RefCell::new(None);
+        self.add(parent, Some(ws), move || {
+            let k = key();
+            if last.borrow().as_ref() == Some(&k) {
+                return None;
+            }
+            let node = tree(&k);
+            *last.borrow_mut() = Some(k);
+            Some(node)
+        })
+    }
+
+    fn add(
+        &mut self,
+        parent: &DomNode,
+        ws: Option<&WorkspaceState>,
+        tree: impl Fn() -> Option<Node> + 'static,
     ) -> Option<Rc<Panel>> {
         let panel = Panel::new(parent, ws, tree)?;
         let view: Rc<dyn View> = panel.clone();

@@ -1,11 +1,12 @@
 //! `git log`: newest first by commit date, with git's decorations.
 
 use std::collections::{BTreeSet, BinaryHeap};
+use std::sync::Arc;
 
 use super::args::{self, flag, value};
 use super::{Ctx, GitError, decorations};
 use crate::clock::git_date;
-use crate::repo::{CommitId, Repo, short};
+use crate::repo::{Commit, CommitId, IdMap, Repo, short};
 
 // Each bool is one of git's independent flags.
 #[allow(clippy::struct_excessive_bools)]
@@ -67,9 +68,14 @@ impl LogArgs {
     }
 }
 
-/// [`walk`] without copying ids: borrowed from the repository (the graph
-/// view walks every commit on every command).
+/// [`walk`] without copying ids: borrowed from the repository.
 pub fn walk_borrowed<'a>(repo: &'a Repo, tips: &[&'a str]) -> Vec<&'a str> {
+    walk_core(repo, tips, usize::MAX, &|_| false, false).into_iter().map(|(id, _)| id).collect()
+}
+
+/// Commits reachable from `tips`, newest first, with their ids borrowed (the
+/// graph view walks every commit on every command).
+pub fn walk_commits<'a>(repo: &'a Repo, tips: &[&'a str]) -> Vec<(&'a str, &'a Arc<Commit>)> {
     walk_core(repo, tips, usize::MAX, &|_| false, false)
 }
 
@@ -88,32 +94,32 @@ fn walk_core<'a>(
     limit: usize,
     hidden: &dyn Fn(&str) -> bool,
     first_parent: bool,
-) -> Vec<&'a str> {
+) -> Vec<(&'a str, &'a Arc<Commit>)> {
     let mut heap: BinaryHeap<(u64, &'a str)> = BinaryHeap::new();
-    let mut seen: std::collections::HashSet<&'a str> = std::collections::HashSet::new();
+    let mut seen: IdMap<&'a str, &'a Arc<Commit>> = IdMap::default();
     let mut out = Vec::new();
-    let mut push = |id: &'a str, heap: &mut BinaryHeap<(u64, &'a str)>| {
-        if let Some((key, c)) = repo.commits.get_key_value(id)
+    let push = |id: &'a str, heap: &mut BinaryHeap<(u64, &'a str)>, seen: &mut IdMap<&'a str, &'a Arc<Commit>>| {
+        if !seen.contains_key(id)
+            && let Some((key, c)) = repo.commits.get_key_value(id)
             && !hidden(key)
-            && seen.insert(key.as_str())
         {
+            seen.insert(key.as_str(), c);
             heap.push((c.time, key.as_str()));
         }
     };
     for t in tips {
-        push(t, &mut heap);
+        push(t, &mut heap, &mut seen);
     }
     while let Some((_, id)) = heap.pop() {
         if out.len() == limit {
             break;
         }
-        if let Some(c) = repo.commits.get(id) {
-            let parents = if first_parent { &c.parents[..c.parents.len().min(1)] } else { &c.parents[..] };
-            for p in parents {
-                push(p.as_str(), &mut heap);
-            }
+        let Some(&c) = seen.get(id) else { continue };
+        let parents = if first_parent { &c.parents[..c.parents.len().min(1)] } else { &c.parents[..] };
+        for p in parents {
+            push(p.as_str(), &mut heap, &mut seen);
         }
-        out.push(id);
+        out.push((id, c));
     }
     out
 }
@@ -126,7 +132,10 @@ fn walk_limited(
     first_parent: bool,
 ) -> Vec<CommitId> {
     let tips: Vec<&str> = tips.iter().map(String::as_str).collect();
-    walk_core(repo, &tips, limit, &|id| hidden.contains(id), first_parent).into_iter().map(str::to_string).collect()
+    walk_core(repo, &tips, limit, &|id| hidden.contains(id), first_parent)
+        .into_iter()
+        .map(|(id, _)| id.to_string())
+        .collect()
 }
 
 pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {

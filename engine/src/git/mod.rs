@@ -22,7 +22,7 @@ pub use error::GitError;
 /// Commits reachable from some tips, newest first, as `git log` lists them.
 pub use log::walk as date_order;
 /// [`date_order`], borrowing the ids from the repository.
-pub use log::walk_borrowed as date_order_borrowed;
+pub use log::{walk_borrowed as date_order_borrowed, walk_commits};
 
 use crate::repo::{Head, Repo, Tree};
 

@@ -13,6 +13,31 @@ use serde::{Deserialize, Serialize};
 /// A file tree: path → contents. Small by design (a handful of project files).
 pub type Tree = BTreeMap<String, String>;
 
+/// FNV-1a: a fast hash for commit ids (already uniform hex), for the maps the
+/// graph and `git log` build over every commit on every command. Not for
+/// anything a learner could choose to collide.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by commit ids.
+pub type IdMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// A set of commit ids.
+pub type IdSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+
 /// A full, 40-hex-digit commit id.
 pub type CommitId = String;
 

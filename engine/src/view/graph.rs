@@ -2,27 +2,42 @@
 //! edges and ref labels (in `git log --decorate`'s order, so the graph and the
 //! terminal agree). The page's graph only draws what this returns.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use crate::git::{Decoration, date_order_borrowed, decoration_refs};
-use crate::repo::{Repo, Tree, short};
+use crate::git::{Decoration, decoration_refs, walk_commits};
+use std::sync::Arc;
+
+use crate::repo::{Commit, IdMap, Repo, Tree, short};
 use crate::world::World;
 
 /// One commit's place: `row` counts down from the newest commit, `lane` across.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
-    /// The full commit id.
-    pub id: String,
-    /// Its abbreviation.
-    pub short: String,
-    /// The first line of its message.
-    pub subject: String,
+    /// The commit (shared with the repository: no copies per command).
+    pub commit: Arc<Commit>,
     /// 0 for the newest commit.
     pub row: usize,
     /// 0 for the leftmost lane.
     pub lane: usize,
     /// HEAD points here.
     pub is_head: bool,
+}
+
+impl Node {
+    /// The full commit id.
+    pub fn id(&self) -> &str {
+        &self.commit.id
+    }
+
+    /// Its abbreviation.
+    pub fn short(&self) -> &str {
+        short(&self.commit.id)
+    }
+
+    /// The first line of its message.
+    pub fn subject(&self) -> &str {
+        self.commit.subject()
+    }
 }
 
 /// A line from a commit to one of its parents (indexes into `nodes`).
@@ -89,18 +104,14 @@ pub fn layout(repo: &Repo) -> Layout {
         .chain(repo.head_commit())
         .map(String::as_str)
         .collect();
-    let order = date_order_borrowed(repo, &tips);
-    let index: std::collections::HashMap<&str, usize> = order.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let order = walk_commits(repo, &tips);
+    let index: IdMap<&str, usize> = order.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
     let head = repo.head_commit();
     // `expect[l]` is the commit lane `l` is waiting for.
     let mut expect: Vec<Option<&str>> = Vec::new();
     let mut nodes = Vec::with_capacity(order.len());
     let mut edges = Vec::new();
-    for (row, id) in order.iter().enumerate() {
-        let Some(commit) = repo.commit(id) else {
-            continue;
-        };
-        let id: &str = id;
+    for (row, &(id, commit)) in order.iter().enumerate() {
         let waiting: Vec<usize> = (0..expect.len()).filter(|&l| expect[l] == Some(id)).collect();
         let lane = match waiting.first() {
             Some(&l) => l,
@@ -119,14 +130,7 @@ pub fn layout(repo: &Repo) -> Layout {
             let l = if k == 0 { lane } else { free_lane(&mut expect) };
             expect[l] = Some(p.as_str());
         }
-        nodes.push(Node {
-            id: id.to_string(),
-            short: short(id).to_string(),
-            subject: commit.subject().to_string(),
-            row,
-            lane,
-            is_head: head.is_some_and(|h| h == id),
-        });
+        nodes.push(Node { commit: commit.clone(), row, lane, is_head: head.is_some_and(|h| h == id) });
     }
     // Only commits some ref points at carry labels.
     let targets: HashSet<&String> = repo
@@ -138,10 +142,10 @@ pub fn layout(repo: &Repo) -> Layout {
         .collect();
     let mut labels = Vec::new();
     for (n, node) in nodes.iter().enumerate() {
-        if !targets.contains(&node.id) {
+        if !targets.contains(&node.commit.id) {
             continue;
         }
-        for d in decoration_refs(repo, &node.id) {
+        for d in decoration_refs(repo, node.id()) {
             let (text, kind) = match d {
                 Decoration::HeadBranch(b) => (b, LabelKind::Branch { current: true, protected: false }),
                 Decoration::DetachedHead => ("HEAD".to_string(), LabelKind::DetachedHead),
@@ -170,15 +174,19 @@ pub fn world_layout(world: &World) -> Layout {
             *protected = protection.contains_key(&label.text);
         }
     }
-    let index: HashMap<&str, usize> = l.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
-    let mut runs: Vec<Label> = world
-        .servers()
-        .all()
-        .filter_map(|s| {
-            let commit = s.live()?.commit.as_deref()?;
-            Some(Label { text: s.label(), kind: LabelKind::Server, node: *index.get(commit)? })
-        })
-        .collect();
+    // A handful of servers: one pass over the commits finds theirs.
+    let running: Vec<(String, &str)> =
+        world.servers().all().filter_map(|s| Some((s.label(), s.live()?.commit.as_deref()?))).collect();
+    let mut runs: Vec<Label> = Vec::new();
+    if !running.is_empty() {
+        for (i, n) in l.nodes.iter().enumerate() {
+            for (server, commit) in &running {
+                if *commit == n.id() {
+                    runs.push(Label { text: server.clone(), kind: LabelKind::Server, node: i });
+                }
+            }
+        }
+    }
     if !runs.is_empty() {
         l.labels.append(&mut runs);
         // Stable: each commit's refs keep git's order, its servers follow.
@@ -280,7 +288,7 @@ mod tests {
         let texts: Vec<&str> = l.labels.iter().map(|l| l.text.as_str()).collect();
         // As `git log --oneline --decorate` prints it: HEAD's branch, then
         // remote-tracking refs, then the other local branches.
-        let decorate = &crate::git::decorations(w.local().unwrap(), &l.nodes[0].id);
+        let decorate = &crate::git::decorations(w.local().unwrap(), l.nodes[0].id());
         assert_eq!(decorate, &["HEAD -> main", "origin/main", "origin/development", "development"]);
         assert_eq!(texts, ["main", "origin/main", "origin/development", "development"]);
         assert_eq!(l.labels[0].kind, LabelKind::Branch { current: true, protected: false });
@@ -297,8 +305,8 @@ mod tests {
         let l = layout(w.local().unwrap());
         assert_eq!(l.nodes.len(), 3);
         // Newest first: m1 (HEAD), f1, then the shared root.
-        assert_eq!(l.nodes[0].subject, "m1");
-        assert_eq!(l.nodes[1].subject, "f1");
+        assert_eq!(l.nodes[0].subject(), "m1");
+        assert_eq!(l.nodes[1].subject(), "f1");
         assert_ne!(l.nodes[0].lane, l.nodes[1].lane);
         assert_eq!(l.lanes, 2);
         assert_eq!(l.edges.len(), 2);

@@ -67,10 +67,9 @@ fn editor_tree(all: &[File], path: &str) -> Element {
 /// The editor panel: choosing a file shows it; Save writes it.
 pub fn editor(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
     let w = ws.clone();
-    let Some(panel) = page.panel(parent, Some(ws), move || {
-        let path = w.editing();
-        w.with_world(|world| editor_tree(&files(world), &path).into())
-    }) else {
+    let Some(panel) =
+        page.memo(parent, ws, move || (w.with_world(files), w.editing()), |(all, path)| editor_tree(all, path).into())
+    else {
         return;
     };
     let (w, host) = (ws.clone(), panel.host().clone());

@@ -104,8 +104,5 @@ fn panel(p: &Panel, request: Option<&Request>) -> Element {
 /// The environments panel.
 pub fn environments(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
     let w = ws.clone();
-    page.panel(parent, Some(ws), move || {
-        let request = w.request();
-        w.with_world(|world| panel(&view(world), request.as_ref()).into())
-    });
+    page.memo(parent, ws, move || (w.with_world(view), w.request()), |(e, request)| panel(e, request.as_ref()).into());
 }

@@ -23,5 +23,5 @@ fn bar(items: &[Item]) -> Element {
 /// The git actions.
 pub fn actions(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
     let w = ws.clone();
-    page.panel(parent, Some(ws), move || w.with_world(|world| bar(&workflow(world)).into()));
+    page.memo(parent, ws, move || w.with_world(workflow), |items| bar(items).into());
 }

@@ -88,7 +88,7 @@ fn svg(l: &Layout, (lo, hi): (usize, usize)) -> Element {
         let refs_text: Vec<String> = refs.iter().map(|lb| label_text(lb)).collect();
         let servers_text: Vec<String> = servers.iter().map(|lb| label_text(lb)).collect();
         let width = |parts: &[String]| parts.iter().map(|p| p.chars().count()).sum::<usize>();
-        let line2 = n.short.len() + 1 + n.subject.chars().count() + 2 + width(&servers_text);
+        let line2 = n.short().len() + 1 + n.subject().chars().count() + 2 + width(&servers_text);
         widest = widest.max(width(&refs_text)).max(line2);
         let class = if n.is_head { "b2p-graph__commit b2p-graph__commit--head" } else { "b2p-graph__commit" };
         let line =
@@ -100,13 +100,13 @@ fn svg(l: &Layout, (lo, hi): (usize, usize)) -> Element {
         });
         let text = line(if refs.is_empty() { "0.35em" } else { "1.05em" })
             .class("b2p-graph__subject")
-            .child(el("tspan").class("b2p-graph__id").text(n.short.as_str()))
-            .text(format!(" {}  ", n.subject))
+            .child(el("tspan").class("b2p-graph__id").text(n.short()))
+            .text(format!(" {}  ", n.subject()))
             .children(servers.iter().zip(servers_text).map(|(lb, text)| label(lb, text)));
         commits.push(
             el("g")
                 .class(class)
-                .attr("data-commit", n.id.as_str())
+                .attr("data-commit", n.id())
                 .attr("tabindex", "0")
                 .attr("role", "button")
                 .child(
@@ -168,15 +168,17 @@ pub fn commit_graph(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
     // The layout, computed once per change of the world (scrolling reuses it).
     let cache: Rc<RefCell<Option<Cached>>> = Rc::new(RefCell::new(None));
     let (w, sc) = (ws.clone(), scroll.clone());
-    let tree = move || {
+    let c = cache.clone();
+    // What the drawing depends on: the world's version and the rows in view.
+    let key = move || {
         let version = w.version();
         let layout = {
-            let mut c = cache.borrow_mut();
-            match &*c {
+            let mut cache = c.borrow_mut();
+            match &*cache {
                 Some((v, l)) if *v == version => l.clone(),
                 _ => {
                     let l = Rc::new(w.with_world(world_layout));
-                    *c = Some((version, l.clone()));
+                    *cache = Some((version, l.clone()));
                     l
                 }
             }
@@ -184,9 +186,13 @@ pub fn commit_graph(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
         let (top, view) = sc.get();
         let height = PAD * 2 + layout.nodes.len().saturating_sub(1) as i64 * ROW;
         let (lo, hi) = visible_depths(height, top, view);
-        svg(&layout, (lo / BLOCK * BLOCK, (hi / BLOCK + 1) * BLOCK)).into()
+        (version, lo / BLOCK * BLOCK, (hi / BLOCK + 1) * BLOCK)
     };
-    let Some(drawing) = page.panel(&figure, Some(ws), tree) else { return };
+    let tree = move |&(_, lo, hi): &(u64, usize, usize)| {
+        let layout = cache.borrow().as_ref().map(|(_, l)| l.clone()).unwrap_or_default();
+        svg(&layout, (lo, hi)).into()
+    };
+    let Some(drawing) = page.memo(&figure, ws, key, tree) else { return };
     let measure = {
         let (f, drawing) = (figure.clone(), drawing.clone());
         move |_| {
@@ -219,10 +225,12 @@ pub fn commit_graph(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
         }
     }));
     let w = ws.clone();
-    page.panel(parent, Some(ws), move || {
-        let detail = w.picked_commit().and_then(|id| w.with_world(|world| commit_detail(world, &id)));
-        detail.as_ref().map_or(Node::Text(String::new()), |d| detail_box(d).into())
-    });
+    page.memo(
+        parent,
+        ws,
+        move || w.picked_commit().and_then(|id| w.with_world(|world| commit_detail(world, &id))),
+        |detail| detail.as_ref().map_or(Node::Text(String::new()), |d| detail_box(d).into()),
+    );
 }
 
 /// The clicked commit: its message, files, refs, and the servers that run it.

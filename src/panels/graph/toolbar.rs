@@ -27,5 +27,5 @@ fn bar(b: &Bar) -> Element {
 /// The toolbar.
 pub fn toolbar(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
     let w = ws.clone();
-    page.panel(parent, Some(ws), move || w.with_session(|s| bar(&view(s)).into()));
+    page.memo(parent, ws, move || w.with_session(view), |b| bar(b).into());
 }

@@ -97,5 +97,16 @@ fn table(t: &Table) -> Element {
 /// The profiles panel (`data-testid=env-table`).
 pub fn profiles(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
     let w = ws.clone();
-    page.panel(parent, Some(ws), move || w.with_world(|world| table(&view(world)).into()));
+    let v = ws.clone();
+    // What the table depends on: the working tree's profiles and what each
+    // server runs (working it out means starting each server's app).
+    let key = move || {
+        v.with_world(|world| {
+            let files: Vec<Option<String>> = Env::ALL.iter().map(|e| world.work().get(&e.file()).cloned()).collect();
+            let servers: Vec<_> =
+                world.servers().all().map(|s| (s.deployed.clone(), s.status, s.vars.clone())).collect();
+            (files, servers)
+        })
+    };
+    page.memo(parent, ws, key, move |_| w.with_world(|world| table(&view(world)).into()));
 }

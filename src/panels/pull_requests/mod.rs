@@ -108,5 +108,5 @@ fn panel(rows: &[PullRow]) -> Element {
 /// The pull requests panel (`data-testid=pr-panel`).
 pub fn pull_requests(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
     let w = ws.clone();
-    page.panel(parent, Some(ws), move || w.with_world(|world| panel(&pulls(world)).into()));
+    page.memo(parent, ws, move || w.with_world(pulls), |rows| panel(rows).into());
 }

@@ -17,6 +17,7 @@ use engine::Action;
 use engine::outcome::TUTOR_NOTE;
 use engine::terminal::complete::complete;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use web_sys::{Element as DomElement, HtmlInputElement, KeyboardEvent, Node as DomNode};
 
 use crate::markup::{self, Element, Node, View, append_element, code, el, listen};
@@ -101,9 +102,12 @@ fn frame() -> Element {
 struct Scrollback {
     ws: WorkspaceState,
     host: DomElement,
-    output: DomElement,
     /// The first entry drawn, and how many are drawn.
     drawn: RefCell<(Option<usize>, usize)>,
+    /// Scrolls the newest entry into view at the next frame: reading the
+    /// output's height now would lay out the page before the other panels
+    /// have redrawn, and then again after.
+    to_bottom: Closure<dyn Fn()>,
 }
 
 impl View for Scrollback {
@@ -132,8 +136,8 @@ impl View for Scrollback {
             let Some(oldest) = host.first_element_child() else { break };
             oldest.remove();
         }
-        if grew {
-            self.output.set_scroll_top(self.output.scroll_height());
+        if grew && let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(self.to_bottom.as_ref().unchecked_ref());
         }
     }
 }
@@ -218,7 +222,8 @@ pub fn terminal(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
     ) else {
         return;
     };
-    let scrollback = Rc::new(Scrollback { ws: ws.clone(), host: entries, output, drawn: RefCell::new((None, 0)) });
+    let to_bottom = Closure::wrap(Box::new(move || output.set_scroll_top(output.scroll_height())) as Box<dyn Fn()>);
+    let scrollback = Rc::new(Scrollback { ws: ws.clone(), host: entries, drawn: RefCell::new((None, 0)), to_bottom });
     scrollback.redraw();
     page.keep(ws, scrollback);
     let cursor = Cell::new(None::<usize>);
