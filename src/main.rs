@@ -6,6 +6,9 @@ fn main() {
     let Some(root) = document.get_element_by_id("app") else {
         return;
     };
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark("b2p-start");
+    }
     // Drawing is synchronous: once it returns, the terminal accepts input.
     branch_to_prod::start(&root);
     let _ = root.set_attribute("data-ready", "1");

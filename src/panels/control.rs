@@ -11,7 +11,7 @@ use crate::markup::{Element, el};
 pub fn button(control: Control, class: &str) -> Element {
     let title = control.title();
     let testid = match control.name {
-        "commit" => Some("new-commit"),
+        "commit-empty" => Some("new-commit"),
         "undo" => Some("undo"),
         "reset" => Some("reset"),
         "topology" => Some("topology"),

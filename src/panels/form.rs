@@ -55,6 +55,7 @@ pub fn form(f: &Form) -> Element {
             el("button")
                 .attr("type", "submit")
                 .class("b2p-button")
+                .attr("data-action", f.name)
                 .attr("title", title)
                 .flag("disabled", f.why.is_some())
                 .text(f.submit.as_str()),

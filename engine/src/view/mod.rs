@@ -69,7 +69,7 @@ pub fn toolbar(session: &Session) -> Toolbar {
     let head = world.local().map_or_else(no_repo, head_line);
     let n = world.local().map_or(0, |r| r.commits.len()) + 1;
     let commit =
-        Control::new("commit", "New commit", Action::new_commit(n)).unless(world.local().is_none().then(no_repo));
+        Control::new("commit-empty", "New commit", Action::new_commit(n)).unless(world.local().is_none().then(no_repo));
     let undo = Control::new("undo", "Undo", Action::Undo)
         .unless((!session.can_undo()).then(|| "Nothing to undo yet".to_string()));
     let reset = Control::new("reset", "Reset", Action::Reset)

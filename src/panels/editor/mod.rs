@@ -47,6 +47,7 @@ fn editor_tree(all: &[File], path: &str) -> Element {
                                 .attr("type", "submit")
                                 .class("b2p-button")
                                 .attr("data-testid", "editor-save")
+                                .attr("data-action", "save")
                                 .attr("title", format!("Runs: echo '…' > {path}"))
                                 .text("Save"),
                         ),

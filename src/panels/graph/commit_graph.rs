@@ -195,15 +195,17 @@ pub fn commit_graph(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
     let Some(drawing) = page.memo(&figure, ws, key, tree) else { return };
     let measure = {
         let (f, drawing) = (figure.clone(), drawing.clone());
-        move |_| {
+        move |_: web_sys::Event| {
             let next = (i64::from(f.scroll_top()), i64::from(f.client_height()).max(ROW));
             if scroll.replace(next) != next {
                 drawing.redraw();
             }
         }
     };
-    measure(web_sys::Event::new("scroll").ok());
-    page.listen(listen(&figure, "scroll", move |ev| measure(Some(ev))));
+    // No measuring now: reading the figure's size would lay out the whole
+    // page before its first paint. 640 px is its tallest (graph.css), so the
+    // first drawing covers what shows; scrolling measures.
+    page.listen(listen(&figure, "scroll", measure));
     let w = ws.clone();
     let pick = move |ev: web_sys::Event| {
         let id = ev
