@@ -100,4 +100,16 @@ mod tests {
             assert!(complete(&w, l).line.starts_with(l.trim_end_matches('\u{3000}')), "{l:?}");
         }
     }
+
+    proptest::proptest! {
+        /// Any line — Unicode next to quotes, `~`, `^`, `=` inside words —
+        /// completes without a panic, keeping what was typed before the word.
+        #[test]
+        fn any_line_completes(line in "(git |gh pr |logs |cat |@teammate )?[a-z\\-~^='\"./ ]{0,8}\\PC{0,6}") {
+            let w = World::new();
+            let done = complete(&w, &line);
+            let cut = line.rfind(char::is_whitespace).map_or(0, |i| i + line[i..].chars().next().map_or(1, char::len_utf8));
+            proptest::prop_assert!(done.line.starts_with(&line[..cut]));
+        }
+    }
 }

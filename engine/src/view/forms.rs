@@ -316,4 +316,22 @@ mod tests {
         assert!(w.apply(&protect.action).ok);
         assert!(w.hub().protection.contains_key("main"));
     }
+
+    proptest::proptest! {
+        /// Whatever a learner types into a form's fields — Unicode, quotes,
+        /// `;`, `&&`, `>` — the form is one command, and its echo parses back
+        /// to the same action (or the parser's own error, never a panic).
+        #[test]
+        fn any_field_value_stays_one_command(
+            form in proptest::sample::select(vec!["branch", "switch", "commit", "merge", "edit", "pr-create", "rollback", "run-local", "request", "save"]),
+            a in "[a-z'\"~^=;&>| ]{0,6}\\PC{0,6}",
+            b in "\\PC{0,10}",
+        ) {
+            let names = ["name", "start", "branch", "message", "change", "base", "title", "commit", "env", "url", "method", "path", "origin", "text"];
+            let v: Vec<(String, String)> = names.iter().enumerate().map(|(i, n)| ((*n).to_string(), if i % 2 == 0 { a.clone() } else { b.clone() })).collect();
+            if let Ok(action) = build(form, &v) {
+                proptest::prop_assert_eq!(crate::terminal::parse::action(&action.to_line()).ok(), Some(action));
+            }
+        }
+    }
 }
