@@ -200,3 +200,36 @@ async fn the_scrollback_keeps_the_newest_entries_and_all_the_history() {
     press(&input, "ArrowUp");
     assert_eq!(input.value(), format!("echo line-{}", n - 1), "↑ still recalls");
 }
+
+fn set_field(host: &web_sys::HtmlElement, sel: &str, value: &str) {
+    let el = query(host, sel);
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.set_value(value);
+    } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        s.set_value(value);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_form_runs_its_line_and_the_console_explains_the_answer() {
+    let (host, _page) = mount_sandbox();
+    set_field(&host, "form[data-form=branch] [name=name]", "feature/new-chatbot-intent");
+    set_field(&host, "form[data-form=branch] [name=start]", "development");
+    query(&host, "form[data-form=branch] button[type=submit]").click();
+    let line = query(&host, ".b2p-terminal__entry:last-child .b2p-terminal__line").text_content().unwrap();
+    assert_eq!(line, "$ git checkout -b feature/new-chatbot-intent development");
+    assert_eq!(
+        query(&host, "[data-head=true]").get_attribute("data-branch").as_deref(),
+        Some("feature/new-chatbot-intent")
+    );
+    let form = "[data-server=production] form[data-form=request]";
+    set_field(&host, &format!("{form} [name=origin]"), "https://evil.example");
+    query(&host, &format!("{form} button[type=submit]")).click();
+    let cors = query(&host, "[data-server=production] dd[data-key=CORS_ORIGINS]").text_content().unwrap();
+    assert!(cors.starts_with("https://evil.example is not in CORS_ORIGINS="), "{cors}");
+    let response = query(&host, "[data-server=production] [data-testid=console-response]").text_content().unwrap();
+    assert!(!response.contains("access-control-allow-origin:"), "{response}");
+    // The form is ready for the next request: its fields are back to their defaults.
+    let origin: web_sys::HtmlInputElement = query(&host, &format!("{form} [name=origin]")).unchecked_into();
+    assert_eq!(origin.value(), "");
+}

@@ -4,7 +4,6 @@
 //! live in [`builtins`].
 
 pub mod builtins;
-pub mod complete;
 pub mod parse;
 
 use crate::action::{Action, Apply};

@@ -4,6 +4,7 @@
 //! pull requests with what blocks each merge. The page renders these and
 //! dispatches the [`Action`]s they carry; it decides no rule itself.
 
+pub mod complete;
 pub mod console;
 pub mod environments;
 pub mod files;

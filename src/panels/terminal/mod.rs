@@ -15,7 +15,7 @@ use std::cell::RefCell;
 
 use engine::Action;
 use engine::outcome::TUTOR_NOTE;
-use engine::terminal::complete::complete;
+use engine::view::complete::complete;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Element as DomElement, HtmlInputElement, KeyboardEvent, Node as DomNode};
@@ -104,10 +104,8 @@ struct Scrollback {
     host: DomElement,
     /// The first entry drawn, and how many are drawn.
     drawn: RefCell<(Option<usize>, usize)>,
-    /// Scrolls the newest entry into view at the next frame: reading the
-    /// output's height now would lay out the page before the other panels
-    /// have redrawn, and then again after.
-    to_bottom: Closure<dyn Fn()>,
+    /// Where the entries scroll.
+    output: DomElement,
 }
 
 impl View for Scrollback {
@@ -136,8 +134,14 @@ impl View for Scrollback {
             let Some(oldest) = host.first_element_child() else { break };
             oldest.remove();
         }
+        // The newest entry into view at the next frame: reading the output's
+        // height now would lay out the page before the other panels have
+        // redrawn, and then again after. (A one-shot callback: it outlives
+        // this panel if the page changes before the frame.)
         if grew && let Some(w) = web_sys::window() {
-            let _ = w.request_animation_frame(self.to_bottom.as_ref().unchecked_ref());
+            let output = self.output.clone();
+            let scroll = Closure::once_into_js(move || output.set_scroll_top(output.scroll_height()));
+            let _ = w.request_animation_frame(scroll.unchecked_ref());
         }
     }
 }
@@ -222,8 +226,7 @@ pub fn terminal(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
     ) else {
         return;
     };
-    let to_bottom = Closure::wrap(Box::new(move || output.set_scroll_top(output.scroll_height())) as Box<dyn Fn()>);
-    let scrollback = Rc::new(Scrollback { ws: ws.clone(), host: entries, drawn: RefCell::new((None, 0)), to_bottom });
+    let scrollback = Rc::new(Scrollback { ws: ws.clone(), host: entries, drawn: RefCell::new((None, 0)), output });
     scrollback.redraw();
     page.keep(ws, scrollback);
     let cursor = Cell::new(None::<usize>);

@@ -2,9 +2,9 @@
 //! completed from what fits where it stands — commands, git's subcommands and
 //! options, branch names, files, server names.
 
-use super::parse::COMMANDS;
 use crate::git::known_flags;
 use crate::project::EDITS;
+use crate::terminal::parse::COMMANDS;
 use crate::world::World;
 
 /// What Tab does to a line.
