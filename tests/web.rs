@@ -233,3 +233,20 @@ async fn a_form_runs_its_line_and_the_console_explains_the_answer() {
     let origin: web_sys::HtmlInputElement = query(&host, &format!("{form} [name=origin]")).unchecked_into();
     assert_eq!(origin.value(), "");
 }
+
+#[wasm_bindgen_test]
+async fn keyed_children_are_matched_by_key_not_position() {
+    let blocks = |keys: &[&str]| -> Node {
+        el("div").children(keys.iter().map(|k| el("p").attr("data-key", *k).text(*k))).into()
+    };
+    let tree = Rc::new(RefCell::new(blocks(&["a", "b", "c"])));
+    let (host, _page, panel) = mount_markup(tree.clone());
+    let b = query(&host, "[data-key=b]");
+    *tree.borrow_mut() = blocks(&["b", "c", "d"]);
+    panel.redraw();
+    let keys: Vec<String> =
+        (0..3).map(|i| query(&host, &format!("p:nth-child({})", i + 1)).get_attribute("data-key").unwrap()).collect();
+    assert_eq!(keys, ["b", "c", "d"]);
+    assert!(query(&host, "[data-key=b]").is_same_node(Some(&b)), "b kept its element");
+    assert_eq!(count(&host, "[data-key=a]"), 0);
+}

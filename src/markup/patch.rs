@@ -57,6 +57,9 @@ pub fn children(parent: &DomNode, old: &[Node], new: &[Node], svg: bool) -> Resu
         parent.set_text_content(None);
         return append(&doc, parent, new, svg);
     }
+    if keyed(old) && keyed(new) {
+        return by_key(&doc, parent, &dom, old, new, svg);
+    }
     for ((node, old), new) in dom.iter().zip(old).zip(new) {
         patch(&doc, parent, node, old, new, svg)?;
     }
@@ -64,6 +67,53 @@ pub fn children(parent: &DomNode, old: &[Node], new: &[Node], svg: bool) -> Resu
         parent.remove_child(gone)?;
     }
     append(&doc, parent, new.get(old.len()..).unwrap_or_default(), svg)
+}
+
+fn key(n: &Node) -> Option<&str> {
+    match n {
+        Node::Element(e) => e.get("data-key"),
+        Node::Text(_) => None,
+    }
+}
+
+/// Children that all carry `data-key` are matched by it, not by position:
+/// the graph's blocks of rows, where scrolling or a new commit drops a block
+/// at one end and adds one at the other.
+fn keyed(nodes: &[Node]) -> bool {
+    !nodes.is_empty() && nodes.iter().all(|n| key(n).is_some())
+}
+
+fn by_key(
+    doc: &Document,
+    parent: &DomNode,
+    dom: &[DomNode],
+    old: &[Node],
+    new: &[Node],
+    svg: bool,
+) -> Result<(), JsValue> {
+    // Keys are few (a handful of blocks): a linear search is the fast path.
+    let find = |k: Option<&str>| old.iter().position(|o| key(o) == k);
+    for (d, o) in dom.iter().zip(old) {
+        if !new.iter().any(|n| key(n) == key(o)) {
+            parent.remove_child(d)?;
+        }
+    }
+    let mut after: Option<DomNode> = None;
+    for n in new {
+        let node = match find(key(n)) {
+            Some(i) => patch(doc, parent, &dom[i], &old[i], n, svg)?,
+            None => create(doc, n, svg)?,
+        };
+        let next = match &after {
+            Some(a) => a.next_sibling(),
+            None => parent.first_child(),
+        };
+        if next.as_ref() != Some(&node) {
+            parent.insert_before(&node, next.as_ref())?;
+        }
+        after = Some(node);
+    }
+    Ok(())
 }
 
 /// Appends `nodes` after `parent`'s children.

@@ -49,7 +49,7 @@ fn edge_path(l: &Layout, e: Edge) -> String {
 }
 
 /// Rows drawn beyond the visible part of the graph, above and below.
-const OVERSCAN: i64 = 12;
+const OVERSCAN: i64 = 4;
 
 /// The depths (rows counted up from the oldest commit) worth drawing when the
 /// graph, `height` tall, is scrolled to `top` in a `view`-tall window.
@@ -62,7 +62,7 @@ fn visible_depths(height: i64, top: i64, view: i64) -> (usize, usize) {
 
 /// Rows are drawn in blocks of this many: the window's edges move rarely, so
 /// a new commit is usually one appended row, not a shifted window.
-const BLOCK: usize = 16;
+const BLOCK: usize = 8;
 
 /// The SVG: edges, then commits oldest first (a new commit is appended), for
 /// the rows `lo..=hi`; labels first on each row, then id and subject.
@@ -103,7 +103,8 @@ fn svg(l: &Layout, (lo, hi): (usize, usize)) -> Element {
             .child(el("tspan").class("b2p-graph__id").text(n.short()))
             .text(format!(" {}  ", n.subject()))
             .children(servers.iter().zip(servers_text).map(|(lb, text)| label(lb, text)));
-        commits.push(
+        commits.push((
+            depth / BLOCK,
             el("g")
                 .class(class)
                 .attr("data-commit", n.id())
@@ -118,12 +119,22 @@ fn svg(l: &Layout, (lo, hi): (usize, usize)) -> Element {
                 )
                 .child_opt(first)
                 .child(text),
-        );
+        ));
     }
     // The layout lists edges newest child first; drawn oldest first, like the
     // commits, so a new commit's edges are appended.
-    let edges =
-        l.edges.iter().rev().filter(|e| depth(l, l.nodes[e.child].row) >= lo && depth(l, l.nodes[e.parent].row) <= hi);
+    let edges = l
+        .edges
+        .iter()
+        .rev()
+        .filter(|e| depth(l, l.nodes[e.child].row) >= lo && depth(l, l.nodes[e.parent].row) <= hi)
+        .map(|e| {
+            let path = el("path")
+                .attr("d", edge_path(l, *e))
+                .class(format!("b2p-graph__edge b2p-lane-{}", l.nodes[e.parent].lane % 6));
+            (depth(l, l.nodes[e.child].row) / BLOCK, path)
+        })
+        .collect();
     el("svg")
         .class("b2p-graph__svg")
         .attr("data-testid", "commit-graph")
@@ -137,13 +148,27 @@ fn svg(l: &Layout, (lo, hi): (usize, usize)) -> Element {
         .child(
             el("g")
                 .attr("transform", format!("translate(0 {})", height - PAD))
-                .child(el("g").class("b2p-graph__edges").children(edges.map(|e| {
-                    el("path")
-                        .attr("d", edge_path(l, *e))
-                        .class(format!("b2p-graph__edge b2p-lane-{}", l.nodes[e.parent].lane % 6))
-                })))
-                .child(el("g").children(commits)),
+                .child(el("g").class("b2p-graph__edges").children(blocks(edges, 'e')))
+                .child(el("g").children(blocks(commits, 'c'))),
         )
+}
+
+/// Groups (block, element) pairs, in block order, into one keyed group per
+/// block: scrolling, or a new commit crossing a block's edge, drops or adds
+/// whole groups instead of shifting every row ([`crate::markup`] matches
+/// children by `data-key`).
+fn blocks(items: Vec<(usize, Element)>, kind: char) -> Vec<Element> {
+    let mut out: Vec<(usize, Element)> = Vec::new();
+    for (b, item) in items {
+        match out.last_mut() {
+            Some((last, group)) if *last == b => {
+                let g = std::mem::replace(group, el("g"));
+                *group = g.child(item);
+            }
+            _ => out.push((b, el("g").attr("data-key", format!("{kind}{b}")).child(item))),
+        }
+    }
+    out.into_iter().map(|(_, g)| g).collect()
 }
 
 /// A layout and the workspace version it was computed for.
