@@ -3,6 +3,7 @@
 
 use crate::config::check::{Env, report};
 use crate::config::profiles::{self, Row};
+use crate::servers::{Deployment, Status};
 use crate::world::World;
 
 /// One profile's config check.
@@ -36,6 +37,19 @@ pub struct Provenance {
     pub profile: String,
     /// (key, source): `API_DEBUG`, `.env.production:3`; a platform variable; the command line; the default.
     pub sources: Vec<(String, String)>,
+}
+
+/// What [`profiles`] reads: the working tree's profiles, and what each server
+/// runs (its deployment, status and platform variables). Cheap to compare, so
+/// the page recomputes the table — which starts each server's app — only
+/// when one of these changed.
+pub type Inputs = (Vec<Option<String>>, Vec<(Option<Deployment>, Status, Vec<(String, String)>)>);
+
+/// The current [`Inputs`].
+pub fn inputs(world: &World) -> Inputs {
+    let files = Env::ALL.iter().map(|e| world.work().get(&e.file()).cloned()).collect();
+    let servers = world.servers().all().map(|s| (s.deployed.clone(), s.status, s.vars.clone())).collect();
+    (files, servers)
 }
 
 /// The working tree's profiles.

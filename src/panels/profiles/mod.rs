@@ -3,7 +3,7 @@
 
 use engine::config::check::Env;
 use engine::config::profiles::Cell;
-use engine::view::profiles::{Profiles as Table, profiles as view};
+use engine::view::profiles::{Profiles as Table, inputs, profiles as view};
 use web_sys::Node as DomNode;
 
 use crate::markup::{Element, code, el};
@@ -98,15 +98,5 @@ fn table(t: &Table) -> Element {
 pub fn profiles(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
     let w = ws.clone();
     let v = ws.clone();
-    // What the table depends on: the working tree's profiles and what each
-    // server runs (working it out means starting each server's app).
-    let key = move || {
-        v.with_world(|world| {
-            let files: Vec<Option<String>> = Env::ALL.iter().map(|e| world.work().get(&e.file()).cloned()).collect();
-            let servers: Vec<_> =
-                world.servers().all().map(|s| (s.deployed.clone(), s.status, s.vars.clone())).collect();
-            (files, servers)
-        })
-    };
-    page.memo(parent, ws, key, move |_| w.with_world(|world| table(&view(world)).into()));
+    page.memo(parent, ws, move || v.with_world(inputs), move |_| w.with_world(|world| table(&view(world)).into()));
 }
