@@ -18,6 +18,7 @@ pub mod diff;
 pub mod git;
 pub mod github;
 pub mod grammar;
+pub mod lesson;
 pub mod outcome;
 pub mod project;
 pub mod refname;

@@ -10,7 +10,8 @@ use engine::{ReplayState, Session, World};
 use serde::Serialize;
 
 const USAGE: &str = "usage: b2p replay [--json] [--empty]   run terminal lines from stdin
-       b2p dotenv FILE                   parse a .env file: values, errors, warnings, typed config";
+       b2p dotenv FILE                   parse a .env file: values, errors, warnings, typed config
+       b2p lessons check [DIR]           replay every lesson's solution (DIR: lessons/)";
 
 #[derive(Serialize)]
 struct Step<'a> {
@@ -67,6 +68,9 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some("lessons") if args.get(1).map(String::as_str) == Some("check") => {
+            lessons_check(args.get(2).map_or("lessons", String::as_str))
+        }
         Some("dotenv") => match args.get(1) {
             Some(path) => dotenv(path),
             None => {
@@ -79,6 +83,40 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `b2p lessons check [DIR]`: each `*.lesson` file parsed and its solution
+/// replayed from its start ([`engine::lesson::check`]); one line per lesson.
+fn lessons_check(dir: &str) -> ExitCode {
+    let mut files: Vec<std::path::PathBuf> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "lesson"))
+            .collect(),
+        Err(e) => {
+            eprintln!("b2p lessons check: cannot read {dir}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    files.sort();
+    let mut failed = 0;
+    for path in &files {
+        let name = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        let verdict = std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| engine::lesson::Lesson::parse(&text).map_err(|e| format!("{}: {e}", path.display())))
+            .and_then(|lesson| engine::lesson::check(&lesson).map(|()| lesson));
+        match verdict {
+            Ok(lesson) => println!("ok    {name}: {} ({} steps)", lesson.title, lesson.steps.len()),
+            Err(e) => {
+                failed += 1;
+                println!("FAIL  {name}: {e}");
+            }
+        }
+    }
+    println!("{} lessons, {} passing", files.len(), files.len() - failed);
+    if failed == 0 && !files.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
 /// `b2p dotenv FILE`: the parsed values, errors with line and column, warnings

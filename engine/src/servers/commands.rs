@@ -157,6 +157,7 @@ impl Ctx<'_> {
             }
             r
         };
+        server.answered(resp.status);
         resp.headers.insert(0, ("date".into(), crate::clock::http_date(now)));
         let mut text = http::print(curl, &req, &resp);
         if curl.fail && resp.status >= 400 {

@@ -66,6 +66,10 @@ pub struct Server {
     pub deploy_log: Vec<String>,
     /// Request log, as its `LOG_LEVEL` let through.
     pub request_log: Vec<LogLine>,
+    /// The status of each answer it gave, newest last (whatever its
+    /// `LOG_LEVEL`): what a lesson's `requested` goal reads.
+    #[serde(default)]
+    pub answers: Vec<u16>,
     /// Production's users who got an error from it.
     pub users_affected: u64,
     /// Set for a deploy preview: the pull request it previews.
@@ -111,6 +115,7 @@ impl Server {
             history: Vec::new(),
             deploy_log: Vec::new(),
             request_log: Vec::new(),
+            answers: Vec::new(),
             users_affected: 0,
             preview: None,
         }
@@ -123,7 +128,14 @@ impl Server {
         }
     }
 
-    /// Records what the app logged for a request.
+    /// Records an answer's status (the newest [`LOG_CAP`] are kept).
+    pub fn answered(&mut self, status: u16) {
+        self.answers.push(status);
+        let over = self.answers.len().saturating_sub(LOG_CAP);
+        self.answers.drain(..over);
+    }
+
+    /// Records what the app logged for a request (the newest [`LOG_CAP`] lines are kept).
     pub fn log_requests(&mut self, now: u64, lines: Vec<LogLine>) {
         for mut l in lines {
             l.text = format!("{} {}", clock::hh_mm(now), l.text);
