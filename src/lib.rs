@@ -12,6 +12,7 @@ pub mod content;
 pub mod markup;
 pub mod pages;
 pub mod panels;
+pub mod progress;
 pub mod router;
 pub mod theme;
 pub mod workspace;

@@ -5,8 +5,13 @@ use engine::World;
 use engine::view::map::{Step, insight, map};
 use web_sys::Node as DomNode;
 
-use crate::markup::{Element, Node, append_element, code, el};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::content;
+use crate::markup::{Element, Node, View, append_element, code, el};
 use crate::pages::Page;
+use crate::progress;
 use crate::workspace::workspace;
 
 fn step_row(s: &Step) -> Element {
@@ -152,5 +157,45 @@ pub fn home(main: &DomNode, page: &mut Page) {
         move || w.with_world(|world| (map(world), world.servers().topology)),
         |(m, t)| big_picture(m, *t).into(),
     );
+    lessons(&home, page);
     crate::markup::append(&home, &[first_steps().into()]);
+}
+
+/// The curriculum with the learner's progress: the index is fetched after
+/// the first paint (a few hundred bytes), progress is local.
+fn lessons(home: &DomNode, page: &mut Page) {
+    let index: Rc<RefCell<Vec<(String, String)>>> = Rc::new(RefCell::new(Vec::new()));
+    let shown = index.clone();
+    let tree = move || {
+        let done = progress::finished();
+        let list = shown.borrow();
+        el("section")
+            .class("b2p-home__lessons")
+            .attr("aria-labelledby", "lessons")
+            .attr("data-testid", "lesson-list")
+            .child(el("h2").attr("id", "lessons").class("b2p-home__heading").text(format!(
+                "Lessons ({} of {} done)",
+                list.iter().filter(|(id, _)| done.contains(id)).count(),
+                list.len()
+            )))
+            .child(el("ol").class("b2p-home__list").children(list.iter().map(|(id, title)| {
+                let finished = done.contains(id);
+                el("li")
+                    .attr("data-lesson", id.as_str())
+                    .attr("data-done", if finished { "true" } else { "false" })
+                    .child(el("a").attr("href", format!("/lesson/{id}")).text(title.as_str()))
+                    .text(if finished { " ✓ done" } else { "" })
+            })))
+            .into()
+    };
+    let Some(panel) = page.panel(home, None, tree) else { return };
+    let shown = Rc::downgrade(&panel);
+    content::text("/lessons/index.txt".into(), move |r| {
+        if let Ok(text) = r {
+            *index.borrow_mut() = content::index(&text);
+        }
+        if let Some(p) = shown.upgrade() {
+            p.redraw();
+        }
+    });
 }

@@ -17,5 +17,5 @@ pub fn lesson(main: &DomNode, id: &str, presenting: bool, page: &mut Page) {
     // The lesson's panel comes first.
     let Some(lead) = append_element(&grid, "div", "b2p-workspace__lead") else { return };
     let _ = grid.insert_before(&lead, grid.first_child().as_ref());
-    lesson_panel(&lead, id, page);
+    lesson_panel(&lead, id, &ws, page);
 }

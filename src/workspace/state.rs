@@ -166,6 +166,16 @@ impl WorkspaceState {
         }
     }
 
+    /// Starts over from `world` (a lesson's start): a new session, an empty
+    /// terminal and console.
+    pub fn restart(&self, world: World) {
+        *self.0.session.borrow_mut() = Session::new(world);
+        *self.0.log.borrow_mut() = Log::default();
+        *self.0.request.borrow_mut() = None;
+        *self.0.selected.borrow_mut() = None;
+        self.changed();
+    }
+
     /// Shows Tab's choices under the line, as a shell does.
     pub fn note(&self, line: &str, options: String) {
         self.0.log.borrow_mut().note(line.to_string(), options, true);

@@ -115,7 +115,40 @@ fn lessons_check(dir: &str) -> ExitCode {
             }
         }
     }
-    println!("{} lessons, {} passing", files.len(), files.len() - failed);
+    // The index the page lists: every lesson, in order, with its title.
+    match std::fs::read_to_string(std::path::Path::new(dir).join("index.txt")) {
+        Ok(index) => {
+            let listed: Vec<(&str, &str)> =
+                index.lines().filter_map(|l| l.split_once('|')).map(|(a, b)| (a.trim(), b.trim())).collect();
+            for path in &files {
+                let name = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+                let title = std::fs::read_to_string(path)
+                    .ok()
+                    .and_then(|t| engine::lesson::Lesson::parse(&t).ok())
+                    .map(|l| l.title);
+                match listed.iter().find(|(id, _)| *id == name) {
+                    Some((_, t)) if Some(*t) == title.as_deref() => {}
+                    Some((_, t)) => {
+                        failed += 1;
+                        println!("FAIL  index.txt: {name} is titled '{t}' there, not {title:?}");
+                    }
+                    None => {
+                        failed += 1;
+                        println!("FAIL  index.txt: {name} is missing (add a line: {name} | TITLE)");
+                    }
+                }
+            }
+            if listed.len() != files.len() {
+                failed += 1;
+                println!("FAIL  index.txt lists {} lessons; {dir} has {}", listed.len(), files.len());
+            }
+        }
+        Err(e) => {
+            failed += 1;
+            println!("FAIL  {dir}/index.txt: {e}");
+        }
+    }
+    println!("{} lessons, {} passing", files.len(), files.len().saturating_sub(failed));
     if failed == 0 && !files.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 

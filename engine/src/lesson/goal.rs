@@ -38,7 +38,7 @@ pub enum GoalError {
     Shape(&'static str),
 }
 
-const KNOWN: &str = "branch-exists, checked-out, has-commit, deleted, merged, server-runs, server-has, same-commit, requested, config-clean, pr, protected, users-affected, running, all(…), any(…), not(…)";
+const KNOWN: &str = "branch-exists, checked-out, has-commit, deleted, merged, server-runs, server-has, same-commit, requested, config-clean, pr, protected, users-affected, runs-profile, running, all(…), any(…), not(…)";
 
 /// A goal over the world.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +70,8 @@ pub enum Goal {
     Protected(String),
     /// `users-affected SERVER none|some`.
     UsersAffected(String, bool),
+    /// `runs-profile SERVER ENV`: the server runs with `APP_ENV=ENV`.
+    RunsProfile(String, String),
     /// `running SERVER`: the server is up and answering.
     Running(String),
     /// Every one.
@@ -235,6 +237,22 @@ impl Goal {
                 };
                 Goal::UsersAffected(s, some)
             }
+            "runs-profile" => {
+                let [s, env] = words(
+                    "runs-profile",
+                    args,
+                    "a server and an environment",
+                    "SERVER development|staging|production",
+                )?;
+                if Env::parse(&env).is_none() {
+                    return Err(GoalError::Choice {
+                        name: "runs-profile",
+                        word: env,
+                        choices: "development, staging, production",
+                    });
+                }
+                Goal::RunsProfile(s, env)
+            }
             "running" => {
                 let [s] = words("running", args, "one server", "SERVER")?;
                 Goal::Running(s)
@@ -280,6 +298,7 @@ impl Goal {
             }),
             Goal::Protected(b) => world.hub().protection.contains_key(b),
             Goal::UsersAffected(s, some) => server(s).is_some_and(|s| (s.users_affected > 0) == *some),
+            Goal::RunsProfile(s, env) => server(s).and_then(|s| s.live()).is_some_and(|d| d.environment == *env),
             Goal::Running(s) => server(s).is_some_and(|s| s.status == Status::Running),
             Goal::All(gs) => gs.iter().all(|g| g.met(world)),
             Goal::Any(gs) => gs.iter().any(|g| g.met(world)),

@@ -225,8 +225,8 @@ pub fn start(lesson: &Lesson) -> Result<Session, String> {
     Ok(Session::new(session.world().clone()))
 }
 
-/// Replays the solution: no step is done at the start, each step is done
-/// once its solution ran (in order), and the last one finishes the lesson.
+/// Replays the solution: no step is done before its solution runs, and each
+/// is done once it ran, in order — so the last one finishes the lesson.
 pub fn check(lesson: &Lesson) -> Result<(), String> {
     let mut session = start(lesson)?;
     for (i, step) in lesson.steps.iter().enumerate() {
@@ -243,10 +243,9 @@ pub fn check(lesson: &Lesson) -> Result<(), String> {
             return Err(format!("step {} '{}' is not done after its solution", i + 1, step.objective));
         }
     }
-    match lesson.steps.iter().position(|s| !s.done(session.world())) {
-        Some(i) => Err(format!("step {} '{}' came undone by a later step", i + 1, lesson.steps[i].objective)),
-        None => Ok(()),
-    }
+    // The checklist keeps a step once reached, so a later step may undo an
+    // earlier one's state (stopping the server to restart it elsewhere).
+    Ok(())
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ const workspace = suite.workspace;
 test("a lesson loads its text on first use and has a world of its own", async () => {
   const ws = await workspace("/sandbox");
   await ws.run("git checkout -b feature/sandbox-only");
-  const lessonText = ws.page.waitForResponse((r) => r.url().endsWith("/lessons/big-picture.md"));
+  const lessonText = ws.page.waitForResponse((r) => r.url().endsWith("/lessons/big-picture.lesson"));
   await ws.page.evaluate(() => {
     history.pushState(null, "", "/lesson/big-picture");
     dispatchEvent(new PopStateEvent("popstate"));
