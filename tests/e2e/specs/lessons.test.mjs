@@ -83,3 +83,23 @@ test("show solution runs the step in the terminal; reset starts over; the URL su
   assert.deepEqual(ws.errors, []);
   await ws.page.close();
 });
+
+test("lesson 8: the amateur push hurts users; staging catches the same bug", async () => {
+  const ws = await workspace("/");
+  await openLesson(ws, "amateur-vs-professional");
+  const panel = ws.page.getByTestId("lesson-panel");
+  const solve = async (n) => {
+    await panel.locator('[data-lesson-act="solve"]').click();
+    await ws.page.waitForFunction((k) => document.querySelectorAll('[data-testid="lesson-step"][data-done="true"]').length === k, n);
+  };
+  await solve(1);
+  const alert = ws.page.locator('[data-testid="server-card"][data-server="production"] .b2p-server__alert');
+  assert.match(await alert.textContent(), /users affected: [1-9]/, "real users got errors");
+  await solve(2);
+  await solve(3);
+  await ws.run("curl -X POST https://staging-chatbot.railway.app/chat -H 'Content-Type: application/json' -d '{\"message\": \"can I talk to a human agent?\"}'");
+  assert.match(await ws.lastOutput(), /KeyError: 'reply'/, "staging shows the bug to testers, with its traceback");
+  await ws.page.getByTestId("lesson-finished").waitFor();
+  assert.deepEqual(ws.errors, []);
+  await ws.page.close();
+});
