@@ -96,10 +96,13 @@ pub fn line(form: &str, values: &[(String, String)]) -> Result<String, String> {
         "switch" => words(&["git", "checkout", get("branch")]),
         "commit" => words(&["git", "commit", "-m", get("message")]),
         "merge" => words(&["git", "merge", get("branch")]),
+        "delete" => words(&["git", "branch", "-d", get("branch")]),
         "edit" => words(&["edit", get("change")]),
         "pr-create" if get("title").is_empty() => words(&["gh", "pr", "create", "--base", get("base"), "--fill"]),
         "pr-create" => words(&["gh", "pr", "create", "--base", get("base"), "--title", get("title"), "--body", ""]),
         "rollback" => words(&["deploy", "production", get("commit")]),
+        // main.py loads .env.development by itself (the guide's `python main.py`).
+        "run-local" if get("env") == "development" => "python main.py".to_string(),
         "run-local" => format!("APP_ENV={} python main.py", quote(get("env"))),
         // The editor's Save: what `echo TEXT > PATH` writes (echo adds the final newline).
         "save" => super::files::save(get("path"), get_raw("text")).to_line(),
@@ -154,6 +157,9 @@ pub fn workflow(world: &World) -> Vec<Item> {
         .cloned()
         .chain(repo.remote_tracking.keys().filter(|r| !r.ends_with("/HEAD")).map(|r| Choice::same(r)))
         .collect();
+    // Local branches other than the current one (what `git branch -d` can delete).
+    let local_others: Vec<Choice> =
+        repo.branches.keys().filter(|b| Some(*b) != current.as_ref()).map(|b| Choice::same(b)).collect();
     let none_other = others.is_empty().then(|| "There is no other branch yet".to_string());
     let upstream = current.as_deref().and_then(|b| repo.upstream_of(b));
     let push = match (&current, &upstream) {
@@ -232,6 +238,23 @@ pub fn workflow(world: &World) -> Vec<Item> {
             template: "git merge BRANCH",
             why: current.is_none().then(|| "HEAD is detached: switch to the branch to merge into".into()),
         }),
+        Item::Form(Form {
+            name: "delete",
+            submit: "Delete branch".into(),
+            fields: vec![Field::Choice {
+                name: "branch",
+                label: "Branch",
+                options: local_others.clone(),
+                value: local_others
+                    .iter()
+                    .find(|c| c.value.starts_with("feature/"))
+                    .or(local_others.first())
+                    .map(|c| c.value.clone())
+                    .unwrap_or_default(),
+            }],
+            template: "git branch -d BRANCH",
+            why: local_others.is_empty().then(|| "There is no other local branch".to_string()),
+        }),
         Item::Button(push),
         Item::Button(button("pull", "Pull", "git pull")),
         Item::Button(button("fetch", "Fetch", "git fetch")),
@@ -276,6 +299,7 @@ mod tests {
         assert_eq!(a.to_line(), "git commit -m 'Add product inquiry intent'");
         let a = build("run-local", &values(&[("env", "production")])).unwrap();
         assert_eq!(a.to_line(), "APP_ENV=production python main.py");
+        assert_eq!(build("run-local", &values(&[("env", "development")])).unwrap().to_line(), "python main.py");
         // A hostile value stays one word of the command.
         let a = build("commit", &values(&[("message", "x'; reset; echo '<img src=x>")])).unwrap();
         let mut w = World::new();
@@ -323,7 +347,7 @@ mod tests {
         /// to the same action (or the parser's own error, never a panic).
         #[test]
         fn any_field_value_stays_one_command(
-            form in proptest::sample::select(vec!["branch", "switch", "commit", "merge", "edit", "pr-create", "rollback", "run-local", "request", "save"]),
+            form in proptest::sample::select(vec!["branch", "switch", "commit", "merge", "delete", "edit", "pr-create", "rollback", "run-local", "request", "save"]),
             a in "[a-z'\"~^=;&>| ]{0,6}\\PC{0,6}",
             b in "\\PC{0,10}",
         ) {

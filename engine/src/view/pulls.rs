@@ -78,7 +78,7 @@ pub fn pulls(world: &World) -> Vec<PullRow> {
                 button(
                     "pr-review",
                     "Review as the teammate: approve",
-                    &format!("@teammate gh pr review {} --approve -b 'Looks good to me'", p.number),
+                    &format!("@teammate gh pr review {} --approve", p.number),
                 )
             });
             let base_tip = world.origin().branches.get(&p.base).cloned().unwrap_or_default();
@@ -170,7 +170,7 @@ mod tests {
         assert!(w.apply(&row.review.as_ref().unwrap().action).ok);
         let row = &pulls(&w)[0];
         assert_eq!(row.approvals, 1);
-        assert_eq!(row.reviews, ["sam approved: Looks good to me"]);
+        assert_eq!(row.reviews, ["sam approved"]);
         let merge = &row.merges[0];
         assert!(merge.enabled);
         assert_eq!(merge.action.to_line(), "gh pr merge 1 --merge");
