@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Node as DomNode;
 
 use crate::content::{self, ContentError};
-use crate::markup::{Element, View, code, el, listen};
+use crate::markup::{Element, Node, View, code, el, listen};
 use crate::pages::Page;
 use crate::progress;
 use crate::workspace::WorkspaceState;
@@ -53,6 +53,14 @@ impl State {
     }
 }
 
+/// Lesson prose: text, with `backticked` spans as code; nothing else is
+/// interpreted, so no markup in a lesson file reaches the page as HTML.
+fn prose(class: &'static str, text: &str) -> Element {
+    el("div").class(class).children(
+        text.split('`').enumerate().map(|(i, part)| if i % 2 == 1 { code(part).into() } else { Node::from(part) }),
+    )
+}
+
 fn lesson_button(act: &str, label: &str) -> Element {
     el("button").attr("type", "button").class("b2p-button").attr("data-lesson-act", act).text(label)
 }
@@ -82,12 +90,12 @@ fn body(lesson: &Lesson, s: &State) -> Vec<Element> {
                 el("ol")
                     .class("b2p-lesson__hints")
                     .attr("aria-live", "polite")
-                    .children(step.hints.iter().take(shown).map(|h| el("li").text(h.as_str())))
+                    .children(step.hints.iter().take(shown).map(|h| el("li").child(prose("b2p-lesson__hint", h))))
             }))
     });
     let mut out = vec![
         el("h3").class("b2p-lesson__title").text(lesson.title.as_str()),
-        el("div").class("b2p-lesson__text").text(lesson.intro.as_str()),
+        prose("b2p-lesson__text", &lesson.intro),
         el("ol").class("b2p-lesson__steps").attr("aria-label", "Steps").children(steps),
     ];
     match current {
@@ -108,9 +116,9 @@ fn body(lesson: &Lesson, s: &State) -> Vec<Element> {
                     .attr("role", "status")
                     .attr("data-testid", "lesson-finished")
                     .child(el("h3").text("Lesson complete — what you learned"))
-                    .child(el("p").class("b2p-lesson__text").text(lesson.learned.as_str()))
+                    .child(prose("b2p-lesson__text", &lesson.learned))
                     .child(el("h3").text("An interviewer would ask"))
-                    .child(el("p").class("b2p-lesson__text").text(lesson.interview.as_str()))
+                    .child(prose("b2p-lesson__text", &lesson.interview))
                     .child(
                         el("p")
                             .class("b2p-lesson__actions")
