@@ -103,6 +103,19 @@ fn words<const N: usize>(
     arr.map(|a| a.map(str::to_string)).map_err(|_| GoalError::Arity { name, want, usage })
 }
 
+/// A name, then a commit subject (the rest of the line, spaces and all).
+fn with_subject(
+    name: &'static str,
+    args: &[&str],
+    want: &'static str,
+    usage: &'static str,
+) -> Result<(String, String), GoalError> {
+    match args {
+        [first, subject @ ..] if !subject.is_empty() => Ok(((*first).to_string(), subject.join(" "))),
+        _ => Err(GoalError::Arity { name, want, usage }),
+    }
+}
+
 /// Splits `a, b(c, d), e` at the top-level commas.
 fn split_top(s: &str) -> Result<Vec<&str>, GoalError> {
     let mut depth = 0usize;
@@ -160,16 +173,10 @@ impl Goal {
                 let [b] = words("checked-out", args, "one branch", "NAME")?;
                 Goal::CheckedOut(b)
             }
-            "has-commit" => match args {
-                [b, subject @ ..] if !subject.is_empty() => Goal::HasCommit((*b).to_string(), subject.join(" ")),
-                _ => {
-                    return Err(GoalError::Arity {
-                        name: "has-commit",
-                        want: "a branch and a commit subject",
-                        usage: "BRANCH SUBJECT",
-                    });
-                }
-            },
+            "has-commit" => {
+                let (b, subject) = with_subject("has-commit", args, "a branch and a commit subject", "BRANCH SUBJECT")?;
+                Goal::HasCommit(b, subject)
+            }
             "deleted" => {
                 let [b] = words("deleted", args, "one branch", "NAME")?;
                 Goal::Deleted(b)
@@ -182,16 +189,10 @@ impl Goal {
                 let [s, b] = words("server-runs", args, "a server and a branch", "SERVER BRANCH")?;
                 Goal::ServerRuns(s, b)
             }
-            "server-has" => match args {
-                [s, subject @ ..] if !subject.is_empty() => Goal::ServerHas((*s).to_string(), subject.join(" ")),
-                _ => {
-                    return Err(GoalError::Arity {
-                        name: "server-has",
-                        want: "a server and a commit subject",
-                        usage: "SERVER SUBJECT",
-                    });
-                }
-            },
+            "server-has" => {
+                let (s, subject) = with_subject("server-has", args, "a server and a commit subject", "SERVER SUBJECT")?;
+                Goal::ServerHas(s, subject)
+            }
             "same-commit" => {
                 let [a, b] = words("same-commit", args, "two servers", "SERVER SERVER")?;
                 Goal::SameCommit(a, b)

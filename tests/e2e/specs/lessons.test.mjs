@@ -12,6 +12,12 @@ const workspace = suite.workspace;
 const doneFlags = (ws) =>
   ws.page.getByTestId("lesson-step").evaluateAll((lis) => lis.map((li) => li.dataset.done === "true"));
 
+/** Presses "Show solution" and waits until `n` steps are done. */
+async function solve(ws, n) {
+  await ws.page.getByTestId("lesson-panel").locator('[data-lesson-act="solve"]').click();
+  await ws.page.waitForFunction((k) => document.querySelectorAll('[data-testid="lesson-step"][data-done="true"]').length === k, n);
+}
+
 async function openLesson(ws, id) {
   await ws.open(`/lesson/${id}`);
   await ws.page.getByTestId("lesson-step").first().waitFor();
@@ -69,8 +75,7 @@ test("show solution runs the step in the terminal; reset starts over; the URL su
   const ws = await workspace("/");
   await openLesson(ws, "integration");
   const panel = ws.page.getByTestId("lesson-panel");
-  await panel.locator('[data-lesson-act="solve"]').click();
-  await ws.page.waitForFunction(() => document.querySelectorAll('[data-testid="lesson-step"][data-done="true"]').length === 1);
+  await solve(ws, 1);
   assert.match(await ws.outputText(), /\$ git merge feature\/new-chatbot-intent/);
   await ws.page.reload();
   await ws.page.waitForSelector('#app[data-ready="1"]');
@@ -87,16 +92,11 @@ test("show solution runs the step in the terminal; reset starts over; the URL su
 test("lesson 8: the amateur push hurts users; staging catches the same bug", async () => {
   const ws = await workspace("/");
   await openLesson(ws, "amateur-vs-professional");
-  const panel = ws.page.getByTestId("lesson-panel");
-  const solve = async (n) => {
-    await panel.locator('[data-lesson-act="solve"]').click();
-    await ws.page.waitForFunction((k) => document.querySelectorAll('[data-testid="lesson-step"][data-done="true"]').length === k, n);
-  };
-  await solve(1);
+  await solve(ws, 1);
   const alert = ws.page.locator('[data-testid="server-card"][data-server="production"] .b2p-server__alert');
   assert.match(await alert.textContent(), /users affected: [1-9]/, "real users got errors");
-  await solve(2);
-  await solve(3);
+  await solve(ws, 2);
+  await solve(ws, 3);
   await ws.run("curl -X POST https://staging-chatbot.railway.app/chat -H 'Content-Type: application/json' -d '{\"message\": \"can I talk to a human agent?\"}'");
   assert.match(await ws.lastOutput(), /KeyError: 'reply'/, "staging shows the bug to testers, with its traceback");
   await ws.page.getByTestId("lesson-finished").waitFor();
