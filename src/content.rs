@@ -59,16 +59,3 @@ pub fn text(path: String, done: impl FnOnce(Result<String, ContentError>) + 'sta
         done(r);
     });
 }
-
-/// The lessons' index (`lessons/index.txt`): `id | Title` per line, in the
-/// curriculum's order; a line that is not that is skipped.
-pub fn index(text: &str) -> Vec<(String, String)> {
-    text.lines()
-        .filter_map(|l| {
-            let (id, title) = l.split_once('|')?;
-            let id = id.trim();
-            let ok = !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-            ok.then(|| (id.to_string(), title.trim().to_string()))
-        })
-        .collect()
-}

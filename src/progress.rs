@@ -11,14 +11,7 @@ fn storage() -> Option<web_sys::Storage> {
 /// another version's) is ignored, never trusted: only plain ids pass.
 pub fn finished() -> Vec<String> {
     let raw = storage().and_then(|s| s.get_item(KEY).ok().flatten()).unwrap_or_default();
-    raw.split(',')
-        .filter(|id| {
-            !id.is_empty()
-                && id.len() <= 64
-                && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        })
-        .map(String::from)
-        .collect()
+    raw.split(',').filter(|id| engine::lesson::is_id(id)).map(String::from).collect()
 }
 
 /// Records `id` as finished.

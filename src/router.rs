@@ -31,9 +31,7 @@ pub enum Route {
 /// A lesson id is a plain name (`big-picture`): it becomes a file path, so
 /// nothing else gets through.
 fn lesson_id(s: &str) -> Option<String> {
-    let ok =
-        !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    ok.then(|| s.to_string())
+    engine::lesson::is_id(s).then(|| s.to_string())
 }
 
 impl Route {

@@ -72,7 +72,7 @@ impl Argv<Curl> {
 
 /// `tool word…`, each word quoted so the shell reads it back unchanged.
 fn command_line(tool: &str, words: &[String]) -> String {
-    std::iter::once(tool.to_string()).chain(words.iter().map(|w| quote(w))).collect::<Vec<_>>().join(" ")
+    format!("{tool} {}", crate::grammar::line(words)).trim_end().to_string()
 }
 
 /// The shell's own small commands.

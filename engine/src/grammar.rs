@@ -229,6 +229,11 @@ pub fn parse(line: &str) -> Result<Vec<(Joiner, SimpleCommand)>, ShellError> {
     Ok(out)
 }
 
+/// Words as one command line, each quoted so that [`parse`] reads them back.
+pub fn line<S: AsRef<str>>(words: &[S]) -> String {
+    words.iter().map(|w| quote(w.as_ref())).collect::<Vec<_>>().join(" ")
+}
+
 /// Quotes a word so that [`parse`] reads it back unchanged (for echoing actions as lines).
 pub fn quote(word: &str) -> String {
     let plain = !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./=:@,+%".contains(&b));

@@ -192,7 +192,7 @@ fn lessons(home: &DomNode, page: &mut Page) {
     let shown = Rc::downgrade(&panel);
     content::text("/lessons/index.txt".into(), move |r| {
         if let Ok(text) = r {
-            *index.borrow_mut() = content::index(&text);
+            *index.borrow_mut() = engine::lesson::index(&text);
         }
         if let Some(p) = shown.upgrade() {
             p.redraw();

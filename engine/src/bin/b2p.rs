@@ -118,8 +118,7 @@ fn lessons_check(dir: &str) -> ExitCode {
     // The index the page lists: every lesson, in order, with its title.
     match std::fs::read_to_string(std::path::Path::new(dir).join("index.txt")) {
         Ok(index) => {
-            let listed: Vec<(&str, &str)> =
-                index.lines().filter_map(|l| l.split_once('|')).map(|(a, b)| (a.trim(), b.trim())).collect();
+            let listed = engine::lesson::index(&index);
             for path in &files {
                 let name = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
                 let title = std::fs::read_to_string(path)
@@ -127,7 +126,7 @@ fn lessons_check(dir: &str) -> ExitCode {
                     .and_then(|t| engine::lesson::Lesson::parse(&t).ok())
                     .map(|l| l.title);
                 match listed.iter().find(|(id, _)| *id == name) {
-                    Some((_, t)) if Some(*t) == title.as_deref() => {}
+                    Some((_, t)) if Some(t) == title.as_ref() => {}
                     Some((_, t)) => {
                         failed += 1;
                         println!("FAIL  index.txt: {name} is titled '{t}' there, not {title:?}");

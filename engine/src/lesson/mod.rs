@@ -31,6 +31,24 @@ pub use goal::{Goal, GoalError};
 use crate::session::Session;
 use crate::world::World;
 
+/// A lesson id: a plain name (`big-picture`), since it becomes a file name
+/// and a URL path.
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The curriculum's order (`lessons/index.txt`): `id | Title` per line; a
+/// line that is not that, or whose id is not [`is_id`], is skipped.
+pub fn index(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .filter_map(|l| {
+            let (id, title) = l.split_once('|')?;
+            let id = id.trim();
+            is_id(id).then(|| (id.to_string(), title.trim().to_string()))
+        })
+        .collect()
+}
+
 /// One step: its objective, what it is about, the goals that finish it, its
 /// hints (a nudge first, the command last) and its solution.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! `servers`, `logs`, `deploy production` and `topology`. Each runs against a
 //! [`Ctx`]: the servers, and read-only views of what they deploy from.
 
-use super::{Deployment, ServerName, Status, Topology};
+use super::{Deployment, ServerName, Servers, Status, Topology};
 use crate::chatbot::Client;
 use crate::chatbot::LogLine;
 use crate::chatbot::http::{self, Curl, Response};
@@ -121,7 +121,7 @@ impl Ctx<'_> {
             Ok(r) => r,
             Err(e) => return Outcome::err(e.to_string()),
         };
-        let local = matches!(req.host.as_str(), "localhost" | "127.0.0.1" | "[::1]");
+        let local = Servers::is_loopback(&req.host);
         let now = self.now;
         let server = if local {
             if req.port != 8000 {

@@ -104,9 +104,23 @@ impl Servers {
         self.active_mut().find(|s| s.label() == label)
     }
 
+    /// Whether a URL's host is this machine (the local server's).
+    pub fn is_loopback(host: &str) -> bool {
+        matches!(host, "localhost" | "127.0.0.1" | "[::1]")
+    }
+
+    /// The server a URL's host reaches: local for a loopback host, else a
+    /// server of this topology (or a preview) by its host.
+    pub fn by_host(&self, host: &str) -> Option<&Server> {
+        if Self::is_loopback(host) {
+            return Some(self.get(ServerName::Local));
+        }
+        self.active().find(|s| s.answers_host(host))
+    }
+
     /// The server a URL's host reaches, if it exists in this topology.
     pub fn by_host_mut(&mut self, host: &str) -> Option<&mut Server> {
-        self.active_mut().find(|s| s.name != ServerName::Local && s.host() == host)
+        self.active_mut().find(|s| s.answers_host(host))
     }
 
     /// Deploy previews follow pull requests: one per open PR, running its head

@@ -94,6 +94,12 @@ impl Server {
         }
     }
 
+    /// Whether a request to `host` reaches it (local answers loopback
+    /// hosts only: [`super::Servers::is_loopback`]).
+    pub(super) fn answers_host(&self, host: &str) -> bool {
+        self.name != ServerName::Local && self.host() == host
+    }
+
     /// Its URL.
     pub fn url(&self) -> String {
         match self.preview {

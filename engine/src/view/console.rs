@@ -7,7 +7,6 @@ use crate::action::Action;
 use crate::chatbot::http::Curl;
 use crate::chatbot::json_write::Obj;
 use crate::chatbot::{Client, LogLine, scores};
-use crate::grammar::quote;
 use crate::servers::ServerName;
 use crate::world::World;
 
@@ -34,7 +33,7 @@ pub fn line(url: &str, method: &str, path: &str, origin: &str, message: &str) ->
     }
     let path = if path.starts_with('/') { path.to_string() } else { format!("/{path}") };
     w.push(format!("{}{path}", url.trim_end_matches('/')));
-    w.iter().map(|x| quote(x)).collect::<Vec<_>>().join(" ")
+    crate::grammar::line(&w)
 }
 
 /// What one setting did to a request.
@@ -69,11 +68,7 @@ pub fn explain(world: &World, action: &Action) -> Result<Explained, String> {
     let curl: &Curl = argv.parsed();
     let url = curl.urls.first().ok_or("curl: no URL specified!")?;
     let req = curl.request(url, |_| None).map_err(|e| e.to_string())?;
-    let server = world
-        .servers()
-        .active()
-        .find(|s| s.host() == req.host || (s.name == ServerName::Local && req.host == "127.0.0.1"))
-        .ok_or_else(|| format!("no server at {}", req.host))?;
+    let server = world.servers().by_host(&req.host).ok_or_else(|| format!("no server at {}", req.host))?;
     let label = server.label();
     let app = server.app().ok_or_else(|| format!("{label} is not running: nothing answers"))?;
     let c = &app.config;

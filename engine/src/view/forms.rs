@@ -5,7 +5,7 @@
 
 use super::Control;
 use crate::action::Action;
-use crate::grammar::quote;
+use crate::grammar::{self, quote};
 use crate::project::EDITS;
 use crate::terminal::parse;
 use crate::world::World;
@@ -83,24 +83,24 @@ pub enum Item {
     Form(Form),
 }
 
-fn words(words: &[&str]) -> String {
-    words.iter().map(|w| quote(w)).collect::<Vec<_>>().join(" ")
-}
-
 /// The command line a form's values fill in (`values` as (name, value)).
 pub fn line(form: &str, values: &[(String, String)]) -> Result<String, String> {
     let get_raw = |k: &str| values.iter().find(|(n, _)| n == k).map_or("", |(_, v)| v.as_str());
     let get = |k: &str| get_raw(k).trim();
     Ok(match form {
-        "branch" => words(&["git", "checkout", "-b", get("name"), get("start")]),
-        "switch" => words(&["git", "checkout", get("branch")]),
-        "commit" => words(&["git", "commit", "-m", get("message")]),
-        "merge" => words(&["git", "merge", get("branch")]),
-        "delete" => words(&["git", "branch", "-d", get("branch")]),
-        "edit" => words(&["edit", get("change")]),
-        "pr-create" if get("title").is_empty() => words(&["gh", "pr", "create", "--base", get("base"), "--fill"]),
-        "pr-create" => words(&["gh", "pr", "create", "--base", get("base"), "--title", get("title"), "--body", ""]),
-        "rollback" => words(&["deploy", "production", get("commit")]),
+        "branch" => grammar::line(&["git", "checkout", "-b", get("name"), get("start")]),
+        "switch" => grammar::line(&["git", "checkout", get("branch")]),
+        "commit" => grammar::line(&["git", "commit", "-m", get("message")]),
+        "merge" => grammar::line(&["git", "merge", get("branch")]),
+        "delete" => grammar::line(&["git", "branch", "-d", get("branch")]),
+        "edit" => grammar::line(&["edit", get("change")]),
+        "pr-create" if get("title").is_empty() => {
+            grammar::line(&["gh", "pr", "create", "--base", get("base"), "--fill"])
+        }
+        "pr-create" => {
+            grammar::line(&["gh", "pr", "create", "--base", get("base"), "--title", get("title"), "--body", ""])
+        }
+        "rollback" => grammar::line(&["deploy", "production", get("commit")]),
         // main.py loads .env.development by itself (the guide's `python main.py`).
         "run-local" if get("env") == "development" => "python main.py".to_string(),
         "run-local" => format!("APP_ENV={} python main.py", quote(get("env"))),
@@ -164,7 +164,9 @@ pub fn workflow(world: &World) -> Vec<Item> {
     let upstream = current.as_deref().and_then(|b| repo.upstream_of(b));
     let push = match (&current, &upstream) {
         (Some(_), Some(_)) => button("push", "Push", "git push"),
-        (Some(b), None) => button("push", format!("Push {b} to origin"), &words(&["git", "push", "-u", "origin", b])),
+        (Some(b), None) => {
+            button("push", format!("Push {b} to origin"), &grammar::line(&["git", "push", "-u", "origin", b]))
+        }
         (None, _) => button("push", "Push", "git push").unless(Some("HEAD is detached: switch to a branch".into())),
     };
     let protected = world.hub().protection.contains_key("main");

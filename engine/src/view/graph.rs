@@ -175,8 +175,7 @@ pub fn world_layout(world: &World) -> Layout {
         }
     }
     // A handful of servers: one pass over the commits finds theirs.
-    let running: Vec<(String, &str)> =
-        world.servers().all().filter_map(|s| Some((s.label(), s.live()?.commit.as_deref()?))).collect();
+    let running = running(world);
     let mut runs: Vec<Label> = Vec::new();
     if !running.is_empty() {
         for (i, n) in l.nodes.iter().enumerate() {
@@ -213,6 +212,11 @@ pub fn tree_changes(before: &Tree, after: &Tree) -> Vec<String> {
         .collect()
 }
 
+/// Each live server's name and the commit it runs.
+fn running(world: &World) -> Vec<(String, &str)> {
+    world.servers().all().filter_map(|s| Some((s.label(), s.live()?.commit.as_deref()?))).collect()
+}
+
 /// What the page shows when a commit is clicked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommitDetail {
@@ -239,12 +243,7 @@ pub fn commit_detail(world: &World, id: &str) -> Option<CommitDetail> {
     let empty = Tree::default();
     let before = commit.parents.first().and_then(|p| repo.commit(p)).map_or(&empty, |p| &p.tree);
     let files = tree_changes(before, &commit.tree);
-    let servers = world
-        .servers()
-        .all()
-        .filter(|s| s.live().and_then(|d| d.commit.as_deref()) == Some(id))
-        .map(crate::servers::Server::label)
-        .collect();
+    let servers = running(world).into_iter().filter(|(_, c)| *c == id).map(|(label, _)| label).collect();
     Some(CommitDetail {
         id: id.to_string(),
         short: short(id).to_string(),

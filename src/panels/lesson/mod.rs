@@ -233,7 +233,7 @@ pub fn lesson_panel(parent: &DomNode, id: &str, ws: &WorkspaceState, page: &mut 
         }
         content::text("/lessons/index.txt".into(), move |index| {
             let ids: Vec<String> =
-                index.map(|t| content::index(&t).into_iter().map(|(id, _)| id).collect()).unwrap_or_default();
+                index.map(|t| engine::lesson::index(&t).into_iter().map(|(id, _)| id).collect()).unwrap_or_default();
             state.borrow_mut().next = ids.iter().position(|i| *i == lesson_id).and_then(|p| ids.get(p + 1)).cloned();
             if let Some(p) = shown.upgrade() {
                 p.redraw();

@@ -29,19 +29,21 @@ pub const SCROLLBACK: usize = 200;
 
 /// One output line (with the newline before it, after the first), coloured
 /// by what it is: the tutor's notes, git's hints, errors.
-fn line(i: usize, text: &str) -> Node {
-    let text = if i == 0 { text.to_string() } else { format!("\n{text}") };
-    let line = text.trim_start_matches('\n');
+fn line(i: usize, line: &str) -> Node {
     let class = if line.starts_with(TUTOR_NOTE) {
-        "b2p-terminal__note"
+        Some("b2p-terminal__note")
     } else if line.starts_with("hint: ") {
-        "b2p-terminal__hint-line"
+        Some("b2p-terminal__hint-line")
     } else if line.starts_with("error: ") || line.starts_with("fatal: ") || line.starts_with("bash: ") {
-        "b2p-terminal__err"
+        Some("b2p-terminal__err")
     } else {
-        return Node::from(text);
+        None
     };
-    el("span").class(class).text(text).into()
+    let text = if i == 0 { line.to_string() } else { format!("\n{line}") };
+    match class {
+        Some(class) => el("span").class(class).text(text).into(),
+        None => Node::from(text),
+    }
 }
 
 fn entry(e: &Entry) -> Node {
