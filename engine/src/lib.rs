@@ -26,6 +26,7 @@ pub mod replay;
 pub mod repo;
 pub mod servers;
 pub mod session;
+pub mod share;
 pub mod terminal;
 pub mod tree_merge;
 pub mod view;

@@ -17,6 +17,9 @@ pub struct Session {
     world: World,
     start: World,
     undo: Vec<World>,
+    /// Every line run since the start, oldest first: replayed from the
+    /// start, they rebuild this world (saving and sharing rely on it).
+    lines: Vec<String>,
 }
 
 /// A session while one typed line runs: its commands share one undo entry,
@@ -41,7 +44,12 @@ impl Apply for Line<'_> {
 impl Session {
     /// A session starting from `world`; `reset` comes back to it.
     pub fn new(world: World) -> Self {
-        Self { start: world.clone(), world, undo: Vec::new() }
+        Self { start: world.clone(), world, undo: Vec::new(), lines: Vec::new() }
+    }
+
+    /// Every line run since the start (a button's as its echo), oldest first.
+    pub fn lines(&self) -> &[String] {
+        &self.lines
     }
 
     /// The world as it is now.
@@ -51,6 +59,9 @@ impl Session {
 
     /// Runs a typed line; all its commands are one step for `undo`.
     pub fn run(&mut self, line: &str) -> Outcome {
+        if !line.trim().is_empty() {
+            self.lines.push(line.to_string());
+        }
         let before = self.world.clone();
         let mut running = Line { session: self, restored: false };
         let outcome = terminal::run(&mut running, line);
@@ -62,6 +73,7 @@ impl Session {
 
     /// Applies one action (a button's, or one command of a typed line).
     pub fn apply(&mut self, action: &Action) -> Outcome {
+        self.lines.push(action.to_line());
         match action {
             Action::Undo => return self.undo(),
             Action::Reset => return self.reset(),

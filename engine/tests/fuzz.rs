@@ -437,3 +437,83 @@ proptest! {
         prop_assert_eq!(&back, world);
     }
 }
+
+/// A valid share link, then damaged the ways links get damaged: cut short,
+/// a character swapped, something spliced in at any position (any Unicode,
+/// quotes, `~`, `^`, `=`), or bytes inside the payload flipped so the bad data
+/// reaches the decompressor and the record reader, not just the base64 check.
+fn damaged_link() -> impl Strategy<Value = String> {
+    let record = (
+        prop::collection::vec(
+            prop_oneof![prop::sample::select(WORKFLOW).prop_map(str::to_string), spliced_line()],
+            0..12,
+        ),
+        any::<bool>(),
+    )
+        .prop_map(|(lines, lesson)| {
+            let start =
+                if lesson { engine::share::Start::Lesson("integration".into()) } else { engine::share::Start::Sandbox };
+            engine::share::link::encode(&engine::share::Record { start, lines })
+        });
+    let splice = prop::sample::select(
+        &["~", "^", "=", "'", "\"", "#", "w=", "%", "+", "/", "é", "\u{202e}", "\u{0}", "A", "_", "-"][..],
+    );
+    (record, any::<prop::sample::Index>(), splice, "\\PC{0,2}", 0u8..6, any::<u8>()).prop_map(
+        |(link, at, op, uni, how, byte)| {
+            let chars: Vec<char> = link.chars().collect();
+            let i = at.index(chars.len() + 1);
+            let (head, tail): (String, String) = (chars[..i].iter().collect(), chars[i..].iter().collect());
+            match how {
+                0 => head,
+                1 => format!("{head}{op}{uni}{tail}"),
+                2 => format!("{head}{}", tail.chars().skip(1).collect::<String>()),
+                3 | 4 => {
+                    // Flip bits inside the payload, then re-encode it validly.
+                    let Some(coded) = link.strip_prefix("w=") else { return link };
+                    let mut bytes = engine::share::base64::decode(coded).unwrap_or_default();
+                    if !bytes.is_empty() {
+                        let j = at.index(bytes.len());
+                        bytes[j] ^= byte | 1;
+                        if how == 4 {
+                            bytes.truncate(j + 1);
+                        }
+                    }
+                    format!("w={}", engine::share::base64::encode(&bytes))
+                }
+                _ => format!(
+                    "w={}",
+                    engine::share::base64::encode(&[&[1u8][..], &[byte; 3][..], uni.as_bytes()].concat())
+                ),
+            }
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(5000), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Any fragment, valid or damaged, opens or says why: never a panic, and
+    /// what opens keeps the limits.
+    #[test]
+    fn share_links_open_or_say_why(link in prop_oneof![damaged_link(), "\\PC{0,60}", "w=[A-Za-z0-9_-]{0,80}"]) {
+        match engine::share::link::decode(&link) {
+            Ok(record) => prop_assert!(record.lines.len() <= engine::share::MAX_LINES),
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+    }
+
+    /// Any exported file or stored state, tampered with, opens or says why.
+    #[test]
+    fn files_and_stored_state_open_or_say_why(lines in prop::collection::vec(spliced_line(), 0..4), at in any::<prop::sample::Index>(), cut in any::<bool>(), junk in "\\PC{0,3}") {
+        let record = engine::share::Record { start: engine::share::Start::Sandbox, lines };
+        let mut saved = engine::share::store::Saved::default();
+        saved.keep(record.clone());
+        for text in [engine::share::file::export(&record), engine::share::store::write(&saved)] {
+            let i = text.char_indices().map(|(i, _)| i).nth(at.index(text.chars().count())).unwrap_or(text.len());
+            let tampered = if cut { text[..i].to_string() } else { format!("{}{junk}{}", &text[..i], &text[i..]) };
+            let _ = engine::share::file::import(&tampered);
+            let loaded = engine::share::store::load(Some(&tampered), Some(&junk));
+            prop_assert!(loaded.problem.is_some() || loaded.saved.worlds.len() <= 1);
+        }
+    }
+}

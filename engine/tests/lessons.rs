@@ -2,7 +2,23 @@
 //! replayed from its start, does each step in order (`engine::lesson::check`,
 //! the same check `b2p lessons check` prints).
 
-use engine::lesson::{Lesson, check};
+use engine::lesson::{Lesson, check, start};
+use engine::share::{Record, Start, link};
+
+/// The finished lesson, shared as a link and opened from it (its start
+/// rebuilt, its lines replayed), is the same world, step for step.
+fn shared_link_rebuilds_the_world(lesson: &Lesson, id: &str) {
+    let mut session = start(lesson).expect("start");
+    for line in lesson.steps.iter().flat_map(|s| &s.solution) {
+        session.run(line);
+    }
+    let url = link::encode(&Record::of(Start::Lesson(id.into()), &session));
+    let record = link::decode(&url).expect("decodes");
+    assert_eq!(record.start, Start::Lesson(id.into()));
+    let opened = record.replay(start(lesson).expect("start").world().clone());
+    assert_eq!(opened.world(), session.world(), "{id}: {url}");
+    assert_eq!(opened.lines(), session.lines());
+}
 
 #[test]
 fn every_lesson_can_be_finished() {
@@ -16,6 +32,7 @@ fn every_lesson_can_be_finished() {
         let text = std::fs::read_to_string(&path).expect("readable");
         let lesson = Lesson::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         check(&lesson).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        shared_link_rebuilds_the_world(&lesson, path.file_stem().and_then(|s| s.to_str()).expect("name"));
         checked += 1;
     }
     assert!(checked >= 4, "only {checked} lessons found in {dir}");
@@ -143,6 +160,13 @@ fn every_lesson_can_be_finished_by_clicking_only() {
                 lesson.steps.iter().filter(|s| !s.done(session.world())).map(|s| s.objective.as_str()).collect();
             if lesson.steps.last().is_some_and(|s| !s.done(session.world())) {
                 problems.push(format!("{}: clicking leaves undone: {undone:?}", path.display()));
+            }
+            // What the buttons echoed, replayed as typed lines (a saved or
+            // shared world), is the world the clicks made.
+            let record = Record { start: Start::Sandbox, lines: session.lines().to_vec() };
+            let replayed = record.replay(engine::lesson::start(&lesson).expect("starts").world().clone());
+            if replayed.world() != session.world() {
+                problems.push(format!("{}: the clicks' echoes replay to another world", path.display()));
             }
         }
     }
