@@ -76,7 +76,7 @@ serve: tools
 
 build: tools
 	trunk build --release
-	node scripts/write-headers.mjs dist
+	node scripts/postbuild.mjs dist
 
 # ---- test --------------------------------------------------------------------
 test: tools browser-tools python-tools lint test-native test-wasm test-e2e

@@ -7,14 +7,22 @@
 //! - [`pages`]: one module per route; [`router`] parses the address.
 //! - [`markup`]: the renderer every panel draws through.
 //! - [`content`]: text fetched on first use (lessons), never compiled in.
+//! - [`saved`], [`opening`]: work kept in the browser and opened from share
+//!   links; [`notice`] says what happened; [`crash`] is the panic net;
+//!   [`offline`] the service worker.
 
 pub mod content;
+pub mod crash;
 pub mod markup;
+pub mod notice;
+pub mod offline;
+pub mod opening;
 pub mod pages;
 pub mod panels;
-pub mod progress;
 pub mod router;
+pub mod saved;
 pub mod theme;
+pub mod timer;
 pub mod workspace;
 
 use std::cell::RefCell;
@@ -62,6 +70,7 @@ fn header() -> Element {
 /// when it changes; kept for the page's lifetime.
 struct App {
     header: Rc<markup::Panel>,
+    _notices: Rc<dyn View>,
     main: DomElement,
     page: RefCell<Page>,
     _listeners: Vec<Listener>,
@@ -69,6 +78,8 @@ struct App {
 
 impl App {
     fn show(&self) {
+        notice::dismiss();
+        opening::read_fragment();
         let address = router::address();
         let presenting = address.presenting();
         self.main.set_class_name(if presenting { "b2p-main b2p-main--present" } else { "b2p-main" });
@@ -96,7 +107,38 @@ pub fn start(root: &DomElement) {
     theme::restore();
     root.set_text_content(None);
     let Some(header) = markup::Panel::new(root, None, || Some(header().into())) else { return };
+    let Some(notices) = markup::Panel::new(root, None, || Some(notice::tree().into())) else { return };
     let Some(main) = append_element(root, "main", "b2p-main") else { return };
+    let notice_click = listen(notices.host(), "click", |ev| {
+        let act = ev
+            .target()
+            .and_then(|t| t.dyn_into::<DomElement>().ok())
+            .and_then(|t| t.closest("[data-notice]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-notice"));
+        match act.as_deref() {
+            Some("act") => notice::act(),
+            Some("dismiss") => notice::dismiss(),
+            _ => {}
+        }
+    });
+    let notices: Rc<dyn View> = notices;
+    notice::attach(Rc::downgrade(&notices));
+    // A share link pasted into the address bar of an open page changes only
+    // the fragment: open it as a link is opened.
+    let Some(window) = web_sys::window() else { return };
+    let pasted = listen(&window, "hashchange", |_| {
+        if router::fragment().is_some_and(|f| f.starts_with(engine::share::link::KEY)) {
+            router::reload();
+        }
+    });
+    // Saved a moment after each change; at once when the page is hidden.
+    let hidden = listen(&window, "pagehide", |_| saved::flush());
+    if crash::fresh_requested() {
+        if let Some(start) = opening::start_of(&router::address().route()) {
+            saved::forget(&start);
+        }
+        router::replace_fragment();
+    }
     let toggle = listen(header.host(), "click", |ev| {
         let on_toggle = ev
             .target()
@@ -112,8 +154,9 @@ pub fn start(root: &DomElement) {
             app.show();
         }
     });
-    listeners.push(toggle);
-    let app = Rc::new(App { header, main, page: RefCell::new(Page::default()), _listeners: listeners });
+    listeners.extend([toggle, notice_click, pasted, hidden]);
+    let app =
+        Rc::new(App { header, _notices: notices, main, page: RefCell::new(Page::default()), _listeners: listeners });
     APP.with_borrow_mut(|a| *a = Some(app.clone()));
     app.show();
 }

@@ -61,6 +61,11 @@ impl Address {
         Self { path: path.to_string(), query: search.trim_start_matches('?').to_string() }
     }
 
+    /// The path.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
     /// The page.
     pub fn route(&self) -> Route {
         Route::parse(&self.path)
@@ -163,6 +168,43 @@ pub fn navigate(href: &str) {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
     set(next);
+}
+
+/// The address's fragment without its `#` (a share link's `w=…`), if any.
+pub fn fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.strip_prefix('#').filter(|h| !h.is_empty()).map(String::from)
+}
+
+fn replace_state(url: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(url));
+    }
+}
+
+/// Takes the fragment out of the address bar (no new history entry).
+pub fn replace_fragment() {
+    let a = address();
+    let query = if a.query.is_empty() { String::new() } else { format!("?{}", a.query) };
+    replace_state(&format!("{}{query}", a.path));
+}
+
+/// Corrects the address to `path` while the page is being drawn (no new
+/// history entry, no redraw: the caller is drawing it).
+pub fn replace(path: &str) {
+    replace_state(path);
+    STATE.with_borrow_mut(|s| {
+        if let Some((a, _)) = s {
+            *a = Address::new(path, "");
+        }
+    });
+}
+
+/// Draws the page shown again, from scratch.
+pub fn reload() {
+    if let Some(f) = STATE.with_borrow(|s| s.as_ref().map(|(_, f)| f.clone())) {
+        f();
+    }
 }
 
 /// `aria-current="page"` for a link to `path` while it is the page shown.

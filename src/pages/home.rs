@@ -1,7 +1,6 @@
 //! `/`: the big picture and what to do first. The map is the sandbox's
 //! world, live: what the learner changes there shows here.
 
-use engine::World;
 use engine::view::map::{Step, insight, map};
 use web_sys::Node as DomNode;
 
@@ -11,8 +10,6 @@ use std::rc::Rc;
 use crate::content;
 use crate::markup::{Element, Node, View, append_element, code, el};
 use crate::pages::Page;
-use crate::progress;
-use crate::workspace::workspace;
 
 fn step_row(s: &Step) -> Element {
     let state = match (&s.runs, s.current) {
@@ -149,7 +146,7 @@ fn first_steps() -> Element {
 pub fn home(main: &DomNode, page: &mut Page) {
     let Some(home) = append_element(main, "div", "b2p-home") else { return };
     crate::markup::append(&home, &[intro().into()]);
-    let ws = workspace("sandbox", World::new);
+    let ws = super::sandbox::sandbox_workspace();
     let w = ws.clone();
     page.memo(
         &home,
@@ -167,7 +164,7 @@ fn lessons(home: &DomNode, page: &mut Page) {
     let index: Rc<RefCell<Vec<(String, String)>>> = Rc::new(RefCell::new(Vec::new()));
     let shown = index.clone();
     let tree = move || {
-        let done = progress::finished();
+        let done = crate::saved::finished();
         let list = shown.borrow();
         el("section")
             .class("b2p-home__lessons")

@@ -1,7 +1,7 @@
 //! `/lesson/:id`: a lesson beside a workspace of its own, so what the learner
 //! does in a lesson never touches the sandbox (or another lesson).
 
-use engine::World;
+use engine::share::Start;
 use web_sys::Node as DomNode;
 
 use crate::markup::append_element;
@@ -11,7 +11,7 @@ use crate::workspace::{self, Layout, workspace};
 
 /// The lesson page.
 pub fn lesson(main: &DomNode, id: &str, presenting: bool, page: &mut Page) {
-    let ws = workspace(&format!("lesson:{id}"), World::new);
+    let (ws, _) = workspace(&Start::Lesson(id.to_string()));
     let layout = if presenting { Layout::Presenter } else { Layout::Lesson };
     let Some(grid) = workspace::draw(main, &ws, layout, page) else { return };
     // The lesson's panel comes first.

@@ -2,6 +2,7 @@
 //! visit: leaving the page and coming back finds it as it was.
 
 use engine::World;
+use engine::share::Start;
 use wasm_bindgen::JsCast;
 use web_sys::Node as DomNode;
 
@@ -9,12 +10,22 @@ use crate::markup::el;
 use crate::pages::Page;
 use crate::workspace::{self, Layout, workspace};
 
+/// The sandbox's workspace, its world restored on first use (from a share
+/// link, else the saved world).
+pub fn sandbox_workspace() -> crate::workspace::WorkspaceState {
+    let (ws, new) = workspace(&Start::Sandbox);
+    if new {
+        crate::opening::open(&ws, World::new(), |_| {});
+    }
+    ws
+}
+
 /// The sandbox page.
 pub fn sandbox(main: &DomNode, presenting: bool, page: &mut Page) {
     if let Some(main) = main.dyn_ref::<web_sys::Element>() {
         crate::markup::append(main, &[el("h1").class("b2p-visually-hidden").text("Sandbox").into()]);
     }
-    let ws = workspace("sandbox", World::new);
+    let ws = sandbox_workspace();
     let layout = if presenting { Layout::Presenter } else { Layout::Sandbox };
     workspace::draw(main, &ws, layout, page);
 }

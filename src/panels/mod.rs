@@ -9,6 +9,7 @@ pub mod graph;
 pub mod lesson;
 pub mod profiles;
 pub mod pull_requests;
+pub mod share;
 pub mod terminal;
 
 pub use control::button;

@@ -4,7 +4,7 @@
 
 mod state;
 
-pub use state::{Entry, Log, Request, WorkspaceState, workspace};
+pub use state::{Entry, Log, Request, WorkspaceState, close, workspace};
 
 use web_sys::{Element as DomElement, Node as DomNode};
 
@@ -41,5 +41,6 @@ pub fn draw(parent: &DomNode, ws: &WorkspaceState, layout: Layout, page: &mut Pa
         panels::profiles::profiles(&grid, ws, page);
         panels::editor::editor(&grid, ws, page);
     }
+    panels::share::share(&grid, ws, page);
     Some(grid)
 }

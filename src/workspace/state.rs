@@ -8,6 +8,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
+use engine::share::{Record, Start};
 use engine::view::console::{Explained, explain};
 use engine::view::forms;
 use engine::{Action, Event, Outcome, Session, World};
@@ -76,6 +77,7 @@ pub struct Request {
 }
 
 struct Inner {
+    start: Start,
     session: RefCell<Session>,
     log: RefCell<Log>,
     request: RefCell<Option<Request>>,
@@ -91,9 +93,16 @@ struct Inner {
 pub struct WorkspaceState(Rc<Inner>);
 
 impl WorkspaceState {
-    /// A workspace starting from `world`.
+    /// A sandbox workspace starting from `world`.
     pub fn new(world: World) -> Self {
+        Self::at(Start::Sandbox, world)
+    }
+
+    /// A workspace for `start` (saved and shared under its name), starting
+    /// from `world`.
+    pub fn at(start: Start, world: World) -> Self {
         Self(Rc::new(Inner {
+            start,
             session: RefCell::new(Session::new(world)),
             log: RefCell::new(Log::default()),
             request: RefCell::new(None),
@@ -114,8 +123,40 @@ impl WorkspaceState {
         self.0.version.get()
     }
 
-    /// Something changed: every live view redraws.
+    /// Where this workspace starts.
+    pub fn start(&self) -> &Start {
+        &self.0.start
+    }
+
+    /// The world as its start and the lines run since: what is saved and
+    /// shared.
+    pub fn record(&self) -> Record {
+        Record::of(self.0.start.clone(), &self.0.session.borrow())
+    }
+
+    /// The record, unless the session is busy (a command was running when
+    /// the page failed).
+    pub fn try_record(&self) -> Option<Record> {
+        let session = self.0.session.try_borrow().ok()?;
+        Some(Record::of(self.0.start.clone(), &session))
+    }
+
+    /// Runs `lines` as if typed (a saved or shared world coming back), the
+    /// terminal showing them; `each` sees the workspace after every line
+    /// (a lesson's checklist follows them), and the page redraws once.
+    pub fn replay(&self, lines: &[String], mut each: impl FnMut(&Self)) {
+        for line in lines {
+            let outcome = self.0.session.borrow_mut().run(line);
+            self.0.log.borrow_mut().record(line.clone(), outcome);
+            each(self);
+        }
+        self.changed();
+    }
+
+    /// Something changed: every live view redraws, and the world is saved
+    /// soon after.
     pub fn changed(&self) {
+        crate::saved::later(self);
         self.0.version.set(self.0.version.get() + 1);
         let views: Vec<Rc<dyn View>> = {
             let mut all = self.0.views.borrow_mut();
@@ -235,17 +276,25 @@ impl WorkspaceState {
 }
 
 thread_local! {
-    /// The workspaces of this visit, by name (`sandbox`, `lesson:ID`): each
-    /// keeps its world while the learner moves between pages.
-    static OPEN: RefCell<Vec<(String, WorkspaceState)>> = const { RefCell::new(Vec::new()) };
+    /// The workspaces of this visit: each keeps its world while the learner
+    /// moves between pages.
+    static OPEN: RefCell<Vec<WorkspaceState>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The workspace named `name`, created from `start` on first use.
-pub fn workspace(name: &str, start: impl FnOnce() -> World) -> WorkspaceState {
-    if let Some(ws) = OPEN.with_borrow(|o| o.iter().find(|(n, _)| n == name).map(|(_, w)| w.clone())) {
-        return ws;
+/// The workspace for `start`, and whether it was just made (then it holds a
+/// fresh world, and the page opens it with [`crate::opening::open`] once it
+/// knows the start's world).
+pub fn workspace(start: &Start) -> (WorkspaceState, bool) {
+    if let Some(ws) = OPEN.with_borrow(|o| o.iter().find(|w| w.start() == start).cloned()) {
+        return (ws, false);
     }
-    let ws = WorkspaceState::new(start());
-    OPEN.with_borrow_mut(|o| o.push((name.to_string(), ws.clone())));
-    ws
+    let ws = WorkspaceState::at(start.clone(), World::new());
+    OPEN.with_borrow_mut(|o| o.push(ws.clone()));
+    (ws, true)
+}
+
+/// Forgets this visit's workspace for `start`: the next page showing it
+/// opens it anew (a share link was opened for it).
+pub fn close(start: &Start) {
+    OPEN.with_borrow_mut(|o| o.retain(|w| w.start() != start));
 }

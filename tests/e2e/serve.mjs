@@ -1,10 +1,18 @@
-// A static server that behaves like Netlify for dist/: it applies the rules of
-// dist/_headers (so the production CSP is enforced in tests) and the SPA
-// fallback of dist/_redirects without shadowing real files.
+// A static server that behaves as Netlify does for dist/, from the very
+// files Netlify reads: the redirects of netlify.toml (rules in order, first
+// match wins, never shadowing a file that exists; an unmatched missing path
+// is a 404 with dist/404.html) and the header rules of dist/_headers (and of
+// netlify.toml's [[headers]], if it ever has any). A header declared by two
+// matching rules is an error here, because Netlify's merge of the two is not
+// what anyone means.
 import { createServer } from "node:http";
 import { readFileSync, existsSync, statSync } from "node:fs";
-import { join, extname, normalize } from "node:path";
+import { join, extname, normalize, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants } from "node:zlib";
+import { parse as parseToml } from "smol-toml";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -15,15 +23,16 @@ const TYPES = {
   ".png": "image/png",
   ".json": "application/json",
   ".md": "text/markdown; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
 };
 
-const COMPRESSED = new Set([".html", ".js", ".wasm", ".css", ".svg", ".json", ".md"]);
+const COMPRESSED = new Set([".html", ".js", ".wasm", ".css", ".svg", ".json", ".md", ".txt", ".lesson"]);
 const brotliCache = new Map();
-function brotli(file, bytes) {
-  if (!brotliCache.has(file)) {
-    brotliCache.set(file, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+function brotli(key, bytes) {
+  if (!brotliCache.has(key)) {
+    brotliCache.set(key, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
   }
-  return brotliCache.get(file);
+  return brotliCache.get(key);
 }
 
 /** Parses Netlify's `_headers`: a path pattern line, then indented `Name: value` lines. */
@@ -41,40 +50,90 @@ export function parseHeaders(text) {
   return rules;
 }
 
+/** netlify.toml's redirects and header rules. */
+export function readNetlifyToml(path = join(ROOT, "netlify.toml")) {
+  const toml = parseToml(readFileSync(path, "utf8"));
+  const redirects = (toml.redirects ?? []).map((r) => ({ from: r.from, to: r.to, status: r.status ?? 301, force: r.force ?? false }));
+  const headers = (toml.headers ?? []).map((h) => ({ pattern: h.for, headers: h.values ?? {} }));
+  return { toml, redirects, headers };
+}
+
+/** Netlify's path patterns: `*` matches the rest, `:name` one segment. */
 function matches(pattern, path) {
-  const re = new RegExp("^" + pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*") + "$");
+  const re = new RegExp(
+    "^" +
+      pattern
+        .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/:[a-z]+/g, "[^/]+") +
+      "$",
+  );
   return re.test(path);
 }
 
-export function startServer(dist, port = 0) {
-  const headerRules = parseHeaders(readFileSync(join(dist, "_headers"), "utf8"));
-  const spa = existsSync(join(dist, "_redirects")) && /\/\*\s+\/index\.html\s+200/.test(readFileSync(join(dist, "_redirects"), "utf8"));
+export function startServer(dist, port = 0, { overrides = new Map() } = {}) {
+  const { redirects, headers: tomlHeaders } = readNetlifyToml();
+  const headerRules = [...tomlHeaders, ...parseHeaders(readFileSync(join(dist, "_headers"), "utf8"))];
+  const fileAt = (path) => {
+    const file = normalize(join(dist, path));
+    if (!file.startsWith(normalize(dist))) return null;
+    if (existsSync(file) && statSync(file).isFile()) return file;
+    if (existsSync(join(file, "index.html"))) return join(file, "index.html");
+    return null;
+  };
   const server = createServer((req, res) => {
     const url = new URL(req.url, "http://localhost");
-    let path = decodeURIComponent(url.pathname);
-    let file = normalize(join(dist, path));
-    if (!file.startsWith(normalize(dist))) {
-      res.writeHead(403).end();
+    let path;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end();
       return;
     }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!existsSync(file)) {
-      if (!spa) {
-        res.writeHead(404).end("not found");
+    let status = 200;
+    let file = overrides.has(path) ? path : fileAt(path);
+    if (!file) {
+      // Netlify ignores a trailing slash when matching redirects.
+      const bare = path.length > 1 ? path.replace(/\/+$/, "") : path;
+      const rule = redirects.find((r) => matches(r.from, bare));
+      if (rule && rule.status === 200) {
+        file = fileAt(rule.to);
+      } else if (rule) {
+        res.writeHead(rule.status, { Location: rule.to }).end();
         return;
       }
-      file = join(dist, "index.html");
     }
-    const headers = { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" };
-    for (const rule of headerRules) if (matches(rule.pattern, path)) Object.assign(headers, rule.headers);
-    let body = readFileSync(file);
+    if (!file) {
+      status = 404;
+      file = fileAt("/404.html");
+      if (!file) {
+        res.writeHead(404, { "Content-Type": "text/plain" }).end("Not Found");
+        return;
+      }
+    }
+    const headers = { "Content-Type": TYPES[extname(file)] ?? "text/plain; charset=utf-8" };
+    const declared = new Map();
+    for (const rule of headerRules) {
+      if (!matches(rule.pattern, path)) continue;
+      for (const [name, value] of Object.entries(rule.headers)) {
+        const key = name.toLowerCase();
+        if (declared.has(key)) {
+          res.writeHead(500).end(`header ${name} declared twice for ${path}: ${declared.get(key)} and ${rule.pattern}`);
+          return;
+        }
+        declared.set(key, rule.pattern);
+        headers[name] = value;
+      }
+    }
+    let body = overrides.has(path) ? Buffer.from(overrides.get(path)) : readFileSync(file);
     // As Netlify does: text and wasm travel brotli-compressed to browsers that accept it.
-    if (COMPRESSED.has(extname(file)) && /\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
-      body = brotli(file, body);
+    const ext = overrides.has(path) ? extname(path) : extname(file);
+    if (COMPRESSED.has(ext) && /\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
+      body = overrides.has(path) ? brotliCompressSync(body) : brotli(file, body);
       headers["Content-Encoding"] = "br";
       headers["Vary"] = "Accept-Encoding";
     }
-    res.writeHead(200, headers);
+    res.writeHead(status, headers);
     res.end(body);
   });
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));

@@ -15,7 +15,7 @@ use web_sys::Node as DomNode;
 use crate::content::{self, ContentError};
 use crate::markup::{Element, Node, View, code, el, listen};
 use crate::pages::Page;
-use crate::progress;
+use crate::saved;
 use crate::workspace::WorkspaceState;
 
 /// What the panel knows beside the world.
@@ -165,7 +165,7 @@ pub fn lesson_panel(parent: &DomNode, id: &str, ws: &WorkspaceState, page: &mut 
     let Some(panel) = page.panel(parent, Some(ws), move || {
         let mut s = st.borrow_mut();
         if s.follow(&w) {
-            progress::finish(&name);
+            saved::finish(&name);
         }
         panel(&name, &s).into()
     }) else {
@@ -219,15 +219,19 @@ pub fn lesson_panel(parent: &DomNode, id: &str, ws: &WorkspaceState, page: &mut 
             Err(ContentError::NotFound) => Err(format!("There is no lesson called “{lesson_id}”.")),
             Err(e) => Err(e.to_string()),
         };
-        // The first visit starts the workspace at the lesson's start; a
-        // return finds it as the learner left it.
+        // The first visit this page load opens the workspace at the
+        // lesson's start, then replays a shared or saved world, the
+        // checklist following each line; a return finds it as it was.
+        let first = w.version() == 0;
+        state.borrow_mut().lesson = Some(parsed.clone());
         if let Ok(lesson) = &parsed
-            && w.version() == 0
+            && first
             && let Ok(session) = start(lesson)
         {
-            w.restart(session.world().clone());
+            crate::opening::open(&w, session.world().clone(), |ws| {
+                state.borrow_mut().follow(ws);
+            });
         }
-        state.borrow_mut().lesson = Some(parsed);
         if let Some(p) = shown.upgrade() {
             p.redraw();
         }

@@ -1,0 +1,95 @@
+// After `trunk build`: what Netlify and the browser need beside Trunk's
+// output, derived from it (so nothing is copied by hand, and every build
+// gets fresh values):
+// - dist/_headers: the Content-Security-Policy, which allows Trunk's inline
+//   module loader by its sha256 hash (no 'unsafe-inline', no 'unsafe-eval';
+//   the loader names hashed files, so its hash changes with every build),
+//   the security headers, and long-lived caching for hashed files only;
+// - dist/sw.js: the service worker (src/sw.js) with this build's version and
+//   file list;
+// - dist/404.html: the app itself, which Netlify serves with status 404 for
+//   any path that is neither a file nor one of the app's routes
+//   (netlify.toml), so a stale hashed asset fails loudly.
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const dist = process.argv[2] ?? "dist";
+const root = new URL("..", import.meta.url).pathname;
+const html = readFileSync(join(dist, "index.html"), "utf8");
+const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (inline.length === 0) {
+  console.error(`postbuild: no inline script in ${dist}/index.html; is this a Trunk build?`);
+  process.exit(1);
+}
+const hashes = inline.map((s) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`);
+
+export const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`,
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+// Generated here, never precached or cached long.
+const GENERATED = new Set(["_headers", "_redirects", "sw.js", "404.html"]);
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+const files = walk(dist)
+  .map((p) => "/" + relative(dist, p).split("\\").join("/"))
+  .filter((p) => !GENERATED.has(p.slice(1)))
+  .sort();
+
+// Long-lived caching only for files whose names carry Trunk's content hash.
+const hashed = files.filter((f) => /^\/[^/]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(f));
+const unhashedAssets = files.filter((f) => /\.(js|wasm|css)$/.test(f) && !hashed.includes(f));
+if (unhashedAssets.length) {
+  console.error(`postbuild: assets without a content hash: ${unhashedAssets.join(", ")}`);
+  process.exit(1);
+}
+const lines = [
+  "# Written by scripts/postbuild.mjs for this build; do not edit.",
+  "/*",
+  `  Content-Security-Policy: ${csp}`,
+  "  X-Content-Type-Options: nosniff",
+  "  Referrer-Policy: strict-origin-when-cross-origin",
+  "  X-Frame-Options: DENY",
+  "  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+  "  Cross-Origin-Opener-Policy: same-origin",
+  "",
+  // The browser must always ask for a new service worker.
+  "/sw.js",
+  "  Cache-Control: no-cache",
+  "",
+];
+for (const f of hashed) {
+  lines.push(f);
+  if (f.endsWith(".wasm")) lines.push("  Content-Type: application/wasm");
+  lines.push("  Cache-Control: public, max-age=31536000, immutable", "");
+}
+writeFileSync(join(dist, "_headers"), lines.join("\n"));
+
+const precache = ["/index.html", ...files.filter((f) => f !== "/index.html")];
+const version = createHash("sha256");
+for (const f of precache) version.update(f).update(readFileSync(join(dist, f.slice(1))));
+const sw = readFileSync(join(root, "src/sw.js"), "utf8")
+  .replace('"__VERSION__"', JSON.stringify(version.digest("hex").slice(0, 16)))
+  .replace("__FILES__", JSON.stringify(precache, null, 2));
+writeFileSync(join(dist, "sw.js"), sw);
+writeFileSync(join(dist, "404.html"), html);
+
+console.log(
+  `postbuild: ${dist}/_headers (${hashes.length} script hash, ${hashed.length} immutable files), ` +
+    `sw.js (${precache.length} files), 404.html`,
+);

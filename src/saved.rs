@@ -1,0 +1,138 @@
+//! The learner's saved work, in local storage: finished lessons and the last
+//! world of each workspace (the engine's [`store`] format, with its
+//! migrations). Read once per visit; written a moment after the last change
+//! and when the page is hidden, never once per command.
+
+use std::cell::{Cell, RefCell};
+
+use engine::share::store::{self, Saved};
+use engine::share::{Record, Start};
+
+use crate::notice::{self, Tone};
+use crate::timer;
+use crate::workspace::WorkspaceState;
+
+/// Where an unreadable state is kept aside, for a bug report or rescue.
+const UNREADABLE: &str = "b2p-state-unreadable";
+/// How long after a change the world is saved.
+const QUIET_MS: i32 = 400;
+
+thread_local! {
+    static SAVED: RefCell<Option<Saved>> = const { RefCell::new(None) };
+    static DIRTY: RefCell<Vec<WorkspaceState>> = const { RefCell::new(Vec::new()) };
+    static PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn load() -> Saved {
+    let Some(s) = storage() else { return Saved::default() };
+    let current = s.get_item(store::KEY).ok().flatten();
+    let v1 = s.get_item(store::KEY_V1).ok().flatten();
+    let loaded = store::load(current.as_deref(), v1.as_deref());
+    if let Some(problem) = loaded.problem {
+        if let Some(raw) = &current {
+            let _ = s.set_item(UNREADABLE, raw);
+        }
+        notice::show(
+            Tone::Problem,
+            format!(
+                "Your saved work could not be read: it {problem}. You start with a fresh world; \
+                 the unreadable copy is kept in this browser under “{UNREADABLE}”."
+            ),
+        );
+    }
+    if loaded.migrated {
+        // Written in the current format at once; the old key goes.
+        if s.set_item(store::KEY, &store::write(&loaded.saved)).is_ok() {
+            let _ = s.remove_item(store::KEY_V1);
+        }
+    }
+    loaded.saved
+}
+
+fn with<T>(f: impl FnOnce(&mut Saved) -> T) -> T {
+    SAVED.with_borrow_mut(|s| f(s.get_or_insert_with(load)))
+}
+
+/// The finished lessons' ids.
+pub fn finished() -> Vec<String> {
+    with(|s| s.progress.clone())
+}
+
+/// Records lesson `id` as finished.
+pub fn finish(id: &str) {
+    if !with(|s| s.progress.iter().any(|p| p == id)) {
+        with(|s| s.finish(id));
+        flush();
+    }
+}
+
+/// The saved world that starts at `start`.
+pub fn world(start: &Start) -> Option<Record> {
+    with(|s| s.world(start).cloned())
+}
+
+/// Forgets the saved world that starts at `start` (the learner asked for a
+/// fresh one after a crash).
+pub fn forget(start: &Start) {
+    with(|s| s.keep(Record { start: start.clone(), lines: Vec::new() }));
+    flush();
+}
+
+/// `ws` changed: its world is saved a moment from now.
+pub fn later(ws: &WorkspaceState) {
+    DIRTY.with_borrow_mut(|d| {
+        if !d.iter().any(|w| w.start() == ws.start()) {
+            d.push(ws.clone());
+        }
+    });
+    if !PENDING.replace(true) {
+        timer::after(QUIET_MS, flush);
+    }
+}
+
+/// After a panic: saves what can still be read safely. A world whose
+/// command was running when it failed is busy and keeps its last save, so
+/// restoring never replays the failing command.
+pub fn rescue() {
+    let _ = SAVED.try_with(|saved| {
+        let Ok(mut saved) = saved.try_borrow_mut() else { return };
+        let Some(saved) = saved.as_mut() else { return };
+        let _ = DIRTY.try_with(|dirty| {
+            if let Ok(dirty) = dirty.try_borrow() {
+                for ws in dirty.iter() {
+                    if let Some(r) = ws.try_record() {
+                        saved.keep(r);
+                    }
+                }
+            }
+        });
+        if let Some(s) = storage() {
+            let _ = s.set_item(store::KEY, &store::write(saved));
+        }
+    });
+}
+
+/// Saves every changed world now (the page is being hidden, or a lesson was
+/// finished).
+pub fn flush() {
+    PENDING.set(false);
+    let dirty = DIRTY.take();
+    let text = with(|s| {
+        for ws in &dirty {
+            s.keep(ws.record());
+        }
+        store::write(s)
+    });
+    if let Some(s) = storage()
+        && s.set_item(store::KEY, &text).is_err()
+    {
+        notice::show(
+            Tone::Problem,
+            "This browser would not save your work (its storage is full or switched off). Export your world to keep it.",
+        );
+    }
+}
