@@ -72,6 +72,12 @@ pub fn open(ws: &WorkspaceState, world: World, each: impl FnMut(&WorkspaceState)
     };
     ws.restart(world.clone());
     ws.replay(&lines, each);
+    // A shared world becomes this browser's; anything else is saved already
+    // (or, after a bad link, the learner's own world stays saved until they
+    // do something in the fresh one).
+    if !opened.as_ref().is_some_and(|o| o.lines.is_ok()) {
+        saved::clean(ws);
+    }
     let Some(opened) = opened else { return };
     let (tone, text) = match &opened.lines {
         Ok(_) => {

@@ -27,6 +27,15 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// What storage holds now, read without reporting (another tab may have
+/// written since this page loaded).
+fn stored() -> Option<Saved> {
+    let s = storage()?;
+    let current = s.get_item(store::KEY).ok().flatten()?;
+    let loaded = store::load(Some(&current), None);
+    loaded.problem.is_none().then_some(loaded.saved)
+}
+
 fn load() -> Saved {
     let Some(s) = storage() else { return Saved::default() };
     let current = s.get_item(store::KEY).ok().flatten();
@@ -116,12 +125,30 @@ pub fn rescue() {
     });
 }
 
+/// Forgets that `ws` changed: opening a workspace replays what is saved (or
+/// shows a fresh world after a bad link), which is no reason to write it.
+pub fn clean(ws: &WorkspaceState) {
+    DIRTY.with_borrow_mut(|d| d.retain(|w| w.start() != ws.start()));
+}
+
 /// Saves every changed world now (the page is being hidden, or a lesson was
-/// finished).
+/// finished). What another tab saved meanwhile is kept: only this page's
+/// changed worlds are written over, and finished lessons add up.
 pub fn flush() {
     PENDING.set(false);
     let dirty = DIRTY.take();
+    let progress = with(|s| s.progress.clone());
+    let have = stored().map(|s| s.progress).unwrap_or_default();
+    if dirty.is_empty() && progress.iter().all(|p| have.contains(p)) {
+        return;
+    }
     let text = with(|s| {
+        if let Some(now) = stored() {
+            let mine = std::mem::replace(s, now);
+            for id in &mine.progress {
+                s.finish(id);
+            }
+        }
         for ws in &dirty {
             s.keep(ws.record());
         }

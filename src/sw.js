@@ -55,9 +55,11 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
+      const file = await cache.match(url.pathname);
+      if (file) return file;
       // Every page is the app: this version's shell, whatever the path.
-      const key = request.mode === "navigate" ? "/index.html" : url.pathname;
-      return (await cache.match(key)) ?? fetch(request);
+      if (request.mode === "navigate") return (await cache.match("/index.html")) ?? fetch(request);
+      return fetch(request);
     })(),
   );
 });

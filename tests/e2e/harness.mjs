@@ -1,6 +1,8 @@
-// What every spec needs: dist/ served with its production headers, Debian's
-// Chromium, and a workspace page object per test.
+// What every spec needs: dist/ served as Netlify serves it (serve.mjs), Debian's
+// Chromium, and a workspace page object per test. Every page any spec opens
+// is watched for Content-Security-Policy violations: one fails the suite.
 import { before, after } from "node:test";
+import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
@@ -15,16 +17,17 @@ export const artifacts = join(root, "tests/e2e/artifacts");
 
 /** Registers the suite's setup; the returned object fills in before the first test. */
 export function useBrowser() {
-  const ctx = { server: null, browser: null, baseUrl: "" };
+  const ctx = { server: null, browser: null, baseUrl: "", dist, violations: [] };
   before(async () => {
     ctx.server = await startServer(dist);
     ctx.baseUrl = `http://127.0.0.1:${ctx.server.address().port}`;
-    ctx.browser = await launch();
+    ctx.browser = watchCsp(await launch(), ctx.violations);
     mkdirSync(artifacts, { recursive: true });
   });
   after(async () => {
     await ctx.browser?.close();
     ctx.server?.close();
+    assert.deepEqual(ctx.violations, [], "Content-Security-Policy violations");
   });
   /** A fresh page on `path`, waited for until the app is ready. */
   ctx.workspace = async (path = "/sandbox") => {
@@ -34,4 +37,26 @@ export function useBrowser() {
     return ws;
   };
   return ctx;
+}
+
+/** Chromium reports a CSP violation on the console ("Refused to … because it
+ * violates the following Content Security Policy directive"). */
+export function watchPage(page, violations) {
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
+  });
+  return page;
+}
+
+/** `browser`, with every page it opens (directly or in a context) watched. */
+export function watchCsp(browser, violations) {
+  const newPage = browser.newPage.bind(browser);
+  const newContext = browser.newContext.bind(browser);
+  browser.newPage = async (options) => watchPage(await newPage(options), violations);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on("page", (p) => watchPage(p, violations));
+    return context;
+  };
+  return browser;
 }

@@ -63,27 +63,27 @@ pub struct Loaded {
     pub migrated: bool,
 }
 
-/// Reads storage: `current` under [`KEY`], `v1` under [`KEY_V1`].
+/// Reads storage: `current` under [`KEY`], `v1` under [`KEY_V1`]. Version
+/// 1's progress joins whatever the current state holds (a tab of the old
+/// version may have written it after this version first ran).
 pub fn load(current: Option<&str>, v1: Option<&str>) -> Loaded {
-    let fresh = |problem| Loaded { saved: Saved::default(), problem: Some(problem), migrated: false };
-    match (current, v1) {
-        (Some(text), _) => match read(text) {
-            Ok(saved) => Loaded { saved, problem: None, migrated: false },
-            Err(e) => fresh(e),
-        },
-        (None, Some(v1)) => Loaded { saved: from_v1(v1), problem: None, migrated: true },
-        (None, None) => Loaded { saved: Saved::default(), problem: None, migrated: false },
+    let (mut saved, problem) = match current.map(read) {
+        Some(Ok(saved)) => (saved, None),
+        Some(Err(e)) => (Saved::default(), Some(e)),
+        None => (Saved::default(), None),
+    };
+    if let Some(v1) = v1 {
+        from_v1(&mut saved, v1);
     }
+    Loaded { saved, problem, migrated: v1.is_some() }
 }
 
-/// Version 1 → the current version: its ids become the progress (anything
+/// Version 1 → the current version: its ids join the progress (anything
 /// that is not an id was never written by us and is dropped).
-fn from_v1(text: &str) -> Saved {
-    let mut saved = Saved::default();
+fn from_v1(saved: &mut Saved, text: &str) {
     for id in text.split(',') {
         saved.finish(id);
     }
-    saved
 }
 
 fn read(text: &str) -> Result<Saved, ShareError> {
@@ -154,8 +154,10 @@ mod tests {
         assert!(loaded.migrated);
         assert_eq!(loaded.saved.progress, ["big-picture", "integration"]);
         assert!(loaded.saved.worlds.is_empty());
-        // Once written in the current version, the current version wins.
-        assert_eq!(load(Some(&write(&loaded.saved)), Some("other")).saved, loaded.saved);
+        // Written by an old tab after the current version ran: both count.
+        let both = load(Some(&write(&sample())), Some("environments"));
+        assert_eq!(both.saved.progress, ["big-picture", "integration", "environments"]);
+        assert_eq!(both.saved.worlds, sample().worlds);
     }
 
     #[test]
@@ -170,7 +172,7 @@ mod tests {
             ("[]".into(), "not from Branch to Prod"),
             ("null".into(), "not from Branch to Prod"),
         ] {
-            let loaded = load(Some(&bad), Some("big-picture"));
+            let loaded = load(Some(&bad), None);
             assert_eq!(loaded.saved, Saved::default());
             let problem = loaded.problem.expect(&bad).to_string();
             assert!(problem.contains(says), "{bad} → {problem}");

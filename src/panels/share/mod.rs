@@ -36,6 +36,8 @@ impl Share {
         let url = format!("{}{}#{}", origin(), record.start.path(), link::encode(&record));
         if let Some(input) = self.find::<HtmlInputElement>("[data-testid=share-link]") {
             input.set_value(&url);
+            // How many commands the link holds: a test waits for its own.
+            let _ = input.set_attribute("data-commands", &record.lines.len().to_string());
         }
         if let Some(size) = self.find::<DomElement>("[data-testid=share-size]") {
             size.set_text_content(Some(&format!("{} characters", url.chars().count())));

@@ -108,6 +108,20 @@ export class WorkspacePage {
     return text.replace(/^\$ /, "");
   }
 
+  /** The share link, once it holds `commands` commands (it is computed a
+   * moment after the last change). */
+  async shareLink(commands) {
+    const input = this.page.locator(`[data-testid="share-link"][data-commands="${commands}"]`);
+    await input.waitFor({ state: "attached" });
+    return input.inputValue();
+  }
+
+  /** The notice at the top of the page: its tone and text ("" when none). */
+  async notice() {
+    const n = this.page.getByTestId("notice");
+    return { tone: (await n.getAttribute("data-tone")) ?? "", text: ((await n.locator("p").textContent().catch(() => "")) ?? "").trim() };
+  }
+
   serverButton(server, name) {
     return this.page.locator(`[data-testid="server-card"][data-server="${server}"]`).getByRole("button", { name });
   }

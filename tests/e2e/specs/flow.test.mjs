@@ -11,31 +11,11 @@ import { fileURLToPath } from "node:url";
 
 import { useBrowser, artifacts } from "../harness.mjs";
 import { WorkspacePage } from "../pages/workspace_page.mjs";
+import { FLOW, FEATURE, MESSAGE } from "../guide_flow.mjs";
 
 const suite = useBrowser();
 const workspace = suite.workspace;
 const axeSource = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../node_modules/axe-core/axe.min.js"), "utf8");
-
-const FEATURE = "feature/new-chatbot-intent";
-const MESSAGE = "Add product inquiry intent";
-
-// Each step: the line a learner types, and the click that must echo exactly it.
-const FLOW = [
-  [`git checkout -b ${FEATURE} development`, (ws) => ws.submitForm("branch", { name: FEATURE, start: "development" })],
-  ["edit product-inquiry", (ws) => ws.submitForm("edit", { change: "product-inquiry" })],
-  ["git add .", (ws) => ws.clickAction("add")],
-  [`git commit -m '${MESSAGE}'`, (ws) => ws.submitForm("commit", { message: MESSAGE })],
-  [`git push -u origin ${FEATURE}`, (ws) => ws.clickAction("push")],
-  [`gh pr create --base development --title '${MESSAGE}' --body ''`, (ws) => ws.submitForm("pr-create", { base: "development", title: MESSAGE })],
-  ["@teammate gh pr review 1 --approve", (ws) => ws.clickAction("pr-review")],
-  ["gh pr merge 1 --merge", (ws) => ws.clickAction("pr-merge")],
-  ["git checkout development", (ws) => ws.submitForm("switch", { branch: "development" })],
-  ["git pull", (ws) => ws.clickAction("pull")],
-  ["git checkout main", (ws) => ws.submitForm("switch", { branch: "main" })],
-  ["git merge development", (ws) => ws.submitForm("merge", { branch: "development" })],
-  ["git push", (ws) => ws.clickAction("push")],
-  ["deploy production", (ws) => ws.clickAction("promote")],
-];
 
 function assertShipped(world) {
   const deployed = (name) => world.servers[name].split(" ")[1];
