@@ -14,7 +14,7 @@ use crate::markup::{Listener, listen};
 /// Set by the panel, read by the next page load: only then does `#fresh`
 /// discard the saved world (a link from anyone else cannot).
 pub const MARKER: &str = "b2p-crashed";
-/// The fragment of "start this world fresh".
+/// The query of "start this world fresh".
 pub const FRESH: &str = "fresh";
 
 /// Installs the net: every panic is logged and then shown.
@@ -69,10 +69,13 @@ pub fn show(error: &str) {
         let el = |tag, class, text| make(tag, class, text).and_then(|n| n.dyn_into::<web_sys::Element>().ok());
         let actions = el("p", "b2p-crash__actions", "")?;
         let restore = el("a", "b2p-button b2p-button--primary", "Restore the last saved world")?;
+        // `target`: a full load, which the app's router leaves to the browser.
         restore.set_attribute("href", &path).ok()?;
+        restore.set_attribute("target", "_self").ok()?;
         restore.set_attribute("data-testid", "crash-restore").ok()?;
         let fresh = el("a", "b2p-button", "Reset: start this world fresh")?;
-        fresh.set_attribute("href", &format!("{path}#{FRESH}")).ok()?;
+        fresh.set_attribute("href", &format!("{path}?{FRESH}")).ok()?;
+        fresh.set_attribute("target", "_self").ok()?;
         fresh.set_attribute("data-testid", "crash-reset").ok()?;
         actions.append_child(&restore).ok()?;
         actions.append_child(&fresh).ok()?;
@@ -120,7 +123,7 @@ pub fn fresh_requested() -> bool {
     let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else { return false };
     let crashed = s.get_item(MARKER).ok().flatten().is_some();
     let _ = s.remove_item(MARKER);
-    crashed && crate::router::fragment().as_deref() == Some(FRESH)
+    crashed && crate::router::address().param(FRESH).is_some()
 }
 
 /// Crashes on purpose: how the end-to-end suite proves the net holds.

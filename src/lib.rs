@@ -133,11 +133,11 @@ pub fn start(root: &DomElement) {
     });
     // Saved a moment after each change; at once when the page is hidden.
     let hidden = listen(&window, "pagehide", |_| saved::flush());
-    if crash::fresh_requested() {
-        if let Some(start) = opening::start_of(&router::address().route()) {
-            saved::forget(&start);
-        }
-        router::replace_fragment();
+    if crash::fresh_requested()
+        && let Some(start) = opening::start_of(&router::address().route())
+    {
+        saved::forget(&start);
+        router::replace(&start.path());
     }
     let toggle = listen(header.host(), "click", |ev| {
         let on_toggle = ev

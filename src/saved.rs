@@ -87,8 +87,13 @@ pub fn world(start: &Start) -> Option<Record> {
 /// Forgets the saved world that starts at `start` (the learner asked for a
 /// fresh one after a crash).
 pub fn forget(start: &Start) {
-    with(|s| s.keep(Record { start: start.clone(), lines: Vec::new() }));
-    flush();
+    let text = with(|s| {
+        s.keep(Record { start: start.clone(), lines: Vec::new() });
+        store::write(s)
+    });
+    if let Some(s) = storage() {
+        let _ = s.set_item(store::KEY, &text);
+    }
 }
 
 /// `ws` changed: its world is saved a moment from now.

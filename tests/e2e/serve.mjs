@@ -71,7 +71,7 @@ function matches(pattern, path) {
   return re.test(path);
 }
 
-export function startServer(dist, port = 0, { overrides = new Map() } = {}) {
+export function startServer(dist, port = 0, { overrides = new Map(), requests = null } = {}) {
   const { redirects, headers: tomlHeaders } = readNetlifyToml();
   const headerRules = [...tomlHeaders, ...parseHeaders(readFileSync(join(dist, "_headers"), "utf8"))];
   const fileAt = (path) => {
@@ -90,6 +90,7 @@ export function startServer(dist, port = 0, { overrides = new Map() } = {}) {
       res.writeHead(400).end();
       return;
     }
+    requests?.push(path);
     let status = 200;
     let file = overrides.has(path) ? path : fileAt(path);
     if (!file) {
