@@ -245,6 +245,44 @@ mod tests {
         }
     }
 
+    /// A path for each page: the match is exhaustive, so a new page cannot
+    /// be added without one (and so without the check below).
+    fn example(route: &Route) -> &'static str {
+        match route {
+            Route::Home => "/",
+            Route::Sandbox => "/sandbox",
+            Route::Lesson(_) => "/lesson/big-picture",
+            Route::NotFound => "/no-such-page.wasm",
+        }
+    }
+
+    /// Netlify answers a page's path with the app only if `netlify.toml`
+    /// rewrites it (`/` is the app's own file); any other missing path is a
+    /// 404 — a stale hashed asset must fail loudly, not get `index.html`.
+    #[test]
+    fn netlify_rewrites_every_page_and_nothing_else() {
+        let toml = include_str!("../netlify.toml");
+        let froms: Vec<&str> = toml
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("from = \""))
+            .filter_map(|l| l.strip_suffix('"'))
+            .collect();
+        let rewritten = |path: &str| {
+            froms.iter().any(|f| match f.strip_suffix('*') {
+                Some(prefix) => path.starts_with(prefix),
+                None => path == *f,
+            })
+        };
+        for route in [Route::Home, Route::Sandbox, Route::Lesson("big-picture".into()), Route::NotFound] {
+            let path = example(&route);
+            assert_eq!(Route::parse(path), route, "{path}");
+            let served = path == "/" || rewritten(path);
+            assert_eq!(served, route != Route::NotFound, "{path}: rewrites {froms:?}");
+        }
+        assert!(!froms.contains(&"/*"), "a catch-all rewrite would answer a missing .wasm with index.html");
+        assert!(!toml.lines().any(|l| l.trim().starts_with("force")), "a forced rewrite would shadow real files");
+    }
+
     #[test]
     fn queries_turn_on_presenter_mode() {
         assert!(Address::new("/sandbox", "?present").presenting());
