@@ -75,7 +75,7 @@ pub fn open(ws: &WorkspaceState, world: World, each: impl FnMut(&WorkspaceState)
     // A shared world becomes this browser's; anything else is saved already
     // (or, after a bad link, the learner's own world stays saved until they
     // do something in the fresh one).
-    if !opened.as_ref().is_some_and(|o| o.lines.is_ok()) {
+    if opened.as_ref().is_none_or(|o| o.lines.is_err()) {
         saved::clean(ws);
     }
     let Some(opened) = opened else { return };

@@ -71,17 +71,22 @@ test("lesson 4 (production release) done by clicking only", async () => {
   await ws.page.close();
 });
 
-test("show solution runs the step in the terminal; reset starts over; the URL survives a reload", async () => {
+test("show solution runs the step in the terminal; a reload keeps the lesson where it was; reset starts over", async () => {
   const ws = await workspace("/");
   await openLesson(ws, "integration");
   const panel = ws.page.getByTestId("lesson-panel");
   await solve(ws, 1);
   assert.match(await ws.outputText(), /\$ git merge feature\/new-chatbot-intent/);
+  const head = await ws.headBranch();
+  await ws.shareLink((await ws.page.locator(".b2p-terminal__entry").count()));
+  await ws.page.waitForTimeout(500); // saved a moment after the last command
   await ws.page.reload();
   await ws.page.waitForSelector('#app[data-ready="1"]');
   await ws.page.getByTestId("lesson-step").first().waitFor();
-  assert.deepEqual(await doneFlags(ws), [false, false, false], "a reload starts the lesson again");
-  assert.equal(await ws.headBranch(), "feature/new-chatbot-intent", "from the lesson's start state");
+  await ws.page.waitForFunction(() => document.querySelector('[data-testid="lesson-step"]')?.dataset.done === "true");
+  assert.deepEqual(await doneFlags(ws), [true, false, false], "the checklist comes back with the world");
+  assert.equal(await ws.headBranch(), head);
+  assert.match(await ws.outputText(), /\$ git merge feature\/new-chatbot-intent/, "and the terminal's history");
   await ws.run("git checkout development");
   await panel.locator('[data-lesson-act="reset"]').click();
   await ws.page.waitForFunction(() => document.querySelector('[data-head="true"]')?.dataset.branch === "feature/new-chatbot-intent");

@@ -24,9 +24,19 @@ async function visit(overrides = new Map(), requests = []) {
   return { server, context, ws, base };
 }
 
+/** Polls `fn` in the page until it answers true (waitForFunction does not
+ * wait for an async predicate's promise). */
+async function until(page, fn, what) {
+  for (let i = 0; i < 200; i++) {
+    if (await page.evaluate(fn).catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting until ${what}`);
+}
+
 /** Waits until the service worker controls the page and has cached this version. */
 function controlled(page) {
-  return page.waitForFunction(async () => navigator.serviceWorker.controller !== null && (await caches.keys()).length === 1, null, { timeout: 20000 });
+  return until(page, async () => navigator.serviceWorker.controller !== null && (await caches.keys()).length === 1, "the service worker controls the page");
 }
 
 const cacheNames = (page) => page.evaluate(() => caches.keys());
@@ -69,7 +79,7 @@ test("a new version takes over on the next load, only when no other tab runs the
   await other.goto(`${base}/sandbox`);
   await other.waitForSelector('#app[data-ready="1"]');
   await ws.page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-  await ws.page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration()).waiting, null, { timeout: 20000 });
+  await until(ws.page, async () => !!(await navigator.serviceWorker.getRegistration()).waiting, "version 2 is waiting");
   assert.deepEqual((await cacheNames(ws.page)).sort(), [v1, "b2p-2222222222222222"].sort(), "installed beside the old one");
   await ws.page.reload();
   await ws.page.locator('[data-testid="notice"]', { hasText: "A new version of Branch to Prod is ready" }).waitFor();
@@ -78,7 +88,7 @@ test("a new version takes over on the next load, only when no other tab runs the
   // The other tab closes: the next load runs version 2, and version 1 is gone.
   await other.close();
   await ws.page.reload();
-  await ws.page.waitForFunction(async () => (await caches.keys()).join() === "b2p-2222222222222222", null, { timeout: 20000 });
+  await until(ws.page, async () => (await caches.keys()).join() === "b2p-2222222222222222", "version 2 took over");
   await ws.page.waitForSelector('#app[data-ready="1"]');
   assert.ok(await ws.page.evaluate(() => navigator.serviceWorker.controller !== null));
 
@@ -92,8 +102,12 @@ test("a new version takes over on the next load, only when no other tab runs the
       return String(e);
     }
   });
-  await ws.page.waitForFunction(async () => !(await navigator.serviceWorker.getRegistration()).installing, null, { timeout: 20000 });
-  assert.ok(requests.includes("/gone-0123456789abcdef.js"), "version 3 tried to fetch its files");
+  for (let i = 0; i < 200 && !requests.includes("/gone-0123456789abcdef.js"); i++) await ws.page.waitForTimeout(100);
+  assert.ok(requests.includes("/gone-0123456789abcdef.js"), `version 3 tried to fetch its files (${failed})`);
+  await until(ws.page, async () => {
+    const r = await navigator.serviceWorker.getRegistration();
+    return !r.installing && !r.waiting;
+  }, "version 3's install ended");
   await ws.page.reload();
   await ws.page.waitForSelector('#app[data-ready="1"]');
   assert.deepEqual(await cacheNames(ws.page), ["b2p-2222222222222222"], `no half-filled cache (${failed})`);
