@@ -2,8 +2,9 @@
 //! dead page the learner gets a panel: what happened, a way back (reload:
 //! the world saved before the failing command comes back), a way out if that
 //! world is what fails (start it fresh), and the error to copy into a bug
-//! report. Drawn with plain DOM calls and links, because after a panic the
-//! app's own state cannot be trusted.
+//! report. Drawn from a static template with a few DOM calls, and its way
+//! back is plain links, because after a panic the app's own state cannot be
+//! trusted.
 
 use std::panic::PanicHookInfo;
 
@@ -34,71 +35,35 @@ thread_local! {
     static COPY: std::cell::RefCell<Option<Listener>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Replaces the page with the "something went wrong" panel.
+/// Replaces the page with the "something went wrong" panel (the
+/// `#b2p-crash` template of `index.html`, static markup).
 pub fn show(error: &str) {
     let Some(window) = web_sys::window() else { return };
     let Some(doc) = window.document() else { return };
-    let Some(root) = doc.get_element_by_id("app") else { return };
+    let (Some(root), Some(template)) = (doc.get_element_by_id("app"), doc.get_element_by_id("b2p-crash")) else {
+        return;
+    };
     if let Ok(Some(s)) = window.local_storage() {
         let _ = s.set_item(MARKER, "1");
     }
     let path = window.location().pathname().unwrap_or_else(|_| "/".into());
-    let make = |tag: &str, class: &str, text: &str| {
-        let e = doc.create_element(tag).ok()?;
-        if !class.is_empty() {
-            e.set_class_name(class);
+    root.set_inner_html(&template.inner_html());
+    let find = |testid: &str| root.query_selector(&format!("[data-testid={testid}]")).ok().flatten();
+    // `target`: a full load, which the app's router leaves to the browser.
+    if let Some(a) = find("crash-restore") {
+        let _ = a.set_attribute("href", &path);
+    }
+    if let Some(a) = find("crash-reset") {
+        let _ = a.set_attribute("href", &format!("{path}?{FRESH}"));
+    }
+    if let Some(area) = find("crash-error") {
+        area.set_text_content(Some(error));
+        if let Some(area) = area.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            area.select();
         }
-        if !text.is_empty() {
-            e.set_text_content(Some(text));
-        }
-        Some(web_sys::Node::from(e))
-    };
-    let build = || -> Option<web_sys::Element> {
-        let panel: web_sys::Element = make("section", "b2p-crash", "")?.dyn_into().ok()?;
-        panel.set_attribute("role", "alert").ok()?;
-        panel.set_attribute("data-testid", "crash").ok()?;
-        panel.append_child(&make("h1", "b2p-crash__title", "Something went wrong")?).ok()?;
-        panel
-            .append_child(&make(
-                "p",
-                "",
-                "Branch to Prod hit a bug and stopped. Your world is saved in this browser as it was just before \
-                 the failure: restore it, or start this world fresh if restoring brings the problem back.",
-            )?)
-            .ok()?;
-        let el = |tag, class, text| make(tag, class, text).and_then(|n| n.dyn_into::<web_sys::Element>().ok());
-        let actions = el("p", "b2p-crash__actions", "")?;
-        let restore = el("a", "b2p-button b2p-button--primary", "Restore the last saved world")?;
-        // `target`: a full load, which the app's router leaves to the browser.
-        restore.set_attribute("href", &path).ok()?;
-        restore.set_attribute("target", "_self").ok()?;
-        restore.set_attribute("data-testid", "crash-restore").ok()?;
-        let fresh = el("a", "b2p-button", "Reset: start this world fresh")?;
-        fresh.set_attribute("href", &format!("{path}?{FRESH}")).ok()?;
-        fresh.set_attribute("target", "_self").ok()?;
-        fresh.set_attribute("data-testid", "crash-reset").ok()?;
-        actions.append_child(&restore).ok()?;
-        actions.append_child(&fresh).ok()?;
-        panel.append_child(&actions).ok()?;
-        let label = el("label", "b2p-crash__label", "The error, for a bug report:")?;
-        let area = el("textarea", "b2p-crash__error", error)?;
-        area.set_attribute("readonly", "").ok()?;
-        area.set_attribute("rows", "6").ok()?;
-        area.set_attribute("data-testid", "crash-error").ok()?;
-        label.append_child(&area).ok()?;
-        panel.append_child(&label).ok()?;
-        let copy = el("button", "b2p-button", "Copy the error")?;
-        copy.set_attribute("type", "button").ok()?;
-        copy.set_attribute("data-testid", "crash-copy").ok()?;
-        panel.append_child(&copy).ok()?;
-        Some(panel)
-    };
-    let Some(panel) = build() else { return };
-    root.set_text_content(None);
-    let _ = root.append_child(&panel);
-    let Some(copy) = panel.query_selector("[data-testid=crash-copy]").ok().flatten() else { return };
-    let text = error.to_string();
-    let button = copy.clone();
+    }
+    let Some(copy) = find("crash-copy") else { return };
+    let (text, button) = (error.to_string(), copy.clone());
     let listener = listen(&copy, "click", move |_| {
         let done = button.clone();
         if let Some(w) = web_sys::window() {
@@ -110,11 +75,6 @@ pub fn show(error: &str) {
         }
     });
     COPY.with_borrow_mut(|c| *c = Some(listener));
-    if let Some(area) =
-        panel.query_selector("textarea").ok().flatten().and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-    {
-        area.select();
-    }
 }
 
 /// At start: was the last page a crash, and did the learner ask for a fresh

@@ -3,24 +3,23 @@
 //! migrations). Read once per visit; written a moment after the last change
 //! and when the page is hidden, never once per command.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 use engine::share::store::{self, Saved};
 use engine::share::{Record, Start};
 
 use crate::notice::{self, Tone};
-use crate::timer;
+use crate::timer::{self, Quiet};
 use crate::workspace::WorkspaceState;
 
 /// Where an unreadable state is kept aside, for a bug report or rescue.
 const UNREADABLE: &str = "b2p-state-unreadable";
-/// How long after a change the world is saved.
-const QUIET_MS: i32 = 400;
 
 thread_local! {
     static SAVED: RefCell<Option<Saved>> = const { RefCell::new(None) };
     static DIRTY: RefCell<Vec<WorkspaceState>> = const { RefCell::new(Vec::new()) };
-    static PENDING: Cell<bool> = const { Cell::new(false) };
+    /// Saved once 400 ms pass without a change, and at least every 5 s.
+    static QUIET: Quiet = const { Quiet::new(400.0, 5000.0) };
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -103,9 +102,19 @@ pub fn later(ws: &WorkspaceState) {
             d.push(ws.clone());
         }
     });
-    if !PENDING.replace(true) {
-        timer::after(QUIET_MS, flush);
+    if let Some(ms) = QUIET.with(Quiet::touch) {
+        wait(ms);
     }
+}
+
+fn wait(ms: i32) {
+    timer::after(
+        ms,
+        Box::new(|| match QUIET.with(Quiet::due) {
+            None => flush(),
+            Some(ms) => wait(ms),
+        }),
+    );
 }
 
 /// After a panic: saves what can still be read safely. A world whose
@@ -140,7 +149,6 @@ pub fn clean(ws: &WorkspaceState) {
 /// finished). What another tab saved meanwhile is kept: only this page's
 /// changed worlds are written over, and finished lessons add up.
 pub fn flush() {
-    PENDING.set(false);
     let dirty = DIRTY.take();
     let progress = with(|s| s.progress.clone());
     let have = stored().map(|s| s.progress).unwrap_or_default();

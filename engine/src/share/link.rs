@@ -20,20 +20,12 @@ pub const KEY: &str = "w=";
 
 /// Words the guide's learners type most: a copy from here costs two bytes.
 /// Part of format 1: changing it needs a new format number.
-const DICTIONARY: &[u8] = b"sandbox lesson:big-picture feature-development integration production-release \
-environments configuration-check real-world-week hotfix-rollback \
-topology professional minimal protect main --require-pr --approvals 1 servers stop \
-APP_ENV=staging python main.py APP_ENV=production python main.py \
-curl -X POST https://staging-chatbot.railway.app/chat -H 'Content-Type: application/json' -d '{\"message\": \"\
-can I talk to a human agent?\"}' curl https://smart-chatbot.railway.app/ curl https://dev-chatbot.railway.app/\
-curl -X POST localhost:8000/chat -H 'Content-Type: application/json' -d '{\"message\": \"which product features do you have?\"}' \
-git restore --source HEAD~1 .env.production git status git log --oneline --graph --all git fetch git branch -d \
-gh pr create --base development --fill gh pr create --base development --title '' --body '' \
-@teammate gh pr review 1 --approve gh pr merge 1 --merge gh pr merge 1 --squash \
-edit handoff-fix edit product-inquiry git checkout -b hotfix/handoff-reply main \
-git commit -m \"Add product inquiry intent\" git commit -m 'Add product inquiry intent' \
+const DICTIONARY: &[u8] = b"sandbox lesson:feature-development \
+APP_ENV=staging python main.py curl https://smart-chatbot.railway.app/ \
+curl -X POST localhost:8000/chat -H 'Content-Type: application/json' -d '{\"message\": \"\"}' \
+gh pr create --base development --title '' --body '' @teammate gh pr review 1 --approve gh pr merge 1 --merge \
+edit product-inquiry git commit -m 'Add product inquiry intent' \
 git checkout -b feature/new-chatbot-intent development git push -u origin feature/new-chatbot-intent \
-git merge feature/new-chatbot-intent git pull git checkout development git push origin development \
 git merge development git checkout main git push origin main deploy production git add .";
 
 /// The fragment value (`w=…`) for `record`.

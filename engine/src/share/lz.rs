@@ -10,8 +10,6 @@
 //! The decoder trusts nothing: every length and offset is checked, and the
 //! output is capped, so a hostile link can neither panic nor balloon.
 
-use std::collections::HashMap;
-
 use thiserror::Error;
 
 const MIN_MATCH: usize = 3;
@@ -21,6 +19,17 @@ const MAX_LITERALS: usize = 0x80;
 const WINDOW: usize = 1 << 20;
 /// How many earlier positions the encoder tries per byte.
 const CHAIN: usize = 32;
+/// Buckets of the encoder's table of 3-byte sequences.
+const BUCKETS: usize = 1 << 12;
+/// No earlier position.
+const NONE: usize = usize::MAX;
+
+/// The bucket of the 3 bytes at `pos`, if there are 3.
+fn bucket(all: &[u8], pos: usize) -> Option<usize> {
+    let k = all.get(pos..pos + 3)?;
+    let h = (u32::from(k[0]) << 16 | u32::from(k[1]) << 8 | u32::from(k[2])).wrapping_mul(2_654_435_761);
+    Some((h >> 20) as usize)
+}
 
 /// Why compressed bytes cannot be read back.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -39,14 +48,14 @@ pub enum LzError {
 /// Compresses `input`, with `dict` as text that came before it.
 pub fn compress(dict: &[u8], input: &[u8]) -> Vec<u8> {
     let all: Vec<u8> = dict.iter().chain(input).copied().collect();
-    // Most recent position of each 3-byte sequence, and the one before it.
-    let mut head: HashMap<[u8; 3], usize> = HashMap::new();
-    let mut prev = vec![usize::MAX; all.len()];
-    let insert = |pos: usize, head: &mut HashMap<[u8; 3], usize>, prev: &mut [usize]| {
-        if let Some(key) = all.get(pos..pos + 3)
-            && let Some(p) = head.insert([key[0], key[1], key[2]], pos)
-        {
-            prev[pos] = p;
+    // Most recent position of each bucket of 3-byte sequences, and for each
+    // position the one before it in its bucket (candidates are compared).
+    let mut head = vec![NONE; BUCKETS];
+    let mut prev = vec![NONE; all.len()];
+    let insert = |pos: usize, head: &mut [usize], prev: &mut [usize]| {
+        if let Some(b) = bucket(&all, pos) {
+            prev[pos] = head[b];
+            head[b] = pos;
         }
     };
     for pos in 0..dict.len() {
@@ -78,12 +87,12 @@ pub fn compress(dict: &[u8], input: &[u8]) -> Vec<u8> {
     out
 }
 
-fn longest(all: &[u8], pos: usize, head: &HashMap<[u8; 3], usize>, prev: &[usize]) -> (usize, usize) {
-    let Some(key) = all.get(pos..pos + 3) else { return (0, 0) };
-    let mut cand = head.get(&[key[0], key[1], key[2]]).copied().unwrap_or(usize::MAX);
+fn longest(all: &[u8], pos: usize, head: &[usize], prev: &[usize]) -> (usize, usize) {
+    let Some(b) = bucket(all, pos) else { return (0, 0) };
+    let mut cand = head[b];
     let (mut best, mut dist) = (0, 0);
     for _ in 0..CHAIN {
-        if cand == usize::MAX || pos - cand > WINDOW {
+        if cand == NONE || pos - cand > WINDOW {
             break;
         }
         let len = all[cand..].iter().zip(&all[pos..]).take(MAX_MATCH).take_while(|(a, b)| a == b).count();

@@ -13,31 +13,37 @@ use web_sys::{Element as DomElement, HtmlInputElement, Node as DomNode};
 
 use crate::markup::{View, el, listen};
 use crate::notice::{self, Tone};
+use crate::opening;
 use crate::pages::Page;
+use crate::timer::{self, Quiet};
 use crate::workspace::WorkspaceState;
-use crate::{opening, timer};
-
-/// How long after a change the link is recomputed.
-const QUIET_MS: i32 = 250;
 
 struct Share {
     ws: WorkspaceState,
     host: DomElement,
-    /// The workspace version the link shows; a timer is pending when behind.
+    /// The workspace version the link shows.
     shown: Cell<Option<u64>>,
-    pending: Cell<bool>,
+    /// Recomputed once 300 ms pass without a change.
+    quiet: Quiet,
     me: RefCell<Weak<Share>>,
 }
 
 impl Share {
     fn update(&self) {
-        self.pending.set(false);
         let record = self.ws.record();
         let url = format!("{}{}#{}", origin(), record.start.path(), link::encode(&record));
         if let Some(input) = self.find::<HtmlInputElement>("[data-testid=share-link]") {
             input.set_value(&url);
             // How many commands the link holds: a test waits for its own.
             let _ = input.set_attribute("data-commands", &record.lines.len().to_string());
+        }
+        // Export is a download of the same record as a JSON file.
+        if let Some(a) = self.find::<DomElement>("[data-testid=export]") {
+            let json = file::export(&record);
+            let href = format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&json));
+            let _ = a.set_attribute("href", &href);
+            let _ =
+                a.set_attribute("download", &format!("branch-to-prod-{}.json", record.start.name().replace(':', "-")));
         }
         if let Some(size) = self.find::<DomElement>("[data-testid=share-size]") {
             size.set_text_content(Some(&format!("{} characters", url.chars().count())));
@@ -52,16 +58,26 @@ impl Share {
 
 impl View for Share {
     fn redraw(&self) {
-        if self.shown.get() == Some(self.ws.version()) || self.pending.replace(true) {
-            return;
+        if self.shown.get() != Some(self.ws.version())
+            && let Some(ms) = self.quiet.touch()
+        {
+            wait(self.me.borrow().clone(), ms);
         }
-        let me = self.me.borrow().clone();
-        timer::after(QUIET_MS, move || {
-            if let Some(s) = me.upgrade() {
-                s.update();
-            }
-        });
     }
+}
+
+fn wait(me: Weak<Share>, ms: i32) {
+    timer::after(
+        ms,
+        Box::new(move || {
+            if let Some(s) = me.upgrade() {
+                match s.quiet.due() {
+                    None => s.update(),
+                    Some(ms) => wait(me, ms),
+                }
+            }
+        }),
+    );
 }
 
 fn origin() -> String {
@@ -106,14 +122,7 @@ pub fn share(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
         .child(
             el("div")
                 .class("b2p-share__row")
-                .child(
-                    el("button")
-                        .attr("type", "button")
-                        .class("b2p-button")
-                        .attr("data-share", "export")
-                        .attr("data-testid", "export")
-                        .text("Export file"),
-                )
+                .child(el("a").class("b2p-button").attr("data-testid", "export").text("Export file"))
                 .child(
                     el("label").class("b2p-button b2p-share__import").text("Import file").child(
                         el("input")
@@ -133,23 +142,23 @@ pub fn share(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
         ws: ws.clone(),
         host: host.clone(),
         shown: Cell::new(None),
-        pending: Cell::new(false),
+        quiet: Quiet::new(300.0, f64::INFINITY),
         me: RefCell::new(Weak::new()),
     });
     *view.me.borrow_mut() = Rc::downgrade(&view);
     view.update();
-    let w = ws.clone();
     let v = view.clone();
     page.listen(listen(&host, "click", move |ev| {
-        let act = ev
-            .target()
-            .and_then(|t| t.dyn_into::<DomElement>().ok())
-            .and_then(|t| t.closest("[data-share]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-share"));
-        match act.as_deref() {
-            Some("copy") => copy(&v),
-            Some("export") => export(&w),
-            _ => {}
+        let target = ev.target().and_then(|t| t.dyn_into::<DomElement>().ok());
+        if let Some(t) = target {
+            if t.closest("[data-share=copy]").ok().flatten().is_some() {
+                copy(&v);
+            } else if t.closest("[data-testid=export]").ok().flatten().is_some()
+                && v.shown.get() != Some(v.ws.version())
+            {
+                // The download must be of the world as it is now.
+                v.update();
+            }
         }
     }));
     page.listen(listen(&host, "change", move |ev| {
@@ -182,32 +191,4 @@ fn copy(view: &Share) {
             b.set_text_content(Some(if ok { "Copied ✓" } else { "Press Ctrl+C to copy" }));
         }
     });
-}
-
-fn export(ws: &WorkspaceState) {
-    let record = ws.record();
-    let text = file::export(&record);
-    let parts = js_sys_array(&text);
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    let Some(doc) = crate::markup::document() else { return };
-    if let Ok(a) = doc.create_element("a") {
-        let _ = a.set_attribute("href", &url);
-        let _ = a.set_attribute("download", &format!("branch-to-prod-{}.json", record.start.name().replace(':', "-")));
-        if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
-            a.click();
-        }
-    }
-    // The download has started by then.
-    timer::after(10_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-}
-
-fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
-    let array = js_sys::Array::new();
-    array.push(&text.into());
-    array.into()
 }
