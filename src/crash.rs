@@ -49,12 +49,13 @@ pub fn show(error: &str) {
     let path = window.location().pathname().unwrap_or_else(|_| "/".into());
     root.set_inner_html(&template.inner_html());
     let find = |testid: &str| root.query_selector(&format!("[data-testid={testid}]")).ok().flatten();
-    // `target`: a full load, which the app's router leaves to the browser.
-    if let Some(a) = find("crash-restore") {
-        let _ = a.set_attribute("href", &path);
-    }
-    if let Some(a) = find("crash-reset") {
-        let _ = a.set_attribute("href", &format!("{path}?{FRESH}"));
+    // `target`: a full load, which the app's router leaves to the browser
+    // (set here: the HTML minifier drops a default-valued attribute).
+    for (id, href) in [("crash-restore", path.clone()), ("crash-reset", format!("{path}?{FRESH}"))] {
+        if let Some(a) = find(id) {
+            let _ = a.set_attribute("href", &href);
+            let _ = a.set_attribute("target", "_self");
+        }
     }
     if let Some(area) = find("crash-error") {
         area.set_text_content(Some(error));
