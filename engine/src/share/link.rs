@@ -7,7 +7,8 @@
 //! each line; every string is its byte length (LEB128) then UTF-8. A new
 //! format gets a new number; this decoder refuses later ones by name.
 
-use super::{Record, ShareError, Start, base64, lz};
+use super::lz::{self, varint};
+use super::{Record, ShareError, Start, base64};
 
 /// The format this version writes.
 pub const FORMAT: u8 = 1;
@@ -79,14 +80,6 @@ pub fn decode(fragment: &str) -> Result<Record, ShareError> {
 fn put(out: &mut Vec<u8>, s: &[u8]) {
     varint(out, s.len());
     out.extend_from_slice(s);
-}
-
-fn varint(out: &mut Vec<u8>, mut n: usize) {
-    while n >= 0x80 {
-        out.push((n & 0x7f) as u8 | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
 }
 
 struct Reader<'a> {

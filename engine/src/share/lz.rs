@@ -111,7 +111,8 @@ fn flush(out: &mut Vec<u8>, literals: &mut Vec<u8>) {
     }
 }
 
-fn varint(out: &mut Vec<u8>, mut n: usize) {
+/// Writes `n` as an LEB128 varint (the link's lengths use it too).
+pub(super) fn varint(out: &mut Vec<u8>, mut n: usize) {
     while n >= 0x80 {
         out.push((n & 0x7f) as u8 | 0x80);
         n >>= 7;
