@@ -12,9 +12,13 @@ use web_sys::ServiceWorkerRegistration;
 
 use crate::notice::{self, Tone};
 
-/// Registers the service worker (served sites only), and moves to a new
-/// version when one is installed and waiting.
+/// Registers the service worker (release builds on served sites only: under
+/// `trunk serve` a worker would keep serving a stale build), and moves to a
+/// new version when one is installed and waiting.
 pub fn start() {
+    if cfg!(debug_assertions) {
+        return;
+    }
     let Some(window) = web_sys::window() else { return };
     let secure = window.is_secure_context();
     let container = window.navigator().service_worker();
