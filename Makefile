@@ -91,6 +91,7 @@ lint:
 test-native: python-tools
 	B2P_PYTHON=$(VENV)/bin/python cargo test -p b2p-engine --locked
 	cargo run --quiet --locked -p b2p-engine --bin b2p -- lessons check lessons
+	cargo run --quiet --locked -p b2p-engine --bin b2p -- quiz check quiz/questions.quiz lessons
 	cargo test -p branch-to-prod --lib --locked
 
 test-wasm:

@@ -21,6 +21,7 @@ pub mod grammar;
 pub mod lesson;
 pub mod outcome;
 pub mod project;
+pub mod quiz;
 pub mod refname;
 pub mod replay;
 pub mod repo;

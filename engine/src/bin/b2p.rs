@@ -11,7 +11,8 @@ use serde::Serialize;
 
 const USAGE: &str = "usage: b2p replay [--json] [--empty]   run terminal lines from stdin
        b2p dotenv FILE                   parse a .env file: values, errors, warnings, typed config
-       b2p lessons check [DIR]           replay every lesson's solution (DIR: lessons/)";
+       b2p lessons check [DIR]           replay every lesson's solution (DIR: lessons/)
+       b2p quiz check [FILE] [LESSONS]   read the quiz and check it (quiz/questions.quiz, lessons/)";
 
 #[derive(Serialize)]
 struct Step<'a> {
@@ -71,6 +72,10 @@ fn main() -> ExitCode {
         Some("lessons") if args.get(1).map(String::as_str) == Some("check") => {
             lessons_check(args.get(2).map_or("lessons", String::as_str))
         }
+        Some("quiz") if args.get(1).map(String::as_str) == Some("check") => quiz_check(
+            args.get(2).map_or("quiz/questions.quiz", String::as_str),
+            args.get(3).map_or("lessons", String::as_str),
+        ),
         Some("dotenv") => match args.get(1) {
             Some(path) => dotenv(path),
             None => {
@@ -149,6 +154,39 @@ fn lessons_check(dir: &str) -> ExitCode {
     }
     println!("{} lessons, {} passing", files.len(), files.len().saturating_sub(failed));
     if failed == 0 && !files.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+/// `b2p quiz check [FILE] [LESSONS]`: the quiz parsed ([`engine::quiz::parse`]),
+/// every lesson it names listed in `LESSONS/index.txt`, every "spot the
+/// problem" file flagged by `config check`; a count per kind.
+fn quiz_check(path: &str, lessons: &str) -> ExitCode {
+    use engine::quiz::Kind;
+    let read = |p: &str| std::fs::read_to_string(p).map_err(|e| format!("cannot read {p}: {e}"));
+    let result =
+        read(path).and_then(|text| engine::quiz::parse(&text).map_err(|e| format!("{path}: {e}"))).and_then(|qs| {
+            let index = read(&format!("{lessons}/index.txt"))?;
+            let ids: Vec<String> = engine::lesson::index(&index).into_iter().map(|(id, _)| id).collect();
+            engine::quiz::check_all(&qs, &ids)?;
+            Ok(qs)
+        });
+    match result {
+        Ok(qs) => {
+            let count = |f: fn(&Kind) -> bool| qs.iter().filter(|q| f(&q.kind)).count();
+            println!(
+                "{} questions: {} choice, {} which, {} order, {} spot — all passing",
+                qs.len(),
+                count(|k| matches!(k, Kind::Choice { .. })),
+                count(|k| matches!(k, Kind::Which { .. })),
+                count(|k| matches!(k, Kind::Order { .. })),
+                count(|k| matches!(k, Kind::Spot { .. })),
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            println!("FAIL  {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// `b2p dotenv FILE`: the parsed values, errors with line and column, warnings
