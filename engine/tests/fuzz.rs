@@ -517,3 +517,29 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(2000), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Any quiz text — the format's own prefixes with anything spliced after
+    /// them, and stray Unicode — reads or names a line inside it, and what
+    /// reads grades any answer without a panic.
+    #[test]
+    fn quiz_files_read_or_name_their_line(lines in prop::collection::vec(prop_oneof![
+        "\\PC{0,24}",
+        "(## Q:|lesson:|kind:|ask:|why:|env:|- |\\* |> |[0-9]{1,2}\\. )\\PC{0,12}",
+        prop::sample::select(&["## Q: a | A", "## Q: b | B", "kind: choice", "kind: which", "kind: order", "kind: spot", "env: production", "lesson: x", "ask: ?", "why: !", "* yes", "- no", "1. one", "2. two", "> API_DEBUG=true", "> CORS_ORIGINS=*"][..]).prop_map(str::to_string),
+    ], 0..24), picks in prop::collection::btree_set(0usize..6, 0..4)) {
+        let text = lines.join("\n");
+        match engine::quiz::parse(&text) {
+            Ok(questions) => {
+                for q in &questions {
+                    let _ = q.grade(&engine::quiz::Answer::Picked(picks.clone()));
+                    let _ = q.grade(&engine::quiz::Answer::Ordered(picks.iter().copied().collect()));
+                    let _ = q.grade(&engine::quiz::Answer::Flagged(q.problems()));
+                }
+            }
+            Err(e) => prop_assert!(e.line >= 1 && e.line <= text.lines().count().max(1)),
+        }
+    }
+}
