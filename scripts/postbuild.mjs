@@ -118,7 +118,8 @@ const version = createHash("sha256");
 for (const f of precache) version.update(f).update(readFileSync(join(dist, f.slice(1))));
 const sw = readFileSync(join(root, "src/sw.js"), "utf8")
   .replace('"__VERSION__"', JSON.stringify(version.digest("hex").slice(0, 16)))
-  .replace("__FILES__", JSON.stringify(precache, null, 2));
+  .replace("__FILES__", JSON.stringify(precache, null, 2))
+  .replace("__HASHED__", JSON.stringify(hashed));
 writeFileSync(join(dist, "sw.js"), sw);
 writeFileSync(join(dist, "404.html"), html);
 

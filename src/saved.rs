@@ -35,6 +35,11 @@ fn stored() -> Option<Saved> {
     loaded.problem.is_none().then_some(loaded.saved)
 }
 
+/// Writes `saved` under the current key; false when the browser refuses.
+fn put(saved: &Saved) -> bool {
+    storage().is_some_and(|s| s.set_item(store::KEY, &store::write(saved)).is_ok())
+}
+
 fn load() -> Saved {
     let Some(s) = storage() else { return Saved::default() };
     let current = s.get_item(store::KEY).ok().flatten();
@@ -54,7 +59,7 @@ fn load() -> Saved {
     }
     if loaded.migrated {
         // Written in the current format at once; the old key goes.
-        if s.set_item(store::KEY, &store::write(&loaded.saved)).is_ok() {
+        if put(&loaded.saved) {
             let _ = s.remove_item(store::KEY_V1);
         }
     }
@@ -86,13 +91,10 @@ pub fn world(start: &Start) -> Option<Record> {
 /// Forgets the saved world that starts at `start` (the learner asked for a
 /// fresh one after a crash).
 pub fn forget(start: &Start) {
-    let text = with(|s| {
+    with(|s| {
         s.keep(Record { start: start.clone(), lines: Vec::new() });
-        store::write(s)
+        put(s)
     });
-    if let Some(s) = storage() {
-        let _ = s.set_item(store::KEY, &text);
-    }
 }
 
 /// `ws` changed: its world is saved a moment from now.
@@ -133,9 +135,7 @@ pub fn rescue() {
                 }
             }
         });
-        if let Some(s) = storage() {
-            let _ = s.set_item(store::KEY, &store::write(saved));
-        }
+        put(saved);
     });
 }
 
@@ -150,13 +150,13 @@ pub fn clean(ws: &WorkspaceState) {
 /// changed worlds are written over, and finished lessons add up.
 pub fn flush() {
     let dirty = DIRTY.take();
-    let progress = with(|s| s.progress.clone());
-    let have = stored().map(|s| s.progress).unwrap_or_default();
-    if dirty.is_empty() && progress.iter().all(|p| have.contains(p)) {
+    let now = stored();
+    let have = now.as_ref().map(|n| n.progress.as_slice()).unwrap_or_default();
+    if dirty.is_empty() && with(|s| s.progress.iter().all(|p| have.contains(p))) {
         return;
     }
-    let text = with(|s| {
-        if let Some(now) = stored() {
+    let written = with(|s| {
+        if let Some(now) = now {
             let mine = std::mem::replace(s, now);
             for id in &mine.progress {
                 s.finish(id);
@@ -165,11 +165,9 @@ pub fn flush() {
         for ws in &dirty {
             s.keep(ws.record());
         }
-        store::write(s)
+        put(s)
     });
-    if let Some(s) = storage()
-        && s.set_item(store::KEY, &text).is_err()
-    {
+    if !written && storage().is_some() {
         notice::show(
             Tone::Problem,
             "This browser would not save your work (its storage is full or switched off). Export your world to keep it.",

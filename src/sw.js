@@ -1,7 +1,7 @@
 // Branch to Prod's service worker: the app works offline after the first
 // visit. The build (scripts/postbuild.mjs) writes dist/sw.js from this file,
-// filling in VERSION (a hash of every file) and FILES (the app shell, the
-// hashed assets, the lessons).
+// filling in VERSION (a hash of every file), FILES (the app shell, the
+// hashed assets, the lessons, the quiz) and HASHED (the content-hashed ones).
 //
 // Each version caches into a cache of its own, all files or none (addAll is
 // atomic; a failed install deletes its cache), and serves only from it. A
@@ -11,14 +11,15 @@
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
 const CACHE = `b2p-${VERSION}`;
-const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+// The files whose names carry their content's hash (the build's own list).
+const HASHED = new Set(__HASHED__);
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
       // Hashed files may come from the HTTP cache (their names change with
       // their content); the rest must come from the server.
-      cache.addAll(FILES.map((f) => new Request(f, { cache: HASHED.test(f) ? "default" : "reload" }))).catch(async (error) => {
+      cache.addAll(FILES.map((f) => new Request(f, { cache: HASHED.has(f) ? "default" : "reload" }))).catch(async (error) => {
         await caches.delete(CACHE);
         throw error;
       }),

@@ -150,13 +150,17 @@ impl WorkspaceState {
             self.0.log.borrow_mut().record(line.clone(), outcome);
             each(self);
         }
+        self.session_changed();
+    }
+
+    /// The session changed: it is saved soon after, and every view redraws.
+    fn session_changed(&self) {
+        crate::saved::later(self);
         self.changed();
     }
 
-    /// Something changed: every live view redraws, and the world is saved
-    /// soon after.
+    /// Something changed: every live view redraws.
     pub fn changed(&self) {
-        crate::saved::later(self);
         self.0.version.set(self.0.version.get() + 1);
         let views: Vec<Rc<dyn View>> = {
             let mut all = self.0.views.borrow_mut();
@@ -172,14 +176,14 @@ impl WorkspaceState {
     pub fn run_line(&self, line: &str) {
         let outcome = self.0.session.borrow_mut().run(line);
         self.0.log.borrow_mut().record(line.to_string(), outcome);
-        self.changed();
+        self.session_changed();
     }
 
     /// Applies a button's action; the terminal shows the equivalent command.
     pub fn apply(&self, action: &Action) {
         let outcome = self.0.session.borrow_mut().apply(action);
         self.0.log.borrow_mut().record(action.to_line(), outcome);
-        self.changed();
+        self.session_changed();
     }
 
     /// Submits a form of the engine's read model ([`forms::build`]): its
@@ -201,7 +205,7 @@ impl WorkspaceState {
             let output = outcome.output.clone();
             self.0.log.borrow_mut().record(action.to_line(), outcome);
             *self.0.request.borrow_mut() = explained.ok().map(|explained| Request { explained, output });
-            self.changed();
+            self.session_changed();
         } else {
             self.apply(&action);
         }
@@ -214,7 +218,7 @@ impl WorkspaceState {
         *self.0.log.borrow_mut() = Log::default();
         *self.0.request.borrow_mut() = None;
         *self.0.selected.borrow_mut() = None;
-        self.changed();
+        self.session_changed();
     }
 
     /// Shows Tab's choices under the line, as a shell does.

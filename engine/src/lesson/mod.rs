@@ -72,6 +72,41 @@ impl Step {
     }
 }
 
+/// A lesson's checklist as the learner works: steps are reached in order, and
+/// a step once reached stays checked even if a later step undoes its state
+/// (stopping a server to restart it elsewhere).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Checklist {
+    done: Vec<bool>,
+}
+
+impl Checklist {
+    /// Checks the steps `world` now meets, in order; true when all are done.
+    pub fn follow(&mut self, lesson: &Lesson, world: &World) -> bool {
+        self.done.resize(lesson.steps.len(), false);
+        for (i, step) in lesson.steps.iter().enumerate() {
+            if !self.done[i] {
+                if step.done(world) {
+                    self.done[i] = true;
+                } else {
+                    break;
+                }
+            }
+        }
+        self.done.iter().all(|d| *d)
+    }
+
+    /// Whether step `i` is checked.
+    pub fn is_done(&self, i: usize) -> bool {
+        self.done.get(i).copied().unwrap_or(false)
+    }
+
+    /// The first step not yet done.
+    pub fn current(&self) -> Option<usize> {
+        self.done.iter().position(|d| !d)
+    }
+}
+
 /// A lesson.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lesson {
@@ -290,6 +325,20 @@ Branches are code versions.
 ## Interview
 Why a branch per feature?
 ";
+
+    #[test]
+    fn the_checklist_keeps_a_step_once_reached() {
+        let l = Lesson::parse(SMALL).unwrap();
+        let mut s = start(&l).unwrap();
+        let mut list = Checklist::default();
+        assert!(!list.follow(&l, s.world()));
+        assert_eq!(list.current(), Some(0));
+        s.run("git checkout -b feature/new-chatbot-intent development");
+        assert!(list.follow(&l, s.world()));
+        s.run("git checkout development");
+        assert!(list.follow(&l, s.world()), "undoing the step's state keeps it checked");
+        assert!(list.is_done(0) && list.current().is_none());
+    }
 
     #[test]
     fn a_lesson_parses_and_its_solution_checks() {

@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use engine::lesson::{Lesson, start};
+use engine::lesson::{Checklist, Lesson, start};
 use wasm_bindgen::JsCast;
 use web_sys::Node as DomNode;
 
@@ -23,8 +23,8 @@ use crate::workspace::WorkspaceState;
 struct State {
     /// The lesson, or why it cannot be shown.
     lesson: Option<Result<Lesson, String>>,
-    /// Steps reached so far (once done, a step stays done on the checklist).
-    done: Vec<bool>,
+    /// Steps reached so far (the engine's rule: in order, and kept).
+    checklist: Checklist,
     /// Hints shown, per step.
     hints: Vec<usize>,
     /// The lesson after this one, if any.
@@ -32,24 +32,14 @@ struct State {
 }
 
 impl State {
-    /// Marks the steps the world now meets, in order.
+    /// Marks the steps the world now meets.
     fn follow(&mut self, ws: &WorkspaceState) -> bool {
         let Some(Ok(lesson)) = &self.lesson else { return false };
-        self.done.resize(lesson.steps.len(), false);
-        for (i, step) in lesson.steps.iter().enumerate() {
-            if !self.done[i] {
-                if ws.with_world(|w| step.done(w)) && self.done[..i].iter().all(|d| *d) {
-                    self.done[i] = true;
-                } else {
-                    break;
-                }
-            }
-        }
-        self.done.iter().all(|d| *d)
+        ws.with_world(|w| self.checklist.follow(lesson, w))
     }
 
     fn current(&self) -> Option<usize> {
-        self.done.iter().position(|d| !d)
+        self.checklist.current()
     }
 }
 
@@ -68,7 +58,7 @@ fn lesson_button(act: &str, label: &str) -> Element {
 fn body(lesson: &Lesson, s: &State) -> Vec<Element> {
     let current = s.current();
     let steps = lesson.steps.iter().enumerate().map(|(i, step)| {
-        let done = s.done.get(i).copied().unwrap_or(false);
+        let done = s.checklist.is_done(i);
         let shown = s.hints.get(i).copied().unwrap_or(0);
         let here = current == Some(i);
         el("li")
@@ -197,7 +187,7 @@ pub fn lesson_panel(parent: &DomNode, id: &str, ws: &WorkspaceState, page: &mut 
                 return;
             }
             ("reset", _) => {
-                s.done.clear();
+                s.checklist = Checklist::default();
                 s.hints.clear();
                 drop(s);
                 if let Ok(session) = start(&lesson) {

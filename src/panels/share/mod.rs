@@ -37,18 +37,20 @@ impl Share {
             // How many commands the link holds: a test waits for its own.
             let _ = input.set_attribute("data-commands", &record.lines.len().to_string());
         }
-        // Export is a download of the same record as a JSON file.
-        if let Some(a) = self.find::<DomElement>("[data-testid=export]") {
-            let json = file::export(&record);
-            let href = format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&json));
-            let _ = a.set_attribute("href", &href);
-            let _ =
-                a.set_attribute("download", &format!("branch-to-prod-{}.json", record.start.name().replace(':', "-")));
-        }
         if let Some(size) = self.find::<DomElement>("[data-testid=share-size]") {
             size.set_text_content(Some(&format!("{} characters", url.chars().count())));
         }
         self.shown.set(Some(self.ws.version()));
+    }
+
+    /// Points the Export link at the world as it is now (a JSON file), just
+    /// before the browser follows it: only an export pays for the file.
+    fn point_export(&self, a: &DomElement) {
+        let record = self.ws.record();
+        let json = file::export(&record);
+        let href = format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&json));
+        let _ = a.set_attribute("href", &href);
+        let _ = a.set_attribute("download", &format!("branch-to-prod-{}.json", record.start.name().replace(':', "-")));
     }
 
     fn find<T: JsCast>(&self, selector: &str) -> Option<T> {
@@ -153,11 +155,8 @@ pub fn share(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
         if let Some(t) = target {
             if t.closest("[data-share=copy]").ok().flatten().is_some() {
                 copy(&v);
-            } else if t.closest("[data-testid=export]").ok().flatten().is_some()
-                && v.shown.get() != Some(v.ws.version())
-            {
-                // The download must be of the world as it is now.
-                v.update();
+            } else if let Some(a) = t.closest("[data-testid=export]").ok().flatten() {
+                v.point_export(&a);
             }
         }
     }));
