@@ -537,8 +537,44 @@ proptest! {
                     let _ = q.grade(&engine::quiz::Answer::Picked(picks.clone()));
                     let _ = q.grade(&engine::quiz::Answer::Ordered(picks.iter().copied().collect()));
                     let _ = q.grade(&engine::quiz::Answer::Flagged(q.problems()));
+                    let shown = q.shown_order();
+                    let _ = q.grade(&engine::quiz::Answer::Ordered(shown));
+                    let _ = q.grade(&engine::quiz::Answer::Flagged(q.file_keys().into_iter().collect()));
                 }
             }
+            Err(e) => prop_assert!(e.line >= 1 && e.line <= text.lines().count().max(1)),
+        }
+    }
+
+    /// Any sheet text — the format's markers with anything spliced after
+    /// them, table rows of any width, stray Unicode — reads or names a line
+    /// inside it.
+    #[test]
+    fn sheets_read_or_name_their_line(lines in prop::collection::vec(prop_oneof![
+        "\\PC{0,24}",
+        "(# |## |\\$ |\\| |- |> |\\? |\\[|//)\\PC{0,16}",
+        "\\|( \\PC{0,4} \\|){0,4}",
+        "\\$ [a-z~^=\"' ]{0,8}  # \\PC{0,6}",
+        prop::sample::select(&["# T", "## S", "[profiles]", "[workflow]", "| a | b |", "|---|---|", "", "> q", "? ask"][..]).prop_map(str::to_string),
+    ], 0..24)) {
+        let text = lines.join("\n");
+        match engine::sheet::parse(&text) {
+            Ok(sheet) => {
+                let _ = sheet.commands().count();
+                let _ = sheet.section("S");
+            }
+            Err(e) => prop_assert!(e.line >= 1 && e.line <= text.lines().count().max(1)),
+        }
+    }
+
+    /// Kept quiz results of any shape read or name their line.
+    #[test]
+    fn quiz_scores_read_or_name_their_line(text in prop_oneof![
+        "\\PC{0,60}",
+        prop::collection::vec("[a-z0-9-]{0,8}( right| wrong|\\PC{0,3})?", 0..6).prop_map(|l| l.join("\n")),
+    ]) {
+        match engine::quiz::Scores::parse(&text) {
+            Ok(s) => prop_assert_eq!(engine::quiz::Scores::parse(&s.write()).unwrap(), s),
             Err(e) => prop_assert!(e.line >= 1 && e.line <= text.lines().count().max(1)),
         }
     }

@@ -19,7 +19,7 @@
 //! why: Branches are code versions; environments are where code runs.
 //! ```
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use thiserror::Error;
 
@@ -104,6 +104,85 @@ impl Question {
             (Kind::Spot { .. }, Answer::Flagged(keys)) => *keys == self.problems(),
             _ => false,
         }
+    }
+}
+
+impl Question {
+    /// The order an "order" question shows its steps in: shuffled the same
+    /// way every time (a learner can come back to it), never already right.
+    pub fn shown_order(&self) -> Vec<usize> {
+        let Kind::Order { steps } = &self.kind else { return Vec::new() };
+        let n = steps.len();
+        let mut order: Vec<usize> = (0..n).collect();
+        // FNV-1a of the id seeds a small LCG: deterministic, no RNG crate.
+        let mut seed =
+            self.id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+        for i in (1..n).rev() {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            order.swap(i, (seed >> 33) as usize % (i + 1));
+        }
+        if order.iter().enumerate().all(|(i, s)| i == *s) {
+            order.rotate_left(1);
+        }
+        order
+    }
+
+    /// The keys a "spot" question's file sets, in the file's order: what
+    /// the learner can flag.
+    pub fn file_keys(&self) -> Vec<String> {
+        let Kind::Spot { file, .. } = &self.kind else { return Vec::new() };
+        file.lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .filter_map(|l| l.split_once('='))
+            .map(|(k, _)| k.trim().trim_start_matches("export ").trim().to_string())
+            .filter(|k| !k.is_empty())
+            .collect()
+    }
+}
+
+/// The learner's results, kept in the browser: each question answered, and
+/// whether the last answer was right. One `id right` or `id wrong` a line.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Scores(pub BTreeMap<String, bool>);
+
+impl Scores {
+    /// Reads kept results.
+    pub fn parse(text: &str) -> Result<Self, QuizError> {
+        let mut out = BTreeMap::new();
+        for (i, l) in text.lines().enumerate() {
+            let err = |message: String| QuizError { line: i + 1, message };
+            if l.trim().is_empty() {
+                continue;
+            }
+            let (id, result) =
+                l.trim().split_once(' ').ok_or_else(|| err("expected 'id right' or 'id wrong'".into()))?;
+            if !crate::lesson::is_id(id) {
+                return Err(err(format!("'{}' is not a question id", id.chars().take(40).collect::<String>())));
+            }
+            let right = match result {
+                "right" => true,
+                "wrong" => false,
+                _ => return Err(err("a result is 'right' or 'wrong'".into())),
+            };
+            out.insert(id.to_string(), right);
+        }
+        Ok(Self(out))
+    }
+
+    /// As kept.
+    pub fn write(&self) -> String {
+        let mut out = String::new();
+        for (id, r) in &self.0 {
+            out.push_str(id);
+            out.push_str(if *r { " right\n" } else { " wrong\n" });
+        }
+        out
+    }
+
+    /// Right answers among `questions`, and how many of them were answered.
+    pub fn tally(&self, questions: &[Question]) -> (usize, usize) {
+        let answered: Vec<bool> = questions.iter().filter_map(|q| self.0.get(&q.id).copied()).collect();
+        (answered.iter().filter(|r| **r).count(), answered.len())
     }
 }
 
@@ -329,6 +408,33 @@ why: Debug shows internals to users.
         assert!(msg(&SAMPLE.replace("env: production", "env: moon")).contains("'moon' is not development"));
         assert!(msg(&format!("{SAMPLE}\n## Q: versions | again\n")).contains("used twice"));
         assert!(msg(&SAMPLE.replace("why: Production serves real users.\n", "")).contains("needs a 'why:' line"));
+    }
+
+    #[test]
+    fn order_is_shown_shuffled_the_same_way_every_time() {
+        let qs =
+            parse(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../quiz/questions.quiz")).unwrap())
+                .unwrap();
+        for q in qs.iter().filter(|q| matches!(q.kind, Kind::Order { .. })) {
+            let shown = q.shown_order();
+            assert_eq!(shown, q.shown_order());
+            assert!(!q.grade(&Answer::Ordered(shown.clone())), "{} is shown already in order", q.id);
+            let mut sorted = shown.clone();
+            sorted.sort_unstable();
+            assert_eq!(sorted, (0..shown.len()).collect::<Vec<_>>());
+        }
+        for q in qs.iter().filter(|q| matches!(q.kind, Kind::Spot { .. })) {
+            let keys = q.file_keys();
+            assert!(q.problems().iter().all(|p| keys.contains(p)), "{}: {keys:?}", q.id);
+        }
+    }
+
+    #[test]
+    fn scores_are_kept_as_lines() {
+        let s = Scores::parse("a right\nb wrong\n").unwrap();
+        assert_eq!(s.write(), "a right\nb wrong\n");
+        assert_eq!(Scores::parse("a maybe").unwrap_err().to_string(), "line 1: a result is 'right' or 'wrong'");
+        assert_eq!(Scores::parse("\n<b> right").unwrap_err().to_string(), "line 2: '<b>' is not a question id");
     }
 
     proptest! {
