@@ -47,6 +47,12 @@ async fn fetch(path: &str) -> Result<String, ContentError> {
 /// The text at `path` on this site, fetched once per visit; `done` gets it
 /// (at once when it was fetched before).
 pub fn text(path: String, done: impl FnOnce(Result<String, ContentError>) + 'static) {
+    fetch_once(path, Box::new(done));
+}
+
+/// One copy of the fetching future for every caller (generic, it was a
+/// copy per call site).
+fn fetch_once(path: String, done: Box<dyn FnOnce(Result<String, ContentError>)>) {
     if let Some(t) = CACHE.with_borrow(|c| c.get(&path).cloned()) {
         done(Ok(t));
         return;
@@ -57,5 +63,17 @@ pub fn text(path: String, done: impl FnOnce(Result<String, ContentError>) + 'sta
             CACHE.with_borrow_mut(|c| c.insert(path, t.clone()));
         }
         done(r);
+    });
+}
+
+/// A sheet (`engine::sheet`) at `path`, read; `what` names it in errors
+/// ("the reference").
+pub fn sheet(path: &str, what: &'static str, done: impl FnOnce(Result<engine::sheet::Sheet, String>) + 'static) {
+    text(path.to_string(), move |r| {
+        done(match r {
+            Ok(t) => engine::sheet::parse(&t).map_err(|e| format!("{what} could not be read: {e}. Reload the page.")),
+            Err(ContentError::NotFound) => Err(format!("{what} is missing from this site. Reload the page.")),
+            Err(e) => Err(format!("{what}: {e}.")),
+        });
     });
 }

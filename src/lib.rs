@@ -11,6 +11,7 @@
 //!   links; [`notice`] says what happened; [`crash`] is the panic net;
 //!   [`offline`] the service worker.
 
+pub mod clipboard;
 pub mod content;
 pub mod crash;
 pub mod markup;
@@ -54,7 +55,9 @@ fn header() -> Element {
                 .class("b2p-header__nav")
                 .attr("aria-label", "Main")
                 .child(link("/", "Home"))
-                .child(link("/sandbox", "Sandbox")),
+                .child(link("/sandbox", "Sandbox"))
+                .child(link("/interview", "Interview"))
+                .child(link("/reference", "Reference")),
         )
         .child(
             el("button")
@@ -91,6 +94,8 @@ impl App {
             Route::Home => pages::home::home(&self.main, &mut page),
             Route::Sandbox => pages::sandbox::sandbox(&self.main, presenting, &mut page),
             Route::Lesson(id) => pages::lesson::lesson(&self.main, &id, presenting, &mut page),
+            Route::Interview => pages::interview::interview(&self.main, presenting, &mut page),
+            Route::Reference => pages::reference::reference(&self.main, &mut page),
             Route::NotFound => pages::not_found::not_found(&self.main),
         }
         *self.page.borrow_mut() = page;

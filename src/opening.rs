@@ -29,7 +29,7 @@ pub fn start_of(route: &Route) -> Option<Start> {
     match route {
         Route::Sandbox => Some(Start::Sandbox),
         Route::Lesson(id) => Some(Start::Lesson(id.clone())),
-        Route::Home | Route::NotFound => None,
+        Route::Home | Route::Interview | Route::Reference | Route::NotFound => None,
     }
 }
 

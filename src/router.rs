@@ -24,6 +24,10 @@ pub enum Route {
     Sandbox,
     /// `/lesson/:id`: a lesson in its own world.
     Lesson(String),
+    /// `/interview`: the quiz, your answer, and presenter mode (`?present`).
+    Interview,
+    /// `/reference`: the printable cheat sheet.
+    Reference,
     /// Anything else.
     NotFound,
 }
@@ -42,6 +46,8 @@ impl Route {
             [""] => Self::Home,
             ["", "sandbox"] => Self::Sandbox,
             ["", "lesson", id] => lesson_id(id).map_or(Self::NotFound, Self::Lesson),
+            ["", "interview"] => Self::Interview,
+            ["", "reference"] => Self::Reference,
             _ => Self::NotFound,
         }
     }
@@ -79,10 +85,53 @@ impl Address {
         })
     }
 
+    /// A query parameter's value, percent-decoded (`?try=git%20status`);
+    /// a bad escape is kept as typed, bytes that are not UTF-8 become `�`.
+    pub fn decoded(&self, name: &str) -> Option<String> {
+        let raw = self.param(name)?.as_bytes();
+        let mut out = Vec::with_capacity(raw.len());
+        let mut i = 0;
+        while i < raw.len() {
+            let hex = raw
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            match (raw[i], hex) {
+                (b'%', Some(b)) => {
+                    out.push(b);
+                    i += 3;
+                }
+                (b'+', _) => {
+                    out.push(b' ');
+                    i += 1;
+                }
+                (b, _) => {
+                    out.push(b);
+                    i += 1;
+                }
+            }
+        }
+        Some(String::from_utf8_lossy(&out).into_owned())
+    }
+
     /// Presenter mode: `?present`.
     pub fn presenting(&self) -> bool {
         self.param("present").is_some_and(|v| !matches!(v, "0" | "false"))
     }
+}
+
+/// `text` as a query parameter's value: everything but letters, digits
+/// and `-_.~` percent-encoded.
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The address shown, and what draws the page for a new one.
@@ -241,7 +290,15 @@ mod tests {
                 proptest::prop_assert!(id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
             }
             let a = Address::new(&path, &query);
-            let _ = (a.presenting(), a.param("present"), a.param(""));
+            let _ = (a.presenting(), a.param("present"), a.param(""), a.decoded("try"));
+        }
+
+        /// Any line — Unicode, `%`, `&`, `=`, `+`, quotes — comes back from a
+        /// "try it" link as it was written.
+        #[test]
+        fn try_it_lines_survive_the_address(line in "\\PC{0,40}") {
+            let a = Address::new("/sandbox", &format!("x=1&try={}", super::encode(&line)));
+            proptest::prop_assert_eq!(a.decoded("try"), Some(line));
         }
     }
 
@@ -252,6 +309,8 @@ mod tests {
             Route::Home => "/",
             Route::Sandbox => "/sandbox",
             Route::Lesson(_) => "/lesson/big-picture",
+            Route::Interview => "/interview",
+            Route::Reference => "/reference",
             Route::NotFound => "/no-such-page.wasm",
         }
     }
@@ -273,7 +332,9 @@ mod tests {
                 None => path == *f,
             })
         };
-        for route in [Route::Home, Route::Sandbox, Route::Lesson("big-picture".into()), Route::NotFound] {
+        let pages =
+            [Route::Home, Route::Sandbox, Route::Lesson("big-picture".into()), Route::Interview, Route::Reference];
+        for route in pages.into_iter().chain([Route::NotFound]) {
             let path = example(&route);
             assert_eq!(Route::parse(path), route, "{path}");
             let served = path == "/" || rewritten(path);

@@ -88,6 +88,11 @@ pub fn world(start: &Start) -> Option<Record> {
     with(|s| s.world(start).cloned())
 }
 
+/// Where every saved world with work in it starts.
+pub fn worlds() -> Vec<Start> {
+    with(|s| s.worlds.iter().filter(|r| !r.lines.is_empty()).map(|r| r.start.clone()).collect())
+}
+
 /// Forgets the saved world that starts at `start` (the learner asked for a
 /// fresh one after a crash).
 pub fn forget(start: &Start) {

@@ -5,8 +5,6 @@
 //! the world does not show yet is listed with the lesson that produces it,
 //! so the answer never claims what did not happen.
 
-use std::collections::BTreeSet;
-
 use crate::github::{PrState, ReviewState, Run};
 use crate::servers::{ServerName, Status};
 use crate::world::World;
@@ -35,7 +33,7 @@ pub struct Pull {
 pub struct Facts {
     /// Feature (and other topic) branches, in the order first seen.
     pub features: Vec<String>,
-    /// `hotfix/…` branches.
+    /// hotfix/… branches.
     pub hotfixes: Vec<String>,
     /// Pull requests.
     pub pulls: Vec<Pull>,
@@ -58,7 +56,7 @@ fn is_topic(name: &str) -> bool {
     !matches!(name, "main" | "master" | "development" | "HEAD") && !name.starts_with("origin/")
 }
 
-/// `Merge branch 'x'…` and `Merge pull request #n from you/x`: the branch a
+/// Merge branch 'x'… and Merge pull request #n from you/x: the branch a
 /// merge brought in, still named after the branch is deleted.
 fn merged_branch(subject: &str) -> Option<&str> {
     if let Some(rest) = subject.strip_prefix("Merge branch '") {
@@ -83,7 +81,7 @@ fn told(world: &World, subject: &str) -> String {
     }
 }
 
-/// Reads what `world` shows the learner did.
+/// Reads what world shows the learner did.
 pub fn facts(world: &World) -> Facts {
     let mut facts = Facts::default();
     let origin = world.origin();
@@ -100,7 +98,7 @@ pub fn facts(world: &World) -> Facts {
     if let Some(local) = world.local() {
         commits.extend(local.commits.values().filter(|c| !origin.commits.contains_key(&c.id)));
     }
-    commits.sort_by_key(|c| c.time);
+    crate::order::sort_by_key(&mut commits, |c| c.time);
     for c in &commits {
         if let Some(b) = merged_branch(c.subject()) {
             add(b);
@@ -130,14 +128,13 @@ pub fn facts(world: &World) -> Facts {
             title: pr.title.clone(),
             head: pr.head.clone(),
             base: pr.base.clone(),
-            approvers: pr
-                .reviews
-                .iter()
-                .filter(|r| r.state == ReviewState::Approved)
-                .map(|r| crate::github::login(&r.author))
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect(),
+            approvers: pr.reviews.iter().filter(|r| r.state == ReviewState::Approved).fold(Vec::new(), |mut v, r| {
+                let who = crate::github::login(&r.author);
+                if !v.contains(&who) {
+                    v.push(who);
+                }
+                v
+            }),
             checks_passed: hub.latest_run(pr).is_some_and(Run::ok),
             merged: pr.state == PrState::Merged,
         })
@@ -173,7 +170,7 @@ pub fn facts(world: &World) -> Facts {
 }
 
 fn list(items: &[String]) -> String {
-    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    let quoted: Vec<String> = items.to_vec();
     match quoted.as_slice() {
         [] => String::new(),
         [one] => one.clone(),
@@ -182,30 +179,30 @@ fn list(items: &[String]) -> String {
 }
 
 impl Facts {
-    /// The answer, paragraph by paragraph, in the first person; backticks
-    /// mark code, as in lessons.
+    /// The answer, paragraph by paragraph, in the first person: plain text
+    /// to say out loud or paste.
     pub fn answer(&self) -> Vec<String> {
         let mut out = Vec::new();
         let mut p = String::from(
-            "I follow a professional Git workflow: every change starts on its own branch cut from `development`",
+            "I follow a professional Git workflow: every change starts on its own branch cut from development",
         );
         if self.features.is_empty() {
             p.push('.');
         } else {
             let n = self.features.len().min(3);
             p.push_str(&format!(
-                " — most recently {} — and merges into `development`, then `main`.",
+                " — most recently {} — and merges into development, then main.",
                 list(&self.features[self.features.len() - n..])
             ));
         }
         if self.ran_locally {
-            p.push_str(" I try each change on my machine first, with `.env.development` and debug on.");
+            p.push_str(" I try each change on my machine first, with .env.development and debug on.");
         }
         out.push(p);
 
         if let Some(pr) = self.pulls.iter().rev().find(|p| p.merged).or(self.pulls.last()) {
             let mut p = format!(
-                "Changes reach `{}` through a pull request: #{} “{}” from `{}`",
+                "Changes reach {} through a pull request: #{} “{}” from {}",
                 pr.base, pr.number, pr.title, pr.head
             );
             match (pr.checks_passed, pr.approvers.as_slice()) {
@@ -232,7 +229,7 @@ impl Facts {
             let places: Vec<String> =
                 self.deployed.iter().map(|(s, subj)| format!("{} runs “{subj}”", s.name())).collect();
             let mut p = format!(
-                "Each environment runs a branch under its own profile: {}. Staging runs `main` with \
+                "Each environment runs a branch under its own profile: {}. Staging runs main with \
                  production-like settings; production gets the very commit staging ran.",
                 places.join("; ")
             );
@@ -263,7 +260,7 @@ impl Facts {
                 p.push('.');
             } else {
                 p.push_str(&format!(
-                    ", then fixed it on {} from `main` and merged the fix back into `development`.",
+                    ", then fixed it on {} from main and merged the fix back into development.",
                     list(&self.hotfixes)
                 ));
             }
@@ -275,6 +272,36 @@ impl Facts {
                 .into(),
         );
         out
+    }
+
+    /// Adds what another world shows (the learner works in the sandbox and
+    /// in each lesson's own world: the answer tells all of it).
+    pub fn merge(&mut self, other: Facts) {
+        for f in other.features {
+            if !self.features.contains(&f) {
+                self.features.push(f);
+            }
+        }
+        for h in other.hotfixes {
+            if !self.hotfixes.contains(&h) {
+                self.hotfixes.push(h);
+            }
+        }
+        self.pulls.extend(other.pulls);
+        self.ran_locally |= other.ran_locally;
+        for (server, subject) in other.deployed {
+            self.deployed.retain(|(s, _)| *s != server);
+            self.deployed.push((server, subject));
+        }
+        crate::order::sort_by_key(&mut self.deployed, |(s, _)| *s);
+        self.staging_caught = self.staging_caught.take().or(other.staging_caught);
+        self.users_affected += other.users_affected;
+        self.rollback = self.rollback.take().or(other.rollback);
+        for p in other.protected {
+            if !self.protected.contains(&p) {
+                self.protected.push(p);
+            }
+        }
     }
 
     /// What the world does not show yet, each with the lesson that does it.
@@ -311,6 +338,23 @@ mod tests {
             assert!(o.ok, "{l}: {}", o.output);
         }
         s.world().clone()
+    }
+
+    #[test]
+    fn worlds_add_up() {
+        let mut a = facts(&world(&["git checkout -b feature/a", "git push -u origin feature/a"]));
+        let b = facts(&world(&[
+            "edit handoff-bug",
+            "git add .",
+            "git commit -m \"Bug\"",
+            "git push origin main",
+            "deploy production",
+            "deploy production HEAD~1",
+        ]));
+        a.merge(b);
+        assert_eq!(a.features, ["feature/a"]);
+        assert!(a.rollback.is_some());
+        assert_eq!(a.deployed.iter().map(|d| d.0).collect::<Vec<_>>(), [ServerName::Staging, ServerName::Production]);
     }
 
     #[test]
@@ -354,7 +398,7 @@ mod tests {
         assert!(f.pulls[0].merged && f.pulls[0].checks_passed, "{:?}", f.pulls);
         assert_eq!(f.pulls[0].approvers.len(), 1);
         let a = f.answer().join("\n");
-        assert!(a.contains("`feature/new-chatbot-intent`"), "{a}");
+        assert!(a.contains("most recently feature/new-chatbot-intent"), "{a}");
         assert!(a.contains("#1 “Add product inquiry intent”"), "{a}");
         assert!(a.contains("production runs “Add product inquiry intent”"), "{a}");
         assert_eq!(f.gaps().iter().map(|g| g.1).collect::<Vec<_>>(), ["amateur-vs-professional", "hotfix-rollback"]);

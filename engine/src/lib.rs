@@ -20,6 +20,7 @@ pub mod github;
 pub mod grammar;
 pub mod interview;
 pub mod lesson;
+pub mod order;
 pub mod outcome;
 pub mod project;
 pub mod quiz;

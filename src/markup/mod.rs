@@ -14,7 +14,7 @@ mod node;
 mod patch;
 
 pub use listen::{Listener, listen};
-pub use node::{Element, Node, code, el};
+pub use node::{Element, Node, code, el, inline};
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -21,7 +21,9 @@ pub struct Element {
     pub(super) tag: &'static str,
     pub(super) attrs: Vec<(&'static str, String)>,
     pub(super) children: Vec<Node>,
-    pub(super) action: Option<Action>,
+    /// Boxed: elements move through every builder call, and an action is
+    /// large.
+    pub(super) action: Option<Box<Action>>,
 }
 
 /// A new element.
@@ -32,8 +34,21 @@ pub fn el(tag: &'static str) -> Element {
 impl Element {
     /// Sets an attribute.
     #[must_use]
-    pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Self {
-        self.attrs.push((name, value.into()));
+    pub fn attr(self, name: &'static str, value: impl Into<String>) -> Self {
+        self.push_attr(name, value.into())
+    }
+
+    // The builder's steps are kept out of line: inlined at each of the
+    // panels' thousands of calls they cost more code than they save time.
+    #[inline(never)]
+    fn push_attr(mut self, name: &'static str, value: String) -> Self {
+        self.attrs.push((name, value));
+        self
+    }
+
+    #[inline(never)]
+    fn push_child(mut self, child: Node) -> Self {
+        self.children.push(child);
         self
     }
 
@@ -60,9 +75,8 @@ impl Element {
 
     /// Appends a child.
     #[must_use]
-    pub fn child(mut self, child: impl Into<Node>) -> Self {
-        self.children.push(child.into());
-        self
+    pub fn child(self, child: impl Into<Node>) -> Self {
+        self.push_child(child.into())
     }
 
     /// Appends a child when there is one.
@@ -84,13 +98,13 @@ impl Element {
     /// Appends text.
     #[must_use]
     pub fn text(self, text: impl Into<String>) -> Self {
-        self.child(Node::Text(text.into()))
+        self.push_child(Node::Text(text.into()))
     }
 
     /// What a click on this element dispatches.
     #[must_use]
     pub fn on_click(mut self, action: Action) -> Self {
-        self.action = Some(action);
+        self.action = Some(Box::new(action));
         self
     }
 
@@ -121,4 +135,10 @@ impl From<&str> for Node {
 /// `<code>text</code>`, the panels' most common element.
 pub fn code(text: impl Into<String>) -> Element {
     el("code").text(text)
+}
+
+/// Prose: text with `backticked` spans as code. Nothing else is
+/// interpreted, so no markup in a content file reaches the page as HTML.
+pub fn inline(text: &str) -> Vec<Node> {
+    text.split('`').enumerate().map(|(i, part)| if i % 2 == 1 { code(part).into() } else { Node::from(part) }).collect()
 }

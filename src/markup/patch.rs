@@ -39,7 +39,7 @@ pub fn number_actions(node: &mut Node, actions: &mut Vec<engine::Action>) {
     if let Node::Element(e) = node {
         if let Some(action) = e.action.take() {
             e.attrs.push(("data-act", actions.len().to_string()));
-            actions.push(action);
+            actions.push(*action);
         }
         for child in &mut e.children {
             number_actions(child, actions);

@@ -23,8 +23,8 @@ fn step_row(s: &Step) -> Element {
         .child(
             el("div")
                 .class("b2p-map__branch")
-                .child(el("p").class("b2p-map__name").child(code(s.branch.as_str())))
-                .child(el("p").class("b2p-map__commit").text(s.tip.as_deref().unwrap_or("no commits yet"))),
+                .child(el("p").class("b2p-map__name").child(code(s.branch.to_string())))
+                .child(el("p").class("b2p-map__commit").text(s.tip.clone().unwrap_or_else(|| "no commits yet".into()))),
         )
         .child(
             el("div")
@@ -42,20 +42,19 @@ fn step_row(s: &Step) -> Element {
                         .text(s.server)
                         .child(el("span").class("b2p-map__profile").text(format!(" · {}", s.profile))),
                 )
-                .child(el("p").class("b2p-map__url").text(s.url.as_str()))
-                .child(el("p").class("b2p-map__commit").text(s.runs.as_deref().unwrap_or("—")))
+                .child(el("p").class("b2p-map__url").text(s.url.to_string()))
+                .child(el("p").class("b2p-map__commit").text(s.runs.clone().unwrap_or_else(|| "—".into())))
                 .child(el("p").class("b2p-map__state").text(state)),
         )
 }
 
-fn big_picture(steps: &[Step], topology: engine::servers::Topology) -> Element {
+/// The guide's two columns, branch → server, drawn from a world's map.
+pub fn big_picture(steps: &[Step], topology: engine::servers::Topology, title: &'static str) -> Element {
     el("section")
         .class("b2p-map")
         .attr("aria-labelledby", "map-title")
         .attr("data-testid", "big-picture")
-        .child(
-            el("h2").attr("id", "map-title").class("b2p-home__heading").text("The big picture, live from your sandbox"),
-        )
+        .child(el("h2").attr("id", "map-title").class("b2p-home__heading").text(title))
         .child(
             el("div")
                 .class("b2p-map__heads")
@@ -100,7 +99,7 @@ fn intro() -> Element {
 }
 
 /// A list item of text and `code`, alternating: `step(&["Run ", "git init", "."])`.
-fn step(parts: &[&str]) -> Element {
+fn step(parts: &[&'static str]) -> Element {
     el("li").children(parts.iter().enumerate().map(|(i, p)| if i % 2 == 1 { code(*p).into() } else { Node::from(*p) }))
 }
 
@@ -152,7 +151,7 @@ pub fn home(main: &DomNode, page: &mut Page) {
         &home,
         &ws,
         move || w.with_world(|world| (map(world), world.servers().topology)),
-        |(m, t)| big_picture(m, *t).into(),
+        |(m, t)| big_picture(m, *t, "The big picture, live from your sandbox").into(),
     );
     lessons(&home, page);
     crate::markup::append(&home, &[first_steps().into()]);
@@ -178,9 +177,9 @@ fn lessons(home: &DomNode, page: &mut Page) {
             .child(el("ol").class("b2p-home__list").children(list.iter().map(|(id, title)| {
                 let finished = done.contains(id);
                 el("li")
-                    .attr("data-lesson", id.as_str())
+                    .attr("data-lesson", id.to_string())
                     .attr("data-done", if finished { "true" } else { "false" })
-                    .child(el("a").attr("href", format!("/lesson/{id}")).text(title.as_str()))
+                    .child(el("a").attr("href", format!("/lesson/{id}")).text(title.to_string()))
                     .text(if finished { " ✓ done" } else { "" })
             })))
             .into()

@@ -3,9 +3,12 @@
 //! drops it, and with it every redraw and listener it had.
 
 pub mod home;
+pub mod interview;
 pub mod lesson;
 pub mod not_found;
+pub mod reference;
 pub mod sandbox;
+pub mod sheet;
 
 use std::cell::RefCell;
 use std::rc::Rc;

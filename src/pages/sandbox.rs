@@ -28,4 +28,14 @@ pub fn sandbox(main: &DomNode, presenting: bool, page: &mut Page) {
     let ws = sandbox_workspace();
     let layout = if presenting { Layout::Presenter } else { Layout::Sandbox };
     workspace::draw(main, &ws, layout, page);
+    // A "try it" from the reference: the line typed, waiting for Enter.
+    if let Some(line) = crate::router::address().decoded("try")
+        && let Some(input) = main
+            .dyn_ref::<web_sys::Element>()
+            .and_then(|m| m.query_selector("[data-testid=terminal-input]").ok().flatten())
+            .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.set_value(&line);
+        let _ = input.focus();
+    }
 }

@@ -4,7 +4,7 @@
 
 mod state;
 
-pub use state::{Entry, Log, Request, WorkspaceState, close, workspace};
+pub use state::{Entry, Log, Request, WorkspaceState, close, opened, workspace};
 
 use web_sys::{Element as DomElement, Node as DomNode};
 

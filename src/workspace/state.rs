@@ -85,6 +85,8 @@ struct Inner {
     editing: RefCell<String>,
     version: Cell<u64>,
     views: RefCell<Vec<Weak<dyn View>>>,
+    /// Saved in the browser (presenter mode's world is not: it is played).
+    kept: bool,
 }
 
 /// A workspace: one world (the sandbox's, or a lesson's) and its terminal.
@@ -101,7 +103,18 @@ impl WorkspaceState {
     /// A workspace for `start` (saved and shared under its name), starting
     /// from `world`.
     pub fn at(start: Start, world: World) -> Self {
+        Self::made(start, world, true)
+    }
+
+    /// A workspace never saved: presenter mode plays the week on one, and
+    /// the learner's own worlds stay as they were.
+    pub fn scratch(start: Start, world: World) -> Self {
+        Self::made(start, world, false)
+    }
+
+    fn made(start: Start, world: World, kept: bool) -> Self {
         Self(Rc::new(Inner {
+            kept,
             start,
             session: RefCell::new(Session::new(world)),
             log: RefCell::new(Log::default()),
@@ -155,7 +168,9 @@ impl WorkspaceState {
 
     /// The session changed: it is saved soon after, and every view redraws.
     fn session_changed(&self) {
-        crate::saved::later(self);
+        if self.0.kept {
+            crate::saved::later(self);
+        }
         self.changed();
     }
 
@@ -301,4 +316,9 @@ pub fn workspace(start: &Start) -> (WorkspaceState, bool) {
 /// opens it anew (a share link was opened for it).
 pub fn close(start: &Start) {
     OPEN.with_borrow_mut(|o| o.retain(|w| w.start() != start));
+}
+
+/// The workspaces open this visit.
+pub fn opened() -> Vec<WorkspaceState> {
+    OPEN.with_borrow(Clone::clone)
 }

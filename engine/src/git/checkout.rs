@@ -85,9 +85,9 @@ pub fn switch_trees(repo: &mut Repo, work: &mut Tree, from: &Tree, to: &Tree, ve
             untracked.push((*p).clone());
         }
     }
-    dirty.sort();
+    crate::order::sort(&mut dirty);
     dirty.dedup();
-    untracked.sort();
+    crate::order::sort(&mut untracked);
     untracked.dedup();
     if !dirty.is_empty() {
         return Err(GitError::Refused(format!(

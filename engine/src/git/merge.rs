@@ -233,7 +233,7 @@ pub fn three_way(
         if list.is_empty() {
             list =
                 ours.keys().chain(ctx.repo.index.keys()).filter(|p| ours.get(*p) != ctx.repo.index.get(*p)).collect();
-            list.sort();
+            crate::order::sort(&mut list);
             list.dedup();
         }
         let verb = if op == Operation::Revert { "revert" } else { "merge" };

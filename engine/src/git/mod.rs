@@ -264,7 +264,7 @@ pub(crate) fn closest<'a>(cmd: &str, known: &[&'a str]) -> Option<&'a str> {
             (d, *k)
         })
         .collect();
-    scored.sort_unstable();
+    crate::order::sort(&mut scored);
     let best = scored.first()?;
     // git only suggests when the best candidate is close enough (its
     // SIMILARITY_FLOOR of 7) and unambiguous.

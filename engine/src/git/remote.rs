@@ -399,7 +399,7 @@ pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     }
     // git reports the refs the remote has in refname order, then new ones
     // in the order given.
-    updates.sort_by_key(|u| match u {
+    crate::order::sort_by_key(&mut updates, |u| match u {
         Update::Branch { dst, .. } if ctx.origin.branches.contains_key(dst) => (false, format!("refs/heads/{dst}")),
         Update::Tag { name, .. } if ctx.origin.tags.contains_key(name) => (false, format!("refs/tags/{name}")),
         _ => (true, String::new()),

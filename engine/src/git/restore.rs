@@ -63,7 +63,7 @@ fn matched(specs: &[String], trees: &[&Tree]) -> Result<Vec<String>, GitError> {
         }
         out.extend(hits.into_iter().cloned());
     }
-    out.sort();
+    crate::order::sort(&mut out);
     out.dedup();
     Ok(out)
 }

@@ -91,7 +91,10 @@ fn entry(repo: &Repo, which: Option<&str>) -> Result<(usize, String), GitError> 
 
 /// The tracked files as the working tree has them: what a stash saves.
 fn tracked_work(repo: &Repo, work: &Tree) -> Tree {
-    repo.index.keys().filter_map(|p| work.get(p).map(|b| (p.clone(), b.clone()))).collect()
+    // Built by insertion: collecting into a map sorts first (crate::order).
+    let mut out = Tree::new();
+    out.extend(repo.index.keys().filter_map(|p| work.get(p).map(|b| (p.clone(), b.clone()))));
+    out
 }
 
 fn push(message: Option<&str>, ctx: &mut Ctx) -> Result<String, GitError> {

@@ -90,7 +90,9 @@ impl Question {
     pub fn problems(&self) -> BTreeSet<String> {
         let Kind::Spot { env, file } = &self.kind else { return BTreeSet::new() };
         let resolved = crate::config::resolve(&env.file(), Some(file), &[], "");
-        check(*env, &resolved.config, *env != Env::Development).into_iter().map(|f| f.key.to_string()).collect()
+        let mut keys = BTreeSet::new();
+        keys.extend(check(*env, &resolved.config, *env != Env::Development).into_iter().map(|f| f.key.to_string()));
+        keys
     }
 
     /// Whether `answer` is right.
@@ -130,12 +132,22 @@ impl Question {
     /// The keys a "spot" question's file sets, in the file's order: what
     /// the learner can flag.
     pub fn file_keys(&self) -> Vec<String> {
+        self.file_lines().into_iter().filter_map(|(_, k)| k).collect()
+    }
+
+    /// A "spot" question's file, line by line, each with the key it sets
+    /// (none for a comment or a blank line).
+    pub fn file_lines(&self) -> Vec<(&str, Option<String>)> {
         let Kind::Spot { file, .. } = &self.kind else { return Vec::new() };
         file.lines()
-            .filter(|l| !l.trim_start().starts_with('#'))
-            .filter_map(|l| l.split_once('='))
-            .map(|(k, _)| k.trim().trim_start_matches("export ").trim().to_string())
-            .filter(|k| !k.is_empty())
+            .map(|l| {
+                let key = (!l.trim_start().starts_with('#'))
+                    .then(|| l.split_once('='))
+                    .flatten()
+                    .map(|(k, _)| k.trim().trim_start_matches("export ").trim().to_string())
+                    .filter(|k| !k.is_empty());
+                (l, key)
+            })
             .collect()
     }
 }
@@ -224,7 +236,9 @@ impl Draft {
         let why = need(self.why.clone(), "why")?;
         let kind = need(self.kind.clone(), "kind")?;
         let options: Vec<String> = self.options.iter().map(|(o, _)| o.clone()).collect();
-        let right: BTreeSet<usize> = self.options.iter().enumerate().filter(|(_, (_, r))| *r).map(|(i, _)| i).collect();
+        // Built by insertion: collecting into a set would sort (see crate::order).
+        let mut right = BTreeSet::new();
+        right.extend(self.options.iter().enumerate().filter(|(_, (_, r))| *r).map(|(i, _)| i));
         let kind = match kind.as_str() {
             "choice" | "which" if options.len() < 2 => {
                 return Err(err(format!("question '{}' needs two options or more", self.id)));

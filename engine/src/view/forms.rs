@@ -151,7 +151,7 @@ pub fn workflow(world: &World) -> Vec<Item> {
     };
     let on = current.clone().unwrap_or_else(|| "HEAD".into());
     let start = if repo.branches.contains_key("development") { "development".to_string() } else { on.clone() };
-    local.sort_by_key(|c| c.value != start);
+    crate::order::sort_by_key(&mut local, |c| c.value != start);
     let mergeable: Vec<Choice> = others
         .iter()
         .cloned()

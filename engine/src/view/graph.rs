@@ -189,7 +189,7 @@ pub fn world_layout(world: &World) -> Layout {
     if !runs.is_empty() {
         l.labels.append(&mut runs);
         // Stable: each commit's refs keep git's order, its servers follow.
-        l.labels.sort_by_key(|label| label.node);
+        crate::order::sort_by_key(&mut l.labels, |label| label.node);
     }
     l
 }

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Node as DomNode;
 
 use crate::content::{self, ContentError};
-use crate::markup::{Element, Node, View, code, el, listen};
+use crate::markup::{Element, View, code, el, inline, listen};
 use crate::pages::Page;
 use crate::saved;
 use crate::workspace::WorkspaceState;
@@ -46,12 +46,10 @@ impl State {
 /// Lesson prose: text, with `backticked` spans as code; nothing else is
 /// interpreted, so no markup in a lesson file reaches the page as HTML.
 fn prose(class: &'static str, text: &str) -> Element {
-    el("div").class(class).children(
-        text.split('`').enumerate().map(|(i, part)| if i % 2 == 1 { code(part).into() } else { Node::from(part) }),
-    )
+    el("div").class(class).children(inline(text))
 }
 
-fn lesson_button(act: &str, label: &str) -> Element {
+fn lesson_button(act: &'static str, label: &'static str) -> Element {
     el("button").attr("type", "button").class("b2p-button").attr("data-lesson-act", act).text(label)
 }
 
@@ -71,10 +69,11 @@ fn body(lesson: &Lesson, s: &State) -> Vec<Element> {
             } else {
                 "○"
             }))
-            .child(el("strong").text(step.objective.as_str()))
+            .child(el("strong").text(step.objective.to_string()))
             .child(el("span").class("b2p-visually-hidden").text(if done { " (done)" } else { " (to do)" }))
             .child_opt(
-                (here && !step.about.is_empty()).then(|| el("p").class("b2p-lesson__about").text(step.about.as_str())),
+                (here && !step.about.is_empty())
+                    .then(|| el("p").class("b2p-lesson__about").text(step.about.to_string())),
             )
             .child_opt((here && shown > 0).then(|| {
                 el("ol")
@@ -84,7 +83,7 @@ fn body(lesson: &Lesson, s: &State) -> Vec<Element> {
             }))
     });
     let mut out = vec![
-        el("h3").class("b2p-lesson__title").text(lesson.title.as_str()),
+        el("h3").class("b2p-lesson__title").text(lesson.title.to_string()),
         prose("b2p-lesson__text", &lesson.intro),
         el("ol").class("b2p-lesson__steps").attr("aria-label", "Steps").children(steps),
     ];
@@ -131,12 +130,13 @@ fn panel(id: &str, s: &State) -> Element {
         .class("b2p-panel b2p-panel--lesson")
         .attr("aria-label", "Lesson")
         .attr("data-testid", "lesson-panel")
-        .attr("data-lesson", id)
+        .attr("data-lesson", id.to_string())
         .child(el("h2").class("b2p-panel__title").text("Lesson"));
     match &s.lesson {
         None => section.child(el("p").class("b2p-lesson__status").text("Loading the lesson…")),
-        Some(Err(e)) => section
-            .child(el("div").class("b2p-lesson__text b2p-lesson__text--error").attr("role", "alert").text(e.as_str())),
+        Some(Err(e)) => section.child(
+            el("div").class("b2p-lesson__text b2p-lesson__text--error").attr("role", "alert").text(e.to_string()),
+        ),
         Some(Ok(lesson)) => section.children(body(lesson, s)).child(
             el("p")
                 .class("b2p-panel__note")

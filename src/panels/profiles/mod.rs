@@ -31,7 +31,8 @@ fn cell(env: Env, key: &'static str, cell: &Cell) -> Element {
         .child(el("span").class("b2p-profiles__from").text(from))
 }
 
-fn table(t: &Table) -> Element {
+/// The profiles side by side, as the panel shows them.
+pub fn table(t: &Table) -> Element {
     let head = el("tr")
         .child(el("th").attr("scope", "col").text("Key"))
         .children(Env::ALL.iter().map(|e| el("th").attr("scope", "col").child(code(e.file()))));
@@ -75,12 +76,12 @@ fn table(t: &Table) -> Element {
         })))
         .child(el("div").class("b2p-profiles__provenance").children(t.provenance.iter().map(|p| {
             el("details")
-                .attr("data-server", p.server.as_str())
+                .attr("data-server", p.server.to_string())
                 .child(el("summary").text(format!("Where {}'s values come from ({})", p.server, p.profile)))
                 .child(el("table").class("b2p-profiles__sources").child(el("tbody").children(p.sources.iter().map(|(k, from)| {
                     el("tr")
-                        .child(el("th").attr("scope", "row").child(code(k.as_str())))
-                        .child(el("td").attr("data-key", k.as_str()).text(from.as_str()))
+                        .child(el("th").attr("scope", "row").child(code(k.to_string())))
+                        .child(el("td").attr("data-key", k.to_string()).text(from.to_string()))
                 }))))
         })))
         .child(

@@ -181,13 +181,6 @@ fn copy(view: &Share) {
     }
     let Some(input) = view.find::<HtmlInputElement>("[data-testid=share-link]") else { return };
     input.select();
-    let Some(window) = web_sys::window() else { return };
-    let promise = window.navigator().clipboard().write_text(&input.value());
     let button = view.find::<DomElement>("[data-testid=share-copy]");
-    wasm_bindgen_futures::spawn_local(async move {
-        let ok = JsFuture::from(promise).await.is_ok();
-        if let Some(b) = button {
-            b.set_text_content(Some(if ok { "Copied ✓" } else { "Press Ctrl+C to copy" }));
-        }
-    });
+    crate::clipboard::copy(&input.value(), button, "Copied ✓", "Press Ctrl+C to copy");
 }
