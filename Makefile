@@ -71,12 +71,18 @@ $(VENV)/.installed: tests/python/requirements.txt
 	@touch $@
 
 # ---- run ---------------------------------------------------------------------
+# The full build (every page) at every path, rebuilt on change.
 serve: tools
-	trunk serve
+	node scripts/interview-html.mjs
+	trunk serve interview.html
 
+# Two builds of one app (README, "Two builds"): index.html, the first load,
+# and interview.html (/interview, /reference) with the `interview` feature.
 build: tools
 	trunk build --release
-	node scripts/postbuild.mjs dist
+	node scripts/interview-html.mjs
+	trunk build --release --dist target/dist-interview interview.html
+	node scripts/postbuild.mjs dist target/dist-interview
 
 # ---- test --------------------------------------------------------------------
 test: tools browser-tools python-tools lint test-native test-wasm test-e2e
@@ -86,6 +92,7 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy -p branch-to-prod --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
+	cargo clippy -p branch-to-prod --lib --bins --features interview --target wasm32-unknown-unknown --locked -- -D warnings
 	cargo clippy -p b2p-engine --lib --bins --target wasm32-unknown-unknown --locked -- -D warnings
 
 test-native: python-tools

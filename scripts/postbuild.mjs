@@ -14,15 +14,16 @@
 //   any path that is neither a file nor one of the app's routes
 //   (netlify.toml), so a stale hashed asset fails loudly.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from "node:fs";
 import { join, relative } from "node:path";
 import { createRequire } from "node:module";
 
 const dist = process.argv[2] ?? "dist";
+// The second build's output (interview.html and its assets), merged into dist.
+const second = process.argv[3];
 const root = new URL("..", import.meta.url).pathname;
 // terser comes with the test tools (tests/e2e/package.json; `make tools`).
 const { minify } = createRequire(join(root, "tests/e2e/package.json"))("terser");
-let html = readFileSync(join(dist, "index.html"), "utf8");
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
 /** A tag's attributes, quoted or not (Trunk minifies the HTML). */
@@ -31,28 +32,45 @@ function attrs(tag) {
   for (const m of tag.matchAll(/([a-z-]+)(?:=("[^"]*"|'[^']*'|[^\s>]+))?/g)) out[m[1]] = (m[2] ?? "").replace(/^["']|["']$/g, "");
   return out;
 }
-const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => ({ tag: m[0], ...attrs(m[0].slice(5)) }));
 
-// One stylesheet, in the order index.html lists them.
-const sheets = links.filter((l) => l.rel === "stylesheet" && l.href.endsWith(".css"));
-if (sheets.length > 1) {
-  const css = sheets.map((l) => readFileSync(join(dist, l.href.slice(1)), "utf8")).join("\n");
-  const name = `app-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
-  writeFileSync(join(dist, name), css);
-  for (const l of sheets) unlinkSync(join(dist, l.href.slice(1)));
-  html = html.replace(sheets[0].tag, `<link rel="stylesheet" href="/${name}" integrity="${sri(css)}">`);
-  for (const l of sheets.slice(1)) html = html.replace(l.tag, "");
+/** Joins a page's stylesheets and minifies its JS glue, in `dir`; returns the page. */
+async function finish(dir, page) {
+  let html = readFileSync(join(dir, page), "utf8");
+  const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => ({ tag: m[0], ...attrs(m[0].slice(5)) }));
+  // One stylesheet, in the order the page lists them.
+  const sheets = links.filter((l) => l.rel === "stylesheet" && l.href.endsWith(".css"));
+  if (sheets.length > 1) {
+    const css = sheets.map((l) => readFileSync(join(dir, l.href.slice(1)), "utf8")).join("\n");
+    const name = `app-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
+    writeFileSync(join(dir, name), css);
+    for (const l of sheets) unlinkSync(join(dir, l.href.slice(1)));
+    html = html.replace(sheets[0].tag, `<link rel="stylesheet" href="/${name}" integrity="${sri(css)}">`);
+    for (const l of sheets.slice(1)) html = html.replace(l.tag, "");
+  }
+  // The JS glue, minified in place (the name keeps Trunk's hash of the source).
+  for (const l of links.filter((l) => l.rel === "modulepreload")) {
+    const out = await minify(readFileSync(join(dir, l.href.slice(1)), "utf8"), { module: true, compress: true, mangle: true });
+    writeFileSync(join(dir, l.href.slice(1)), out.code);
+    html = html.replace(l.tag, `<link rel="modulepreload" href="${l.href}" crossorigin="anonymous" integrity="${sri(out.code)}">`);
+  }
+  writeFileSync(join(dir, page), html);
+  return html;
 }
-// The JS glue, minified in place (the name keeps Trunk's hash of the source).
-for (const l of links.filter((l) => l.rel === "modulepreload")) {
-  const out = await minify(readFileSync(join(dist, l.href.slice(1)), "utf8"), { module: true, compress: true, mangle: true });
-  writeFileSync(join(dist, l.href.slice(1)), out.code);
-  html = html.replace(l.tag, `<link rel="modulepreload" href="${l.href}" crossorigin="anonymous" integrity="${sri(out.code)}">`);
+
+const html = await finish(dist, "index.html");
+const pages = [html];
+if (second) {
+  // Trunk names its page index.html whatever the source's name.
+  const other = await finish(second, "index.html");
+  pages.push(other);
+  writeFileSync(join(dist, "interview.html"), other);
+  // The files it names (its stylesheet and glue differ from the first build's).
+  const named = [...other.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*['"]\/([^'"/]+\.(?:js|wasm|css))['"]/g)].map((m) => m[1]);
+  for (const f of new Set(named)) copyFileSync(join(second, f), join(dist, f));
 }
-writeFileSync(join(dist, "index.html"), html);
-const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-if (inline.length === 0) {
-  console.error(`postbuild: no inline script in ${dist}/index.html; is this a Trunk build?`);
+const inline = pages.flatMap((p) => [...p.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]));
+if (inline.length < pages.length) {
+  console.error(`postbuild: a page without its inline loader in ${dist}; is this a Trunk build?`);
   process.exit(1);
 }
 const hashes = inline.map((s) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`);
@@ -113,13 +131,19 @@ for (const f of hashed) {
 }
 writeFileSync(join(dist, "_headers"), lines.join("\n"));
 
+// The pages' rewrites, for the service worker to answer them offline.
+const { parse: parseToml } = createRequire(join(root, "tests/e2e/package.json"))("smol-toml");
+const rewrites = (parseToml(readFileSync(join(root, "netlify.toml"), "utf8")).redirects ?? [])
+  .filter((r) => r.status === 200)
+  .map((r) => [r.from, r.to]);
 const precache = ["/index.html", ...files.filter((f) => f !== "/index.html")];
 const version = createHash("sha256");
 for (const f of precache) version.update(f).update(readFileSync(join(dist, f.slice(1))));
 const sw = readFileSync(join(root, "src/sw.js"), "utf8")
   .replace('"__VERSION__"', JSON.stringify(version.digest("hex").slice(0, 16)))
   .replace("__FILES__", JSON.stringify(precache, null, 2))
-  .replace("__HASHED__", JSON.stringify(hashed));
+  .replace("__HASHED__", JSON.stringify(hashed))
+  .replace("__PAGES__", JSON.stringify(rewrites));
 writeFileSync(join(dist, "sw.js"), sw);
 writeFileSync(join(dist, "404.html"), html);
 

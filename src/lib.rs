@@ -94,8 +94,12 @@ impl App {
             Route::Home => pages::home::home(&self.main, &mut page),
             Route::Sandbox => pages::sandbox::sandbox(&self.main, presenting, &mut page),
             Route::Lesson(id) => pages::lesson::lesson(&self.main, &id, presenting, &mut page),
+            #[cfg(feature = "interview")]
             Route::Interview => pages::interview::interview(&self.main, presenting, &mut page),
+            #[cfg(feature = "interview")]
             Route::Reference => pages::reference::reference(&self.main, &mut page),
+            #[cfg(not(feature = "interview"))]
+            Route::Interview | Route::Reference => pages::not_found::elsewhere(&self.main),
             Route::NotFound => pages::not_found::not_found(&self.main),
         }
         *self.page.borrow_mut() = page;

@@ -39,6 +39,12 @@ fn lesson_id(s: &str) -> Option<String> {
 }
 
 impl Route {
+    /// Whether this build draws the page: the interview pages are a second
+    /// build (feature `interview`), reached by a full page load.
+    pub fn here(&self) -> bool {
+        cfg!(feature = "interview") || !matches!(self, Self::Interview | Self::Reference)
+    }
+
     /// The page a path names.
     pub fn parse(path: &str) -> Self {
         let path = path.trim_end_matches('/');
@@ -46,7 +52,8 @@ impl Route {
             [""] => Self::Home,
             ["", "sandbox"] => Self::Sandbox,
             ["", "lesson", id] => lesson_id(id).map_or(Self::NotFound, Self::Lesson),
-            ["", "interview"] => Self::Interview,
+            // The second build's own file answers as its page does.
+            ["", "interview" | "interview.html"] => Self::Interview,
             ["", "reference"] => Self::Reference,
             _ => Self::NotFound,
         }
@@ -198,6 +205,10 @@ fn follow(ev: &MouseEvent) {
         return;
     }
     let Some(href) = link.get_attribute("href").filter(|h| h.starts_with('/') && !h.starts_with("//")) else { return };
+    // A page of the other build loads as a page does.
+    if !Route::parse(href.split(['?', '#']).next().unwrap_or_default()).here() {
+        return;
+    }
     ev.prevent_default();
     navigate(&href);
 }

@@ -1,7 +1,8 @@
 // Branch to Prod's service worker: the app works offline after the first
 // visit. The build (scripts/postbuild.mjs) writes dist/sw.js from this file,
 // filling in VERSION (a hash of every file), FILES (the app shell, the
-// hashed assets, the lessons, the quiz) and HASHED (the content-hashed ones).
+// hashed assets, the lessons, the quiz), HASHED (the content-hashed ones)
+// and PAGES (netlify.toml's rewrites).
 //
 // Each version caches into a cache of its own, all files or none (addAll is
 // atomic; a failed install deletes its cache), and serves only from it. A
@@ -13,6 +14,9 @@ const FILES = __FILES__;
 const CACHE = `b2p-${VERSION}`;
 // The files whose names carry their content's hash (the build's own list).
 const HASHED = new Set(__HASHED__);
+// Which file answers each page's path (netlify.toml's rewrites): the
+// interview pages are a build of their own.
+const PAGES = __PAGES__;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -58,8 +62,12 @@ self.addEventListener("fetch", (event) => {
       const cache = await caches.open(CACHE);
       const file = await cache.match(url.pathname);
       if (file) return file;
-      // Every page is the app: this version's shell, whatever the path.
-      if (request.mode === "navigate") return (await cache.match("/index.html")) ?? fetch(request);
+      // Every page is the app: this version's shell for the path.
+      if (request.mode === "navigate") {
+        const path = url.pathname.replace(/\/$/, "") || "/";
+        const page = PAGES.find(([from]) => (from.endsWith("*") ? path.startsWith(from.slice(0, -1)) : path === from));
+        return (await cache.match(page ? page[1] : "/index.html")) ?? fetch(request);
+      }
       return fetch(request);
     })(),
   );

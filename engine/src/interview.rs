@@ -67,6 +67,35 @@ fn merged_branch(subject: &str) -> Option<&str> {
     Some(from.split_once('/').map_or(from, |(_, b)| b))
 }
 
+/// The branch a typed line made (git checkout -b, git switch -c, git
+/// branch NAME): a branch merged fast-forward and deleted leaves no trace in
+/// the world, but the learner made it. Lines run as the teammate are theirs.
+fn made_branch(line: &str) -> Option<&str> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let name = match words.as_slice() {
+        ["git", "checkout", "-b", name, ..] | ["git", "switch", "-c", name, ..] | ["git", "branch", name, ..] => *name,
+        _ => return None,
+    };
+    (!name.starts_with('-') && crate::refname::is_valid_branch_name(name)).then_some(name)
+}
+
+/// What a session shows the learner did: its world, and the branches its
+/// lines made.
+pub fn of_session(session: &crate::Session) -> Facts {
+    let mut f = facts(session.world());
+    let made: Vec<String> = session.lines().iter().filter_map(|l| made_branch(l)).map(str::to_string).collect();
+    let mut from_lines = Facts::default();
+    for b in made.into_iter().filter(|b| is_topic(b)) {
+        let list = if b.starts_with("hotfix/") { &mut from_lines.hotfixes } else { &mut from_lines.features };
+        if !list.contains(&b) {
+            list.push(b);
+        }
+    }
+    // In the order typed, then what the world adds.
+    from_lines.merge(std::mem::take(&mut f));
+    from_lines
+}
+
 /// A commit as a person tells it: a merge by what it brought in.
 fn told(world: &World, subject: &str) -> String {
     let pr = subject
@@ -338,6 +367,24 @@ mod tests {
             assert!(o.ok, "{l}: {}", o.output);
         }
         s.world().clone()
+    }
+
+    #[test]
+    fn a_branch_merged_fast_forward_and_deleted_is_still_told() {
+        let mut s = Session::new(World::new());
+        for l in [
+            "git checkout -b feature/voice development",
+            "git commit --allow-empty -m \"Voice\"",
+            "git checkout development",
+            "git merge feature/voice",
+            "git branch -d feature/voice",
+            "@teammate git checkout -b feature/theirs",
+            "git branch --list",
+        ] {
+            assert!(s.run(l).ok, "{l}");
+        }
+        assert!(facts(s.world()).features.is_empty(), "the world alone has no trace of it");
+        assert_eq!(of_session(&s).features, ["feature/voice"]);
     }
 
     #[test]

@@ -3,11 +3,14 @@
 //! drops it, and with it every redraw and listener it had.
 
 pub mod home;
+#[cfg(feature = "interview")]
 pub mod interview;
 pub mod lesson;
 pub mod not_found;
+#[cfg(feature = "interview")]
 pub mod reference;
 pub mod sandbox;
+#[cfg(feature = "interview")]
 pub mod sheet;
 
 use std::cell::RefCell;

@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use engine::interview::{Facts, facts};
+use engine::interview::{Facts, of_session};
 use engine::lesson::{Lesson, start};
 use engine::share::Start;
 use engine::sheet::Sheet;
@@ -26,6 +26,8 @@ struct Gathered {
     pending: usize,
     /// The learner typed in the answer: a late world does not overwrite it.
     edited: bool,
+    /// Lesson titles by id, for the links.
+    lessons: Vec<(String, String)>,
 }
 
 fn text(f: &Facts) -> String {
@@ -42,9 +44,10 @@ fn gaps(g: &Gathered) -> Element {
             el("div")
                 .child(el("p").text("Your worlds do not show these yet — do them, and the answer tells them:"))
                 .child(el("ul").children(gaps.iter().map(|(what, lesson)| {
+                    let title = g.lessons.iter().find(|(id, _)| id == lesson).map_or("the lesson", |(_, t)| t.as_str());
                     el("li")
                         .text(format!("{what}: "))
-                        .child(el("a").attr("href", format!("/lesson/{lesson}")).text("the lesson"))
+                        .child(el("a").attr("href", format!("/lesson/{lesson}")).text(title.to_string()))
                 })))
         }))
 }
@@ -137,6 +140,15 @@ pub fn answer(parent: &DomNode, page: &mut Page) {
     let gathered = Rc::new(RefCell::new(Gathered::default()));
     let g = gathered.clone();
     let Some(gap_panel) = page.panel(&mine, None, move || gaps(&g.borrow()).into()) else { return };
+    let (g, gp) = (gathered.clone(), Rc::downgrade(&gap_panel));
+    content::text("/lessons/index.txt".into(), move |r| {
+        if let Ok(t) = r {
+            g.borrow_mut().lessons = engine::lesson::index(&t);
+            if let Some(p) = gp.upgrade() {
+                p.redraw();
+            }
+        }
+    });
     let sheet: Rc<RefCell<Option<Result<Sheet, String>>>> = Rc::new(RefCell::new(None));
     let s = sheet.clone();
     let Some(gold_panel) = page.panel(&cols, None, move || gold(&s.borrow()).into()) else { return };
@@ -190,21 +202,23 @@ pub fn answer(parent: &DomNode, page: &mut Page) {
     starts.retain(|s| *s != Start::Sandbox);
     gathered.borrow_mut().pending = starts.len() + 1;
     let panel = Rc::downgrade(&gap_panel);
-    add(&gathered, sandbox.with_world(facts), &panel, &section);
+    add(&gathered, sandbox.with_session(of_session), &panel, &section);
     for start_at in starts {
         let open = workspace::opened().into_iter().find(|w| *w.start() == start_at && w.version() > 0);
         if let Some(ws) = open {
-            add(&gathered, ws.with_world(facts), &panel, &section);
+            add(&gathered, ws.with_session(of_session), &panel, &section);
             continue;
         }
         let Start::Lesson(id) = &start_at else { continue };
         let (g, panel, host) = (gathered.clone(), panel.clone(), section.clone());
         content::text(format!("/lessons/{id}.lesson"), move |r| {
             // A lesson's saved lines replay onto its start, as the lesson page does.
-            let world = r.ok().and_then(|t| Lesson::parse(&t).ok()).and_then(|l| start(&l).ok()).and_then(|session| {
-                saved::world(&start_at).map(|rec| rec.replay(session.world().clone()).world().clone())
-            });
-            add(&g, world.as_ref().map(facts).unwrap_or_default(), &panel, &host);
+            let session = r
+                .ok()
+                .and_then(|t| Lesson::parse(&t).ok())
+                .and_then(|l| start(&l).ok())
+                .and_then(|session| saved::world(&start_at).map(|rec| rec.replay(session.world().clone())));
+            add(&g, session.as_ref().map(of_session).unwrap_or_default(), &panel, &host);
         });
     }
 }
