@@ -92,7 +92,7 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy -p branch-to-prod --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
-	cargo clippy -p branch-to-prod --lib --bins --features interview --target wasm32-unknown-unknown --locked -- -D warnings
+	cargo clippy -p branch-to-prod --all-targets --features interview --target wasm32-unknown-unknown --locked -- -D warnings
 	cargo clippy -p b2p-engine --lib --bins --target wasm32-unknown-unknown --locked -- -D warnings
 
 test-native: python-tools
@@ -106,6 +106,10 @@ test-wasm:
 	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/webdriver.json \
 	CHROMEDRIVER=$(CHROMEDRIVER) \
 	cargo test -p branch-to-prod --target wasm32-unknown-unknown --test web --locked
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/webdriver.json \
+	CHROMEDRIVER=$(CHROMEDRIVER) \
+	cargo test -p branch-to-prod --target wasm32-unknown-unknown --features interview --test interview --locked
 
 test-e2e: build
 	cd $(E2E) && npm test

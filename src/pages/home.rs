@@ -23,7 +23,7 @@ fn step_row(s: &Step) -> Element {
         .child(
             el("div")
                 .class("b2p-map__branch")
-                .child(el("p").class("b2p-map__name").child(code(s.branch.to_string())))
+                .child(el("p").class("b2p-map__name").child(code(s.branch.clone())))
                 .child(el("p").class("b2p-map__commit").text(s.tip.clone().unwrap_or_else(|| "no commits yet".into()))),
         )
         .child(
@@ -42,7 +42,7 @@ fn step_row(s: &Step) -> Element {
                         .text(s.server)
                         .child(el("span").class("b2p-map__profile").text(format!(" · {}", s.profile))),
                 )
-                .child(el("p").class("b2p-map__url").text(s.url.to_string()))
+                .child(el("p").class("b2p-map__url").text(s.url.clone()))
                 .child(el("p").class("b2p-map__commit").text(s.runs.clone().unwrap_or_else(|| "—".into())))
                 .child(el("p").class("b2p-map__state").text(state)),
         )
@@ -177,9 +177,9 @@ fn lessons(home: &DomNode, page: &mut Page) {
             .child(el("ol").class("b2p-home__list").children(list.iter().map(|(id, title)| {
                 let finished = done.contains(id);
                 el("li")
-                    .attr("data-lesson", id.to_string())
+                    .attr("data-lesson", id.clone())
                     .attr("data-done", if finished { "true" } else { "false" })
-                    .child(el("a").attr("href", format!("/lesson/{id}")).text(title.to_string()))
+                    .child(el("a").attr("href", format!("/lesson/{id}")).text(title.clone()))
                     .text(if finished { " ✓ done" } else { "" })
             })))
             .into()

@@ -30,16 +30,16 @@ fn live(name: &str) -> Option<Element> {
     }
 }
 
-fn tree(state: &Option<Result<Sheet, String>>) -> Element {
+fn tree(state: Option<&Result<Sheet, String>>) -> Element {
     let page = el("article").class("b2p-sheet b2p-reference").attr("data-testid", "reference");
     match state {
         None => page.child(el("p").attr("role", "status").text("Loading the reference…")),
-        Some(Err(e)) => page.child(el("p").attr("role", "alert").text(e.to_string())),
+        Some(Err(e)) => page.child(el("p").attr("role", "alert").text(e.clone())),
         Some(Ok(s)) => page
             .child(
                 el("header")
                     .class("b2p-sheet__top")
-                    .child(el("h1").class("b2p-sheet__title").text(s.title.to_string()))
+                    .child(el("h1").class("b2p-sheet__title").text(s.title.clone()))
                     .child(
                         el("button")
                             .attr("type", "button")
@@ -56,7 +56,7 @@ fn tree(state: &Option<Result<Sheet, String>>) -> Element {
 pub fn reference(main: &DomNode, page: &mut Page) {
     let state: Rc<RefCell<Option<Result<Sheet, String>>>> = Rc::new(RefCell::new(None));
     let shown = state.clone();
-    let Some(panel) = page.panel(main, None, move || tree(&shown.borrow()).into()) else { return };
+    let Some(panel) = page.panel(main, None, move || tree(shown.borrow().as_ref()).into()) else { return };
     page.listen(crate::markup::listen(panel.host(), "click", |ev| {
         let on_print = ev
             .target()

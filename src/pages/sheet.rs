@@ -28,10 +28,7 @@ fn table(rows: &[Vec<String>]) -> Element {
     let Some((head, body)) = rows.split_first() else { return el("table") };
     el("table")
         .class("b2p-sheet__table")
-        .child(
-            el("thead")
-                .child(el("tr").children(head.iter().map(|h| el("th").attr("scope", "col").text(h.to_string())))),
-        )
+        .child(el("thead").child(el("tr").children(head.iter().map(|h| el("th").attr("scope", "col").text(h.clone())))))
         .child(el("tbody").children(body.iter().map(|r| {
             el("tr").children(
                 r.iter()
@@ -57,14 +54,16 @@ pub fn blocks(blocks: &[Block], live: &dyn Fn(&str) -> Option<Element>) -> Vec<E
         }
         flush(&mut out, &mut commands);
         match b {
-            Block::Heading(h) => out.push(el("h2").class("b2p-sheet__heading").text(h.to_string())),
+            Block::Heading(h) => out.push(el("h2").class("b2p-sheet__heading").text(h.clone())),
             Block::Para(p) => out.push(el("p").children(inline(p))),
             Block::Table(rows) => out.push(table(rows)),
             Block::List(items) => {
-                out.push(el("ul").class("b2p-sheet__list").children(items.iter().map(|i| el("li").children(inline(i)))))
+                out.push(
+                    el("ul").class("b2p-sheet__list").children(items.iter().map(|i| el("li").children(inline(i)))),
+                );
             }
             Block::Quote(q) => out.push(el("blockquote").class("b2p-sheet__quote").child(el("p").children(inline(q)))),
-            Block::Ask(a) => out.push(el("h3").class("b2p-sheet__ask").text(a.to_string())),
+            Block::Ask(a) => out.push(el("h3").class("b2p-sheet__ask").text(a.clone())),
             Block::Embed(name) => out.extend(live(name)),
             Block::Command { .. } => {}
         }

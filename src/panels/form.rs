@@ -9,7 +9,7 @@ use crate::markup::{Element, el};
 fn field(f: &Field, form: &str) -> Element {
     match f {
         Field::Hidden { name, value } => {
-            el("input").attr("type", "hidden").attr("name", *name).attr("value", value.to_string())
+            el("input").attr("type", "hidden").attr("name", *name).attr("value", value.clone())
         }
         Field::Text { name, label, placeholder, required } => {
             el("label").class("b2p-form__field").child(el("span").class("b2p-form__label").text(*label)).child(
@@ -17,7 +17,7 @@ fn field(f: &Field, form: &str) -> Element {
                     .attr("type", "text")
                     .attr("name", *name)
                     .attr("data-field", format!("{form}-{name}"))
-                    .attr("placeholder", placeholder.to_string())
+                    .attr("placeholder", placeholder.clone())
                     .attr("autocomplete", "off")
                     .attr("spellcheck", "false")
                     .flag("required", *required),
@@ -28,10 +28,7 @@ fn field(f: &Field, form: &str) -> Element {
             .child(el("span").class("b2p-form__label").text(*label))
             .child(el("select").attr("name", *name).attr("data-field", format!("{form}-{name}")).children(
                 options.iter().map(|o| {
-                    el("option")
-                        .attr("value", o.value.to_string())
-                        .flag("selected", o.value == *value)
-                        .text(o.text.to_string())
+                    el("option").attr("value", o.value.clone()).flag("selected", o.value == *value).text(o.text.clone())
                 }),
             )),
     }
@@ -58,6 +55,6 @@ pub fn form(f: &Form) -> Element {
                 .attr("data-action", f.name)
                 .attr("title", title)
                 .flag("disabled", f.why.is_some())
-                .text(f.submit.to_string()),
+                .text(f.submit.clone()),
         )
 }

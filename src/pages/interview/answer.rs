@@ -52,11 +52,11 @@ fn gaps(g: &Gathered) -> Element {
         }))
 }
 
-fn gold(sheet: &Option<Result<Sheet, String>>) -> Element {
+fn gold(sheet: Option<&Result<Sheet, String>>) -> Element {
     let side = el("div").class("b2p-answer__gold").attr("data-testid", "answer-gold");
     match sheet {
         None => side.child(el("p").attr("role", "status").text("Loading the guide's answer…")),
-        Some(Err(e)) => side.child(el("p").attr("role", "alert").text(e.to_string())),
+        Some(Err(e)) => side.child(el("p").attr("role", "alert").text(e.clone())),
         Some(Ok(s)) => side.children(blocks(&s.blocks, &|_| None)),
     }
 }
@@ -151,7 +151,7 @@ pub fn answer(parent: &DomNode, page: &mut Page) {
     });
     let sheet: Rc<RefCell<Option<Result<Sheet, String>>>> = Rc::new(RefCell::new(None));
     let s = sheet.clone();
-    let Some(gold_panel) = page.panel(&cols, None, move || gold(&s.borrow()).into()) else { return };
+    let Some(gold_panel) = page.panel(&cols, None, move || gold(s.borrow().as_ref()).into()) else { return };
     let gp = Rc::downgrade(&gold_panel);
     content::sheet("/quiz/interview.sheet", "The guide's answer", move |r| {
         *sheet.borrow_mut() = Some(r);

@@ -76,17 +76,17 @@ fn caption(show: &Show) -> Element {
         el("div").class("b2p-present__caption").attr("data-testid", "present-caption").attr("aria-live", "polite");
     let body = match &show.lesson {
         None => vec![el("p").attr("role", "status").text("Loading the week…")],
-        Some(Err(e)) => vec![el("p").attr("role", "alert").text(e.to_string())],
+        Some(Err(e)) => vec![el("p").attr("role", "alert").text(e.clone())],
         Some(Ok(lesson)) if at == 0 => vec![
             el("p").class("b2p-present__count").text(format!("The week in {n} steps · press → or Space")),
-            el("h1").class("b2p-present__title").text(lesson.title.to_string()),
+            el("h1").class("b2p-present__title").text(lesson.title.clone()),
             el("p").class("b2p-present__about").children(inline(&lesson.intro)),
         ],
         Some(Ok(lesson)) => {
             let step = &lesson.steps[at - 1];
             let mut out = vec![
                 el("p").class("b2p-present__count").text(format!("Step {at} of {n}")),
-                el("h1").class("b2p-present__title").text(step.objective.to_string()),
+                el("h1").class("b2p-present__title").text(step.objective.clone()),
             ];
             if !step.about.is_empty() {
                 out.push(el("p").class("b2p-present__about").children(inline(&step.about)));
@@ -94,7 +94,7 @@ fn caption(show: &Show) -> Element {
             out.push(
                 el("ul")
                     .class("b2p-present__lines")
-                    .children(step.solution.iter().map(|l| el("li").child(code(l.to_string())))),
+                    .children(step.solution.iter().map(|l| el("li").child(code(l.clone())))),
             );
             if at == n {
                 out.push(

@@ -166,7 +166,7 @@ fn work(q: &Question, s: &Quiz) -> Element {
         }
         Kind::Order { steps } => {
             el("ol").class("b2p-quiz__order").children(s.order.iter().enumerate().map(|(pos, step)| {
-                let mark = shown.then(|| *step == pos);
+                let mark = shown.then_some(*step == pos);
                 el("li")
                     .class(match mark {
                         Some(true) => "b2p-quiz__step b2p-quiz__opt--right",
@@ -209,7 +209,7 @@ fn work(q: &Question, s: &Quiz) -> Element {
                         let mark = (shown && (on || problems.contains(&key))).then(|| problems.contains(&key));
                         el("li").child(
                             toggle("flag", i, on, mark)
-                                .attr("data-key", key.to_string())
+                                .attr("data-key", key.clone())
                                 .child(el("span").class("b2p-quiz__box").attr("aria-hidden", "true").text(if on {
                                     "⚑"
                                 } else {
@@ -235,11 +235,11 @@ fn instructions(kind: &Kind) -> &'static str {
 }
 
 fn card(q: &Question, s: &Quiz, n: usize) -> Element {
-    let lesson = s.lessons.iter().find(|(id, _)| *id == q.lesson).map_or(q.lesson.to_string(), |(_, t)| t.to_string());
+    let lesson = s.lessons.iter().find(|(id, _)| *id == q.lesson).map_or(q.lesson.clone(), |(_, t)| t.clone());
     el("div")
         .class("b2p-quiz__card")
         .attr("data-testid", "quiz-question")
-        .attr("data-id", q.id.to_string())
+        .attr("data-id", q.id.clone())
         .child(el("p").class("b2p-quiz__count").text(format!("Question {} of {n} · {}", s.at + 1, q.title)))
         .child(el("h3").class("b2p-quiz__ask").children(inline(&q.ask)))
         .child(el("p").class("b2p-quiz__how").text(instructions(&q.kind)))
@@ -286,7 +286,7 @@ fn tree(s: &Quiz) -> Element {
         .child(el("h2").attr("id", "quiz-title").class("b2p-panel__title").text("Practice quiz"));
     match &s.questions {
         None => section.child(el("p").attr("role", "status").text("Loading the questions…")),
-        Some(Err(e)) => section.child(el("p").attr("role", "alert").text(e.to_string())),
+        Some(Err(e)) => section.child(el("p").attr("role", "alert").text(e.clone())),
         Some(Ok(qs)) => {
             let (right, answered) = s.scores.tally(qs);
             section
@@ -328,12 +328,11 @@ pub fn quiz(parent: &DomNode, page: &mut Page) {
             p.redraw();
         }
         // Keep the keyboard where it was: the redraw keeps the element.
-        if act == "next" || act == "prev" || act == "unanswered" {
-            if let Ok(Some(q)) =
+        if (act == "next" || act == "prev" || act == "unanswered")
+            && let Ok(Some(q)) =
                 b.owner_document().map_or(Ok(None), |d| d.query_selector("[data-testid=quiz-question] h3"))
-            {
-                q.scroll_into_view();
-            }
+        {
+            q.scroll_into_view();
         }
     }));
     let (st, p) = (state.clone(), Rc::downgrade(&panel));

@@ -36,7 +36,7 @@ fn editor_tree(all: &[File], path: &str) -> Element {
                                             format!("{}  [{}]", f.path, f.status.trim())
                                         };
                                         el("option")
-                                            .attr("value", f.path.to_string())
+                                            .attr("value", f.path.clone())
                                             .flag("selected", f.path == path)
                                             .text(label)
                                     })),

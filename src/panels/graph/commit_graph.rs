@@ -270,17 +270,15 @@ fn detail_box(d: &CommitDetail) -> Element {
     el("div")
         .class("b2p-commit")
         .attr("data-testid", "commit-detail")
-        .attr("data-commit", d.id.to_string())
+        .attr("data-commit", d.id.clone())
         .attr("role", "region")
         .attr("aria-label", format!("Commit {}", d.short))
-        .child(el("p").class("b2p-commit__head").child(code(d.short.to_string())).text(format!(" {}", d.author)))
-        .child(el("pre").class("b2p-commit__message").text(d.message.to_string()))
+        .child(el("p").class("b2p-commit__head").child(code(d.short.clone())).text(format!(" {}", d.author)))
+        .child(el("pre").class("b2p-commit__message").text(d.message.clone()))
         .child_opt(
             (!d.refs.is_empty()).then(|| el("p").class("b2p-panel__note").text(format!("Refs: {}", d.refs.join(", ")))),
         )
-        .child(
-            el("ul").class("b2p-commit__files").children(d.files.iter().map(|f| el("li").child(code(f.to_string())))),
-        )
+        .child(el("ul").class("b2p-commit__files").children(d.files.iter().map(|f| el("li").child(code(f.clone())))))
         .child(el("p").class("b2p-commit__runs").attr("data-testid", "commit-servers").text(runs))
 }
 

@@ -15,7 +15,7 @@ fn bar(b: &Bar) -> Element {
         .class("b2p-toolbar")
         .attr("role", "toolbar")
         .attr("aria-label", "Repository actions")
-        .child(el("span").class("b2p-toolbar__where").attr("data-testid", "head-status").text(b.head.to_string()))
+        .child(el("span").class("b2p-toolbar__where").attr("data-testid", "head-status").text(b.head.clone()))
         .children(
             b.controls
                 .iter()

@@ -69,11 +69,10 @@ fn body(lesson: &Lesson, s: &State) -> Vec<Element> {
             } else {
                 "○"
             }))
-            .child(el("strong").text(step.objective.to_string()))
+            .child(el("strong").text(step.objective.clone()))
             .child(el("span").class("b2p-visually-hidden").text(if done { " (done)" } else { " (to do)" }))
             .child_opt(
-                (here && !step.about.is_empty())
-                    .then(|| el("p").class("b2p-lesson__about").text(step.about.to_string())),
+                (here && !step.about.is_empty()).then(|| el("p").class("b2p-lesson__about").text(step.about.clone())),
             )
             .child_opt((here && shown > 0).then(|| {
                 el("ol")
@@ -83,7 +82,7 @@ fn body(lesson: &Lesson, s: &State) -> Vec<Element> {
             }))
     });
     let mut out = vec![
-        el("h3").class("b2p-lesson__title").text(lesson.title.to_string()),
+        el("h3").class("b2p-lesson__title").text(lesson.title.clone()),
         prose("b2p-lesson__text", &lesson.intro),
         el("ol").class("b2p-lesson__steps").attr("aria-label", "Steps").children(steps),
     ];
@@ -134,9 +133,8 @@ fn panel(id: &str, s: &State) -> Element {
         .child(el("h2").class("b2p-panel__title").text("Lesson"));
     match &s.lesson {
         None => section.child(el("p").class("b2p-lesson__status").text("Loading the lesson…")),
-        Some(Err(e)) => section.child(
-            el("div").class("b2p-lesson__text b2p-lesson__text--error").attr("role", "alert").text(e.to_string()),
-        ),
+        Some(Err(e)) => section
+            .child(el("div").class("b2p-lesson__text b2p-lesson__text--error").attr("role", "alert").text(e.clone())),
         Some(Ok(lesson)) => section.children(body(lesson, s)).child(
             el("p")
                 .class("b2p-panel__note")

@@ -16,7 +16,7 @@ fn list(title: &'static str, class: &'static str, items: &[String]) -> Option<El
     (!items.is_empty()).then(|| {
         el("div")
             .child(el("h4").class("b2p-pulls__section").text(title))
-            .child(el("ul").class(class).children(items.iter().map(|i| el("li").text(i.to_string()))))
+            .child(el("ul").class(class).children(items.iter().map(|i| el("li").text(i.clone()))))
     })
 }
 
@@ -31,9 +31,8 @@ fn row(p: &PullRow) -> Element {
         Some(true) => "✓ All checks have passed",
         Some(false) => "× Some checks were not successful",
     };
-    let blockers = (!p.blockers.is_empty()).then(|| {
-        el("ul").class("b2p-pulls__blockers").children(p.blockers.iter().map(|b| el("li").text(b.to_string())))
-    });
+    let blockers = (!p.blockers.is_empty())
+        .then(|| el("ul").class("b2p-pulls__blockers").children(p.blockers.iter().map(|b| el("li").text(b.clone()))));
     let merge_box = (p.state == PrState::Open).then(|| {
         el("div").class("b2p-pulls__merge").children(p.review.clone().map(|c| button(c, ""))).children(
             p.merges
@@ -55,22 +54,22 @@ fn row(p: &PullRow) -> Element {
             el("div")
                 .class("b2p-pulls__title")
                 .child(el("span").class(format!("b2p-pulls__state b2p-pulls__state--{state}")).text(state))
-                .text(p.title.to_string())
+                .text(p.title.clone())
                 .child(el("span").class("b2p-pulls__number").text(format!("#{}", p.number))),
         )
         .child(
             el("p")
                 .class("b2p-pulls__meta")
                 .text(format!("{} wants to merge ", p.author))
-                .child(code(p.head.to_string()))
+                .child(code(p.head.clone()))
                 .text(" into ")
-                .child(code(p.base.to_string()))
+                .child(code(p.base.clone()))
                 .text(format!(" · {checks} · {} approval{}", p.approvals, if p.approvals == 1 { "" } else { "s" })),
         )
         .child_opt(
             p.preview
                 .as_ref()
-                .map(|u| el("p").class("b2p-pulls__meta").text("Deploy preview: ").child(code(u.to_string()))),
+                .map(|u| el("p").class("b2p-pulls__meta").text("Deploy preview: ").child(code(u.clone()))),
         )
         .child_opt(blockers)
         .child_opt(merge_box)

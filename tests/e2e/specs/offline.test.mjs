@@ -67,6 +67,21 @@ test("after the first visit: offline, a reload still opens the app, a lesson ope
   await context.close();
 });
 
+test("offline, presenter mode and the reference open though only the home page was visited: the second build came with the first", async () => {
+  const { server, context, ws, base } = await visit();
+  stop(server);
+  await context.setOffline(true);
+  await ws.page.goto(`${base}/interview?present`);
+  await ws.page.locator('[data-testid="present-caption"][data-steps="7"]').waitFor();
+  await ws.page.keyboard.press("ArrowRight");
+  assert.equal(await ws.page.getByTestId("present-caption").getAttribute("data-step"), "1");
+  assert.ok("feature/chinese-voice-support" in (await ws.branchLabels()));
+  await ws.page.goto(`${base}/reference`);
+  await ws.page.getByTestId("try-it").first().waitFor();
+  assert.deepEqual(ws.errors, []);
+  await context.close();
+});
+
 test("a new version takes over on the next load, only when no other tab runs the old one; a half-fetched one never does", async () => {
   const overrides = new Map();
   const requests = [];
