@@ -30,6 +30,16 @@ for (const f of readdirSync(dist).sort()) {
   console.log(`${(f + (first ? "" : " (not on first load)")).padEnd(48)} ${kb(bytes.length)} ${kb(gz)}`);
 }
 console.log(`first load of /, all assets, brotli as Netlify serves them: ${kb(totalBr).trim()} (budget ≤ 250 KB; gzip ${kb(total).trim()})`);
+// The interview build (/interview, /reference): its own page, glue and wasm.
+try {
+  const other = readFileSync(join(dist, "interview.html"), "utf8");
+  const files = new Set(["interview.html"]);
+  for (const m of other.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*['"]\/([^'"]+\.(?:js|wasm|css))['"]/g)) files.add(m[1]);
+  const br = [...files].reduce((n, f) => n + brotliCompressSync(readFileSync(join(dist, f))).length, 0);
+  console.log(`first load of /interview (the second build; no budget, precached offline after any first visit): ${kb(br).trim()}`);
+} catch {
+  console.log("no interview.html in this build");
+}
 
 const server = await startServer(dist);
 const url = `http://127.0.0.1:${server.address().port}/sandbox`;
