@@ -122,12 +122,16 @@ fn caption(show: &Show) -> Element {
     )
 }
 
-/// Whether a key press belongs to a field (the terminal's line): then it
-/// types, it does not step.
+/// Whether a key press belongs to a field (the terminal's line: then it
+/// types, it does not step) or Space to a focused button or link (which it
+/// presses: stepping too would step twice).
 fn in_field(ev: &KeyboardEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+    let tag = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|t| t.tag_name());
+    match tag.as_deref() {
+        Some("INPUT" | "TEXTAREA" | "SELECT") => true,
+        Some("BUTTON" | "A") => ev.key() == " ",
+        _ => false,
+    }
 }
 
 /// Presenter mode, drawn into `main`.
