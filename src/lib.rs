@@ -29,7 +29,6 @@ pub mod workspace;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use web_sys::Element as DomElement;
 
 use markup::{Element, Listener, View, append_element, el, listen};
@@ -119,11 +118,7 @@ pub fn start(root: &DomElement) {
     let Some(notices) = markup::Panel::new(root, None, || Some(notice::tree().into())) else { return };
     let Some(main) = append_element(root, "main", "b2p-main") else { return };
     let notice_click = listen(notices.host(), "click", |ev| {
-        let act = ev
-            .target()
-            .and_then(|t| t.dyn_into::<DomElement>().ok())
-            .and_then(|t| t.closest("[data-notice]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-notice"));
+        let act = crate::markup::clicked(&ev, "[data-notice]").and_then(|b| b.get_attribute("data-notice"));
         match act.as_deref() {
             Some("act") => notice::act(),
             Some("dismiss") => notice::dismiss(),
@@ -149,10 +144,7 @@ pub fn start(root: &DomElement) {
         router::replace(&start.path());
     }
     let toggle = listen(header.host(), "click", |ev| {
-        let on_toggle = ev
-            .target()
-            .and_then(|t| t.dyn_into::<DomElement>().ok())
-            .is_some_and(|t| t.closest("[data-testid=theme-toggle]").ok().flatten().is_some());
+        let on_toggle = crate::markup::clicked(&ev, "[data-testid=theme-toggle]").is_some();
         if on_toggle {
             theme::flip();
             APP.with_borrow(|a| a.as_ref().map(|a| a.header.redraw()));

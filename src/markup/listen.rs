@@ -24,3 +24,10 @@ impl Drop for Listener {
         let _ = self.target.remove_event_listener_with_callback(self.kind, self.f.as_ref().unchecked_ref());
     }
 }
+
+/// The element matching `selector` that an event happened in (the target
+/// or its nearest ancestor): how one listener per panel finds the button
+/// that was clicked.
+pub fn clicked(ev: &Event, selector: &str) -> Option<web_sys::Element> {
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok().flatten()
+}

@@ -13,7 +13,7 @@ mod listen;
 mod node;
 mod patch;
 
-pub use listen::{Listener, listen};
+pub use listen::{Listener, clicked, listen};
 pub use node::{Element, Node, code, el, inline};
 
 use std::cell::RefCell;

@@ -58,10 +58,7 @@ pub fn reference(main: &DomNode, page: &mut Page) {
     let shown = state.clone();
     let Some(panel) = page.panel(main, None, move || tree(shown.borrow().as_ref()).into()) else { return };
     page.listen(crate::markup::listen(panel.host(), "click", |ev| {
-        let on_print = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|t| t.closest("[data-testid=print]").ok().flatten().is_some());
+        let on_print = crate::markup::clicked(&ev, "[data-testid=print]").is_some();
         if on_print && let Some(w) = web_sys::window() {
             let _ = w.print();
         }

@@ -163,11 +163,7 @@ pub fn answer(parent: &DomNode, page: &mut Page) {
     // Buttons, and the learner's own edits.
     let (g, host) = (gathered.clone(), section.clone());
     page.listen(listen(&section, "click", move |ev| {
-        let Some(b) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("[data-answer]").ok().flatten())
-        else {
+        let Some(b) = crate::markup::clicked(&ev, "[data-answer]") else {
             return;
         };
         match b.get_attribute("data-answer").as_deref() {

@@ -169,11 +169,7 @@ pub fn present(main: &DomNode, page: &mut Page) {
     };
     let a = act.clone();
     page.listen(listen(bar.host(), "click", move |ev| {
-        let what = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("[data-present]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-present"));
+        let what = crate::markup::clicked(&ev, "[data-present]").and_then(|b| b.get_attribute("data-present"));
         if let Some(w) = what {
             a(&w);
         }

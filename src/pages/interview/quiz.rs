@@ -8,7 +8,6 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use engine::quiz::{Answer, Kind, Question, Scores};
-use wasm_bindgen::JsCast;
 use web_sys::Node as DomNode;
 
 use crate::content;
@@ -314,11 +313,7 @@ pub fn quiz(parent: &DomNode, page: &mut Page) {
     let Some(panel) = page.panel(parent, None, move || tree(&shown.borrow()).into()) else { return };
     let (st, p) = (state.clone(), Rc::downgrade(&panel));
     page.listen(listen(panel.host(), "click", move |ev| {
-        let Some(b) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("[data-quiz]").ok().flatten())
-        else {
+        let Some(b) = crate::markup::clicked(&ev, "[data-quiz]") else {
             return;
         };
         let act = b.get_attribute("data-quiz").unwrap_or_default();

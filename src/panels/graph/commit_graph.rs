@@ -233,11 +233,7 @@ pub fn commit_graph(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
     page.listen(listen(&figure, "scroll", measure));
     let w = ws.clone();
     let pick = move |ev: web_sys::Event| {
-        let id = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("[data-commit]").ok().flatten())
-            .and_then(|g| g.get_attribute("data-commit"));
+        let id = crate::markup::clicked(&ev, "[data-commit]").and_then(|g| g.get_attribute("data-commit"));
         if let Some(id) = id {
             w.pick_commit(id);
         }

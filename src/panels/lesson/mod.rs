@@ -9,7 +9,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use engine::lesson::{Checklist, Lesson, start};
-use wasm_bindgen::JsCast;
 use web_sys::Node as DomNode;
 
 use crate::content::{self, ContentError};
@@ -162,11 +161,7 @@ pub fn lesson_panel(parent: &DomNode, id: &str, ws: &WorkspaceState, page: &mut 
     // The lesson's buttons: hints, the solution, reset.
     let (st, w, shown) = (state.clone(), ws.clone(), Rc::downgrade(&panel));
     page.listen(listen(panel.host(), "click", move |ev| {
-        let act = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("[data-lesson-act]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-lesson-act"));
+        let act = crate::markup::clicked(&ev, "[data-lesson-act]").and_then(|b| b.get_attribute("data-lesson-act"));
         let Some(act) = act else { return };
         let mut s = st.borrow_mut();
         let Some(Ok(lesson)) = s.lesson.clone() else { return };
