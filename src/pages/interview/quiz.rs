@@ -246,7 +246,13 @@ fn card(q: &Question, s: &Quiz, n: usize) -> Element {
         .child(el("p").class("b2p-quiz__actions").child(if s.checked.is_some() {
             button("again", "Try again")
         } else {
-            button("check", "Check my answer").class("b2p-button b2p-button--primary")
+            // Nothing chosen yet is not an answer: it would count as wrong.
+            let empty = match &q.kind {
+                Kind::Choice { .. } | Kind::Which { .. } => s.picked.is_empty(),
+                Kind::Spot { .. } => s.flagged.is_empty(),
+                Kind::Order { .. } => false,
+            };
+            button("check", "Check my answer").class("b2p-button b2p-button--primary").flag("disabled", empty)
         }))
         .child_opt(s.checked.map(|right| {
             el("div")

@@ -48,6 +48,7 @@ test("the quiz: answers are graded with their explanation and lesson, the score 
 
   // 1: multiple choice, answered right.
   assert.equal(await question(page).getAttribute("data-id"), "branches-are-versions");
+  assert.equal(await page.locator('[data-quiz="check"]').isDisabled(), true, "nothing picked is not an answer");
   await page.getByRole("button", { name: "A version of the code" }).click();
   await page.locator('[data-quiz="check"]').click();
   const result = page.getByTestId("quiz-result");
