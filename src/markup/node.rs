@@ -34,21 +34,8 @@ pub fn el(tag: &'static str) -> Element {
 impl Element {
     /// Sets an attribute.
     #[must_use]
-    pub fn attr(self, name: &'static str, value: impl Into<String>) -> Self {
-        self.push_attr(name, value.into())
-    }
-
-    // The builder's steps are kept out of line: inlined at each of the
-    // panels' thousands of calls they cost more code than they save time.
-    #[inline(never)]
-    fn push_attr(mut self, name: &'static str, value: String) -> Self {
-        self.attrs.push((name, value));
-        self
-    }
-
-    #[inline(never)]
-    fn push_child(mut self, child: Node) -> Self {
-        self.children.push(child);
+    pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.attrs.push((name, value.into()));
         self
     }
 
@@ -75,8 +62,9 @@ impl Element {
 
     /// Appends a child.
     #[must_use]
-    pub fn child(self, child: impl Into<Node>) -> Self {
-        self.push_child(child.into())
+    pub fn child(mut self, child: impl Into<Node>) -> Self {
+        self.children.push(child.into());
+        self
     }
 
     /// Appends a child when there is one.
@@ -98,7 +86,7 @@ impl Element {
     /// Appends text.
     #[must_use]
     pub fn text(self, text: impl Into<String>) -> Self {
-        self.push_child(Node::Text(text.into()))
+        self.child(Node::Text(text.into()))
     }
 
     /// What a click on this element dispatches.

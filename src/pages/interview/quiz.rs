@@ -125,6 +125,18 @@ fn button(act: &'static str, label: &'static str) -> Element {
     el("button").attr("type", "button").class("b2p-button").attr("data-quiz", act).text(label)
 }
 
+/// ↑ or ↓ on an order question's step at `pos`.
+fn mover(act: &'static str, verb: &str, arrow: &'static str, pos: usize, step: &str, off: bool) -> Element {
+    el("button")
+        .attr("type", "button")
+        .class("b2p-button b2p-quiz__move")
+        .attr("data-quiz", act)
+        .attr("data-i", pos.to_string())
+        .attr("aria-label", format!("{verb}: {step}"))
+        .flag("disabled", off)
+        .text(arrow)
+}
+
 fn toggle(act: &'static str, i: usize, on: bool, mark: Option<bool>) -> Element {
     let class = match mark {
         Some(true) => "b2p-quiz__opt b2p-quiz__opt--right",
@@ -174,26 +186,8 @@ fn work(q: &Question, s: &Quiz) -> Element {
                     })
                     .attr("data-testid", "quiz-step")
                     .child(el("span").class("b2p-quiz__step-text").children(inline(&steps[*step])))
-                    .child(
-                        el("button")
-                            .attr("type", "button")
-                            .class("b2p-button b2p-quiz__move")
-                            .attr("data-quiz", "up")
-                            .attr("data-i", pos.to_string())
-                            .attr("aria-label", format!("Move up: {}", steps[*step]))
-                            .flag("disabled", pos == 0)
-                            .text("↑"),
-                    )
-                    .child(
-                        el("button")
-                            .attr("type", "button")
-                            .class("b2p-button b2p-quiz__move")
-                            .attr("data-quiz", "down")
-                            .attr("data-i", pos.to_string())
-                            .attr("aria-label", format!("Move down: {}", steps[*step]))
-                            .flag("disabled", pos + 1 == s.order.len())
-                            .text("↓"),
-                    )
+                    .child(mover("up", "Move up", "↑", pos, &steps[*step], pos == 0))
+                    .child(mover("down", "Move down", "↓", pos, &steps[*step], pos + 1 == s.order.len()))
             }))
         }
         Kind::Spot { env, .. } => {
