@@ -11,9 +11,14 @@ import { launch } from "../tests/e2e/browser.mjs";
 const dist = process.argv[2] ?? "dist";
 const kb = (n) => (n / 1024).toFixed(1).padStart(7) + " KB";
 
-const html = readFileSync(join(dist, "index.html"), "utf8");
-const loaded = new Set(["index.html"]);
-for (const m of html.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*['"]\/([^'"]+\.(?:js|wasm|css))['"]/g)) loaded.add(m[1]);
+/** A page and every file its first load fetches (its stylesheet, glue, wasm). */
+function loadedBy(page) {
+  const html = readFileSync(join(dist, page), "utf8");
+  const files = new Set([page]);
+  for (const m of html.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*['"]\/([^'"]+\.(?:js|wasm|css))['"]/g)) files.add(m[1]);
+  return files;
+}
+const loaded = loadedBy("index.html");
 let total = 0;
 let totalBr = 0;
 console.log("asset                                              raw        gzip");
@@ -32,9 +37,7 @@ for (const f of readdirSync(dist).sort()) {
 console.log(`first load of /, all assets, brotli as Netlify serves them: ${kb(totalBr).trim()} (budget ≤ 250 KB; gzip ${kb(total).trim()})`);
 // The interview build (/interview, /reference): its own page, glue and wasm.
 try {
-  const other = readFileSync(join(dist, "interview.html"), "utf8");
-  const files = new Set(["interview.html"]);
-  for (const m of other.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*['"]\/([^'"]+\.(?:js|wasm|css))['"]/g)) files.add(m[1]);
+  const files = loadedBy("interview.html");
   const br = [...files].reduce((n, f) => n + brotliCompressSync(readFileSync(join(dist, f))).length, 0);
   console.log(`first load of /interview (the second build; no budget, precached offline after any first visit): ${kb(br).trim()}`);
 } catch {

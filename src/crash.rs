@@ -43,7 +43,7 @@ pub fn show(error: &str) {
     let (Some(root), Some(template)) = (doc.get_element_by_id("app"), doc.get_element_by_id("b2p-crash")) else {
         return;
     };
-    if let Ok(Some(s)) = window.local_storage() {
+    if let Some(s) = crate::saved::storage() {
         let _ = s.set_item(MARKER, "1");
     }
     let path = window.location().pathname().unwrap_or_else(|_| "/".into());
@@ -81,7 +81,7 @@ pub fn show(error: &str) {
 /// At start: was the last page a crash, and did the learner ask for a fresh
 /// world? The marker is cleared either way.
 pub fn fresh_requested() -> bool {
-    let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else { return false };
+    let Some(s) = crate::saved::storage() else { return false };
     let crashed = s.get_item(MARKER).ok().flatten().is_some();
     let _ = s.remove_item(MARKER);
     crashed && crate::router::address().param(FRESH).is_some()

@@ -77,14 +77,14 @@ pub fn tree() -> Element {
             .attr("role", if problem { "alert" } else { "status" })
             .attr("data-testid", "notice")
             .attr("data-tone", if problem { "problem" } else { "info" })
-            .child(el("p").class("b2p-notice__text").text(n.text.clone()))
+            .child(el("p").class("b2p-notice__text").text(n.text.as_str()))
             .child_opt(n.act.as_ref().map(|(label, _)| {
                 el("button")
                     .attr("type", "button")
                     .class("b2p-button")
                     .attr("data-notice", "act")
                     .attr("data-testid", "notice-act")
-                    .text(label.clone())
+                    .text(label.as_str())
             }))
             .child(
                 el("button")

@@ -22,7 +22,8 @@ thread_local! {
     static QUIET: Quiet = const { Quiet::new(400.0, 5000.0) };
 }
 
-fn storage() -> Option<web_sys::Storage> {
+/// This browser's local storage, if it lets the page use it.
+pub fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 

@@ -1,14 +1,12 @@
 //! Light and dark: the system's preference until the learner picks one with
 //! the header's toggle, which is remembered in local storage.
 
+use crate::saved::storage;
+
 const KEY: &str = "b2p-theme";
 
 fn root() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.document_element()
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 /// Whether the page shows dark now: the learner's choice, else the system's.

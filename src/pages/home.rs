@@ -23,8 +23,8 @@ fn step_row(s: &Step) -> Element {
         .child(
             el("div")
                 .class("b2p-map__branch")
-                .child(el("p").class("b2p-map__name").child(code(s.branch.clone())))
-                .child(el("p").class("b2p-map__commit").text(s.tip.clone().unwrap_or_else(|| "no commits yet".into()))),
+                .child(el("p").class("b2p-map__name").child(code(s.branch.as_str())))
+                .child(el("p").class("b2p-map__commit").text(s.tip.as_deref().unwrap_or("no commits yet"))),
         )
         .child(
             el("div")
@@ -42,14 +42,14 @@ fn step_row(s: &Step) -> Element {
                         .text(s.server)
                         .child(el("span").class("b2p-map__profile").text(format!(" · {}", s.profile))),
                 )
-                .child(el("p").class("b2p-map__url").text(s.url.clone()))
-                .child(el("p").class("b2p-map__commit").text(s.runs.clone().unwrap_or_else(|| "—".into())))
+                .child(el("p").class("b2p-map__url").text(s.url.as_str()))
+                .child(el("p").class("b2p-map__commit").text(s.runs.as_deref().unwrap_or("—")))
                 .child(el("p").class("b2p-map__state").text(state)),
         )
 }
 
 /// The guide's two columns, branch → server, drawn from a world's map.
-pub fn big_picture(steps: &[Step], topology: engine::servers::Topology, title: &'static str) -> Element {
+pub fn big_picture(steps: &[Step], topology: engine::servers::Topology, title: &str) -> Element {
     el("section")
         .class("b2p-map")
         .attr("aria-labelledby", "map-title")
@@ -99,7 +99,7 @@ fn intro() -> Element {
 }
 
 /// A list item of text and `code`, alternating: `step(&["Run ", "git init", "."])`.
-fn step(parts: &[&'static str]) -> Element {
+fn step(parts: &[&str]) -> Element {
     el("li").children(parts.iter().enumerate().map(|(i, p)| if i % 2 == 1 { code(*p).into() } else { Node::from(*p) }))
 }
 
@@ -177,9 +177,9 @@ fn lessons(home: &DomNode, page: &mut Page) {
             .child(el("ol").class("b2p-home__list").children(list.iter().map(|(id, title)| {
                 let finished = done.contains(id);
                 el("li")
-                    .attr("data-lesson", id.clone())
+                    .attr("data-lesson", id.as_str())
                     .attr("data-done", if finished { "true" } else { "false" })
-                    .child(el("a").attr("href", format!("/lesson/{id}")).text(title.clone()))
+                    .child(el("a").attr("href", format!("/lesson/{id}")).text(title.as_str()))
                     .text(if finished { " ✓ done" } else { "" })
             })))
             .into()

@@ -9,7 +9,7 @@ use crate::markup::{Element, el};
 fn field(f: &Field, form: &str) -> Element {
     match f {
         Field::Hidden { name, value } => {
-            el("input").attr("type", "hidden").attr("name", *name).attr("value", value.clone())
+            el("input").attr("type", "hidden").attr("name", *name).attr("value", value.as_str())
         }
         Field::Text { name, label, placeholder, required } => {
             el("label").class("b2p-form__field").child(el("span").class("b2p-form__label").text(*label)).child(
@@ -17,7 +17,7 @@ fn field(f: &Field, form: &str) -> Element {
                     .attr("type", "text")
                     .attr("name", *name)
                     .attr("data-field", format!("{form}-{name}"))
-                    .attr("placeholder", placeholder.clone())
+                    .attr("placeholder", placeholder.as_str())
                     .attr("autocomplete", "off")
                     .attr("spellcheck", "false")
                     .flag("required", *required),
@@ -28,7 +28,10 @@ fn field(f: &Field, form: &str) -> Element {
             .child(el("span").class("b2p-form__label").text(*label))
             .child(el("select").attr("name", *name).attr("data-field", format!("{form}-{name}")).children(
                 options.iter().map(|o| {
-                    el("option").attr("value", o.value.clone()).flag("selected", o.value == *value).text(o.text.clone())
+                    el("option")
+                        .attr("value", o.value.as_str())
+                        .flag("selected", o.value == *value)
+                        .text(o.text.as_str())
                 }),
             )),
     }
@@ -55,6 +58,6 @@ pub fn form(f: &Form) -> Element {
                 .attr("data-action", f.name)
                 .attr("title", title)
                 .flag("disabled", f.why.is_some())
-                .text(f.submit.clone()),
+                .text(f.submit.as_str()),
         )
 }

@@ -189,19 +189,20 @@ pub fn answer(parent: &DomNode, page: &mut Page) {
 
     // Every world the learner worked in: the sandbox, each lesson's.
     let sandbox = crate::pages::sandbox::sandbox_workspace();
+    let open = workspace::opened();
     let mut starts: Vec<Start> = saved::worlds();
-    for ws in workspace::opened() {
+    for ws in &open {
         if !starts.contains(ws.start()) {
             starts.push(ws.start().clone());
         }
     }
-    starts.retain(|s| *s != Start::Sandbox);
+    // The sandbox is read above; every other world is a lesson's.
+    starts.retain(|s| matches!(s, Start::Lesson(_)));
     gathered.borrow_mut().pending = starts.len() + 1;
     let panel = Rc::downgrade(&gap_panel);
     add(&gathered, sandbox.with_session(of_session), &panel, &section);
     for start_at in starts {
-        let open = workspace::opened().into_iter().find(|w| *w.start() == start_at && w.version() > 0);
-        if let Some(ws) = open {
+        if let Some(ws) = open.iter().find(|w| *w.start() == start_at && w.version() > 0) {
             add(&gathered, ws.with_session(of_session), &panel, &section);
             continue;
         }

@@ -14,6 +14,7 @@ use crate::content;
 use crate::markup::{Element, View, code, el, inline, listen};
 use crate::notice::{self, Tone};
 use crate::pages::Page;
+use crate::saved::storage;
 
 /// Where results are kept.
 const KEY: &str = "b2p-quiz";
@@ -32,10 +33,6 @@ struct Quiz {
     /// Whether the last check was right, once checked.
     checked: Option<bool>,
     scores: Scores,
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 fn load_scores() -> Scores {

@@ -36,7 +36,7 @@ fn editor_tree(all: &[File], path: &str) -> Element {
                                             format!("{}  [{}]", f.path, f.status.trim())
                                         };
                                         el("option")
-                                            .attr("value", f.path.clone())
+                                            .attr("value", f.path.as_str())
                                             .flag("selected", f.path == path)
                                             .text(label)
                                     })),

@@ -29,12 +29,12 @@ fn answer(r: &Request) -> Element {
         .class("b2p-console__answer")
         .attr("role", "status")
         .child(el("p").class("b2p-console__curl").child(code(format!("$ {}", e.curl))))
-        .child(el("pre").class("b2p-console__response").attr("data-testid", "console-response").text(r.output.clone()))
+        .child(el("pre").class("b2p-console__response").attr("data-testid", "console-response").text(r.output.as_str()))
         .child(
             el("dl").class("b2p-console__effects").children(
-                e.effects
-                    .iter()
-                    .flat_map(|f| [el("dt").child(code(f.key)), el("dd").attr("data-key", f.key).text(f.text.clone())]),
+                e.effects.iter().flat_map(|f| {
+                    [el("dt").child(code(f.key)), el("dd").attr("data-key", f.key).text(f.text.as_str())]
+                }),
             ),
         )
         .child_opt(
@@ -50,18 +50,18 @@ fn card(card: &Card, request: Option<&Request>) -> Element {
     el("article")
         .class("b2p-server")
         .attr("data-testid", "server-card")
-        .attr("data-server", row.label.clone())
+        .attr("data-server", row.label.as_str())
         .attr("data-deployed", row.deployed.clone().unwrap_or_default())
         .attr("data-status", row.status.name())
         .child(
             el("header")
                 .class("b2p-server__name")
                 .child(el("span").class(status_class(row.status)).attr("aria-hidden", "true"))
-                .text(row.label.clone())
+                .text(row.label.as_str())
                 .child(el("span").class("b2p-server__state").text(row.status.name())),
         )
-        .child(el("p").class("b2p-server__url").text(row.url.clone()))
-        .child(el("p").class("b2p-server__runs").text(row.running.clone().unwrap_or_else(|| "nothing running".into())))
+        .child(el("p").class("b2p-server__url").text(row.url.as_str()))
+        .child(el("p").class("b2p-server__runs").text(row.running.as_deref().unwrap_or("nothing running")))
         .child(meta(format!("{} · {}", row.env_file, row.source)))
         .child_opt(row.behind.clone().map(meta))
         .child_opt((row.users_affected > 0).then(|| {
@@ -76,7 +76,7 @@ fn card(card: &Card, request: Option<&Request>) -> Element {
             el("details")
                 .class("b2p-console")
                 .attr("data-testid", "request-console")
-                .attr("data-server", row.label.clone())
+                .attr("data-server", row.label.as_str())
                 .flag("open", request.is_some())
                 .child(el("summary").text("Request console"))
                 .child(form(f))

@@ -100,14 +100,14 @@ fn svg(l: &Layout, (lo, hi): (usize, usize)) -> Element {
         });
         let text = line(if refs.is_empty() { "0.35em" } else { "1.05em" })
             .class("b2p-graph__subject")
-            .child(el("tspan").class("b2p-graph__id").text(n.short().to_string()))
+            .child(el("tspan").class("b2p-graph__id").text(n.short()))
             .text(format!(" {}  ", n.subject()))
             .children(servers.iter().zip(servers_text).map(|(lb, text)| label(lb, text)));
         commits.push((
             depth / BLOCK,
             el("g")
                 .class(class)
-                .attr("data-commit", n.id().to_string())
+                .attr("data-commit", n.id())
                 .attr("tabindex", "0")
                 .attr("role", "button")
                 .child(
@@ -252,7 +252,7 @@ pub fn commit_graph(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
         parent,
         ws,
         move || w.picked_commit().and_then(|id| w.with_world(|world| commit_detail(world, &id))),
-        |detail| detail.as_ref().map_or(Node::from(""), |d| detail_box(d).into()),
+        |detail| detail.as_ref().map_or(Node::Text(String::new()), |d| detail_box(d).into()),
     );
 }
 
@@ -266,15 +266,15 @@ fn detail_box(d: &CommitDetail) -> Element {
     el("div")
         .class("b2p-commit")
         .attr("data-testid", "commit-detail")
-        .attr("data-commit", d.id.clone())
+        .attr("data-commit", d.id.as_str())
         .attr("role", "region")
         .attr("aria-label", format!("Commit {}", d.short))
-        .child(el("p").class("b2p-commit__head").child(code(d.short.clone())).text(format!(" {}", d.author)))
-        .child(el("pre").class("b2p-commit__message").text(d.message.clone()))
+        .child(el("p").class("b2p-commit__head").child(code(d.short.as_str())).text(format!(" {}", d.author)))
+        .child(el("pre").class("b2p-commit__message").text(d.message.as_str()))
         .child_opt(
             (!d.refs.is_empty()).then(|| el("p").class("b2p-panel__note").text(format!("Refs: {}", d.refs.join(", ")))),
         )
-        .child(el("ul").class("b2p-commit__files").children(d.files.iter().map(|f| el("li").child(code(f.clone())))))
+        .child(el("ul").class("b2p-commit__files").children(d.files.iter().map(|f| el("li").child(code(f.as_str())))))
         .child(el("p").class("b2p-commit__runs").attr("data-testid", "commit-servers").text(runs))
 }
 
@@ -299,12 +299,12 @@ fn label(l: &Label, text: String) -> Element {
         LabelKind::Tag => "b2p-graph__label b2p-graph__label--tag",
         LabelKind::Server => "b2p-graph__label b2p-graph__label--server",
     };
-    let name = || l.text.clone();
+    let name = l.text.as_str();
     el("tspan")
         .class(class)
-        .attr_opt("data-branch", matches!(l.kind, LabelKind::Branch { .. }).then(name))
-        .attr_opt("data-remote", (l.kind == LabelKind::Remote).then(name))
-        .attr_opt("data-server", (l.kind == LabelKind::Server).then(name))
+        .attr_opt("data-branch", matches!(l.kind, LabelKind::Branch { .. }).then_some(name))
+        .attr_opt("data-remote", (l.kind == LabelKind::Remote).then_some(name))
+        .attr_opt("data-server", (l.kind == LabelKind::Server).then_some(name))
         .attr_opt(
             "data-head",
             matches!(l.kind, LabelKind::Branch { current: true, .. } | LabelKind::DetachedHead).then_some("true"),

@@ -15,7 +15,7 @@ fn bar(b: &Bar) -> Element {
         .class("b2p-toolbar")
         .attr("role", "toolbar")
         .attr("aria-label", "Repository actions")
-        .child(el("span").class("b2p-toolbar__where").attr("data-testid", "head-status").text(b.head.clone()))
+        .child(el("span").class("b2p-toolbar__where").attr("data-testid", "head-status").text(b.head.as_str()))
         .children(
             b.controls
                 .iter()

@@ -48,7 +48,7 @@ fn prose(class: &'static str, text: &str) -> Element {
     el("div").class(class).children(inline(text))
 }
 
-fn lesson_button(act: &'static str, label: &'static str) -> Element {
+fn lesson_button(act: &str, label: &str) -> Element {
     el("button").attr("type", "button").class("b2p-button").attr("data-lesson-act", act).text(label)
 }
 
@@ -68,10 +68,10 @@ fn body(lesson: &Lesson, s: &State) -> Vec<Element> {
             } else {
                 "○"
             }))
-            .child(el("strong").text(step.objective.clone()))
+            .child(el("strong").text(step.objective.as_str()))
             .child(el("span").class("b2p-visually-hidden").text(if done { " (done)" } else { " (to do)" }))
             .child_opt(
-                (here && !step.about.is_empty()).then(|| el("p").class("b2p-lesson__about").text(step.about.clone())),
+                (here && !step.about.is_empty()).then(|| el("p").class("b2p-lesson__about").text(step.about.as_str())),
             )
             .child_opt((here && shown > 0).then(|| {
                 el("ol")
@@ -81,7 +81,7 @@ fn body(lesson: &Lesson, s: &State) -> Vec<Element> {
             }))
     });
     let mut out = vec![
-        el("h3").class("b2p-lesson__title").text(lesson.title.clone()),
+        el("h3").class("b2p-lesson__title").text(lesson.title.as_str()),
         prose("b2p-lesson__text", &lesson.intro),
         el("ol").class("b2p-lesson__steps").attr("aria-label", "Steps").children(steps),
     ];
@@ -128,12 +128,12 @@ fn panel(id: &str, s: &State) -> Element {
         .class("b2p-panel b2p-panel--lesson")
         .attr("aria-label", "Lesson")
         .attr("data-testid", "lesson-panel")
-        .attr("data-lesson", id.to_string())
+        .attr("data-lesson", id)
         .child(el("h2").class("b2p-panel__title").text("Lesson"));
     match &s.lesson {
         None => section.child(el("p").class("b2p-lesson__status").text("Loading the lesson…")),
         Some(Err(e)) => section
-            .child(el("div").class("b2p-lesson__text b2p-lesson__text--error").attr("role", "alert").text(e.clone())),
+            .child(el("div").class("b2p-lesson__text b2p-lesson__text--error").attr("role", "alert").text(e.as_str())),
         Some(Ok(lesson)) => section.children(body(lesson, s)).child(
             el("p")
                 .class("b2p-panel__note")

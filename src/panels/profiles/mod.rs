@@ -76,12 +76,12 @@ pub fn table(t: &Table) -> Element {
         })))
         .child(el("div").class("b2p-profiles__provenance").children(t.provenance.iter().map(|p| {
             el("details")
-                .attr("data-server", p.server.clone())
+                .attr("data-server", p.server.as_str())
                 .child(el("summary").text(format!("Where {}'s values come from ({})", p.server, p.profile)))
                 .child(el("table").class("b2p-profiles__sources").child(el("tbody").children(p.sources.iter().map(|(k, from)| {
                     el("tr")
-                        .child(el("th").attr("scope", "row").child(code(k.clone())))
-                        .child(el("td").attr("data-key", k.clone()).text(from.clone()))
+                        .child(el("th").attr("scope", "row").child(code(k.as_str())))
+                        .child(el("td").attr("data-key", k.as_str()).text(from.as_str()))
                 }))))
         })))
         .child(

@@ -12,11 +12,11 @@ use crate::pages::Page;
 use crate::panels::button;
 use crate::workspace::WorkspaceState;
 
-fn list(title: &'static str, class: &'static str, items: &[String]) -> Option<Element> {
+fn list(title: &str, class: &str, items: &[String]) -> Option<Element> {
     (!items.is_empty()).then(|| {
         el("div")
             .child(el("h4").class("b2p-pulls__section").text(title))
-            .child(el("ul").class(class).children(items.iter().map(|i| el("li").text(i.clone()))))
+            .child(el("ul").class(class).children(items.iter().map(|i| el("li").text(i.as_str()))))
     })
 }
 
@@ -32,7 +32,7 @@ fn row(p: &PullRow) -> Element {
         Some(false) => "× Some checks were not successful",
     };
     let blockers = (!p.blockers.is_empty())
-        .then(|| el("ul").class("b2p-pulls__blockers").children(p.blockers.iter().map(|b| el("li").text(b.clone()))));
+        .then(|| el("ul").class("b2p-pulls__blockers").children(p.blockers.iter().map(|b| el("li").text(b.as_str()))));
     let merge_box = (p.state == PrState::Open).then(|| {
         el("div").class("b2p-pulls__merge").children(p.review.clone().map(|c| button(c, ""))).children(
             p.merges
@@ -54,22 +54,22 @@ fn row(p: &PullRow) -> Element {
             el("div")
                 .class("b2p-pulls__title")
                 .child(el("span").class(format!("b2p-pulls__state b2p-pulls__state--{state}")).text(state))
-                .text(p.title.clone())
+                .text(p.title.as_str())
                 .child(el("span").class("b2p-pulls__number").text(format!("#{}", p.number))),
         )
         .child(
             el("p")
                 .class("b2p-pulls__meta")
                 .text(format!("{} wants to merge ", p.author))
-                .child(code(p.head.clone()))
+                .child(code(p.head.as_str()))
                 .text(" into ")
-                .child(code(p.base.clone()))
+                .child(code(p.base.as_str()))
                 .text(format!(" · {checks} · {} approval{}", p.approvals, if p.approvals == 1 { "" } else { "s" })),
         )
         .child_opt(
             p.preview
                 .as_ref()
-                .map(|u| el("p").class("b2p-pulls__meta").text("Deploy preview: ").child(code(u.clone()))),
+                .map(|u| el("p").class("b2p-pulls__meta").text("Deploy preview: ").child(code(u.as_str()))),
         )
         .child_opt(blockers)
         .child_opt(merge_box)

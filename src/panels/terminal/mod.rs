@@ -54,7 +54,7 @@ fn entry(e: &Entry) -> Node {
             el("div")
                 .class("b2p-terminal__line")
                 .child(el("span").class("b2p-terminal__prompt").attr("aria-hidden", "true").text("$ "))
-                .text(e.line.clone()),
+                .text(e.line.as_str()),
         )
         .child(
             el("pre").class("b2p-terminal__text").children(e.output.split('\n').enumerate().map(|(i, l)| line(i, l))),
