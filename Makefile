@@ -71,18 +71,14 @@ $(VENV)/.installed: tests/python/requirements.txt
 	@touch $@
 
 # ---- run ---------------------------------------------------------------------
-# The full build (every page) at every path, rebuilt on change.
+# The app at every path, rebuilt on change.
 serve: tools
-	node scripts/interview-html.mjs
-	trunk serve interview.html
+	trunk serve
 
-# Two builds of one app (README, "Two builds"): index.html, the first load,
-# and interview.html (/interview, /reference) with the `interview` feature.
+# One build for every page.
 build: tools
 	trunk build --release
-	node scripts/interview-html.mjs
-	trunk build --release --dist target/dist-interview interview.html
-	node scripts/postbuild.mjs dist target/dist-interview
+	node scripts/postbuild.mjs dist
 
 # ---- test --------------------------------------------------------------------
 test: tools browser-tools python-tools lint test-native test-wasm test-e2e
@@ -92,7 +88,6 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy -p branch-to-prod --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
-	cargo clippy -p branch-to-prod --all-targets --features interview --target wasm32-unknown-unknown --locked -- -D warnings
 	cargo clippy -p b2p-engine --lib --bins --target wasm32-unknown-unknown --locked -- -D warnings
 
 test-native: python-tools
@@ -106,10 +101,6 @@ test-wasm:
 	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/webdriver.json \
 	CHROMEDRIVER=$(CHROMEDRIVER) \
 	cargo test -p branch-to-prod --target wasm32-unknown-unknown --test web --locked
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/webdriver.json \
-	CHROMEDRIVER=$(CHROMEDRIVER) \
-	cargo test -p branch-to-prod --target wasm32-unknown-unknown --features interview --test interview --locked
 
 test-e2e: build
 	cd $(E2E) && npm test

@@ -34,16 +34,7 @@ for (const f of readdirSync(dist).sort()) {
   }
   console.log(`${(f + (first ? "" : " (not on first load)")).padEnd(48)} ${kb(bytes.length)} ${kb(gz)}`);
 }
-console.log(`first load of /, all assets, brotli as Netlify serves them: ${kb(totalBr).trim()} (budget ≤ 250 KB; gzip ${kb(total).trim()})`);
-// The interview build (/interview, /reference): its own page, glue and wasm.
-try {
-  const files = loadedBy("interview.html");
-  const br = [...files].reduce((n, f) => n + brotliCompressSync(readFileSync(join(dist, f))).length, 0);
-  console.log(`first load of /interview (the second build; no budget, precached offline after any first visit): ${kb(br).trim()}`);
-} catch {
-  console.log("no interview.html in this build");
-}
-
+console.log(`first load of /, all assets, brotli as Netlify serves them: ${kb(totalBr).trim()} (budget ≤ 350 KB; gzip ${kb(total).trim()})`);
 const server = await startServer(dist);
 const url = `http://127.0.0.1:${server.address().port}/sandbox`;
 const browser = await launch();

@@ -14,13 +14,11 @@
 //   any path that is neither a file nor one of the app's routes
 //   (netlify.toml), so a stale hashed asset fails loudly.
 import { createHash } from "node:crypto";
-import { copyFileSync, readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from "node:fs";
 import { join, relative } from "node:path";
 import { createRequire } from "node:module";
 
 const dist = process.argv[2] ?? "dist";
-// The second build's output (interview.html and its assets), merged into dist.
-const second = process.argv[3];
 const root = new URL("..", import.meta.url).pathname;
 // terser comes with the test tools (tests/e2e/package.json; `make tools`).
 const { minify } = createRequire(join(root, "tests/e2e/package.json"))("terser");
@@ -33,7 +31,7 @@ function attrs(tag) {
   return out;
 }
 
-/** Joins a page's stylesheets and minifies its JS glue, in `dir`; returns the page. */
+/** Joins the page's stylesheets and minifies its JS glue, in `dir`; returns the page. */
 async function finish(dir, page) {
   let html = readFileSync(join(dir, page), "utf8");
   const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => ({ tag: m[0], ...attrs(m[0].slice(5)) }));
@@ -59,15 +57,6 @@ async function finish(dir, page) {
 
 const html = await finish(dist, "index.html");
 const pages = [html];
-if (second) {
-  // Trunk names its page index.html whatever the source's name.
-  const other = await finish(second, "index.html");
-  pages.push(other);
-  writeFileSync(join(dist, "interview.html"), other);
-  // The files it names (its stylesheet and glue differ from the first build's).
-  const named = [...other.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*['"]\/([^'"/]+\.(?:js|wasm|css))['"]/g)].map((m) => m[1]);
-  for (const f of new Set(named)) copyFileSync(join(second, f), join(dist, f));
-}
 const inline = pages.flatMap((p) => [...p.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]));
 if (inline.length < pages.length) {
   console.error(`postbuild: a page without its inline loader in ${dist}; is this a Trunk build?`);

@@ -3,14 +3,14 @@
 //! the world saved before the failing command comes back), a way out if that
 //! world is what fails (start it fresh), and the error to copy into a bug
 //! report. Drawn from a static template with a few DOM calls, and its way
-//! back is plain links, because after a panic the app's own state cannot be
+//! back is plain links, kept outside Leptos, because after a panic the app's own state cannot be
 //! trusted.
 
 use std::panic::PanicHookInfo;
 
 use wasm_bindgen::JsCast;
 
-use crate::markup::{Listener, listen};
+use gloo_events::EventListener;
 
 /// Set by the panel, read by the next page load: only then does `#fresh`
 /// discard the saved world (a link from anyone else cannot).
@@ -32,7 +32,7 @@ fn hook(info: &PanicHookInfo) {
 
 thread_local! {
     /// The copy button's listener, kept for the page's life.
-    static COPY: std::cell::RefCell<Option<Listener>> = const { std::cell::RefCell::new(None) };
+    static COPY: std::cell::RefCell<Option<EventListener>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Replaces the page with the "something went wrong" panel (the
@@ -47,7 +47,11 @@ pub fn show(error: &str) {
         let _ = s.set_item(MARKER, "1");
     }
     let path = window.location().pathname().unwrap_or_else(|_| "/".into());
-    root.set_inner_html(&template.inner_html());
+    // The template's own nodes, cloned: no markup is parsed here.
+    let Some(content) = template.dyn_ref::<web_sys::HtmlTemplateElement>().map(web_sys::HtmlTemplateElement::content) else { return };
+    let Ok(panel) = content.clone_node_with_deep(true) else { return };
+    root.set_text_content(None);
+    let _ = root.append_child(&panel);
     let find = |testid: &str| root.query_selector(&format!("[data-testid={testid}]")).ok().flatten();
     // `target`: a full load, which the app's router leaves to the browser
     // (set here: the HTML minifier drops a default-valued attribute).
@@ -65,7 +69,7 @@ pub fn show(error: &str) {
     }
     let Some(copy) = find("crash-copy") else { return };
     let (text, button) = (error.to_string(), copy.clone());
-    let listener = listen(&copy, "click", move |_| {
+    let listener = EventListener::new(&copy, "click", move |_| {
         let done = button.clone();
         if let Some(w) = web_sys::window() {
             let promise = w.navigator().clipboard().write_text(&text);
@@ -84,7 +88,8 @@ pub fn fresh_requested() -> bool {
     let Some(s) = crate::saved::storage() else { return false };
     let crashed = s.get_item(MARKER).ok().flatten().is_some();
     let _ = s.remove_item(MARKER);
-    crashed && crate::router::address().param(FRESH).is_some()
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    crashed && search.trim_start_matches('?').split('&').any(|p| p.split('=').next() == Some(FRESH))
 }
 
 /// Crashes on purpose: how the end-to-end suite proves the net holds.

@@ -3,10 +3,9 @@
 //! read, a new version installed), with at most one thing to do about it.
 //! Shown until dismissed or replaced; the text is always text.
 
-use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::sync::Arc;
 
-use crate::markup::{Element, View, el};
+use leptos::prelude::*;
 
 /// What kind of news it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,82 +16,90 @@ pub enum Tone {
     Problem,
 }
 
+type Act = Arc<dyn Fn() + Send + Sync>;
+
+#[derive(Clone)]
 struct Notice {
     tone: Tone,
     text: String,
-    act: Option<(String, Rc<dyn Fn()>)>,
+    /// The page it is about: leaving that page takes it down.
+    path: String,
+    act: Option<(String, Act)>,
 }
 
 thread_local! {
-    static NOTICE: RefCell<Option<Notice>> = const { RefCell::new(None) };
-    static VIEW: RefCell<Option<Weak<dyn View>>> = const { RefCell::new(None) };
+    /// The message shown: one for the page, whoever shows it (saving,
+    /// opening a link, the service worker), so it lives outside any component.
+    static NOTICE: ArcRwSignal<Option<Notice>> = ArcRwSignal::new(None);
 }
 
-fn redraw() {
-    if let Some(v) = VIEW.with_borrow(|v| v.as_ref().and_then(Weak::upgrade)) {
-        v.redraw();
-    }
+fn set(n: Option<Notice>) {
+    NOTICE.with(|s| s.set(n));
 }
 
 /// Shows `text`.
 pub fn show(tone: Tone, text: impl Into<String>) {
-    NOTICE.with_borrow_mut(|n| *n = Some(Notice { tone, text: text.into(), act: None }));
-    redraw();
+    set(Some(Notice { tone, text: text.into(), path: crate::opening::path_now(), act: None }));
 }
 
 /// Shows `text` with a button `label` that runs `act` (and dismisses).
-pub fn offer(tone: Tone, text: impl Into<String>, label: impl Into<String>, act: impl Fn() + 'static) {
-    NOTICE.with_borrow_mut(|n| *n = Some(Notice { tone, text: text.into(), act: Some((label.into(), Rc::new(act))) }));
-    redraw();
+pub fn offer(tone: Tone, text: impl Into<String>, label: impl Into<String>, act: impl Fn() + Send + Sync + 'static) {
+    set(Some(Notice {
+        tone,
+        text: text.into(),
+        path: crate::opening::path_now(),
+        act: Some((label.into(), Arc::new(act))),
+    }));
 }
 
 /// Takes the message down.
 pub fn dismiss() {
-    if NOTICE.with_borrow_mut(Option::take).is_some() {
-        redraw();
+    if NOTICE.with(|s| s.with_untracked(Option::is_some)) {
+        set(None);
     }
 }
 
-/// Runs the message's action, then takes it down.
-pub fn act() {
-    let act = NOTICE.with_borrow(|n| n.as_ref().and_then(|n| n.act.as_ref().map(|(_, f)| f.clone())));
-    dismiss();
-    if let Some(f) = act {
-        f();
-    }
-}
-
-/// Where the message is drawn (the app's notice panel).
-pub fn attach(view: Weak<dyn View>) {
-    VIEW.with_borrow_mut(|v| *v = Some(view));
-}
-
-/// The message, as the notice panel draws it.
-pub fn tree() -> Element {
-    NOTICE.with_borrow(|n| {
-        let Some(n) = n else { return el("div").class("b2p-notice b2p-notice--none").attr("data-testid", "notice") };
+/// The message at the top of the page (`data-testid=notice`).
+#[component]
+pub fn NoticeBar() -> impl IntoView {
+    let notice = NOTICE.with(Clone::clone);
+    let here = leptos_router::hooks::use_location().pathname;
+    move || {
+        let Some(n) = notice.get().filter(|n| n.path == here.get()) else {
+            return view! { <div class="b2p-notice b2p-notice--none" data-testid="notice"></div> }.into_any();
+        };
         let problem = n.tone == Tone::Problem;
-        el("div")
-            .class(if problem { "b2p-notice b2p-notice--problem" } else { "b2p-notice" })
-            .attr("role", if problem { "alert" } else { "status" })
-            .attr("data-testid", "notice")
-            .attr("data-tone", if problem { "problem" } else { "info" })
-            .child(el("p").class("b2p-notice__text").text(n.text.as_str()))
-            .child_opt(n.act.as_ref().map(|(label, _)| {
-                el("button")
-                    .attr("type", "button")
-                    .class("b2p-button")
-                    .attr("data-notice", "act")
-                    .attr("data-testid", "notice-act")
-                    .text(label.as_str())
-            }))
-            .child(
-                el("button")
-                    .attr("type", "button")
-                    .class("b2p-button b2p-button--quiet")
-                    .attr("data-notice", "dismiss")
-                    .attr("aria-label", "Dismiss this message")
-                    .text("×"),
-            )
-    })
+        let act = n.act.map(|(label, f)| {
+            let run = move |_| {
+                dismiss();
+                f();
+            };
+            view! {
+                <button type="button" class="b2p-button" data-notice="act" data-testid="notice-act" on:click=run>
+                    {label}
+                </button>
+            }
+        });
+        view! {
+            <div
+                class=if problem { "b2p-notice b2p-notice--problem" } else { "b2p-notice" }
+                role=if problem { "alert" } else { "status" }
+                data-testid="notice"
+                data-tone=if problem { "problem" } else { "info" }
+            >
+                <p class="b2p-notice__text">{n.text}</p>
+                {act}
+                <button
+                    type="button"
+                    class="b2p-button b2p-button--quiet"
+                    data-notice="dismiss"
+                    aria-label="Dismiss this message"
+                    on:click=|_| dismiss()
+                >
+                    "×"
+                </button>
+            </div>
+        }
+        .into_any()
+    }
 }

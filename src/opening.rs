@@ -1,15 +1,18 @@
 //! How a workspace's world comes back when a page opens it: from a share
 //! link in the address (`#w=…`), else from the saved world, else fresh. The
-//! fragment is read once, before the page is drawn, and taken out of the
-//! address so a reload does not replay it over newer work.
+//! fragment is read before the router reads the address (and again when a
+//! link is pasted into an open page), and taken out of the address so a
+//! reload does not replay it over newer work.
 
 use std::cell::RefCell;
 
 use engine::World;
 use engine::share::{Record, Start, link};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsValue;
 
 use crate::notice::{self, Tone};
-use crate::router::{self, Route};
 use crate::saved;
 use crate::workspace::{self, WorkspaceState};
 
@@ -22,48 +25,73 @@ struct Opened {
 
 thread_local! {
     static OPENED: RefCell<Option<Opened>> = const { RefCell::new(None) };
+    /// Counts links and files opened: a page showing a workspace draws it
+    /// anew when this changes (the link may be for the page shown).
+    static GENERATION: ArcRwSignal<u64> = ArcRwSignal::new(0);
 }
 
-/// The workspace a route shows, if any.
-pub fn start_of(route: &Route) -> Option<Start> {
-    match route {
-        Route::Sandbox => Some(Start::Sandbox),
-        Route::Lesson(id) => Some(Start::Lesson(id.clone())),
-        Route::Home | Route::Interview | Route::Reference | Route::NotFound => None,
+/// How many links and files were opened this visit (tracked).
+pub fn generation() -> u64 {
+    GENERATION.with(|g| g.get())
+}
+
+fn opened(o: Opened) {
+    workspace::close(&o.start);
+    OPENED.with_borrow_mut(|slot| *slot = Some(o));
+    GENERATION.with(|g| g.update(|n| *n += 1));
+}
+
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+/// The address's path now.
+pub fn path_now() -> String {
+    location().and_then(|l| l.pathname().ok()).unwrap_or_else(|| "/".into())
+}
+
+fn replace_url(url: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(url));
     }
 }
 
-/// Reads a share link from the address, before the page is drawn: a good
-/// one goes to the page that shows its world (the address is corrected if
-/// it named another); a bad one is explained and its page starts fresh.
-pub fn read_fragment() {
-    let Some(hash) = router::fragment() else { return };
-    if !hash.starts_with(link::KEY) {
-        return;
+/// The workspace a path shows, if any.
+pub fn start_of(path: &str) -> Option<Start> {
+    match path.trim_end_matches('/') {
+        "/sandbox" => Some(Start::Sandbox),
+        p => p.strip_prefix("/lesson/").and_then(crate::links::lesson_id).map(Start::Lesson),
     }
-    router::replace_fragment();
-    match link::decode(&hash) {
+}
+
+/// Reads a share link from the address: a good one goes to the page that
+/// shows its world (the address is corrected if it named another); a bad
+/// one is explained and its page starts fresh. True when there was one.
+pub fn read_fragment() -> bool {
+    let Some(hash) = location().and_then(|l| l.hash().ok()) else { return false };
+    let Some(hash) = hash.strip_prefix('#').filter(|h| h.starts_with(link::KEY)) else { return false };
+    let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
+    replace_url(&format!("{}{search}", path_now()));
+    match link::decode(hash) {
         Ok(record) => {
             let path = record.start.path();
-            if router::address().path() != path {
-                router::replace(&path);
+            if path_now() != path {
+                replace_url(&path);
             }
-            workspace::close(&record.start);
-            OPENED.with_borrow_mut(|o| *o = Some(Opened { start: record.start, lines: Ok(record.lines) }));
+            opened(Opened { start: record.start, lines: Ok(record.lines) });
         }
-        Err(e) => match start_of(&router::address().route()) {
-            Some(start) => {
-                workspace::close(&start);
-                OPENED.with_borrow_mut(|o| *o = Some(Opened { start, lines: Err(e.to_string()) }));
-            }
+        Err(e) => match start_of(&path_now()) {
+            Some(start) => opened(Opened { start, lines: Err(e.to_string()) }),
             None => notice::show(Tone::Problem, format!("This share link {e}.")),
         },
     }
+    true
 }
 
 /// Opens `ws` at `world` (its start's world): then the link's lines, or the
-/// saved ones, run as if typed; `each` sees every step (a lesson's checklist).
-pub fn open(ws: &WorkspaceState, world: World, each: impl FnMut(&WorkspaceState)) {
+/// saved ones, run as if typed; `each` sees the world after every line (a
+/// lesson's checklist).
+pub fn open(ws: &WorkspaceState, world: World, each: impl FnMut(&World)) {
     let opened = OPENED.with_borrow_mut(|o| o.take_if(|o| o.start == *ws.start()));
     let own = saved::world(ws.start()).filter(|r| !r.lines.is_empty());
     let lines = match &opened {
@@ -94,27 +122,27 @@ pub fn open(ws: &WorkspaceState, world: World, each: impl FnMut(&WorkspaceState)
     };
     // The learner's own world here was replaced: one click brings it back.
     match own {
-        Some(own) => offer_own(ws, world, own, tone, text),
+        Some(own) => {
+            let w = ws.clone();
+            notice::offer(
+                tone,
+                format!("{text} Your own world here was put aside."),
+                "Bring back my own world",
+                move || {
+                    w.restart(world.clone());
+                    w.replay(&own.lines, |_| {});
+                },
+            );
+        }
         None => notice::show(tone, text),
     }
 }
 
-fn offer_own(ws: &WorkspaceState, world: World, own: Record, tone: Tone, text: String) {
-    let w = ws.clone();
-    notice::offer(tone, format!("{text} Your own world here was put aside."), "Bring back my own world", move || {
-        w.restart(world.clone());
-        w.replay(&own.lines, |_| {});
-    });
-}
-
 /// Opens a record from an exported file: its page is shown with its world.
-pub fn import(record: Record) {
+pub fn import(record: Record, navigate: &impl Fn(&str, NavigateOptions)) {
     let path = record.start.path();
-    workspace::close(&record.start);
-    OPENED.with_borrow_mut(|o| *o = Some(Opened { start: record.start, lines: Ok(record.lines) }));
-    if router::address().path() == path {
-        router::reload();
-    } else {
-        router::navigate(&path);
+    opened(Opened { start: record.start, lines: Ok(record.lines) });
+    if path_now() != path {
+        navigate(&path, NavigateOptions::default());
     }
 }

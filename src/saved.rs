@@ -9,7 +9,7 @@ use engine::share::store::{self, Saved};
 use engine::share::{Record, Start};
 
 use crate::notice::{self, Tone};
-use crate::timer::{self, Quiet};
+use crate::timer::{Quiet, when_calm};
 use crate::workspace::WorkspaceState;
 
 /// Where an unreadable state is kept aside, for a bug report or rescue.
@@ -19,12 +19,15 @@ thread_local! {
     static SAVED: RefCell<Option<Saved>> = const { RefCell::new(None) };
     static DIRTY: RefCell<Vec<WorkspaceState>> = const { RefCell::new(Vec::new()) };
     /// Saved once 400 ms pass without a change, and at least every 5 s.
-    static QUIET: Quiet = const { Quiet::new(400.0, 5000.0) };
+    static QUIET: std::rc::Rc<Quiet> = std::rc::Rc::new(Quiet::new(400.0, 5000.0));
 }
 
-/// This browser's local storage, if it lets the page use it.
+/// This browser's local storage (gloo's, as raw strings: the stored state
+/// is the engine's own format), if it lets the page use it.
 pub fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    // gloo's accessor panics when the browser refuses storage: ask first.
+    web_sys::window()?.local_storage().ok().flatten()?;
+    Some(<gloo_storage::LocalStorage as gloo_storage::Storage>::raw())
 }
 
 /// What storage holds now, read without reporting (another tab may have
@@ -110,19 +113,7 @@ pub fn later(ws: &WorkspaceState) {
             d.push(ws.clone());
         }
     });
-    if let Some(ms) = QUIET.with(Quiet::touch) {
-        wait(ms);
-    }
-}
-
-fn wait(ms: i32) {
-    timer::after(
-        ms,
-        Box::new(|| match QUIET.with(Quiet::due) {
-            None => flush(),
-            Some(ms) => wait(ms),
-        }),
-    );
+    QUIET.with(|q| when_calm(q, std::rc::Rc::new(flush)));
 }
 
 /// After a panic: saves what can still be read safely. A world whose

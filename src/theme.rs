@@ -33,11 +33,13 @@ pub fn restore() {
     }
 }
 
-/// The toggle: the other theme, remembered.
-pub fn flip() {
-    let theme = if dark_now() { "light" } else { "dark" };
+/// The toggle: the other theme, remembered; returns whether it is dark now.
+pub fn flip() -> bool {
+    let dark = !dark_now();
+    let theme = if dark { "dark" } else { "light" };
     set(theme);
     if let Some(s) = storage() {
         let _ = s.set_item(KEY, theme);
     }
+    dark
 }

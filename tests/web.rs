@@ -1,13 +1,16 @@
-//! Components in a real browser (wasm-bindgen-test in headless Chromium).
+//! Components in a real browser (wasm-bindgen-test in headless Chromium):
+//! each test mounts components with Leptos's `mount_to`, acts as a learner
+//! would, waits for Leptos to render (`tick`), and checks what shows.
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use branch_to_prod::markup::{Node, View, el};
-use branch_to_prod::pages::Page;
-use branch_to_prod::workspace::WorkspaceState;
-use engine::{Action, World};
+use branch_to_prod::links::try_it;
+use branch_to_prod::pages::sheet::SheetBlocks;
+use branch_to_prod::workspace::{Layout, Workspace, WorkspaceState};
+use engine::World;
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -23,11 +26,13 @@ fn new_host() -> web_sys::HtmlElement {
     host
 }
 
-/// A fresh sandbox's panels; they live as long as the returned page.
-fn mount_sandbox() -> (web_sys::HtmlElement, Page) {
+/// A fresh sandbox's panels, mounted (they stay for the test's life).
+async fn mount_sandbox() -> web_sys::HtmlElement {
     let host = new_host();
-    let page = branch_to_prod::mount_workspace(&host, &WorkspaceState::new(World::new()));
-    (host, page)
+    let ws = WorkspaceState::new(World::new());
+    mount_to(host.clone(), move || view! { <Router><Workspace ws=ws layout=Layout::Sandbox /></Router> }).forget();
+    tick().await;
+    host
 }
 
 fn query(host: &web_sys::HtmlElement, sel: &str) -> web_sys::HtmlElement {
@@ -40,9 +45,10 @@ fn count(host: &web_sys::HtmlElement, sel: &str) -> u32 {
 
 #[wasm_bindgen_test]
 async fn new_commit_button_commits_and_redraws_the_graph() {
-    let (host, _page) = mount_sandbox();
+    let host = mount_sandbox().await;
     assert_eq!(count(&host, "[data-commit]"), 1);
     query(&host, "[data-testid=new-commit]").click();
+    tick().await;
     assert_eq!(count(&host, "[data-commit]"), 2);
     let output = query(&host, "[data-testid=terminal-output]").text_content().unwrap();
     assert!(output.contains("git commit --allow-empty -m 'Commit 2'"), "{output}");
@@ -58,7 +64,7 @@ async fn new_commit_button_commits_and_redraws_the_graph() {
 
 #[wasm_bindgen_test]
 async fn enter_in_the_terminal_runs_the_line() {
-    let (host, _page) = mount_sandbox();
+    let host = mount_sandbox().await;
     let input: web_sys::HtmlInputElement = query(&host, "[data-testid=terminal-input]").unchecked_into();
     input.set_value("git switch -c feature/x");
     input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
@@ -68,6 +74,7 @@ async fn enter_in_the_terminal_runs_the_line() {
     input
         .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
         .unwrap();
+    tick().await;
     let output = query(&host, "[data-testid=terminal-output]").text_content().unwrap();
     assert!(output.contains("Switched to a new branch 'feature/x'"), "{output}");
     assert_eq!(input.value(), "", "the command line clears after Enter");
@@ -91,10 +98,12 @@ fn type_line(input: &web_sys::HtmlInputElement, line: &str) {
 
 #[wasm_bindgen_test]
 async fn clear_empties_the_scrollback_but_arrow_up_still_recalls() {
-    let (host, _page) = mount_sandbox();
+    let host = mount_sandbox().await;
     let input: web_sys::HtmlInputElement = query(&host, "[data-testid=terminal-input]").unchecked_into();
     type_line(&input, "git status");
+    tick().await;
     type_line(&input, "clear");
+    tick().await;
     assert_eq!(count(&host, ".b2p-terminal__entry"), 0, "clear empties the scrollback");
     press(&input, "ArrowUp");
     assert_eq!(input.value(), "clear");
@@ -104,12 +113,13 @@ async fn clear_empties_the_scrollback_but_arrow_up_still_recalls() {
 
 #[wasm_bindgen_test]
 async fn the_promote_button_is_disabled_with_the_engines_reason() {
-    let (host, _page) = mount_sandbox();
+    let host = mount_sandbox().await;
     let promote = query(&host, "[data-server=production] [data-action=promote]");
     assert!(promote.has_attribute("disabled"));
     assert_eq!(promote.get_attribute("title").as_deref(), Some("Production already runs what staging runs"));
     let input: web_sys::HtmlInputElement = query(&host, "[data-testid=terminal-input]").unchecked_into();
     type_line(&input, "git commit --allow-empty -m release && git push origin main");
+    tick().await;
     let promote = query(&host, "[data-server=production] [data-action=promote]");
     assert!(!promote.has_attribute("disabled"));
     assert_eq!(promote.get_attribute("title").as_deref(), Some("Runs: deploy production"));
@@ -117,80 +127,27 @@ async fn the_promote_button_is_disabled_with_the_engines_reason() {
 
 #[wasm_bindgen_test]
 async fn saving_a_file_in_the_editor_is_an_echo_the_terminal_shows() {
-    let (host, _page) = mount_sandbox();
+    let host = mount_sandbox().await;
     let text: web_sys::HtmlTextAreaElement = query(&host, "[data-testid=editor-text]").unchecked_into();
     assert!(text.value().contains("\"greeting\""), "intents.json is open: {}", text.value());
     text.set_value("{}\n");
     text.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
     query(&host, "[data-testid=editor-save]").click();
+    tick().await;
     let output = query(&host, "[data-testid=terminal-output]").text_content().unwrap();
     assert!(output.contains("echo '{}' > intents.json"), "{output}");
     let option = query(&host, "[data-testid=editor-file] option[value='intents.json']");
     assert!(option.text_content().unwrap().contains("[M]"), "{:?}", option.text_content());
 }
 
-/// A panel showing `tree` (which the test changes, then redraws) beside a
-/// sandbox's terminal.
-fn mount_markup(tree: Rc<RefCell<Node>>) -> (web_sys::HtmlElement, Page, Rc<dyn View>) {
-    let host = new_host();
-    let ws = WorkspaceState::new(World::new());
-    let mut page = Page::default();
-    let panel = page.panel(&host, Some(&ws), move || tree.borrow().clone()).unwrap();
-    branch_to_prod::panels::terminal::terminal(&host, &ws, &mut page);
-    (host, page, panel)
-}
-
-#[wasm_bindgen_test]
-async fn markup_updates_in_place_and_keeps_the_focused_button() {
-    let list = |items: &[&str], label: &str| -> Node {
-        el("div")
-            .child(el("ul").children(items.iter().map(|i| el("li").attr("data-item", *i).text(*i))))
-            .child(el("button").attr("data-x", "1").text(label))
-            .into()
-    };
-    let tree = Rc::new(RefCell::new(list(&["a", "b"], "Go")));
-    let (host, _page, panel) = mount_markup(tree.clone());
-    let button = query(&host, "button[data-x]");
-    button.focus().unwrap();
-    *tree.borrow_mut() = list(&["a", "c", "d"], "Went");
-    panel.redraw();
-    assert_eq!(count(&host, "li"), 3);
-    assert_eq!(query(&host, "li:nth-child(2)").get_attribute("data-item").as_deref(), Some("c"));
-    let after = query(&host, "button[data-x]");
-    assert_eq!(after.text_content().as_deref(), Some("Went"));
-    assert!(after.is_same_node(Some(&button)), "the button is the same element");
-    assert!(document().active_element().is_some_and(|a| a.is_same_node(Some(&button))), "focus stays");
-    *tree.borrow_mut() = list(&["a"], "Went");
-    panel.redraw();
-    assert_eq!(count(&host, "li"), 1, "removed items leave the DOM");
-    // An attribute that goes away is removed.
-    *tree.borrow_mut() = el("div").child(el("button").text("Went")).into();
-    panel.redraw();
-    assert!(!query(&host, "button").has_attribute("data-x"));
-}
-
-#[wasm_bindgen_test]
-async fn markup_text_is_never_html_and_buttons_dispatch_their_action() {
-    let tree = Rc::new(RefCell::new(Node::from(
-        el("div").child(el("p").text("<img src=x onerror=alert(1)><b>bold</b>")).child(
-            el("button").attr("data-testid", "go").text("Branch").on_click(Action::git(&["branch", "x"]).unwrap()),
-        ),
-    )));
-    let (host, _page, _panel) = mount_markup(tree);
-    assert_eq!(count(&host, "p img, p b"), 0, "no element came from the text");
-    assert_eq!(query(&host, "p").text_content().as_deref(), Some("<img src=x onerror=alert(1)><b>bold</b>"));
-    query(&host, "[data-testid=go]").click();
-    let output = query(&host, "[data-testid=terminal-output]").text_content().unwrap();
-    assert!(output.contains("git branch x"), "{output}");
-}
-
 #[wasm_bindgen_test]
 async fn the_scrollback_keeps_the_newest_entries_and_all_the_history() {
-    let (host, _page) = mount_sandbox();
+    let host = mount_sandbox().await;
     let input: web_sys::HtmlInputElement = query(&host, "[data-testid=terminal-input]").unchecked_into();
     let n = branch_to_prod::panels::terminal::SCROLLBACK + 5;
     for i in 0..n {
         type_line(&input, &format!("echo line-{i}"));
+        tick().await;
     }
     assert_eq!(count(&host, ".b2p-terminal__entry") as usize, branch_to_prod::panels::terminal::SCROLLBACK);
     let output = query(&host, "[data-testid=terminal-output]").text_content().unwrap();
@@ -212,10 +169,11 @@ fn set_field(host: &web_sys::HtmlElement, sel: &str, value: &str) {
 
 #[wasm_bindgen_test]
 async fn a_form_runs_its_line_and_the_console_explains_the_answer() {
-    let (host, _page) = mount_sandbox();
+    let host = mount_sandbox().await;
     set_field(&host, "form[data-form=branch] [name=name]", "feature/new-chatbot-intent");
     set_field(&host, "form[data-form=branch] [name=start]", "development");
     query(&host, "form[data-form=branch] button[type=submit]").click();
+    tick().await;
     let line = query(&host, ".b2p-terminal__entry:last-child .b2p-terminal__line").text_content().unwrap();
     assert_eq!(line, "$ git checkout -b feature/new-chatbot-intent development");
     assert_eq!(
@@ -225,6 +183,7 @@ async fn a_form_runs_its_line_and_the_console_explains_the_answer() {
     let form = "[data-server=production] form[data-form=request]";
     set_field(&host, &format!("{form} [name=origin]"), "https://evil.example");
     query(&host, &format!("{form} button[type=submit]")).click();
+    tick().await;
     let cors = query(&host, "[data-server=production] dd[data-key=CORS_ORIGINS]").text_content().unwrap();
     assert!(cors.starts_with("https://evil.example is not in CORS_ORIGINS="), "{cors}");
     let response = query(&host, "[data-server=production] [data-testid=console-response]").text_content().unwrap();
@@ -235,18 +194,56 @@ async fn a_form_runs_its_line_and_the_console_explains_the_answer() {
 }
 
 #[wasm_bindgen_test]
-async fn keyed_children_are_matched_by_key_not_position() {
-    let blocks = |keys: &[&str]| -> Node {
-        el("div").children(keys.iter().map(|k| el("p").attr("data-key", *k).text(*k))).into()
-    };
-    let tree = Rc::new(RefCell::new(blocks(&["a", "b", "c"])));
-    let (host, _page, panel) = mount_markup(tree.clone());
-    let b = query(&host, "[data-key=b]");
-    *tree.borrow_mut() = blocks(&["b", "c", "d"]);
-    panel.redraw();
-    let keys: Vec<String> =
-        (0..3).map(|i| query(&host, &format!("p:nth-child({})", i + 1)).get_attribute("data-key").unwrap()).collect();
-    assert_eq!(keys, ["b", "c", "d"]);
-    assert!(query(&host, "[data-key=b]").is_same_node(Some(&b)), "b kept its element");
-    assert_eq!(count(&host, "[data-key=a]"), 0);
+async fn a_focused_button_keeps_focus_across_an_update() {
+    let host = mount_sandbox().await;
+    let commit = query(&host, "[data-testid=new-commit]");
+    let undo = query(&host, "[data-testid=undo]");
+    assert!(undo.has_attribute("disabled"), "nothing to undo yet");
+    commit.focus().unwrap();
+    commit.click();
+    tick().await;
+    // The toolbar's model changed (undo is enabled now); its buttons are
+    // the same elements, and the focused one is still focused.
+    assert!(!query(&host, "[data-testid=undo]").has_attribute("disabled"));
+    assert!(query(&host, "[data-testid=new-commit]").is_same_node(Some(&commit)), "the button is the same element");
+    assert!(query(&host, "[data-testid=undo]").is_same_node(Some(&undo)));
+    assert!(document().active_element().is_some_and(|a| a.is_same_node(Some(&commit))), "focus stays");
+}
+
+#[wasm_bindgen_test]
+async fn what_a_learner_types_is_text_never_html() {
+    let host = mount_sandbox().await;
+    let input: web_sys::HtmlInputElement = query(&host, "[data-testid=terminal-input]").unchecked_into();
+    let evil = "<img src=x onerror=alert(1)><b>bold</b>";
+    type_line(&input, &format!("git commit --allow-empty -m '{evil}'"));
+    tick().await;
+    type_line(&input, evil);
+    tick().await;
+    assert_eq!(count(&host, "img, b, script"), 0, "no element came from the text");
+    let output = query(&host, "[data-testid=terminal-output]").text_content().unwrap();
+    assert!(output.contains(evil), "{output}");
+    let graph = query(&host, "[data-testid=commit-graph]").text_content().unwrap();
+    assert!(graph.contains(evil), "the commit's subject is shown as typed: {graph}");
+}
+
+#[wasm_bindgen_test]
+async fn a_sheet_draws_markup_as_text_and_try_it_keeps_the_line() {
+    let text = "# T\n## <img src=x onerror=alert(1)>\n$ git commit -m \"<b>&amp; ü ~^= 'x'\"  # a `<i>note</i>`\n\
+                | a | <script>alert(1)</script> |\n| 1 | 2 |\n";
+    let sheet = engine::sheet::parse(text).unwrap();
+    let host = new_host();
+    let blocks = sheet.blocks.clone();
+    mount_to(host.clone(), move || view! { <SheetBlocks blocks=blocks /> }).forget();
+    tick().await;
+    assert_eq!(count(&host, "img, script, b, i"), 0, "{}", host.inner_html());
+    assert_eq!(query(&host, "h2").text_content().unwrap(), "<img src=x onerror=alert(1)>");
+    let href = query(&host, "[data-testid=try-it]").get_attribute("href").unwrap();
+    let line = "git commit -m \"<b>&amp; ü ~^= 'x'\"";
+    assert_eq!(href, try_it(line));
+    // The browser reads the line back exactly.
+    let (path, search) = href.split_once('?').unwrap();
+    assert_eq!(path, "/sandbox");
+    let params = web_sys::UrlSearchParams::new_with_str(search).unwrap();
+    assert_eq!(params.get("try").as_deref(), Some(line));
+    assert_eq!(query(&host, ".b2p-sheet__note code").text_content().unwrap(), "<i>note</i>");
 }

@@ -3,16 +3,14 @@
 
 use engine::World;
 use engine::share::Start;
-use wasm_bindgen::JsCast;
-use web_sys::Node as DomNode;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
-use crate::markup::el;
-use crate::pages::Page;
-use crate::workspace::{self, Layout, workspace};
+use crate::workspace::{Layout, Workspace, WorkspaceState, workspace};
 
 /// The sandbox's workspace, its world restored on first use (from a share
 /// link, else the saved world).
-pub fn sandbox_workspace() -> crate::workspace::WorkspaceState {
+pub fn sandbox_workspace() -> WorkspaceState {
     let (ws, new) = workspace(&Start::Sandbox);
     if new {
         crate::opening::open(&ws, World::new(), |_| {});
@@ -20,22 +18,20 @@ pub fn sandbox_workspace() -> crate::workspace::WorkspaceState {
     ws
 }
 
-/// The sandbox page.
-pub fn sandbox(main: &DomNode, presenting: bool, page: &mut Page) {
-    if let Some(main) = main.dyn_ref::<web_sys::Element>() {
-        crate::markup::append(main, &[el("h1").class("b2p-visually-hidden").text("Sandbox").into()]);
-    }
-    let ws = sandbox_workspace();
-    let layout = if presenting { Layout::Presenter } else { Layout::Sandbox };
-    workspace::draw(main, &ws, layout, page);
-    // A "try it" from the reference: the line typed, waiting for Enter.
-    if let Some(line) = crate::router::address().decoded("try")
-        && let Some(input) = main
-            .dyn_ref::<web_sys::Element>()
-            .and_then(|m| m.query_selector("[data-testid=terminal-input]").ok().flatten())
-            .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
-    {
-        input.set_value(&line);
-        let _ = input.focus();
+/// The sandbox page; `?present` for a projector, `?try=LINE` (the
+/// reference's "try it") with the line typed and waiting for Enter.
+#[component]
+pub fn Sandbox() -> impl IntoView {
+    let query = use_query_map();
+    let presenting = Memo::new(move |_| query.with(|q| crate::links::presenting(q.get_str("present"))));
+    view! {
+        <h1 class="b2p-visually-hidden">"Sandbox"</h1>
+        {move || {
+            // A link or file opened for the sandbox: its world, drawn anew.
+            crate::opening::generation();
+            let layout = if presenting.get() { Layout::Presenter } else { Layout::Sandbox };
+            let typed = query.with(|q| q.get("try"));
+            view! { <Workspace ws=sandbox_workspace() layout=layout typed=typed /> }
+        }}
     }
 }

@@ -3,48 +3,72 @@
 //! code, nothing else is interpreted.
 
 use engine::sheet::Block;
+use leptos::prelude::*;
 
-use crate::markup::{Element, code, el, inline};
-use crate::router::encode;
+use crate::links::try_it;
+use crate::prose::inline;
 
 /// A command with its "try it": the sandbox opens with the line typed.
-fn command(line: &str, note: &str) -> Element {
-    el("li")
-        .class("b2p-sheet__cmd")
-        .child(code(line.to_string()).class("b2p-sheet__line"))
-        .child_opt((!note.is_empty()).then(|| el("span").class("b2p-sheet__note").children(inline(note))))
-        .child(
-            el("a")
-                .class("b2p-sheet__try")
-                .attr("href", format!("/sandbox?try={}", encode(line)))
-                .attr("data-testid", "try-it")
-                .attr("data-line", line.to_string())
-                .attr("aria-label", format!("Try it: {line}"))
-                .text("Try it"),
-        )
+fn command(line: &str, note: &str) -> AnyView {
+    let note = (!note.is_empty()).then(|| view! { <span class="b2p-sheet__note">{inline(note)}</span> });
+    view! {
+        <li class="b2p-sheet__cmd">
+            <code class="b2p-sheet__line">{line.to_string()}</code>
+            {note}
+            <a
+                class="b2p-sheet__try"
+                href=try_it(line)
+                data-testid="try-it"
+                data-line=line.to_string()
+                aria-label=format!("Try it: {line}")
+            >
+                "Try it"
+            </a>
+        </li>
+    }
+    .into_any()
 }
 
-fn table(rows: &[Vec<String>]) -> Element {
-    let Some((head, body)) = rows.split_first() else { return el("table") };
-    el("table")
-        .class("b2p-sheet__table")
-        .child(el("thead").child(el("tr").children(head.iter().map(|h| el("th").attr("scope", "col").text(h.clone())))))
-        .child(el("tbody").children(body.iter().map(|r| {
-            el("tr").children(
-                r.iter()
-                    .enumerate()
-                    .map(|(i, c)| if i == 0 { el("th").attr("scope", "row") } else { el("td") }.children(inline(c))),
-            )
-        })))
+fn table(rows: &[Vec<String>]) -> AnyView {
+    let Some((head, body)) = rows.split_first() else { return view! { <table></table> }.into_any() };
+    let head = head.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view();
+    let body = body
+        .iter()
+        .map(|r| {
+            let cells = r
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i == 0 {
+                        view! { <th scope="row">{inline(c)}</th> }.into_any()
+                    } else {
+                        view! { <td>{inline(c)}</td> }.into_any()
+                    }
+                })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <table class="b2p-sheet__table">
+            <thead><tr>{head}</tr></thead>
+            <tbody>{body}</tbody>
+        </table>
+    }
+    .into_any()
 }
+
+/// A sheet's live part by name (`profiles`, `workflow`), drawn by the page.
+pub type Live<'a> = &'a dyn Fn(&str) -> Option<AnyView>;
 
 /// The blocks as elements; `live` draws an embedded part by name.
-pub fn blocks(blocks: &[Block], live: &dyn Fn(&str) -> Option<Element>) -> Vec<Element> {
-    let mut out: Vec<Element> = Vec::new();
-    let mut commands: Vec<Element> = Vec::new();
-    let flush = |out: &mut Vec<Element>, commands: &mut Vec<Element>| {
+pub fn blocks(blocks: &[Block], live: Live) -> Vec<AnyView> {
+    let mut out: Vec<AnyView> = Vec::new();
+    let mut commands: Vec<AnyView> = Vec::new();
+    let flush = |out: &mut Vec<AnyView>, commands: &mut Vec<AnyView>| {
         if !commands.is_empty() {
-            out.push(el("ul").class("b2p-sheet__cmds").children(std::mem::take(commands)));
+            let list = std::mem::take(commands);
+            out.push(view! { <ul class="b2p-sheet__cmds">{list}</ul> }.into_any());
         }
     };
     for b in blocks {
@@ -54,16 +78,17 @@ pub fn blocks(blocks: &[Block], live: &dyn Fn(&str) -> Option<Element>) -> Vec<E
         }
         flush(&mut out, &mut commands);
         match b {
-            Block::Heading(h) => out.push(el("h2").class("b2p-sheet__heading").text(h.clone())),
-            Block::Para(p) => out.push(el("p").children(inline(p))),
+            Block::Heading(h) => out.push(view! { <h2 class="b2p-sheet__heading">{h.clone()}</h2> }.into_any()),
+            Block::Para(p) => out.push(view! { <p>{inline(p)}</p> }.into_any()),
             Block::Table(rows) => out.push(table(rows)),
             Block::List(items) => {
-                out.push(
-                    el("ul").class("b2p-sheet__list").children(items.iter().map(|i| el("li").children(inline(i)))),
-                );
+                let items = items.iter().map(|i| view! { <li>{inline(i)}</li> }).collect_view();
+                out.push(view! { <ul class="b2p-sheet__list">{items}</ul> }.into_any());
             }
-            Block::Quote(q) => out.push(el("blockquote").class("b2p-sheet__quote").child(el("p").children(inline(q)))),
-            Block::Ask(a) => out.push(el("h3").class("b2p-sheet__ask").text(a.clone())),
+            Block::Quote(q) => {
+                out.push(view! { <blockquote class="b2p-sheet__quote"><p>{inline(q)}</p></blockquote> }.into_any());
+            }
+            Block::Ask(a) => out.push(view! { <h3 class="b2p-sheet__ask">{a.clone()}</h3> }.into_any()),
             Block::Embed(name) => out.extend(live(name)),
             Block::Command { .. } => {}
         }
@@ -73,14 +98,23 @@ pub fn blocks(blocks: &[Block], live: &dyn Fn(&str) -> Option<Element>) -> Vec<E
 }
 
 /// The blocks in one `<section>` per heading (print keeps a section whole).
-pub fn sections(blocks: &[Block], live: &dyn Fn(&str) -> Option<Element>) -> Vec<Element> {
+pub fn sections(all: &[Block], live: Live) -> Vec<AnyView> {
     let mut out = Vec::new();
     let mut start = 0;
-    for i in 1..=blocks.len() {
-        if i == blocks.len() || matches!(blocks[i], Block::Heading(_)) {
-            out.push(el("section").class("b2p-sheet__section").children(self::blocks(&blocks[start..i], live)));
+    for i in 1..=all.len() {
+        if i == all.len() || matches!(all[i], Block::Heading(_)) {
+            let inner = blocks(&all[start..i], live);
+            out.push(view! { <section class="b2p-sheet__section">{inner}</section> }.into_any());
             start = i;
         }
     }
     out
+}
+
+/// A sheet's blocks.
+///
+/// - `blocks`: what the sheet says.
+#[component]
+pub fn SheetBlocks(blocks: Vec<Block>) -> impl IntoView {
+    self::blocks(&blocks, &|_| None)
 }

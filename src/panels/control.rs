@@ -3,29 +3,63 @@
 //! engine says it would do nothing, and says why in its tooltip.
 
 use engine::view::Control;
+use leptos::prelude::*;
 
-use crate::markup::{Element, el};
+use crate::workspace::expect_workspace;
 
-/// One control as a button (`data-action`, disabled with its reason);
-/// `class` adds classes (`b2p-button--primary`).
-pub fn button(control: Control, class: &str) -> Element {
-    let title = control.title();
-    let testid = match control.name {
+fn testid(name: &str) -> Option<&'static str> {
+    match name {
         "commit-empty" => Some("new-commit"),
         "undo" => Some("undo"),
         "reset" => Some("reset"),
         "topology" => Some("topology"),
         _ => None,
-    };
-    let Control { name, label, action, enabled, .. } = control;
+    }
+}
+
+/// One control as a button (`data-action`, disabled with its reason).
+///
+/// - `control`: the control as the engine reads it now. The button stays
+///   the same element while it changes (a focused button keeps focus).
+/// - `class`: classes beside `b2p-button` (`b2p-button--primary`).
+#[component]
+pub fn ControlButton(#[prop(into)] control: Signal<Control>, #[prop(optional)] class: &'static str) -> impl IntoView {
+    let ws = expect_workspace().ws;
+    let name = control.with_untracked(|c| c.name);
     let class = if class.is_empty() { "b2p-button".to_string() } else { format!("b2p-button {class}") };
-    el("button")
-        .attr("type", "button")
-        .class(class)
-        .attr("data-action", name)
-        .attr_opt("data-testid", testid)
-        .attr("title", title)
-        .flag("disabled", !enabled)
-        .text(label)
-        .on_click(action)
+    view! {
+        <button
+            type="button"
+            class=class
+            data-action=name
+            data-testid=testid(name)
+            title=move || control.with(Control::title)
+            disabled=move || !control.with(|c| c.enabled)
+            on:click=move |_| ws.apply(&control.with_untracked(|c| c.action.clone()))
+        >
+            {move || control.with(|c| c.label.clone())}
+        </button>
+    }
+}
+
+/// A row of controls, keyed by name: a control whose state changes keeps
+/// its button; `primary` styles the first.
+#[component]
+pub fn Controls(#[prop(into)] controls: Signal<Vec<Control>>, #[prop(optional)] primary: bool) -> impl IntoView {
+    let names = move || controls.with(|cs| cs.iter().enumerate().map(|(i, c)| (i, c.name)).collect::<Vec<_>>());
+    view! {
+        <For each=names key=|(_, name)| *name let:((i, name))>
+            {
+                let first = controls.with_untracked(|cs| cs.iter().find(|c| c.name == name).cloned());
+                first.map(|first| {
+                    // This control as the engine reads it now, however the row changes.
+                    let control = Memo::new(move |_| {
+                        controls.with(|cs| cs.iter().find(|c| c.name == name).cloned()).unwrap_or_else(|| first.clone())
+                    });
+                    let class = if primary && i == 0 { "b2p-button--primary" } else { "" };
+                    view! { <ControlButton control=control class=class /> }
+                })
+            }
+        </For>
+    }
 }

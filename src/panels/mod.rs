@@ -1,10 +1,10 @@
 //! The workspace's panels, one folder each with its stylesheet. Each reads
-//! the engine's read model through the workspace and dispatches actions.
+//! its read model's memo from the workspace context and dispatches actions.
 
 mod control;
 pub mod editor;
 pub mod environments;
-mod form;
+pub(crate) mod form;
 pub mod graph;
 pub mod lesson;
 pub mod profiles;
@@ -12,5 +12,5 @@ pub mod pull_requests;
 pub mod share;
 pub mod terminal;
 
-pub use control::button;
-pub use form::form;
+pub use control::{ControlButton, Controls};
+pub use form::ActionForm;

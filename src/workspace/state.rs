@@ -1,24 +1,27 @@
 //! One workspace's state: its engine session, its terminal log, and what its
 //! panels show beside the world (the console's last request, the commit
-//! picked in the graph, the file open in the editor). It changes only through
-//! [`WorkspaceState::run_line`], [`WorkspaceState::apply`] and
-//! [`WorkspaceState::submit`]; after each change every view watching it is
-//! redrawn.
+//! picked in the graph, the file open in the editor), as signals. It changes
+//! only through [`WorkspaceState::run_line`], [`WorkspaceState::apply`] and
+//! [`WorkspaceState::submit`].
+//!
+//! Why the session sits behind a lock with a `version` signal beside it,
+//! not in a signal of its own: the panic net must read it without waiting
+//! while a command that failed still holds it ([`WorkspaceState::try_record`]).
+//! Reading it through [`WorkspaceState::with_session`] tracks `version`, so
+//! memos and views follow it like any signal.
 
-use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::sync::{Arc, RwLock};
 
 use engine::share::{Record, Start};
 use engine::view::console::{Explained, explain};
 use engine::view::forms;
 use engine::{Action, Event, Outcome, Session, World};
-
-use crate::markup::View;
+use leptos::prelude::*;
 
 /// One line in the terminal's scrollback.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    /// Sequence number: which entries are new to the page.
+    /// Sequence number: the entry's key on the page.
     pub seq: usize,
     /// The command as typed, or as the button echoed it.
     pub line: String,
@@ -78,21 +81,29 @@ pub struct Request {
 
 struct Inner {
     start: Start,
-    session: RefCell<Session>,
-    log: RefCell<Log>,
-    request: RefCell<Option<Request>>,
-    selected: RefCell<Option<String>>,
-    editing: RefCell<String>,
-    version: Cell<u64>,
-    views: RefCell<Vec<Weak<dyn View>>>,
     /// Saved in the browser (presenter mode's world is not: it is played).
     kept: bool,
+    session: RwLock<Session>,
+    /// Counts the session's changes; every read of the session tracks it.
+    version: ArcRwSignal<u64>,
+    log: ArcRwSignal<Log>,
+    request: ArcRwSignal<Option<Request>>,
+    picked: ArcRwSignal<Option<String>>,
+    editing: ArcRwSignal<String>,
 }
 
 /// A workspace: one world (the sandbox's, or a lesson's) and its terminal.
-/// Cheap to clone: clones share it.
+/// Cheap to clone: clones share it. It outlives the page showing it (its
+/// signals are reference-counted, not owned by a component), so leaving the
+/// sandbox and coming back finds it as it was.
 #[derive(Clone)]
-pub struct WorkspaceState(Rc<Inner>);
+pub struct WorkspaceState(Arc<Inner>);
+
+impl PartialEq for WorkspaceState {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 impl WorkspaceState {
     /// A sandbox workspace starting from `world`.
@@ -113,25 +124,20 @@ impl WorkspaceState {
     }
 
     fn made(start: Start, world: World, kept: bool) -> Self {
-        Self(Rc::new(Inner {
-            kept,
+        Self(Arc::new(Inner {
             start,
-            session: RefCell::new(Session::new(world)),
-            log: RefCell::new(Log::default()),
-            request: RefCell::new(None),
-            selected: RefCell::new(None),
-            editing: RefCell::new("intents.json".into()),
-            version: Cell::new(0),
-            views: RefCell::new(Vec::new()),
+            kept,
+            session: RwLock::new(Session::new(world)),
+            version: ArcRwSignal::new(0),
+            log: ArcRwSignal::new(Log::default()),
+            request: ArcRwSignal::new(None),
+            picked: ArcRwSignal::new(None),
+            editing: ArcRwSignal::new("intents.json".into()),
         }))
     }
 
-    /// Redraws `view` after every change, as long as it lives.
-    pub fn watch(&self, view: &Rc<dyn View>) {
-        self.0.views.borrow_mut().push(Rc::downgrade(view));
-    }
-
-    /// Counts changes: a view caches what it computes per version.
+    /// How many times the session changed (tracked): 0 for a workspace
+    /// never opened.
     pub fn version(&self) -> u64 {
         self.0.version.get()
     }
@@ -142,62 +148,64 @@ impl WorkspaceState {
     }
 
     /// The world as its start and the lines run since: what is saved and
-    /// shared.
+    /// shared (not tracked).
     pub fn record(&self) -> Record {
-        Record::of(self.0.start.clone(), &self.0.session.borrow())
+        self.with_session_untracked(|s| Record::of(self.0.start.clone(), s))
     }
 
     /// The record, unless the session is busy (a command was running when
     /// the page failed).
     pub fn try_record(&self) -> Option<Record> {
-        let session = self.0.session.try_borrow().ok()?;
+        let session = self.0.session.try_read().ok()?;
         Some(Record::of(self.0.start.clone(), &session))
     }
 
+    fn run(&self, f: impl FnOnce(&mut Session) -> Outcome) -> Outcome {
+        let mut session = self.0.session.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        f(&mut session)
+    }
+
     /// Runs `lines` as if typed (a saved or shared world coming back), the
-    /// terminal showing them; `each` sees the workspace after every line
-    /// (a lesson's checklist follows them), and the page redraws once.
-    pub fn replay(&self, lines: &[String], mut each: impl FnMut(&Self)) {
-        for line in lines {
-            let outcome = self.0.session.borrow_mut().run(line);
-            self.0.log.borrow_mut().record(line.clone(), outcome);
-            each(self);
-        }
+    /// terminal showing them; `each` sees the world after every line (a
+    /// lesson's checklist follows them), and the page updates once.
+    pub fn replay(&self, lines: &[String], mut each: impl FnMut(&World)) {
+        let outcomes: Vec<Outcome> = lines
+            .iter()
+            .map(|line| {
+                self.run(|s| {
+                    let o = s.run(line);
+                    each(s.world());
+                    o
+                })
+            })
+            .collect();
+        self.0.log.update(|log| {
+            for (line, outcome) in lines.iter().zip(outcomes) {
+                log.record(line.clone(), outcome);
+            }
+        });
         self.session_changed();
     }
 
-    /// The session changed: it is saved soon after, and every view redraws.
+    /// The session changed: it is saved soon after, and its readers update.
     fn session_changed(&self) {
         if self.0.kept {
             crate::saved::later(self);
         }
-        self.changed();
-    }
-
-    /// Something changed: every live view redraws.
-    pub fn changed(&self) {
-        self.0.version.set(self.0.version.get() + 1);
-        let views: Vec<Rc<dyn View>> = {
-            let mut all = self.0.views.borrow_mut();
-            all.retain(|v| v.strong_count() > 0);
-            all.iter().filter_map(Weak::upgrade).collect()
-        };
-        for v in views {
-            v.redraw();
-        }
+        self.0.version.update(|v| *v += 1);
     }
 
     /// Runs a typed line and records it.
     pub fn run_line(&self, line: &str) {
-        let outcome = self.0.session.borrow_mut().run(line);
-        self.0.log.borrow_mut().record(line.to_string(), outcome);
+        let outcome = self.run(|s| s.run(line));
+        self.0.log.update(|log| log.record(line.to_string(), outcome));
         self.session_changed();
     }
 
     /// Applies a button's action; the terminal shows the equivalent command.
     pub fn apply(&self, action: &Action) {
-        let outcome = self.0.session.borrow_mut().apply(action);
-        self.0.log.borrow_mut().record(action.to_line(), outcome);
+        let outcome = self.run(|s| s.apply(action));
+        self.0.log.update(|log| log.record(action.to_line(), outcome));
         self.session_changed();
     }
 
@@ -209,17 +217,16 @@ impl WorkspaceState {
             Ok(a) => a,
             Err(e) => {
                 let line = forms::line(form, values).unwrap_or_default();
-                self.0.log.borrow_mut().record(line, Outcome::err(e));
-                self.changed();
+                self.0.log.update(|log| log.record(line, Outcome::err(e)));
                 return;
             }
         };
         if form == "request" {
-            let explained = self.with_world(|w| explain(w, &action));
-            let outcome = self.0.session.borrow_mut().apply(&action);
+            let explained = self.with_session_untracked(|s| explain(s.world(), &action));
+            let outcome = self.run(|s| s.apply(&action));
             let output = outcome.output.clone();
-            self.0.log.borrow_mut().record(action.to_line(), outcome);
-            *self.0.request.borrow_mut() = explained.ok().map(|explained| Request { explained, output });
+            self.0.log.update(|log| log.record(action.to_line(), outcome));
+            self.0.request.set(explained.ok().map(|explained| Request { explained, output }));
             self.session_changed();
         } else {
             self.apply(&action);
@@ -229,75 +236,79 @@ impl WorkspaceState {
     /// Starts over from `world` (a lesson's start): a new session, an empty
     /// terminal and console.
     pub fn restart(&self, world: World) {
-        *self.0.session.borrow_mut() = Session::new(world);
-        *self.0.log.borrow_mut() = Log::default();
-        *self.0.request.borrow_mut() = None;
-        *self.0.selected.borrow_mut() = None;
+        *self.0.session.write().unwrap_or_else(std::sync::PoisonError::into_inner) = Session::new(world);
+        self.0.log.set(Log::default());
+        self.0.request.set(None);
+        self.0.picked.set(None);
         self.session_changed();
     }
 
     /// Shows Tab's choices under the line, as a shell does.
     pub fn note(&self, line: &str, options: String) {
-        self.0.log.borrow_mut().note(line.to_string(), options, true);
-        self.changed();
+        self.0.log.update(|log| log.note(line.to_string(), options, true));
     }
 
     /// Ctrl+L: an empty screen; the history stays.
     pub fn clear_screen(&self) {
-        self.0.log.borrow_mut().entries.clear();
-        self.changed();
+        self.0.log.update(|log| log.entries.clear());
     }
 
     /// Picks a commit in the graph (again: unpicks it).
     pub fn pick_commit(&self, id: String) {
-        {
-            let mut s = self.0.selected.borrow_mut();
-            *s = if s.as_deref() == Some(id.as_str()) { None } else { Some(id) };
-        }
-        self.changed();
+        self.0.picked.update(|s| *s = if s.as_deref() == Some(id.as_str()) { None } else { Some(id) });
     }
 
-    /// The commit picked in the graph.
+    /// The commit picked in the graph (tracked).
     pub fn picked_commit(&self) -> Option<String> {
-        self.0.selected.borrow().clone()
+        self.0.picked.get()
     }
 
     /// Opens `path` in the editor.
     pub fn edit_file(&self, path: String) {
-        *self.0.editing.borrow_mut() = path;
-        self.changed();
+        self.0.editing.set(path);
     }
 
-    /// The file open in the editor.
+    /// The file open in the editor (tracked).
     pub fn editing(&self) -> String {
-        self.0.editing.borrow().clone()
+        self.0.editing.get()
     }
 
-    /// The request console's last request.
+    /// The request console's last request (tracked).
     pub fn request(&self) -> Option<Request> {
-        self.0.request.borrow().clone()
+        self.0.request.get()
     }
 
-    /// Reads the session.
+    /// Reads the session, tracking its changes.
     pub fn with_session<T>(&self, f: impl FnOnce(&Session) -> T) -> T {
-        f(&self.0.session.borrow())
+        self.0.version.track();
+        self.with_session_untracked(f)
     }
 
-    /// Reads the world.
+    /// Reads the session without tracking it.
+    pub fn with_session_untracked<T>(&self, f: impl FnOnce(&Session) -> T) -> T {
+        f(&self.0.session.read().unwrap_or_else(std::sync::PoisonError::into_inner))
+    }
+
+    /// Reads the world, tracking its changes.
     pub fn with_world<T>(&self, f: impl FnOnce(&World) -> T) -> T {
-        f(self.0.session.borrow().world())
+        self.with_session(|s| f(s.world()))
     }
 
-    /// Reads the terminal log.
+    /// Reads the terminal log, tracking its changes.
     pub fn with_log<T>(&self, f: impl FnOnce(&Log) -> T) -> T {
-        f(&self.0.log.borrow())
+        self.0.log.with(f)
+    }
+
+    /// Reads the terminal log without tracking it (the keys read the history).
+    pub fn with_log_untracked<T>(&self, f: impl FnOnce(&Log) -> T) -> T {
+        self.0.log.with_untracked(f)
     }
 }
 
 thread_local! {
     /// The workspaces of this visit: each keeps its world while the learner
     /// moves between pages.
-    static OPEN: RefCell<Vec<WorkspaceState>> = const { RefCell::new(Vec::new()) };
+    static OPEN: std::cell::RefCell<Vec<WorkspaceState>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The workspace for `start`, and whether it was just made (then it holds a

@@ -6,41 +6,37 @@ mod answer;
 mod present;
 mod quiz;
 
-use web_sys::Node as DomNode;
-
-use crate::markup::{append, el};
-use crate::pages::Page;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 /// The interview page, or presenter mode.
-pub fn interview(main: &DomNode, presenting: bool, page: &mut Page) {
-    if presenting {
-        present::present(main, page);
-        return;
+#[component]
+pub fn Interview() -> impl IntoView {
+    let query = use_query_map();
+    let presenting = Memo::new(move |_| query.with(|q| crate::links::presenting(q.get_str("present"))));
+    move || {
+        if presenting.get() {
+            return view! { <present::Present /> }.into_any();
+        }
+        view! {
+            <div class="b2p-interview">
+                <header class="b2p-interview__top">
+                    <h1 class="b2p-interview__title">"Interview prep"</h1>
+                    <p class="b2p-intro__lead">
+                        "Practise the questions interviewers ask about the workflow, build your answer to “tell me about your development process” from what you did here, and demo the week live."
+                    </p>
+                    <p class="b2p-interview__links">
+                        <A href="/interview?present" attr:class="b2p-button b2p-button--primary" attr:data-testid="present-start">
+                            "Present the week (presenter mode)"
+                        </A>
+                        <A href="/reference" attr:class="b2p-button">"Quick reference"</A>
+                    </p>
+                </header>
+                <quiz::QuizSection />
+                <answer::AnswerSection />
+            </div>
+        }
+        .into_any()
     }
-    let Some(root) = crate::markup::append_element(main, "div", "b2p-interview") else { return };
-    append(
-        &root,
-        &[el("header")
-            .class("b2p-interview__top")
-            .child(el("h1").class("b2p-interview__title").text("Interview prep"))
-            .child(el("p").class("b2p-intro__lead").text(
-                "Practise the questions interviewers ask about the workflow, build your answer to “tell me about \
-                 your development process” from what you did here, and demo the week live.",
-            ))
-            .child(
-                el("p")
-                    .class("b2p-interview__links")
-                    .child(
-                        el("a")
-                            .class("b2p-button b2p-button--primary")
-                            .attr("href", "/interview?present")
-                            .attr("data-testid", "present-start")
-                            .text("Present the week (presenter mode)"),
-                    )
-                    .child(el("a").class("b2p-button").attr("href", "/reference").text("Quick reference")),
-            )
-            .into()],
-    );
-    quiz::quiz(&root, page);
-    answer::answer(&root, page);
 }

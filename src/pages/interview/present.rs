@@ -4,122 +4,28 @@
 //! graph and the environments side by side, in large type. The world is a
 //! scratch one: presenting never touches the learner's saved worlds.
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
-
 use engine::World;
 use engine::lesson::{Lesson, start};
 use engine::share::Start;
+use leptos::prelude::*;
+use leptos_router::components::A;
 use wasm_bindgen::JsCast;
-use web_sys::{KeyboardEvent, Node as DomNode};
+use web_sys::KeyboardEvent;
 
 use crate::content;
-use crate::markup::{Element, code, el, inline, listen};
-use crate::pages::Page;
 use crate::panels;
-use crate::workspace::WorkspaceState;
+use crate::prose::inline;
+use crate::workspace::{WorkspaceState, provide_workspace};
 
 /// The lesson whose steps are the story.
 const STORY: &str = "real-world-week";
 
-struct Show {
-    lesson: Option<Result<Lesson, String>>,
-    /// The world before the first step.
-    start: World,
-    /// Steps played so far.
-    at: Cell<usize>,
-    ws: WorkspaceState,
-}
-
-impl Show {
-    fn steps(&self) -> usize {
-        self.lesson.as_ref().and_then(|l| l.as_ref().ok()).map_or(0, |l| l.steps.len())
-    }
-
-    /// Plays the next step on the live world: its lines, typed.
-    fn forward(&self) {
-        let Some(Ok(lesson)) = &self.lesson else { return };
-        let at = self.at.get();
-        let Some(step) = lesson.steps.get(at) else { return };
-        self.at.set(at + 1);
-        self.ws.replay(&step.solution, |_| {});
-    }
-
-    /// Takes the last step back: the world as it was before it (replayed
-    /// from the start, so it is exactly that world).
-    fn back(&self) {
-        let Some(Ok(lesson)) = &self.lesson else { return };
-        let at = self.at.get();
-        if at == 0 {
-            return;
-        }
-        self.at.set(at - 1);
-        let lines: Vec<String> = lesson.steps[..at - 1].iter().flat_map(|s| s.solution.clone()).collect();
-        self.ws.restart(self.start.clone());
-        self.ws.replay(&lines, |_| {});
-    }
-}
-
-fn control(act: &'static str, label: &'static str, keys: &'static str) -> Element {
-    el("button")
-        .attr("type", "button")
-        .class("b2p-button b2p-present__control")
-        .attr("data-present", act)
-        .attr("aria-keyshortcuts", keys)
-        .text(label)
-}
-
-fn caption(show: &Show) -> Element {
-    let at = show.at.get();
-    let n = show.steps();
-    let bar =
-        el("div").class("b2p-present__caption").attr("data-testid", "present-caption").attr("aria-live", "polite");
-    let body = match &show.lesson {
-        None => vec![el("p").attr("role", "status").text("Loading the week…")],
-        Some(Err(e)) => vec![el("p").attr("role", "alert").text(e.clone())],
-        Some(Ok(lesson)) if at == 0 => vec![
-            el("p").class("b2p-present__count").text(format!("The week in {n} steps · press → or Space")),
-            el("h1").class("b2p-present__title").text(lesson.title.clone()),
-            el("p").class("b2p-present__about").children(inline(&lesson.intro)),
-        ],
-        Some(Ok(lesson)) => {
-            let step = &lesson.steps[at - 1];
-            let mut out = vec![
-                el("p").class("b2p-present__count").text(format!("Step {at} of {n}")),
-                el("h1").class("b2p-present__title").text(step.objective.clone()),
-            ];
-            if !step.about.is_empty() {
-                out.push(el("p").class("b2p-present__about").children(inline(&step.about)));
-            }
-            out.push(
-                el("ul")
-                    .class("b2p-present__lines")
-                    .children(step.solution.iter().map(|l| el("li").child(code(l.clone())))),
-            );
-            if at == n {
-                out.push(
-                    el("p")
-                        .class("b2p-present__about b2p-present__end")
-                        .attr("data-testid", "present-end")
-                        .children(inline(&lesson.learned)),
-                );
-            }
-            out
-        }
-    };
-    bar.attr("data-step", at.to_string()).attr("data-steps", n.to_string()).children(body).child(
-        el("p")
-            .class("b2p-present__controls")
-            .child(control("back", "← Back", "ArrowLeft").flag("disabled", at == 0))
-            .child(control("next", "Next →", "ArrowRight Space").flag("disabled", at >= n))
-            .child(control("full", "Full screen", "F"))
-            .child(
-                el("a")
-                    .class("b2p-button b2p-present__control")
-                    .attr("href", "/interview")
-                    .text("Leave presenter mode"),
-            ),
-    )
+/// The story and the world before its first step.
+async fn story() -> Result<(Lesson, World), String> {
+    let text = content::text(format!("/lessons/{STORY}.lesson")).await.map_err(|e| format!("The week: {e}."))?;
+    let lesson = Lesson::parse(&text).map_err(|e| format!("The week could not be read: {e}."))?;
+    let session = start(&lesson)?;
+    Ok((lesson, session.world().clone()))
 }
 
 /// Whether a key press belongs to a field (the terminal's line: then it
@@ -134,83 +40,154 @@ fn in_field(ev: &KeyboardEvent) -> bool {
     }
 }
 
-/// Presenter mode, drawn into `main`.
-pub fn present(main: &DomNode, page: &mut Page) {
-    let ws = WorkspaceState::scratch(Start::Lesson(STORY.into()), World::new());
-    let show = Rc::new(RefCell::new(Show { lesson: None, start: World::new(), at: Cell::new(0), ws: ws.clone() }));
-    let Some(root) = crate::markup::append_element(main, "div", "b2p-present") else { return };
-    let _ = root.set_attribute("data-testid", "presenter");
-    let s = show.clone();
-    let Some(bar) = page.panel(&root, Some(&ws), move || caption(&s.borrow()).into()) else { return };
-    let Some(stage) = crate::markup::append_element(&root, "div", "b2p-present__stage") else { return };
-    panels::graph::repository(&stage, &ws, page);
-    panels::environments::environments(&stage, &ws, page);
-    panels::terminal::terminal(&root, &ws, page);
-
-    let act = {
-        let show = show.clone();
-        move |what: &str| {
-            let s = show.borrow();
-            match what {
-                "next" => s.forward(),
-                "back" => s.back(),
-                "full" => {
-                    if let Some(d) = crate::markup::document() {
-                        if d.fullscreen_element().is_some() {
-                            d.exit_fullscreen();
-                        } else if let Some(e) = d.document_element() {
-                            let _ = e.request_fullscreen();
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-    };
-    let a = act.clone();
-    page.listen(listen(bar.host(), "click", move |ev| {
-        let what = crate::markup::clicked(&ev, "[data-present]").and_then(|b| b.get_attribute("data-present"));
-        if let Some(w) = what {
-            a(&w);
-        }
-    }));
-    if let Some(window) = web_sys::window() {
-        page.listen(listen(&window, "keydown", move |ev| {
-            let Some(k) = ev.dyn_ref::<KeyboardEvent>() else { return };
-            if in_field(k) || k.ctrl_key() || k.meta_key() || k.alt_key() {
-                return;
-            }
-            let what = match k.key().as_str() {
-                "ArrowRight" | " " | "PageDown" => "next",
-                "ArrowLeft" | "PageUp" => "back",
-                "f" | "F" => "full",
-                _ => return,
-            };
-            ev.prevent_default();
-            act(what);
-        }));
+fn full_screen() {
+    let Some(d) = web_sys::window().and_then(|w| w.document()) else { return };
+    if d.fullscreen_element().is_some() {
+        d.exit_fullscreen();
+    } else if let Some(e) = d.document_element() {
+        let _ = e.request_fullscreen();
     }
-    let s = show;
-    content::text(format!("/lessons/{STORY}.lesson"), move |r| {
-        let lesson = r
-            .map_err(|e| format!("The week: {e}."))
-            .and_then(|t| Lesson::parse(&t).map_err(|e| format!("The week could not be read: {e}.")));
-        let begun = lesson.as_ref().map_err(Clone::clone).and_then(start);
-        let mut show = s.borrow_mut();
-        match begun {
-            Ok(session) => {
-                show.start = session.world().clone();
-                show.lesson = Some(lesson);
-                let (ws, world) = (show.ws.clone(), show.start.clone());
-                drop(show);
-                ws.restart(world);
-            }
-            Err(e) => {
-                show.lesson = Some(Err(e));
-                let ws = show.ws.clone();
-                drop(show);
-                ws.changed();
-            }
+}
+
+fn control(
+    label: &'static str,
+    keys: &'static str,
+    act: &'static str,
+    off: bool,
+    on: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="b2p-button b2p-present__control"
+            data-present=act
+            aria-keyshortcuts=keys
+            disabled=off
+            on:click=move |_| on()
+        >
+            {label}
+        </button>
+    }
+}
+
+/// Steps forward and back on the scratch world.
+#[derive(Clone, Copy)]
+struct Player {
+    story: LocalResource<Result<(Lesson, World), String>>,
+    /// Steps played so far.
+    at: RwSignal<usize>,
+}
+
+impl Player {
+    fn forward(self, ws: &WorkspaceState) {
+        let Some(Ok((lesson, _))) = self.story.get_untracked() else { return };
+        let at = self.at.get_untracked();
+        let Some(step) = lesson.steps.get(at) else { return };
+        self.at.set(at + 1);
+        ws.replay(&step.solution, |_| {});
+    }
+
+    /// The world as it was before the last step: replayed from the start,
+    /// so it is exactly that world.
+    fn back(self, ws: &WorkspaceState) {
+        let Some(Ok((lesson, world))) = self.story.get_untracked() else { return };
+        let at = self.at.get_untracked();
+        if at == 0 {
+            return;
+        }
+        self.at.set(at - 1);
+        let lines: Vec<String> = lesson.steps[..at - 1].iter().flat_map(|s| s.solution.clone()).collect();
+        ws.restart(world);
+        ws.replay(&lines, |_| {});
+    }
+}
+
+/// Presenter mode.
+#[component]
+pub fn Present() -> impl IntoView {
+    let ws = WorkspaceState::scratch(Start::Lesson(STORY.into()), World::new());
+    provide_workspace(ws.clone());
+    let player = Player { story: LocalResource::new(story), at: RwSignal::new(0) };
+    // The story's start world, once it arrives.
+    let w = ws.clone();
+    Effect::new(move |_| {
+        if let Some(Ok((_, world))) = player.story.get() {
+            w.restart(world);
         }
     });
+    let w = ws.clone();
+    let keys = window_event_listener(leptos::ev::keydown, move |k| {
+        if in_field(&k) || k.ctrl_key() || k.meta_key() || k.alt_key() {
+            return;
+        }
+        match k.key().as_str() {
+            "ArrowRight" | " " | "PageDown" => player.forward(&w),
+            "ArrowLeft" | "PageUp" => player.back(&w),
+            "f" | "F" => full_screen(),
+            _ => return,
+        }
+        k.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
+    let caption = move || {
+        let at = player.at.get();
+        let story = player.story.get();
+        let n = story.as_ref().and_then(|s| s.as_ref().ok()).map_or(0, |(l, _)| l.steps.len());
+        let body = match story {
+            None => view! { <p role="status">"Loading the week…"</p> }.into_any(),
+            Some(Err(e)) => view! { <p role="alert">{e}</p> }.into_any(),
+            Some(Ok((lesson, _))) if at == 0 => view! {
+                <p class="b2p-present__count">{format!("The week in {n} steps · press → or Space")}</p>
+                <h1 class="b2p-present__title">{lesson.title.clone()}</h1>
+                <p class="b2p-present__about">{inline(&lesson.intro)}</p>
+            }
+            .into_any(),
+            Some(Ok((lesson, _))) => {
+                let step = &lesson.steps[at - 1];
+                let about =
+                    (!step.about.is_empty()).then(|| view! { <p class="b2p-present__about">{inline(&step.about)}</p> });
+                let end = (at == n).then(|| {
+                    view! { <p class="b2p-present__about b2p-present__end" data-testid="present-end">{inline(&lesson.learned)}</p> }
+                });
+                view! {
+                    <p class="b2p-present__count">{format!("Step {at} of {n}")}</p>
+                    <h1 class="b2p-present__title">{step.objective.clone()}</h1>
+                    {about}
+                    <ul class="b2p-present__lines">
+                        {step.solution.iter().map(|l| view! { <li><code>{l.clone()}</code></li> }).collect_view()}
+                    </ul>
+                    {end}
+                }
+                .into_any()
+            }
+        };
+        let (w1, w2) = (ws.clone(), ws.clone());
+        view! {
+            <div
+                class="b2p-present__caption"
+                data-testid="present-caption"
+                aria-live="polite"
+                data-step=at.to_string()
+                data-steps=n.to_string()
+            >
+                {body}
+                <p class="b2p-present__controls">
+                    {control("← Back", "ArrowLeft", "back", at == 0, move || player.back(&w1))}
+                    {control("Next →", "ArrowRight Space", "next", at >= n, move || player.forward(&w2))}
+                    {control("Full screen", "F", "full", false, full_screen)}
+                    <A href="/interview" attr:class="b2p-button b2p-present__control">"Leave presenter mode"</A>
+                </p>
+            </div>
+        }
+    };
+    view! {
+        <div class="b2p-present" data-testid="presenter">
+            {caption}
+            <div class="b2p-present__stage">
+                <panels::graph::Repository />
+                <panels::environments::Environments />
+            </div>
+            <panels::terminal::Terminal />
+        </div>
+    }
 }

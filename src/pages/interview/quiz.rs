@@ -3,17 +3,14 @@
 //! and the lesson that teaches it after each answer; results kept in this
 //! browser.
 
-use std::cell::RefCell;
 use std::collections::BTreeSet;
-use std::rc::Rc;
 
 use engine::quiz::{Answer, Kind, Question, Scores};
-use web_sys::Node as DomNode;
+use leptos::prelude::*;
 
 use crate::content;
-use crate::markup::{Element, View, code, el, inline, listen};
 use crate::notice::{self, Tone};
-use crate::pages::Page;
+use crate::prose::inline;
 use crate::saved::storage;
 
 /// Where results are kept.
@@ -34,7 +31,6 @@ struct Quiz {
     checked: Option<bool>,
     scores: Scores,
 }
-
 fn load_scores() -> Scores {
     let Some(text) = storage().and_then(|s| s.get_item(KEY).ok().flatten()) else { return Scores::default() };
     Scores::parse(&text).unwrap_or_else(|e| {
@@ -118,98 +114,141 @@ impl Quiz {
     }
 }
 
-fn button(act: &'static str, label: &'static str) -> Element {
-    el("button").attr("type", "button").class("b2p-button").attr("data-quiz", act).text(label)
+type Q = RwSignal<Quiz>;
+
+fn act(q: Q, act: &'static str, i: usize, key: Option<String>) -> impl Fn(leptos::ev::MouseEvent) + 'static {
+    move |_| q.update(|s| s.act(act, i, key.clone()))
+}
+
+fn button(q: Q, a: &'static str, label: &'static str, off: bool) -> impl IntoView {
+    view! { <button type="button" class="b2p-button" data-quiz=a disabled=off on:click=act(q, a, 0, None)>{label}</button> }
 }
 
 /// ↑ or ↓ on an order question's step at `pos`.
-fn mover(act: &'static str, verb: &str, arrow: &'static str, pos: usize, step: &str, off: bool) -> Element {
-    el("button")
-        .attr("type", "button")
-        .class("b2p-button b2p-quiz__move")
-        .attr("data-quiz", act)
-        .attr("data-i", pos.to_string())
-        .attr("aria-label", format!("{verb}: {step}"))
-        .flag("disabled", off)
-        .text(arrow)
+fn mover(q: Q, a: &'static str, verb: &str, arrow: &'static str, pos: usize, step: &str, off: bool) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="b2p-button b2p-quiz__move"
+            data-quiz=a
+            data-i=pos.to_string()
+            aria-label=format!("{verb}: {step}")
+            disabled=off
+            on:click=act(q, a, pos, None)
+        >
+            {arrow}
+        </button>
+    }
 }
 
-fn toggle(act: &'static str, i: usize, on: bool, mark: Option<bool>) -> Element {
-    let class = match mark {
-        Some(true) => "b2p-quiz__opt b2p-quiz__opt--right",
-        Some(false) => "b2p-quiz__opt b2p-quiz__opt--wrong",
-        None => "b2p-quiz__opt",
-    };
-    el("button")
-        .attr("type", "button")
-        .class(class)
-        .attr("data-quiz", act)
-        .attr("data-i", i.to_string())
-        .attr("aria-pressed", if on { "true" } else { "false" })
+fn mark_class(base: &'static str, mark: Option<bool>) -> String {
+    match mark {
+        Some(true) => format!("{base} b2p-quiz__opt--right"),
+        Some(false) => format!("{base} b2p-quiz__opt--wrong"),
+        None => base.to_string(),
+    }
 }
 
-/// The options or steps to work with, marked right or wrong once checked.
-fn work(q: &Question, s: &Quiz) -> Element {
+/// An option to pick or a line to flag, marked right or wrong once checked.
+fn toggle(
+    q: Q,
+    a: &'static str,
+    i: usize,
+    key: Option<String>,
+    on: bool,
+    mark: Option<bool>,
+    body: AnyView,
+) -> AnyView {
+    view! {
+        <button
+            type="button"
+            class=mark_class("b2p-quiz__opt", mark)
+            data-quiz=a
+            data-i=i.to_string()
+            data-key=key.clone()
+            aria-pressed=if on { "true" } else { "false" }
+            on:click=act(q, a, i, key)
+        >
+            {body}
+        </button>
+    }
+    .into_any()
+}
+
+/// The options or steps to work with.
+fn work(q: Q, question: &Question, s: &Quiz) -> AnyView {
     let shown = s.checked.is_some();
-    match &q.kind {
+    match &question.kind {
         Kind::Choice { options, .. } | Kind::Which { options, .. } => {
-            let right = |i: usize| match &q.kind {
+            let right = |i: usize| match &question.kind {
                 Kind::Choice { right, .. } => right.contains(&i),
                 Kind::Which { right, .. } => *right == i,
                 _ => false,
             };
-            el("ul").class("b2p-quiz__opts").children(options.iter().enumerate().map(|(i, o)| {
-                let on = s.picked.contains(&i);
-                let mark = (shown && (on || right(i))).then(|| right(i));
-                el("li").child(
-                    toggle("pick", i, on, mark)
-                        .child(el("span").class("b2p-quiz__box").attr("aria-hidden", "true").text(if on {
-                            "■"
-                        } else {
-                            "□"
-                        }))
-                        .children(inline(o)),
-                )
-            }))
+            let items = options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let on = s.picked.contains(&i);
+                    let mark = (shown && (on || right(i))).then(|| right(i));
+                    let body = view! {
+                        <span class="b2p-quiz__box" aria-hidden="true">{if on { "■" } else { "□" }}</span>
+                        {inline(o)}
+                    }
+                    .into_any();
+                    view! { <li>{toggle(q, "pick", i, None, on, mark, body)}</li> }
+                })
+                .collect_view();
+            view! { <ul class="b2p-quiz__opts">{items}</ul> }.into_any()
         }
         Kind::Order { steps } => {
-            el("ol").class("b2p-quiz__order").children(s.order.iter().enumerate().map(|(pos, step)| {
-                let mark = shown.then_some(*step == pos);
-                el("li")
-                    .class(match mark {
-                        Some(true) => "b2p-quiz__step b2p-quiz__opt--right",
-                        Some(false) => "b2p-quiz__step b2p-quiz__opt--wrong",
-                        None => "b2p-quiz__step",
-                    })
-                    .attr("data-testid", "quiz-step")
-                    .child(el("span").class("b2p-quiz__step-text").children(inline(&steps[*step])))
-                    .child(mover("up", "Move up", "↑", pos, &steps[*step], pos == 0))
-                    .child(mover("down", "Move down", "↓", pos, &steps[*step], pos + 1 == s.order.len()))
-            }))
+            let n = s.order.len();
+            let items = s
+                .order
+                .iter()
+                .enumerate()
+                .map(|(pos, step)| {
+                    let mark = shown.then_some(*step == pos);
+                    let text = &steps[*step];
+                    view! {
+                        <li class=mark_class("b2p-quiz__step", mark) data-testid="quiz-step">
+                            <span class="b2p-quiz__step-text">{inline(text)}</span>
+                            {mover(q, "up", "Move up", "↑", pos, text, pos == 0)}
+                            {mover(q, "down", "Move down", "↓", pos, text, pos + 1 == n)}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ol class="b2p-quiz__order">{items}</ol> }.into_any()
         }
         Kind::Spot { env, .. } => {
-            let problems = q.problems();
-            el("div").class("b2p-quiz__file").child(el("p").class("b2p-quiz__file-name").child(code(env.file()))).child(
-                el("ul").class("b2p-quiz__lines").children(q.file_lines().into_iter().enumerate().map(
-                    |(i, (line, key))| {
-                        let Some(key) = key else {
-                            return el("li").child(code(line.to_string()));
-                        };
-                        let on = s.flagged.contains(&key);
-                        let mark = (shown && (on || problems.contains(&key))).then(|| problems.contains(&key));
-                        el("li").child(
-                            toggle("flag", i, on, mark)
-                                .attr("data-key", key.clone())
-                                .child(el("span").class("b2p-quiz__box").attr("aria-hidden", "true").text(if on {
-                                    "⚑"
-                                } else {
-                                    "·"
-                                }))
-                                .child(code(line.to_string())),
-                        )
-                    },
-                )),
-            )
+            let problems = question.problems();
+            let lines = question
+                .file_lines()
+                .into_iter()
+                .enumerate()
+                .map(|(i, (line, key))| {
+                    let line = line.to_string();
+                    let Some(key) = key else {
+                        return view! { <li><code>{line}</code></li> }.into_any();
+                    };
+                    let on = s.flagged.contains(&key);
+                    let mark = (shown && (on || problems.contains(&key))).then(|| problems.contains(&key));
+                    let body = view! {
+                        <span class="b2p-quiz__box" aria-hidden="true">{if on { "⚑" } else { "·" }}</span>
+                        <code>{line}</code>
+                    }
+                    .into_any();
+                    view! { <li>{toggle(q, "flag", i, Some(key), on, mark, body)}</li> }.into_any()
+                })
+                .collect_view();
+            view! {
+                <div class="b2p-quiz__file">
+                    <p class="b2p-quiz__file-name"><code>{env.file()}</code></p>
+                    <ul class="b2p-quiz__lines">{lines}</ul>
+                </div>
+            }
+            .into_any()
         }
     }
 }
@@ -224,130 +263,110 @@ fn instructions(kind: &Kind) -> &'static str {
     }
 }
 
-fn card(q: &Question, s: &Quiz, n: usize) -> Element {
-    let lesson = s.lessons.iter().find(|(id, _)| *id == q.lesson).map_or(q.lesson.clone(), |(_, t)| t.clone());
-    el("div")
-        .class("b2p-quiz__card")
-        .attr("data-testid", "quiz-question")
-        .attr("data-id", q.id.clone())
-        .child(el("p").class("b2p-quiz__count").text(format!("Question {} of {n} · {}", s.at + 1, q.title)))
-        .child(el("h3").class("b2p-quiz__ask").children(inline(&q.ask)))
-        .child(el("p").class("b2p-quiz__how").text(instructions(&q.kind)))
-        .child(work(q, s))
-        .child(el("p").class("b2p-quiz__actions").child(if s.checked.is_some() {
-            button("again", "Try again")
-        } else {
-            // Nothing chosen yet is not an answer: it would count as wrong.
-            let empty = match &q.kind {
-                Kind::Choice { .. } | Kind::Which { .. } => s.picked.is_empty(),
-                Kind::Spot { .. } => s.flagged.is_empty(),
-                Kind::Order { .. } => false,
-            };
-            button("check", "Check my answer").class("b2p-button b2p-button--primary").flag("disabled", empty)
-        }))
-        .child_opt(s.checked.map(|right| {
-            el("div")
-                .class(if right {
-                    "b2p-quiz__result b2p-quiz__result--right"
-                } else {
-                    "b2p-quiz__result b2p-quiz__result--wrong"
-                })
-                .attr("role", "status")
-                .attr("data-testid", "quiz-result")
-                .attr("data-right", if right { "true" } else { "false" })
-                .child(el("strong").text(if right { "✓ Right." } else { "✗ Not quite." }))
-                .child(el("p").children(inline(&q.why)))
-                .child(
-                    el("p").text("Learn it: ").child(
-                        el("a")
-                            .attr("href", format!("/lesson/{}", q.lesson))
-                            .attr("data-testid", "quiz-lesson")
-                            .text(lesson),
-                    ),
-                )
-        }))
-        .child(
-            el("p")
-                .class("b2p-quiz__nav")
-                .child(button("prev", "← Previous").flag("disabled", s.at == 0))
-                .child(button("next", "Next question →").flag("disabled", s.at + 1 >= n)),
-        )
+fn card(q: Q, question: &Question, s: &Quiz, n: usize) -> AnyView {
+    let lesson =
+        s.lessons.iter().find(|(id, _)| *id == question.lesson).map_or(question.lesson.clone(), |(_, t)| t.clone());
+    let check = if s.checked.is_some() {
+        button(q, "again", "Try again", false).into_any()
+    } else {
+        // Nothing chosen yet is not an answer: it would count as wrong.
+        let empty = match &question.kind {
+            Kind::Choice { .. } | Kind::Which { .. } => s.picked.is_empty(),
+            Kind::Spot { .. } => s.flagged.is_empty(),
+            Kind::Order { .. } => false,
+        };
+        view! {
+            <button type="button" class="b2p-button b2p-button--primary" data-quiz="check" disabled=empty on:click=act(q, "check", 0, None)>
+                "Check my answer"
+            </button>
+        }
+        .into_any()
+    };
+    let result = s.checked.map(|right| {
+        view! {
+            <div
+                class=if right { "b2p-quiz__result b2p-quiz__result--right" } else { "b2p-quiz__result b2p-quiz__result--wrong" }
+                role="status"
+                data-testid="quiz-result"
+                data-right=if right { "true" } else { "false" }
+            >
+                <strong>{if right { "✓ Right." } else { "✗ Not quite." }}</strong>
+                <p>{inline(&question.why)}</p>
+                <p>"Learn it: "<a href=format!("/lesson/{}", question.lesson) data-testid="quiz-lesson">{lesson}</a></p>
+            </div>
+        }
+    });
+    view! {
+        <div class="b2p-quiz__card" data-testid="quiz-question" data-id=question.id.clone()>
+            <p class="b2p-quiz__count">{format!("Question {} of {n} · {}", s.at + 1, question.title)}</p>
+            <h3 class="b2p-quiz__ask">{inline(&question.ask)}</h3>
+            <p class="b2p-quiz__how">{instructions(&question.kind)}</p>
+            {work(q, question, s)}
+            <p class="b2p-quiz__actions">{check}</p>
+            {result}
+            <p class="b2p-quiz__nav">
+                {button(q, "prev", "← Previous", s.at == 0)}
+                {button(q, "next", "Next question →", s.at + 1 >= n)}
+            </p>
+        </div>
+    }
+    .into_any()
 }
 
-fn tree(s: &Quiz) -> Element {
-    let section = el("section")
-        .class("b2p-panel b2p-quiz")
-        .attr("aria-labelledby", "quiz-title")
-        .attr("data-testid", "quiz")
-        .child(el("h2").attr("id", "quiz-title").class("b2p-panel__title").text("Practice quiz"));
+fn body(q: Q, s: &Quiz) -> AnyView {
     match &s.questions {
-        None => section.child(el("p").attr("role", "status").text("Loading the questions…")),
-        Some(Err(e)) => section.child(el("p").attr("role", "alert").text(e.clone())),
+        None => view! { <p role="status">"Loading the questions…"</p> }.into_any(),
+        Some(Err(e)) => view! { <p role="alert">{e.clone()}</p> }.into_any(),
         Some(Ok(qs)) => {
             let (right, answered) = s.scores.tally(qs);
-            section
-                .child(
-                    el("p")
-                        .class("b2p-quiz__score")
-                        .attr("data-testid", "quiz-score")
-                        .attr("data-right", right.to_string())
-                        .attr("data-answered", answered.to_string())
-                        .text(format!("Score: {right} right of {answered} answered · {} questions", qs.len()))
-                        .child_opt(
-                            (answered > 0 && answered < qs.len()).then(|| button("unanswered", "Next unanswered")),
-                        )
-                        .child_opt((answered > 0).then(|| button("reset", "Start over"))),
-                )
-                .child_opt(qs.get(s.at).map(|q| card(q, s, qs.len())))
+            view! {
+                <p
+                    class="b2p-quiz__score"
+                    data-testid="quiz-score"
+                    data-right=right.to_string()
+                    data-answered=answered.to_string()
+                >
+                    {format!("Score: {right} right of {answered} answered · {} questions", qs.len())}
+                    {(answered > 0 && answered < qs.len()).then(|| button(q, "unanswered", "Next unanswered", false))}
+                    {(answered > 0).then(|| button(q, "reset", "Start over", false))}
+                </p>
+                {qs.get(s.at).map(|question| card(q, question, s, qs.len()))}
+            }
+            .into_any()
         }
     }
 }
 
-/// The quiz section, drawn into `parent`.
-pub fn quiz(parent: &DomNode, page: &mut Page) {
-    let state = Rc::new(RefCell::new(Quiz { scores: load_scores(), ..Quiz::default() }));
-    let shown = state.clone();
-    let Some(panel) = page.panel(parent, None, move || tree(&shown.borrow()).into()) else { return };
-    let (st, p) = (state.clone(), Rc::downgrade(&panel));
-    page.listen(listen(panel.host(), "click", move |ev| {
-        let Some(b) = crate::markup::clicked(&ev, "[data-quiz]") else {
-            return;
-        };
-        let act = b.get_attribute("data-quiz").unwrap_or_default();
-        let i = b.get_attribute("data-i").and_then(|i| i.parse().ok()).unwrap_or(0);
-        st.borrow_mut().act(&act, i, b.get_attribute("data-key"));
-        if let Some(p) = p.upgrade() {
-            p.redraw();
-        }
-        // Keep the keyboard where it was: the redraw keeps the element.
-        if (act == "next" || act == "prev" || act == "unanswered")
-            && let Ok(Some(q)) =
-                b.owner_document().map_or(Ok(None), |d| d.query_selector("[data-testid=quiz-question] h3"))
-        {
-            q.scroll_into_view();
-        }
-    }));
-    let (st, p) = (state.clone(), Rc::downgrade(&panel));
-    content::text("/quiz/questions.quiz".into(), move |r| {
-        let read = match r {
+/// The quiz section.
+#[component]
+pub fn QuizSection() -> impl IntoView {
+    let q: Q = RwSignal::new(Quiz { scores: load_scores(), ..Quiz::default() });
+    let questions = LocalResource::new(|| async {
+        match content::text("/quiz/questions.quiz".into()).await {
             Ok(t) => engine::quiz::parse(&t).map_err(|e| format!("The quiz could not be read: {e}. Reload the page.")),
             Err(e) => Err(format!("The quiz: {e}.")),
-        };
-        let mut s = st.borrow_mut();
-        s.questions = Some(read);
-        s.go(0);
-        drop(s);
-        if let Some(p) = p.upgrade() {
-            p.redraw();
         }
     });
-    let (st, p) = (state, Rc::downgrade(&panel));
-    content::text("/lessons/index.txt".into(), move |r| {
-        if let Ok(t) = r {
-            st.borrow_mut().lessons = engine::lesson::index(&t);
-            if let Some(p) = p.upgrade() {
-                p.redraw();
-            }
+    let lessons = LocalResource::new(content::lessons);
+    // The fetched text joins the quiz's state when it arrives (the quiz is
+    // then worked locally).
+    Effect::new(move |_| {
+        if let Some(read) = questions.get() {
+            q.update(|s| {
+                s.questions = Some(read);
+                s.go(0);
+            });
         }
     });
+    Effect::new(move |_| {
+        if let Some(l) = lessons.get() {
+            q.update(|s| s.lessons = l);
+        }
+    });
+    view! {
+        <section class="b2p-panel b2p-quiz" aria-labelledby="quiz-title" data-testid="quiz">
+            <h2 id="quiz-title" class="b2p-panel__title">"Practice quiz"</h2>
+            {move || q.with(|s| body(q, s))}
+        </section>
+    }
 }

@@ -2,26 +2,56 @@
 //! switch, change, stage, commit, merge, push, pull, fetch, open a pull
 //! request, protect `main` — from the engine's [`workflow`]. Each runs the
 //! same action as its typed command, and the terminal echoes that command.
+//!
+//! [`workflow`]: engine::view::forms::workflow
 
-use engine::view::forms::{Item, workflow};
-use web_sys::Node as DomNode;
+use engine::view::forms::Item;
+use leptos::prelude::*;
 
-use crate::markup::{Element, el};
-use crate::pages::Page;
-use crate::panels::{button, form};
-use crate::workspace::WorkspaceState;
+use crate::panels::{ActionForm, ControlButton};
+use crate::workspace::expect_workspace;
 
-fn bar(items: &[Item]) -> Element {
-    el("div").class("b2p-actions").attr("role", "group").attr("aria-label", "Git actions").children(items.iter().map(
-        |i| match i {
-            Item::Button(c) => button(c.clone(), ""),
-            Item::Form(f) => form(f),
-        },
-    ))
+fn name(item: &Item) -> &'static str {
+    match item {
+        Item::Button(c) => c.name,
+        Item::Form(f) => f.name,
+    }
 }
 
-/// The git actions.
-pub fn actions(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
-    let w = ws.clone();
-    page.memo(parent, ws, move || w.with_world(workflow), |items| bar(items).into());
+/// The git actions, keyed by name: an item keeps its element (and a form
+/// the learner's typing) while other items change.
+#[component]
+pub fn Actions() -> impl IntoView {
+    let items = expect_workspace().workflow;
+    let names = move || items.with(|is| is.iter().map(name).collect::<Vec<_>>());
+    view! {
+        <div class="b2p-actions" role="group" aria-label="Git actions">
+            <For each=names key=|n| *n let:n>
+                {
+                    let first = items.with_untracked(|is| is.iter().find(|i| name(i) == n).cloned());
+                    first.map(|first| {
+                        let item = Memo::new(move |_| {
+                            items.with(|is| is.iter().find(|i| name(i) == n).cloned()).unwrap_or_else(|| first.clone())
+                        });
+                        match item.get_untracked() {
+                            Item::Button(c) => {
+                                let control = Signal::derive(move || match item.get() {
+                                    Item::Button(c) => c,
+                                    Item::Form(_) => c.clone(),
+                                });
+                                view! { <ControlButton control=control /> }.into_any()
+                            }
+                            Item::Form(f) => {
+                                let form = Signal::derive(move || match item.get() {
+                                    Item::Form(f) => f,
+                                    Item::Button(_) => f.clone(),
+                                });
+                                view! { <ActionForm form=form /> }.into_any()
+                            }
+                        }
+                    })
+                }
+            </For>
+        </div>
+    }
 }

@@ -3,20 +3,24 @@
 
 mod actions;
 mod commit_graph;
+mod detail;
+mod geometry;
 mod toolbar;
 
-use web_sys::Node as DomNode;
+use leptos::prelude::*;
 
-use crate::markup::{append_element, el};
-use crate::pages::Page;
-use crate::workspace::WorkspaceState;
+pub use commit_graph::CommitGraph;
 
 /// The repository panel.
-pub fn repository(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
-    let Some(section) = append_element(parent, "section", "b2p-panel b2p-panel--graph") else { return };
-    let _ = section.set_attribute("aria-label", "Repository");
-    crate::markup::append(&section, &[el("h2").class("b2p-panel__title").text("Your repository").into()]);
-    toolbar::toolbar(&section, ws, page);
-    actions::actions(&section, ws, page);
-    commit_graph::commit_graph(&section, ws, page);
+#[component]
+pub fn Repository() -> impl IntoView {
+    view! {
+        <section class="b2p-panel b2p-panel--graph" aria-label="Repository">
+            <h2 class="b2p-panel__title">"Your repository"</h2>
+            <toolbar::Toolbar />
+            <actions::Actions />
+            <CommitGraph />
+            <detail::Detail />
+        </section>
+    }
 }

@@ -2,30 +2,20 @@
 //! from the engine's toolbar view. Each button applies its action, and the
 //! terminal shows that action's command.
 
-use engine::view::{Toolbar as Bar, toolbar as view};
-use web_sys::Node as DomNode;
+use leptos::prelude::*;
 
-use crate::markup::{Element, el};
-use crate::pages::Page;
-use crate::panels::button;
-use crate::workspace::WorkspaceState;
-
-fn bar(b: &Bar) -> Element {
-    el("div")
-        .class("b2p-toolbar")
-        .attr("role", "toolbar")
-        .attr("aria-label", "Repository actions")
-        .child(el("span").class("b2p-toolbar__where").attr("data-testid", "head-status").text(b.head.as_str()))
-        .children(
-            b.controls
-                .iter()
-                .enumerate()
-                .map(|(i, c)| button(c.clone(), if i == 0 { "b2p-button--primary" } else { "" })),
-        )
-}
+use crate::panels::Controls;
+use crate::workspace::expect_workspace;
 
 /// The toolbar.
-pub fn toolbar(parent: &DomNode, ws: &WorkspaceState, page: &mut Page) {
-    let w = ws.clone();
-    page.memo(parent, ws, move || w.with_session(view), |b| bar(b).into());
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let bar = expect_workspace().toolbar;
+    let controls = Signal::derive(move || bar.with(|b| b.controls.clone()));
+    view! {
+        <div class="b2p-toolbar" role="toolbar" aria-label="Repository actions">
+            <span class="b2p-toolbar__where" data-testid="head-status">{move || bar.with(|b| b.head.clone())}</span>
+            <Controls controls=controls primary=true />
+        </div>
+    }
 }

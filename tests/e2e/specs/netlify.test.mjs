@@ -32,11 +32,9 @@ test("netlify.toml: publish is Trunk's dist, the build is the release build with
   assert.match(script, /rustup show active-toolchain .*\|\| rustup toolchain install/, "installs the toolchain rust-toolchain.toml names");
   assert.match(script, /make build/);
   const make = read("Makefile");
-  // Two builds of one app: index.html (the first load) and interview.html.
-  assert.match(
-    make,
-    /^build: tools\n\ttrunk build --release\n\tnode scripts\/interview-html\.mjs\n\ttrunk build --release --dist target\/dist-interview interview\.html\n\tnode scripts\/postbuild\.mjs dist target\/dist-interview$/m,
-  );
+  // One build for every page.
+  assert.match(make, /^build: tools\n\ttrunk build --release\n\tnode scripts\/postbuild\.mjs dist$/m);
+  assert.ok(!existsSync(join(root, "interview.html")) && !existsSync(join(suite.dist, "interview.html")), "no second build");
   assert.match(make, /cargo install --locked trunk --version \$\(TRUNK_VERSION\)/, "Trunk pinned");
   assert.match(make, /cargo install wasm-bindgen-cli --version \$\(WASM_BINDGEN_VERSION\)/, "wasm-bindgen-cli pinned to Cargo.lock's");
   assert.match(make, /TRUNK_OFFLINE := true/, "Trunk never downloads");
@@ -51,8 +49,8 @@ test("netlify.toml: publish is Trunk's dist, the build is the release build with
     [
       ["/sandbox", "/index.html", 200, false],
       ["/lesson/*", "/index.html", 200, false],
-      ["/interview", "/interview.html", 200, false],
-      ["/reference", "/interview.html", 200, false],
+      ["/interview", "/index.html", 200, false],
+      ["/reference", "/index.html", 200, false],
     ],
     "rewrites for the app's pages only, never forced over real files",
   );
@@ -66,13 +64,13 @@ test("the app's pages are the app; real files are never shadowed; a missing file
     assert.match(r.headers.get("content-type"), /^text\/html/, path);
     assert.match(r.text, /import init, \* as bindings from '\/branch-to-prod-[0-9a-f]+\.js'/, `${path}: root-absolute assets`);
   }
-  // The interview pages are the second build: another glue and wasm.
+  // The interview pages are the same build: the same glue and wasm.
   const core = (await get("/")).text.match(/branch-to-prod-([0-9a-f]+)\.js/)[1];
   for (const path of ["/interview", "/interview?present", "/reference"]) {
     const r = await get(path);
     assert.equal(r.status, 200, path);
     const build = r.text.match(/import init, \* as bindings from '\/branch-to-prod-([0-9a-f]+)\.js'/)?.[1];
-    assert.ok(build && build !== core, `${path} is served by interview.html`);
+    assert.equal(build, core, `${path} is served by index.html`);
   }
   const index = await get("/lessons/index.txt");
   assert.equal(index.status, 200);
@@ -96,7 +94,7 @@ test("headers: CSP with the loader's hash and wasm-unsafe-eval only, the securit
     const loader = html.match(/<script type="?module"?>([\s\S]*?)<\/script>/)[1];
     return `'sha256-${createHash("sha256").update(loader, "utf8").digest("base64")}'`;
   };
-  for (const [path, page] of [["/", "index.html"], ["/sandbox", "index.html"], ["/lesson/integration", "index.html"], ["/no/such/page", "index.html"], ["/interview", "interview.html"], ["/reference", "interview.html"]]) {
+  for (const [path, page] of [["/", "index.html"], ["/sandbox", "index.html"], ["/lesson/integration", "index.html"], ["/no/such/page", "index.html"], ["/interview", "index.html"], ["/reference", "index.html"]]) {
     const hash = loaderHash(page);
     const { headers } = await get(path);
     const csp = headers.get("content-security-policy");
