@@ -48,7 +48,10 @@ pub fn show(error: &str) {
     }
     let path = window.location().pathname().unwrap_or_else(|_| "/".into());
     // The template's own nodes, cloned: no markup is parsed here.
-    let Some(content) = template.dyn_ref::<web_sys::HtmlTemplateElement>().map(web_sys::HtmlTemplateElement::content) else { return };
+    let Some(content) = template.dyn_ref::<web_sys::HtmlTemplateElement>().map(web_sys::HtmlTemplateElement::content)
+    else {
+        return;
+    };
     let Ok(panel) = content.clone_node_with_deep(true) else { return };
     root.set_text_content(None);
     let _ = root.append_child(&panel);

@@ -67,7 +67,7 @@ test("after the first visit: offline, a reload still opens the app, a lesson ope
   await context.close();
 });
 
-test("offline, presenter mode and the reference open though only the home page was visited: the second build came with the first", async () => {
+test("offline, presenter mode and the reference open though only the home page was visited: one build serves them all", async () => {
   const { server, context, ws, base } = await visit();
   stop(server);
   await context.setOffline(true);
