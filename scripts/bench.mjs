@@ -35,6 +35,21 @@ for (const f of readdirSync(dist).sort()) {
   console.log(`${(f + (first ? "" : " (not on first load)")).padEnd(48)} ${kb(bytes.length)} ${kb(gz)}`);
 }
 console.log(`first load of /, all assets, brotli as Netlify serves them: ${kb(totalBr).trim()} (budget ≤ 350 KB; gzip ${kb(total).trim()})`);
+// One build serves every page: each page's first load is the same assets
+// plus the text it fetches on first use.
+const br = (f) => brotliCompressSync(readFileSync(join(dist, f))).length;
+for (const [page, fetched] of [
+  ["/", ["lessons/index.txt"]],
+  ["/sandbox", []],
+  ["/lesson/feature-development", ["lessons/feature-development.lesson", "lessons/index.txt"]],
+  ["/interview", ["quiz/questions.quiz", "quiz/interview.sheet", "lessons/index.txt"]],
+  ["/interview?present", ["lessons/real-world-week.lesson"]],
+  ["/reference", ["reference/reference.sheet"]],
+]) {
+  const extra = fetched.reduce((n, f) => n + br(f), 0);
+  console.log(`first load of ${page.padEnd(28)} ${kb(totalBr + extra)} brotli (${kb(extra).trim()} of it fetched text; budget ≤ 350 KB)`);
+}
+
 const server = await startServer(dist);
 const url = `http://127.0.0.1:${server.address().port}/sandbox`;
 const browser = await launch();
@@ -94,7 +109,7 @@ console.log(`navigation → terminal ready: median ${times[3].toFixed(0)} ms of 
     await context.close();
   }
   slow.sort((a, b) => a - b);
-  console.log(`navigation → terminal ready, slow 4G: median ${(slow[1] / 1000).toFixed(2)} s of 3 cold loads (min ${(slow[0] / 1000).toFixed(2)}, max ${(slow[2] / 1000).toFixed(2)}; budget ≤ 2.0 s)`);
+  console.log(`navigation → terminal ready, slow 4G: median ${(slow[1] / 1000).toFixed(2)} s of 3 cold loads (min ${(slow[0] / 1000).toFixed(2)}, max ${(slow[2] / 1000).toFixed(2)}; budget ≤ 3.0 s)`);
 }
 
 // A typed command → graph updated, with 1,000 commits drawn (motion reduced).
