@@ -12,3 +12,29 @@ pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
         done(JsFuture::from(promise).await.is_ok());
     });
 }
+
+use leptos::prelude::*;
+
+/// A button that copies what `text` gives when pressed, then says whether
+/// it worked (or how to copy by hand).
+///
+/// - `label`: what it says before; `failed`: what it says if the browser refused.
+/// - `testid`: its `data-testid`.
+/// - `text`: the text to copy, read when pressed.
+#[component]
+pub fn CopyButton<F>(label: &'static str, failed: &'static str, testid: &'static str, text: F) -> impl IntoView
+where
+    F: Fn() -> String + 'static,
+{
+    let said = RwSignal::new(label);
+    let press = move |_| {
+        copy(&text(), move |ok| {
+            said.try_set(if ok { "Copied ✓" } else { failed });
+        });
+    };
+    view! {
+        <button type="button" class="b2p-button b2p-button--primary" data-testid=testid on:click=press>
+            {move || said.get()}
+        </button>
+    }
+}

@@ -9,6 +9,7 @@ use engine::share::Start;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::clipboard::CopyButton;
 use crate::pages::sheet::SheetBlocks;
 use crate::{content, saved, workspace};
 
@@ -102,13 +103,7 @@ pub fn AnswerSection() -> impl IntoView {
         facts.track();
         fill(false);
     });
-    let copy_label = RwSignal::new("Copy my answer");
-    let copy = move |_| {
-        let text = area.get_untracked().map(|t| t.value()).unwrap_or_default();
-        crate::clipboard::copy(&text, move |ok| {
-            copy_label.try_set(if ok { "Copied ✓" } else { "Select the answer and press Ctrl+C" });
-        });
-    };
+    let copied = move || area.get_untracked().map(|t| t.value()).unwrap_or_default();
     let rebuild = move |_| {
         edited.set_value(false);
         fill(true);
@@ -132,16 +127,13 @@ pub fn AnswerSection() -> impl IntoView {
                         on:input=move |_| edited.set_value(true)
                     ></textarea>
                     <p class="b2p-answer__actions">
-                        <button
-                            type="button"
-                            class="b2p-button b2p-button--primary"
-                            data-answer="copy"
-                            data-testid="answer-copy"
-                            on:click=copy
-                        >
-                            {move || copy_label.get()}
-                        </button>
-                        <button type="button" class="b2p-button" data-answer="rebuild" on:click=rebuild>
+                        <CopyButton
+                            label="Copy my answer"
+                            failed="Select the answer and press Ctrl+C"
+                            testid="answer-copy"
+                            text=copied
+                        />
+                        <button type="button" class="b2p-button" on:click=rebuild>
                             "Rebuild from my worlds"
                         </button>
                     </p>

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
+use crate::clipboard::CopyButton;
 use crate::notice::{self, Tone};
 use crate::opening;
 use crate::timer::{Quiet, when_calm};
@@ -50,18 +51,19 @@ pub fn Share() -> impl IntoView {
         }
     });
     let input = NodeRef::<html::Input>::new();
-    let copy_label = RwSignal::new("Copy link");
     let w = ws.clone();
-    let copy = move |_| {
+    // The link as it is now, selected in its field (where Ctrl+C copies it
+    // if the browser refuses).
+    let copied = move || {
         if shown.get_untracked().2 != untrack(|| w.version()) {
             refresh();
         }
-        let Some(input) = input.get_untracked() else { return };
-        input.set_value(&shown.get_untracked().0);
-        input.select();
-        crate::clipboard::copy(&shown.get_untracked().0, move |ok| {
-            copy_label.try_set(if ok { "Copied ✓" } else { "Press Ctrl+C to copy" });
-        });
+        let url = shown.get_untracked().0;
+        if let Some(input) = input.get_untracked() {
+            input.set_value(&url);
+            input.select();
+        }
+        url
     };
     // The Export link points at the world as it is now (a JSON file) just
     // before the browser follows it: only an export pays for the file.
@@ -109,15 +111,7 @@ pub fn Share() -> impl IntoView {
                         data-commands=move || shown.with(|s| s.1.to_string())
                     />
                 </label>
-                <button
-                    type="button"
-                    class="b2p-button b2p-button--primary"
-                    data-share="copy"
-                    data-testid="share-copy"
-                    on:click=copy
-                >
-                    {move || copy_label.get()}
-                </button>
+                <CopyButton label="Copy link" failed="Press Ctrl+C to copy" testid="share-copy" text=copied />
             </div>
             <div class="b2p-share__row">
                 <a class="b2p-button" data-testid="export" on:click=export>"Export file"</a>
