@@ -38,10 +38,11 @@ pub fn ServerCard(server: String, card: Memo<Option<Card>>) -> impl IntoView {
     };
     // The request console comes last.
     let form_names = move || {
-        let mut names: Vec<&'static str> =
+        let names: Vec<&'static str> =
             card.with(|c| c.as_ref().map(|c| c.forms.iter().map(|f| f.name).collect()).unwrap_or_default());
-        names.sort_by_key(|n| *n == "request");
-        names
+        // A partition, not a sort: std's sort is compiled once per type (see engine::order).
+        let (console, rest): (Vec<_>, Vec<_>) = names.into_iter().partition(|n| *n == "request");
+        rest.into_iter().chain(console).collect::<Vec<_>>()
     };
     let s = server.clone();
     let form = move |name: &'static str| {
