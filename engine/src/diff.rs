@@ -1,6 +1,8 @@
 //! Line diffs between file versions: counts for `--stat` and commit summaries,
 //! and the three-way line merge used by `git merge`.
 
+use crate::repo::Tree;
+
 /// Matching line pairs of a longest common subsequence. Common leading and
 /// trailing lines are matched directly (most edits touch a few lines of a
 /// file), and only the middle goes through the quadratic table.
@@ -239,4 +241,72 @@ mod tests {
         let err = merge3(base, "a\nB1\nc\n", "a\nB2\nc\n", "HEAD", "feature").unwrap_err();
         assert_eq!(err, "a\n<<<<<<< HEAD\nB1\n=======\nB2\n>>>>>>> feature\nc\n");
     }
+}
+
+/// One file's change between two trees, after git's rename detection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change<'a> {
+    /// Added, modified or deleted at this path.
+    Edit(&'a str),
+    /// Moved unchanged: from, to.
+    Rename(&'a str, &'a str),
+}
+
+/// Every change from `old` to `new` in git's diff order (by path; a rename
+/// where its new path sorts). Renames are exact ones only: a deleted file
+/// whose contents reappear, unchanged, under a new path. git also pairs files
+/// that are merely similar; the tutor's files are few and learners rename
+/// with `git mv`, which moves contents unchanged.
+pub fn changes<'a>(old: &'a Tree, new: &'a Tree) -> Vec<Change<'a>> {
+    let paths = crate::repo::paths_of(&[old, new]);
+    let added: Vec<&String> = paths.iter().copied().filter(|p| !old.contains_key(*p) && new.contains_key(*p)).collect();
+    let mut from_of: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
+    let mut moved: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    for p in paths.iter().filter(|p| old.contains_key(**p) && !new.contains_key(**p)) {
+        let body = &old[*p];
+        if let Some(to) = added.iter().find(|a| !from_of.contains_key(a.as_str()) && new.get(**a) == Some(body)) {
+            from_of.insert(to.as_str(), p.as_str());
+            moved.insert(p.as_str());
+        }
+    }
+    paths
+        .into_iter()
+        .filter(|p| old.get(*p) != new.get(*p) && !moved.contains(p.as_str()))
+        .map(|p| match from_of.get(p.as_str()) {
+            Some(from) => Change::Rename(from, p),
+            None => Change::Edit(p),
+        })
+        .collect()
+}
+
+/// `a => b` as git's diffstat and summary name a rename, the common leading
+/// folders and trailing part written once: `src/{a.rs => b.rs}`.
+pub fn rename_label(from: &str, to: &str) -> String {
+    let (a, b) = (from.as_bytes(), to.as_bytes());
+    // Common prefix up to and including a '/'.
+    let mut pfx = 0;
+    for i in 0..a.len().min(b.len()) {
+        if a[i] != b[i] {
+            break;
+        }
+        if a[i] == b'/' {
+            pfx = i + 1;
+        }
+    }
+    // Common suffix from a '/', not overlapping the prefix.
+    let mut sfx = 0;
+    let (mut i, mut j) = (a.len(), b.len());
+    while i > pfx && j > pfx && a[i - 1] == b[j - 1] {
+        i -= 1;
+        j -= 1;
+        if a[i] == b'/' {
+            sfx = a.len() - i;
+        }
+    }
+    if pfx == 0 && sfx == 0 {
+        return format!("{from} => {to}");
+    }
+    let mid_a = &from[pfx..from.len() - sfx];
+    let mid_b = &to[pfx..to.len() - sfx];
+    format!("{}{{{mid_a} => {mid_b}}}{}", &from[..pfx], &from[from.len() - sfx..])
 }

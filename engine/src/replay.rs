@@ -212,7 +212,7 @@ impl ReplayState {
                 .as_ref()
                 .filter(|s| s.op == Operation::Rebase)
                 .map(|s| s.op.name())
-                .or_else(|| repo.merge.as_ref().filter(|m| m.op != Operation::Stash).map(|m| m.op.name())),
+                .or_else(|| repo.merge.as_ref().filter(|m| !m.op.leaves_only_conflicts()).map(|m| m.op.name())),
             stash: repo
                 .stash
                 .iter()

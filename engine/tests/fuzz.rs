@@ -138,6 +138,38 @@ const WORDS: &[&str] = &[
     "--require-checks",
     "--off",
     "--force",
+    "show",
+    "--stat",
+    "--no-patch",
+    "-s",
+    "HEAD:README.md",
+    ":main.py",
+    "--amend",
+    "--no-edit",
+    "--force-with-lease",
+    "--force-with-lease=main",
+    "--force-with-lease=feature/x:HEAD~1",
+    "-u",
+    "--set-upstream-to=origin/main",
+    "--unset-upstream",
+    "stash",
+    "push",
+    "--include-untracked",
+    "rm",
+    "--cached",
+    "-r",
+    "mv",
+    "ls-files",
+    "-o",
+    "describe",
+    "--tags",
+    "--abbrev=0",
+    "--always",
+    "ls-remote",
+    "--heads",
+    "--delete",
+    "tag",
+    "v1.0",
 ];
 
 fn vocab_line() -> impl Strategy<Value = String> {
@@ -195,7 +227,7 @@ proptest! {
     /// Every git command that takes a revision, given a spliced one, answers
     /// (a commit or git's refusal) and never panics.
     #[test]
-    fn spliced_revisions_never_panic(rev in spliced_word(), cmd in prop::sample::select(&["log", "log --oneline", "reset", "reset --hard", "checkout", "switch --detach", "branch y", "tag t", "diff", "revert", "merge", "show", "cherry-pick", "rebase", "restore --source"][..])) {
+    fn spliced_revisions_never_panic(rev in spliced_word(), cmd in prop::sample::select(&["log", "log --oneline", "reset", "reset --hard", "checkout", "switch --detach", "branch y", "tag t", "diff", "revert", "merge", "show", "show --stat", "describe --tags", "branch -u", "push origin --force-with-lease=main:", "mv README.md", "rm --cached", "ls-files", "cherry-pick", "rebase", "restore --source"][..])) {
         let mut s = world_with_history();
         let _ = s.run(&format!("git {cmd} {}", engine::grammar::quote(&rev)));
         let _ = s.run(&format!("git {cmd} {rev}"));

@@ -1,6 +1,6 @@
 //! `git branch`: list, create, delete (`-d`/`-D`), rename (`-m`), `-a`, `-vv`.
 
-use super::args::{self, flag};
+use super::args::{self, flag, value};
 use super::{Ctx, GitError};
 use crate::refname::is_valid_branch_name;
 use crate::repo::{CommitId, Head, Repo, Upstream, short};
@@ -22,6 +22,15 @@ pub enum BranchArgs {
         old: Option<String>,
         new: String,
         force: bool,
+    },
+    /// `-u`/`--set-upstream-to=UPSTREAM [BRANCH]`.
+    SetUpstream {
+        upstream: String,
+        branch: Option<String>,
+    },
+    /// `--unset-upstream [BRANCH]`.
+    UnsetUpstream {
+        branch: Option<String>,
     },
 }
 
@@ -57,10 +66,24 @@ impl BranchArgs {
                 flag(None, "show-current"),
                 flag(None, "merged"),
                 flag(None, "no-merged"),
+                value(Some('u'), "set-upstream-to"),
+                flag(None, "unset-upstream"),
             ],
             USAGE,
         )?;
         let mut pos = p.positional.clone();
+        if let Some(upstream) = p.value("set-upstream-to") {
+            if pos.len() > 1 {
+                return Err(GitError::Fatal("too many arguments to set new upstream".into()));
+            }
+            return Ok(Self::SetUpstream { upstream: upstream.to_string(), branch: pos.pop() });
+        }
+        if p.has("unset-upstream") {
+            if pos.len() > 1 {
+                return Err(GitError::Fatal("too many arguments to unset upstream".into()));
+            }
+            return Ok(Self::UnsetUpstream { branch: pos.pop() });
+        }
         if p.has("delete") || p.has("force-delete") {
             if pos.is_empty() {
                 return Err(GitError::Fatal("branch name required".into()));
@@ -103,6 +126,40 @@ impl BranchArgs {
         let start = (pos.len() == 2).then(|| pos.remove(1));
         Ok(Self::Create { name: pos.remove(0), start })
     }
+}
+
+/// `git branch -u UPSTREAM [BRANCH]`: a remote-tracking branch becomes the
+/// branch's upstream (what `git pull`, `git push` and `status` compare with).
+fn set_upstream(repo: &mut Repo, upstream: &str, branch: Option<&str>) -> Result<String, GitError> {
+    let name = match branch.or(repo.current_branch()) {
+        Some(b) => b.to_string(),
+        None => {
+            return Err(GitError::Fatal(format!(
+                "could not set upstream of HEAD to {upstream} when it does not point to any branch."
+            )));
+        }
+    };
+    if !repo.branches.contains_key(&name) {
+        return Err(GitError::Fatal(format!("branch '{name}' does not exist")));
+    }
+    let tracking = upstream.strip_prefix("refs/remotes/").unwrap_or(upstream);
+    if repo.remote_tracking.contains_key(tracking)
+        && let Some((remote, theirs)) = tracking.split_once('/')
+        && repo.remotes.contains_key(remote)
+    {
+        let up = Upstream { remote: remote.to_string(), branch: theirs.to_string() };
+        let msg = format!("branch '{name}' set up to track '{}'.", up.tracking_ref());
+        repo.upstreams.insert(name, up);
+        return Ok(msg);
+    }
+    if repo.branches.contains_key(upstream) {
+        return Err(GitError::Fatal(
+            "a local branch as upstream (`git branch -u main`) is not simulated in this tutor yet; use a remote-tracking branch such as origin/main".into(),
+        ));
+    }
+    Err(GitError::Fatal(format!(
+        "the requested upstream branch '{upstream}' does not exist\nhint:\nhint: If you are planning on basing your work on an upstream\nhint: branch that already exists at the remote, you may need to\nhint: run \"git fetch\" to retrieve it.\nhint:\nhint: If you are planning to push out a new local branch that\nhint: will track its remote counterpart, you may want to use\nhint: \"git push -u\" to set the upstream config as you push.\nhint: Disable this message with \"git config advice.setUpstreamFailure false\""
+    )))
 }
 
 /// The refusals git gives before creating branch `name` (name rules, existing
@@ -175,6 +232,21 @@ pub fn run(a: &BranchArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                 }
                 None => String::new(),
             })
+        }
+        BranchArgs::SetUpstream { upstream, branch } => set_upstream(repo, upstream, branch.as_deref()),
+        BranchArgs::UnsetUpstream { branch } => {
+            let name = match branch.as_deref().or(repo.current_branch()) {
+                Some(b) => b.to_string(),
+                None => {
+                    return Err(GitError::Fatal(
+                        "could not unset upstream of HEAD when it does not point to any branch.".into(),
+                    ));
+                }
+            };
+            if repo.upstreams.remove(&name).is_none() {
+                return Err(GitError::Fatal(format!("branch '{name}' has no upstream information")));
+            }
+            Ok(String::new())
         }
         BranchArgs::Delete { names, force } => {
             let mut out = Vec::new();

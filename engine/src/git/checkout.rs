@@ -132,8 +132,7 @@ fn move_head(ctx: &mut Ctx, target: &CommitId, head: Head) -> Result<Vec<String>
     if let Some(old) = old_detached
         && &old != target
     {
-        let subject = ctx.repo.commit(&old).map(|c| c.subject().to_string()).unwrap_or_default();
-        out.push(format!("Previous HEAD position was {} {subject}", short(&old)));
+        out.push(leaving_detached(ctx.repo, &old, target));
     }
     // Local modifications that travelled with the switch.
     for e in status::entries(ctx.repo, ctx.work) {
@@ -149,6 +148,41 @@ fn move_head(ctx: &mut Ctx, target: &CommitId, head: Head) -> Result<Vec<String>
         }
     }
     Ok(out)
+}
+
+/// What git says as HEAD leaves the detached commit `old` for `new`
+/// (`orphaned_commit_warning`): the commits no ref reaches any more, or where
+/// HEAD was when something still reaches it.
+pub(crate) fn leaving_detached(repo: &Repo, old: &str, new: &str) -> String {
+    let mut kept = repo.ancestors(new);
+    let refs = repo.branches.values().chain(repo.remote_tracking.values()).chain(repo.tags.values());
+    for id in refs.chain(repo.stash.first().map(|e| &e.commit)) {
+        if !kept.contains(id) {
+            kept.extend(repo.ancestors(id));
+        }
+    }
+    if kept.contains(old) {
+        let subject = repo.commit(old).map(|c| c.subject().to_string()).unwrap_or_default();
+        return format!("Previous HEAD position was {} {subject}", short(old));
+    }
+    let lost: Vec<String> = super::log::walk_hidden(repo, old, &kept);
+    // git lists four, then the last one or how many more (ORPHAN_CUTOFF).
+    let line = |id: &str| {
+        let subject = repo.commit(id).map(|c| c.subject().to_string()).unwrap_or_default();
+        format!("  {} {subject}", short(id))
+    };
+    let mut listed: Vec<String> = lost.iter().take(4).map(|id| line(id)).collect();
+    match lost.len() {
+        5 => listed.push(line(&lost[4])),
+        n if n > 5 => listed.push(format!(" ... and {} more.", n - 4)),
+        _ => {}
+    }
+    let (n, noun, them) = if lost.len() == 1 { (1, "commit", "it") } else { (lost.len(), "commits", "them") };
+    format!(
+        "Warning: you are leaving {n} {noun} behind, not connected to\nany of your branches:\n\n{}\n\nIf you want to keep {them} by creating a new branch, this may be a good time\nto do so with:\n\n git branch <new-branch-name> {}\n",
+        listed.join("\n"),
+        short(old)
+    )
 }
 
 pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {

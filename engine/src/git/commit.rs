@@ -2,8 +2,8 @@
 
 use super::args::{self, flag, value};
 use super::{Ctx, GitError, status};
-use crate::diff::line_counts;
-use crate::repo::{Commit, Head, Tree, short};
+use crate::diff::{Change, changes, line_counts, rename_label};
+use crate::repo::{Commit, Head, Operation, Tree, short};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AddArgs {
@@ -56,18 +56,30 @@ pub fn add(a: &AddArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     Ok(String::new())
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+// Each bool is one of git's independent flags.
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CommitArgs {
     pub message: Option<String>,
     pub all: bool,
     pub allow_empty: bool,
+    /// `--amend`: replace HEAD's commit instead of adding one on top.
+    pub amend: bool,
+    /// `--no-edit`: keep the message (amend) or the prepared one (merge).
+    pub no_edit: bool,
 }
 
 impl CommitArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         let p = args::parse(
             rest,
-            &[flag(Some('a'), "all"), value(Some('m'), "message"), flag(None, "allow-empty"), flag(None, "no-edit")],
+            &[
+                flag(Some('a'), "all"),
+                value(Some('m'), "message"),
+                flag(None, "allow-empty"),
+                flag(None, "no-edit"),
+                flag(None, "amend"),
+            ],
             "commit [-a | --interactive | --patch] [-s] [-v] [-u<mode>] [--amend]",
         )?;
         if let Some(extra) = p.positional.first() {
@@ -75,11 +87,30 @@ impl CommitArgs {
         }
         let messages = p.values("message");
         let message = (!messages.is_empty()).then(|| messages.join("\n\n"));
-        Ok(Self { message, all: p.has("all"), allow_empty: p.has("allow-empty") })
+        Ok(Self {
+            message,
+            all: p.has("all"),
+            allow_empty: p.has("allow-empty"),
+            amend: p.has("amend"),
+            no_edit: p.has("no-edit"),
+        })
     }
 }
 
+/// The refusal when a message would need an editor.
+fn no_editor(amend: bool) -> GitError {
+    let hint = if amend {
+        "hint: Keep the message with --no-edit, or give a new one: git commit --amend -m \"Describe your change\""
+    } else {
+        "hint: Give the message on the command line: git commit -m \"Describe your change\""
+    };
+    GitError::Error(format!("this terminal has no text editor for a commit message.\n{hint}"))
+}
+
 pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    if a.amend {
+        amend_refusal(ctx)?;
+    }
     if let Some(m) = &ctx.repo.merge
         && !m.conflicts.is_empty()
     {
@@ -94,6 +125,9 @@ pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             };
         }
     }
+    if a.amend {
+        return amend(a, ctx);
+    }
     let parent = ctx.repo.head_commit().cloned();
     let head_tree = ctx.repo.head_tree();
     let merging = ctx.repo.merge.clone();
@@ -103,11 +137,7 @@ pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let message = match (&a.message, &merging) {
         (Some(m), _) => m.clone(),
         (None, Some(m)) => m.message.clone(),
-        (None, None) => {
-            return Err(GitError::Error(
-                "this terminal has no text editor for a commit message.\nhint: Give the message on the command line: git commit -m \"Describe your change\"".into(),
-            ));
-        }
+        (None, None) => return Err(no_editor(false)),
     };
     if message.trim().is_empty() {
         return Err(GitError::Refused("Aborting commit due to empty commit message.".into()));
@@ -138,6 +168,61 @@ pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     Ok(out)
 }
 
+/// What stops `git commit --amend` before anything changes.
+fn amend_refusal(ctx: &Ctx) -> Result<(), GitError> {
+    if ctx.repo.head_commit().is_none() {
+        return Err(GitError::Fatal("You have nothing to amend.".into()));
+    }
+    let during = match (ctx.repo.sequence.as_ref().map(|s| s.op), ctx.repo.merge.as_ref().map(|m| m.op)) {
+        (Some(Operation::Rebase), _) => Some("rebase"),
+        (_, Some(Operation::Merge)) => Some("merge"),
+        (Some(Operation::CherryPick), _) | (_, Some(Operation::CherryPick)) => Some("cherry-pick"),
+        _ => None,
+    };
+    match during {
+        Some(op) => Err(GitError::Fatal(format!("You are in the middle of a {op} -- cannot amend."))),
+        None => Ok(()),
+    }
+}
+
+/// `git commit --amend`: a new commit with HEAD's parents and the index,
+/// taking HEAD's place; the old one is left to the reflog, as in git.
+fn amend(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    let Some(old) = ctx.repo.head_snapshot() else {
+        return Err(GitError::Fatal("You have nothing to amend.".into()));
+    };
+    let message = match (&a.message, a.no_edit) {
+        (Some(m), _) => m.clone(),
+        (None, true) => old.message.clone(),
+        (None, false) => return Err(no_editor(true)),
+    };
+    if message.trim().is_empty() {
+        return Err(GitError::Refused("Aborting commit due to empty commit message.".into()));
+    }
+    let parent_tree = old.parents.first().and_then(|p| ctx.repo.commit(p)).map(|c| c.tree.clone()).unwrap_or_default();
+    let time = ctx.tick();
+    let c = Commit::new(old.parents.clone(), message.clone(), ctx.author.to_string(), time, ctx.repo.index.clone());
+    let id = ctx.repo.insert(c);
+    ctx.repo.advance_head(id.clone());
+    let where_ = match ctx.repo.head() {
+        Head::Branch(b) => b.clone(),
+        Head::Detached(_) => "detached HEAD".to_string(),
+    };
+    // git keeps the author date and says so.
+    let mut out = format!(
+        "[{where_} {}] {}\n Date: {}",
+        short(&id),
+        message.lines().next().unwrap_or(""),
+        crate::clock::git_date(old.time)
+    );
+    let summary = summary(&parent_tree, &ctx.repo.index);
+    if !summary.is_empty() {
+        out.push('\n');
+        out.push_str(&summary);
+    }
+    Ok(out)
+}
+
 /// `git commit` (and `cherry-pick --continue`) with conflicts unresolved:
 /// git lists the unmerged paths, then refuses.
 pub fn unmerged_refusal(conflicts: &std::collections::BTreeSet<String>) -> GitError {
@@ -149,7 +234,7 @@ pub fn unmerged_refusal(conflicts: &std::collections::BTreeSet<String>) -> GitEr
 }
 
 /// git's diffstat summary (` 2 files changed, 3 insertions(+)`) plus
-/// `create mode`/`delete mode` lines. Empty when the trees are equal.
+/// `create mode`/`delete mode`/`rename` lines. Empty when the trees are equal.
 pub fn summary(old: &Tree, new: &Tree) -> String {
     let (files, ins, del) = totals(old, new);
     if files == 0 {
@@ -163,22 +248,25 @@ pub fn summary(old: &Tree, new: &Tree) -> String {
     if del > 0 || ins == 0 {
         line.push_str(&format!(", {del} deletion{}(-)", if del == 1 { "" } else { "s" }));
     }
-    let modes = crate::repo::paths_of(&[old, new]).into_iter().filter_map(|p| match (old.get(p), new.get(p)) {
-        (None, Some(_)) => Some(format!(" create mode 100644 {p}")),
-        (Some(_), None) => Some(format!(" delete mode 100644 {p}")),
-        _ => None,
+    let modes = changes(old, new).into_iter().filter_map(|c| match c {
+        Change::Rename(from, to) => Some(format!(" rename {} (100%)", rename_label(from, to))),
+        Change::Edit(p) => match (old.get(p), new.get(p)) {
+            (None, Some(_)) => Some(format!(" create mode 100644 {p}")),
+            (Some(_), None) => Some(format!(" delete mode 100644 {p}")),
+            _ => None,
+        },
     });
     std::iter::once(line).chain(modes).collect::<Vec<_>>().join("\n")
 }
 
-/// Files changed, lines inserted and lines deleted between two trees.
+/// Files changed, lines inserted and lines deleted between two trees (an
+/// exact rename is one file, no lines).
 pub fn totals(old: &Tree, new: &Tree) -> (usize, usize, usize) {
     let (mut files, mut ins, mut del) = (0, 0, 0);
-    for p in crate::repo::paths_of(&[old, new]) {
-        let (o, n) = (old.get(p), new.get(p));
-        if o != n {
-            files += 1;
-            let (i, d) = line_counts(o.map_or("", String::as_str), n.map_or("", String::as_str));
+    for c in changes(old, new) {
+        files += 1;
+        if let Change::Edit(p) = c {
+            let (i, d) = line_counts(old.get(p).map_or("", String::as_str), new.get(p).map_or("", String::as_str));
             ins += i;
             del += d;
         }

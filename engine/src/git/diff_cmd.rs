@@ -65,19 +65,30 @@ pub fn run(a: &DiffArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     } else {
         new
     };
-    if a.stat {
-        // `--stat` alone has no `create mode` lines (that is `--summary`).
-        let s = summary(&old, &new);
-        let s = s.lines().next().unwrap_or("").to_string();
-        return Ok(if s.is_empty() { s } else { stat_with_files(&old, &new, &s) });
-    }
-    let paths = crate::repo::paths_of(&[&old, &new]);
+    Ok(if a.stat { stat(&old, &new) } else { patch(&old, &new) })
+}
+
+/// `--stat`: a line per file and the totals (no `create mode` lines: that is `--summary`).
+pub(crate) fn stat(old: &Tree, new: &Tree) -> String {
+    let s = summary(old, new);
+    let s = s.lines().next().unwrap_or("").to_string();
+    if s.is_empty() { s } else { stat_with_files(old, new, &s) }
+}
+
+/// The patch between two trees, as `git diff` prints it.
+pub(crate) fn patch(old: &Tree, new: &Tree) -> String {
     let mut out = String::new();
-    for p in paths {
+    for c in crate::diff::changes(old, new) {
+        let p = match c {
+            crate::diff::Change::Rename(from, to) => {
+                out.push_str(&format!(
+                    "diff --git a/{from} b/{to}\nsimilarity index 100%\nrename from {from}\nrename to {to}\n"
+                ));
+                continue;
+            }
+            crate::diff::Change::Edit(p) => p,
+        };
         let (o, n) = (old.get(p), new.get(p));
-        if o == n {
-            continue;
-        }
         out.push_str(&format!("diff --git a/{p} b/{p}\n"));
         match (o, n) {
             (None, Some(_)) => out
@@ -90,7 +101,7 @@ pub fn run(a: &DiffArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         }
         out.push_str(&unified(o.map_or("", String::as_str), n.map_or("", String::as_str)));
     }
-    Ok(out.trim_end().to_string())
+    out.trim_end().to_string()
 }
 
 /// The working tree restricted to tracked paths (what `git diff <commit>` compares).

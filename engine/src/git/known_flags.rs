@@ -106,6 +106,32 @@ const KNOWN: &[(&str, &str, &str)] = &[
         "Sakmpqu",
         "all include-untracked keep-index message no-all no-include-untracked no-keep-index no-message no-patch no-pathspec-file-nul no-pathspec-from-file no-quiet no-staged patch pathspec-file-nul pathspec-from-file quiet staged",
     ),
+    (
+        "show",
+        "Lq",
+        "clear-decorations decorate decorate-refs decorate-refs-exclude mailmap no-decorate no-decorate-refs no-decorate-refs-exclude no-mailmap no-quiet no-source no-use-mailmap quiet source use-mailmap",
+    ),
+    (
+        "rm",
+        "fnqr",
+        "cached dry-run force ignore-unmatch no-cached no-dry-run no-force no-ignore-unmatch no-pathspec-file-nul no-pathspec-from-file no-quiet no-sparse pathspec-file-nul pathspec-from-file quiet sparse",
+    ),
+    ("mv", "fknv", "dry-run force no-dry-run no-force no-sparse no-verbose sparse verbose"),
+    (
+        "ls-files",
+        "Xcdfikmostuvxz",
+        "abbrev cached debug deduplicate deleted directory empty-directory eol error-unmatch exclude exclude-from exclude-per-directory exclude-standard format full-name ignored killed modified no-abbrev no-cached no-debug no-deduplicate no-deleted no-directory no-empty-directory no-eol no-error-unmatch no-exclude-per-directory no-ignored no-killed no-modified no-others no-recurse-submodules no-resolve-undo no-sparse no-stage no-unmerged no-with-tree others recurse-submodules resolve-undo sparse stage unmerged with-tree",
+    ),
+    (
+        "describe",
+        "",
+        "abbrev all always broken candidates contains debug dirty exact-match exclude first-parent long match no-abbrev no-all no-always no-broken no-candidates no-contains no-debug no-dirty no-exact-match no-exclude no-first-parent no-long no-match no-tags tags",
+    ),
+    (
+        "ls-remote",
+        "boqt",
+        "branches exit-code get-url no-branches no-exit-code no-get-url no-quiet no-refs no-server-option no-sort no-symref no-tags no-upload-pack quiet refs server-option sort symref tags upload-pack",
+    ),
 ];
 
 /// Whether git's `command` has the long option `--name`.

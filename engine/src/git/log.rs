@@ -124,6 +124,14 @@ fn walk_core<'a>(
     out
 }
 
+/// Commits reachable from `tip` and not in `hidden`, newest first.
+pub(crate) fn walk_hidden(repo: &Repo, tip: &str, hidden: &BTreeSet<CommitId>) -> Vec<CommitId> {
+    walk_core(repo, &[tip], usize::MAX, &|id| hidden.contains(id), false)
+        .into_iter()
+        .map(|(id, _)| id.to_string())
+        .collect()
+}
+
 fn walk_limited(
     repo: &Repo,
     tips: &[CommitId],
@@ -199,22 +207,7 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let mut out = Vec::new();
     for id in &ids {
         let Some(c) = repo.commit(id) else { continue };
-        let deco = decorations(repo, id);
-        let deco = if deco.is_empty() { String::new() } else { format!(" ({})", deco.join(", ")) };
-        let block = if a.oneline {
-            format!("{}{deco} {}", short(id), c.subject())
-        } else {
-            let mut block = format!("commit {id}{deco}\n");
-            if c.parents.len() > 1 {
-                let ps: Vec<&str> = c.parents.iter().map(|p| short(p)).collect();
-                block.push_str(&format!("Merge: {}\n", ps.join(" ")));
-            }
-            block.push_str(&format!("Author: {}\nDate:   {}\n\n", c.author, git_date(c.time)));
-            for line in c.message.trim_end().lines() {
-                block.push_str(&format!("    {line}\n"));
-            }
-            block
-        };
+        let block = header(repo, c, a.oneline);
         match graph.as_mut() {
             Some(g) => out.extend(g.render(id, &c.parents, &block, a.oneline)),
             None => out.push(block),
@@ -225,6 +218,27 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         out.pop();
     }
     Ok(out.join("\n").trim_end().to_string())
+}
+
+/// One commit as `git log` and `git show` head it: `--oneline`'s one line,
+/// or the `commit`/`Author`/`Date` block with the message indented.
+pub(crate) fn header(repo: &Repo, c: &Commit, oneline: bool) -> String {
+    let id = &c.id;
+    let deco = decorations(repo, id);
+    let deco = if deco.is_empty() { String::new() } else { format!(" ({})", deco.join(", ")) };
+    if oneline {
+        return format!("{}{deco} {}", short(id), c.subject());
+    }
+    let mut block = format!("commit {id}{deco}\n");
+    if c.parents.len() > 1 {
+        let ps: Vec<&str> = c.parents.iter().map(|p| short(p)).collect();
+        block.push_str(&format!("Merge: {}\n", ps.join(" ")));
+    }
+    block.push_str(&format!("Author: {}\nDate:   {}\n\n", c.author, git_date(c.time)));
+    for line in c.message.trim_end().lines() {
+        block.push_str(&format!("    {line}\n"));
+    }
+    block
 }
 
 /// git's topological order for `--graph` (`sort_in_topological_order` in

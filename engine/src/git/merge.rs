@@ -21,6 +21,8 @@ pub struct MergeArgs {
     /// `--continue`: conclude a merge whose conflicts are resolved.
     pub resume: bool,
     pub message: Option<String>,
+    /// `--squash`: the changes into index and working tree, no merge commit.
+    pub squash: bool,
 }
 
 impl MergeArgs {
@@ -35,9 +37,20 @@ impl MergeArgs {
                 flag(None, "continue"),
                 flag(None, "no-edit"),
                 value(Some('m'), "message"),
+                flag(None, "squash"),
+                flag(None, "no-commit"),
             ],
             "merge [<options>] [<commit>...]",
         )?;
+        if p.has("squash") && p.has("no-ff") {
+            // git's own wording, full stop inside the quotes included.
+            return Err(GitError::Fatal("options '--squash' and '--no-ff.' cannot be used together".into()));
+        }
+        if p.has("no-commit") && !p.has("squash") {
+            return Err(GitError::Fatal(
+                "'git merge --no-commit' without --squash is not simulated in this tutor yet".into(),
+            ));
+        }
         if p.positional.len() > 1 {
             return Err(GitError::Fatal(
                 "merging more than one branch at once (an octopus merge) is not simulated".into(),
@@ -50,6 +63,7 @@ impl MergeArgs {
             abort: p.has("abort"),
             resume: p.has("continue"),
             message: p.value("message").map(str::to_string),
+            squash: p.has("squash"),
         })
     }
 }
@@ -96,10 +110,7 @@ pub fn run(a: &MergeArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         if ctx.repo.merge.as_ref().is_none_or(|m| m.op != Operation::Merge) {
             return Err(GitError::Fatal("There is no merge in progress (MERGE_HEAD missing).".into()));
         }
-        return super::commit::commit(
-            &super::commit::CommitArgs { message: None, all: false, allow_empty: false },
-            ctx,
-        );
+        return super::commit::commit(&super::commit::CommitArgs::default(), ctx);
     }
     check_no_merge_in_progress(ctx.repo, "Merging")?;
     let name = match &a.target {
@@ -115,8 +126,62 @@ pub fn run(a: &MergeArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let Some(their) = ctx.repo.resolve(&name) else {
         return Err(GitError::Refused(format!("merge: {name} - not something we can merge")));
     };
+    if a.squash {
+        return squash(ctx, &their, &name);
+    }
     let message = a.message.clone().unwrap_or_else(|| default_message(ctx.repo, &name, None));
     merge_commit(ctx, &their, &name, message, a.no_ff, a.ff_only)
+}
+
+/// `git merge --squash`: `their` changes into index and working tree, HEAD
+/// left where it is; the commit that follows has one parent, so the branch
+/// stays unmerged as far as git knows.
+fn squash(ctx: &mut Ctx, their: &CommitId, label: &str) -> Result<String, GitError> {
+    const NOT_UPDATING: &str = "Squash commit -- not updating HEAD";
+    let Some(ours) = ctx.repo.head_commit().cloned() else {
+        return Err(GitError::Fatal("Squash commit into empty head not supported yet".into()));
+    };
+    if ctx.repo.is_ancestor(their, &ours) {
+        return Ok("Already up to date. (nothing to squash)".into());
+    }
+    let message = squash_message(ctx.repo, &ours, their);
+    if ctx.repo.is_ancestor(&ours, their) {
+        let (from, to) = (ctx.repo.head_snapshot(), ctx.repo.snapshot(Some(their)));
+        let (from, to) = (crate::repo::snapshot_tree(&from), crate::repo::snapshot_tree(&to));
+        switch_trees(ctx.repo, ctx.work, from, to, "merge")?;
+        let stat = summary(from, to);
+        return Ok(format!(
+            "Updating {}..{}\nFast-forward\n{NOT_UPDATING}\n{}",
+            short(&ours),
+            short(their),
+            stat_with_files(from, to, &stat)
+        ));
+    }
+    let base_tree =
+        ctx.repo.merge_base(&ours, their).and_then(|b| ctx.repo.commit(&b)).map(|c| c.tree.clone()).unwrap_or_default();
+    let their_tree = ctx.repo.commit(their).map(|c| c.tree.clone()).unwrap_or_default();
+    let outcome = three_way(ctx, &base_tree, &their_tree, label, Operation::Squash, their, &message)?;
+    let mut lines = outcome.notes;
+    lines.push(NOT_UPDATING.into());
+    if !outcome.conflicts.is_empty() {
+        lines.push("Automatic merge failed; fix conflicts and then commit the result.".into());
+        return Err(GitError::Refused(lines.join("\n")));
+    }
+    lines.push("Automatic merge went well; stopped before committing as requested".into());
+    Ok(lines.join("\n"))
+}
+
+/// git's `SQUASH_MSG`: every commit squashed, as `git log` shows it.
+fn squash_message(repo: &Repo, ours: &str, their: &str) -> String {
+    let mut text = String::from("Squashed commit of the following:\n");
+    for id in super::log::walk_hidden(repo, their, &repo.ancestors(ours)) {
+        let Some(c) = repo.commit(&id) else { continue };
+        text.push_str(&format!("\ncommit {id}\nAuthor: {}\nDate:   {}\n\n", c.author, crate::clock::git_date(c.time)));
+        for line in c.message.trim_end().lines() {
+            text.push_str(&format!("    {line}\n"));
+        }
+    }
+    text
 }
 
 /// Merges commit `their` into HEAD; `label` names it in conflict markers.
@@ -280,7 +345,7 @@ pub fn three_way(
 }
 
 fn abort(ctx: &mut Ctx) -> Result<String, GitError> {
-    let Some(m) = ctx.repo.merge.take() else {
+    let Some(m) = ctx.repo.merge.take_if(|m| !m.op.leaves_only_conflicts()) else {
         return Err(GitError::Fatal("There is no merge to abort (MERGE_HEAD missing).".into()));
     };
     let head = ctx.repo.head_tree();
@@ -307,14 +372,17 @@ pub fn stat_with_files(old: &Tree, new: &Tree, summary_line: &str) -> String {
 
 /// The per-file lines of `--stat`: name padded, change count, `+`/`-` bar.
 pub fn stat_lines(old: &Tree, new: &Tree) -> Vec<String> {
-    let paths = crate::repo::paths_of(&[old, new]);
-    let rows: Vec<(&String, usize, usize)> = paths
+    let rows: Vec<(String, usize, usize)> = crate::diff::changes(old, new)
         .into_iter()
-        .filter(|p| old.get(*p) != new.get(*p))
-        .map(|p| {
-            let (i, d) =
-                crate::diff::line_counts(old.get(p).map_or("", String::as_str), new.get(p).map_or("", String::as_str));
-            (p, i, d)
+        .map(|c| match c {
+            crate::diff::Change::Rename(from, to) => (crate::diff::rename_label(from, to), 0, 0),
+            crate::diff::Change::Edit(p) => {
+                let (i, d) = crate::diff::line_counts(
+                    old.get(p).map_or("", String::as_str),
+                    new.get(p).map_or("", String::as_str),
+                );
+                (p.to_string(), i, d)
+            }
         })
         .collect();
     let name_w = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
@@ -329,7 +397,9 @@ pub fn stat_lines(old: &Tree, new: &Tree) -> Vec<String> {
                 pi = (i * room).div_ceil(max_changes);
                 pd = (d * room).div_ceil(max_changes);
             }
-            format!(" {p:name_w$} | {:>num_w$} {}{}", i + d, "+".repeat(pi), "-".repeat(pd))
+            let line = format!(" {p:name_w$} | {:>num_w$} {}{}", i + d, "+".repeat(pi), "-".repeat(pd));
+            // A rename changes no lines: no bar, and no space left for one.
+            line.trim_end().to_string()
         })
         .collect()
 }

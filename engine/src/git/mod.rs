@@ -5,8 +5,10 @@ pub mod args;
 mod branch;
 mod checkout;
 pub(crate) mod commit;
+mod describe;
 mod diff_cmd;
 pub mod error;
+mod files;
 mod history;
 pub mod known_flags;
 mod log;
@@ -14,6 +16,7 @@ pub(crate) mod merge;
 pub mod pick;
 mod remote;
 pub mod restore;
+mod show;
 pub mod stash;
 pub mod status;
 mod tag;
@@ -101,6 +104,18 @@ pub enum GitCommand {
     Stash(stash::StashArgs),
     /// `git rebase`.
     Rebase(pick::RebaseArgs),
+    /// `git show`.
+    Show(show::ShowArgs),
+    /// `git rm`.
+    Rm(files::RmArgs),
+    /// `git mv`.
+    Mv(files::MvArgs),
+    /// `git ls-files`.
+    LsFiles(files::LsFilesArgs),
+    /// `git describe`.
+    Describe(describe::DescribeArgs),
+    /// `git ls-remote`.
+    LsRemote(remote::LsRemoteArgs),
     /// `git init`: creates the repository (the world does it when there is none).
     Init,
     /// `git help`.
@@ -112,9 +127,6 @@ pub enum GitCommand {
 /// Subcommands real git has that the tutor does not simulate; they get a clear
 /// message instead of git's "not a git command".
 const NOT_SIMULATED: &[&str] = &[
-    "rm",
-    "mv",
-    "show",
     "blame",
     "bisect",
     "clone",
@@ -128,7 +140,6 @@ const NOT_SIMULATED: &[&str] = &[
     "apply",
     "format-patch",
     "notes",
-    "describe",
     "shortlog",
     "archive",
     "gc",
@@ -171,6 +182,8 @@ pub(crate) const KNOWN: &[&str] = &[
     "grep",
     "describe",
     "shortlog",
+    "ls-files",
+    "ls-remote",
 ];
 
 impl GitCommand {
@@ -200,6 +213,12 @@ impl GitCommand {
             "cherry-pick" => Self::CherryPick(pick::CherryPickArgs::parse(rest)?),
             "stash" => Self::Stash(stash::StashArgs::parse(rest)?),
             "rebase" => Self::Rebase(pick::RebaseArgs::parse(rest)?),
+            "show" => Self::Show(show::ShowArgs::parse(rest)?),
+            "rm" => Self::Rm(files::RmArgs::parse(rest)?),
+            "mv" => Self::Mv(files::MvArgs::parse(rest)?),
+            "ls-files" => Self::LsFiles(files::LsFilesArgs::parse(rest)?),
+            "describe" => Self::Describe(describe::DescribeArgs::parse(rest)?),
+            "ls-remote" => Self::LsRemote(remote::LsRemoteArgs::parse(rest)?),
             "init" if rest.is_empty() => Self::Init,
             "init" => {
                 return Err(GitError::Fatal(format!(
@@ -240,6 +259,12 @@ impl GitCommand {
             Self::CherryPick(a) => pick::cherry_pick(a, ctx),
             Self::Stash(a) => stash::run(a, ctx),
             Self::Rebase(a) => pick::rebase(a, ctx),
+            Self::Show(a) => show::run(a, ctx),
+            Self::Rm(a) => files::rm(a, ctx),
+            Self::Mv(a) => files::mv(a, ctx),
+            Self::LsFiles(a) => files::ls_files(a, ctx),
+            Self::Describe(a) => describe::run(a, ctx),
+            Self::LsRemote(a) => remote::ls_remote(a, ctx),
             Self::Init => Ok("Reinitialized existing Git repository in /home/you/chatbot/.git/".to_string()),
             Self::Help => Ok(HELP.to_string()),
             Self::Version => Ok("git version 2.47.3 (Branch to Prod simulation)".to_string()),
@@ -381,30 +406,36 @@ start a working area
 
 work on the current change
    add        Add file contents to the index (paths, ., -A)
+   mv         Move or rename a file (-f)
    restore    Restore working tree files (--staged, --source)
+   rm         Remove files from the working tree and the index (--cached, -r, -f)
    reset      Reset current HEAD to the specified state (--hard, --soft, HEAD~N)
-   stash      Put local changes aside (push -m, list, show, pop, apply, drop)
+   stash      Put local changes aside (push -m, -u, list, show, pop, apply, drop)
 
 examine the history and state
+   describe   Name a commit by the nearest tag (--tags, --abbrev=0)
    diff       Show changes (--stat, --cached, <commit>)
    log        Show commit logs (--oneline, --graph, --all, -n, A..B, --first-parent)
+   ls-files   Show the files in the index (-o for untracked ones)
+   show       Show a commit, a tag or REV:FILE (--stat, --oneline, --no-patch)
    status     Show the working tree status (--short)
 
 grow, mark and tweak your common history
-   branch     List, create, rename or delete branches (-d, -D, -m, -a, -r, -vv, --merged)
-   commit     Record changes to the repository (-m, -am, --allow-empty)
-   merge      Join two development histories together (--no-ff, --ff-only, --abort)
+   branch     List, create, rename or delete branches (-d, -D, -m, -a, -r, -vv, -u, --merged)
+   commit     Record changes to the repository (-m, -am, --amend, --no-edit, --allow-empty)
+   merge      Join two development histories together (--no-ff, --ff-only, --squash, --abort)
    cherry-pick Apply the changes of existing commits (--continue, --abort)
    rebase     Reapply commits on top of another base (--onto, --continue, --abort)
    revert     Revert a commit with a new commit (-m 1 for a merge)
    switch     Switch branches (-c to create, - for the previous one, --detach)
    checkout   Switch branches or restore files (-b to create, -- PATH)
-   tag        Create, list or delete tags
+   tag        Create, list or delete tags (-a -m for an annotated one)
 
 collaborate
    fetch      Download objects and refs from origin
+   ls-remote  List what origin holds, without fetching (--heads, --tags)
    pull       Fetch from origin and merge (--rebase to replay yours on top)
-   push       Update remote refs (-u to set upstream, --delete)
+   push       Update remote refs (-u, --delete, --force-with-lease)
    remote     Manage remotes (-v, add, remove)
 
 Besides git: echo \"text\" > file (>> appends), cat, ls -a, clear, undo, reset; `help` lists the rest.

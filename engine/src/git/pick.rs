@@ -263,7 +263,7 @@ fn conclude(ctx: &mut Ctx, op: Operation) -> Result<Vec<String>, GitError> {
     }
     if op == Operation::Revert {
         // The revert's own message, by the learner: `git commit` concludes it.
-        let args = super::commit::CommitArgs { message: None, all: false, allow_empty: false };
+        let args = super::commit::CommitArgs::default();
         return super::commit::commit(&args, ctx).map(|out| vec![out]);
     }
     let from = ctx.repo.head_tree();

@@ -149,10 +149,9 @@ fn fetch_into(
         repo.remote_tracking.insert(tracking, id.clone());
     }
     if only.is_none() {
-        for (tag, id) in &origin.tags {
+        for tag in origin.tags.keys() {
             if !repo.tags.contains_key(tag) {
-                repo.copy_commits_from(origin, id);
-                repo.tags.insert(tag.clone(), id.clone());
+                repo.copy_tag_from(origin, tag);
                 rows.push((" * [new tag]        ".into(), tag.clone(), tag.clone()));
             }
         }
@@ -274,12 +273,83 @@ pub struct PushArgs {
     pub tags: bool,
     /// `--delete`/`-d`: delete these branches on the remote.
     pub delete: bool,
+    /// `--force-with-lease`: force, but only where the remote still holds
+    /// what this clone last saw there.
+    pub lease: Option<Lease>,
 }
+
+/// What `--force-with-lease` protects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lease {
+    /// Every ref pushed, each expected at its remote-tracking ref.
+    All,
+    /// One branch, expected at its remote-tracking ref or at `expect`.
+    Ref {
+        /// The remote branch.
+        name: String,
+        /// The revision it must still be at (`--force-with-lease=B:REV`).
+        expect: Option<String>,
+    },
+}
+
+impl Lease {
+    /// Reads `--force-with-lease[=<ref>[:<expect>]]`; `None` for another word.
+    fn parse(word: &str) -> Option<Self> {
+        let rest = word.strip_prefix("--force-with-lease")?;
+        if rest.is_empty() {
+            return Some(Self::All);
+        }
+        let value = rest.strip_prefix('=')?;
+        Some(match value.split_once(':') {
+            Some((name, expect)) => Self::Ref { name: name.to_string(), expect: Some(expect.to_string()) },
+            None if value.is_empty() => Self::All,
+            None => Self::Ref { name: value.to_string(), expect: None },
+        })
+    }
+
+    /// What `dst` must still be on the remote, when the lease covers it.
+    fn expectation(&self, repo: &Repo, remote: &str, dst: &str) -> Result<Option<Expected>, GitError> {
+        let tracking = || Expected(repo.remote_tracking.get(&format!("{remote}/{dst}")).cloned());
+        match self {
+            Self::All => Ok(Some(tracking())),
+            Self::Ref { name, expect } if name.strip_prefix("refs/heads/").unwrap_or(name) == dst => match expect {
+                None => Ok(Some(tracking())),
+                Some(e) if e.is_empty() => Ok(Some(Expected(None))),
+                Some(e) => repo
+                    .resolve(e)
+                    .map(|id| Some(Expected(Some(id))))
+                    .ok_or_else(|| GitError::Fatal(format!("cannot parse expected object name '{e}'"))),
+            },
+            Self::Ref { .. } => Ok(None),
+        }
+    }
+}
+
+/// A lease's expectation: the commit a remote branch must be at, or `None`
+/// for a branch that must not exist there yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Expected(Option<CommitId>);
+
+impl Lease {}
 
 impl PushArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        // `--force-with-lease` takes an optional value, which the option
+        // table cannot say: it is read here, the last one winning.
+        let mut lease = None;
+        let mut items = Vec::new();
+        for (i, w) in rest.iter().enumerate() {
+            if rest[..i].iter().any(|x| x == "--") {
+                items.push(w.clone());
+                continue;
+            }
+            match Lease::parse(w) {
+                Some(l) => lease = Some(l),
+                None => items.push(w.clone()),
+            }
+        }
         let p = args::parse(
-            rest,
+            &items,
             &[flag(Some('u'), "set-upstream"), flag(Some('f'), "force"), flag(None, "tags"), flag(Some('d'), "delete")],
             "push [<options>] [<repository> [<refspec>...]]",
         )?;
@@ -292,6 +362,7 @@ impl PushArgs {
             force: p.has("force"),
             tags: p.has("tags"),
             delete: p.has("delete"),
+            lease,
         })
     }
 }
@@ -302,6 +373,15 @@ fn delete_remote_branches(ctx: &mut Ctx, remote: &str, url: &str, names: &[&str]
     let mut remote_lines = Vec::new();
     let mut failed = false;
     for name in names {
+        if let Some(tag) = name.strip_prefix("refs/tags/").or(Some(*name)).filter(|t| {
+            !name.starts_with("refs/heads/")
+                && !ctx.origin.branches.contains_key(*t)
+                && ctx.origin.tags.contains_key(*t)
+        }) {
+            ctx.origin.remove_tag(tag);
+            lines.push(format!(" - [deleted]         {tag}"));
+            continue;
+        }
         let name = name.strip_prefix("refs/heads/").unwrap_or(name);
         if !ctx.origin.branches.contains_key(name) {
             remote_lines.push(format!("error: unable to delete '{name}': remote ref does not exist"));
@@ -418,20 +498,28 @@ pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                     rejected.push("tag".to_string());
                 }
                 _ => {
-                    ctx.origin.copy_commits_from(ctx.repo, id);
-                    ctx.origin.tags.insert(name.clone(), id.clone());
+                    ctx.origin.copy_tag_from(ctx.repo, name);
                     lines.push(format!(" * [new tag]         {name} -> {name}"));
                 }
             },
             Update::Branch { src, dst, id } => {
                 let old = ctx.origin.branches.get(dst).cloned();
+                let lease = match &a.lease {
+                    Some(l) => l.expectation(ctx.repo, &remote, dst)?,
+                    None => None,
+                };
+                let force = a.force || lease.is_some();
                 let line = match &old {
                     Some(o) if o == id => None,
-                    Some(o) if !ctx.repo.commits.contains_key(o) && !a.force => {
+                    _ if lease.as_ref().is_some_and(|expect| expect.0 != old) => {
+                        rejected.push("stale".to_string());
+                        Some(format!(" ! [rejected]        {src} -> {dst} (stale info)"))
+                    }
+                    Some(o) if !ctx.repo.commits.contains_key(o) && !force => {
                         rejected.push("fetch first".to_string());
                         Some(format!(" ! [rejected]        {src} -> {dst} (fetch first)"))
                     }
-                    Some(o) if !ctx.repo.is_ancestor(o, id) && !a.force => {
+                    Some(o) if !ctx.repo.is_ancestor(o, id) && !force => {
                         rejected.push(
                             if current.as_deref() == Some(src) { "behind current" } else { "behind other" }.to_string(),
                         );
@@ -489,7 +577,8 @@ pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         return Ok(out.join("\n"));
     }
     out.push(format!("error: failed to push some refs to '{url}'"));
-    if rejected.iter().all(|r| r == "protected") {
+    // A protected branch explains itself; a stale lease gets no hint.
+    if rejected.iter().all(|r| r == "protected" || r == "stale") {
         return Err(GitError::Refused(out.join("\n")));
     }
     let hint = if rejected.iter().any(|r| r == "fetch first") {
@@ -515,4 +604,63 @@ fn no_upstream_text(branch: &str) -> String {
     format!(
         "fatal: The current branch {branch} has no upstream branch.\nTo push the current branch and set the remote as upstream, use\n\n    git push --set-upstream origin {branch}\n\nTo have this happen automatically for branches without a tracking\nupstream, see 'push.autoSetupRemote' in 'git help config'.\n"
     )
+}
+
+/// `git ls-remote` options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LsRemoteArgs {
+    remote: Option<String>,
+    /// `--heads`/`--branches`: branches only.
+    heads: bool,
+    /// `--tags`: tags only.
+    tags: bool,
+}
+
+impl LsRemoteArgs {
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let p = args::parse(
+            rest,
+            &[flag(None, "heads"), flag(Some('b'), "branches"), flag(Some('t'), "tags")],
+            "ls-remote [--branches] [--tags] [--refs] [--upload-pack=<exec>]",
+        )?;
+        if p.positional.len() > 1 {
+            return Err(GitError::Fatal("listing by pattern is not simulated in this tutor yet".into()));
+        }
+        Ok(Self {
+            remote: p.positional.first().cloned(),
+            heads: p.has("heads") || p.has("branches"),
+            tags: p.has("tags"),
+        })
+    }
+}
+
+/// `git ls-remote`: what origin holds, ref by ref, read without fetching.
+pub fn ls_remote(a: &LsRemoteArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    let name = a.remote.clone().unwrap_or_else(|| default_remote(ctx.repo));
+    let url = remote_url(ctx.repo, &name)?;
+    let origin = &*ctx.origin;
+    let mut out = Vec::new();
+    // git names the remote it chose when none was given.
+    if a.remote.is_none() {
+        out.push(format!("From {url}"));
+    }
+    let everything = !a.heads && !a.tags;
+    if everything && let Some(id) = origin.head_commit() {
+        out.push(format!("{id}\tHEAD"));
+    }
+    if everything || a.heads {
+        out.extend(origin.branches.iter().map(|(b, id)| format!("{id}\trefs/heads/{b}")));
+    }
+    if everything || a.tags {
+        for (t, id) in &origin.tags {
+            match origin.tag_notes.get(t) {
+                Some(note) => {
+                    out.push(format!("{}\trefs/tags/{t}", note.id));
+                    out.push(format!("{id}\trefs/tags/{t}^{{}}"));
+                }
+                None => out.push(format!("{id}\trefs/tags/{t}")),
+            }
+        }
+    }
+    Ok(out.join("\n"))
 }

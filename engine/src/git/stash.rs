@@ -1,7 +1,7 @@
 //! `git stash`: put local changes aside (a commit of the working tree on
 //! HEAD and the index, as git records it), list them, and bring them back.
 
-use super::args::{self, value};
+use super::args::{self, flag, value};
 use super::merge::stat_with_files;
 use super::{Ctx, GitError, status};
 use crate::repo::{Commit, MergeState, Operation, Repo, StashEntry, Tree, short};
@@ -10,8 +10,13 @@ use crate::tree_merge;
 /// What `git stash` was asked to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StashArgs {
-    /// `git stash`, `git stash push [-m MSG]`.
-    Push(Option<String>),
+    /// `git stash`, `git stash push [-m MSG] [-u]`.
+    Push {
+        /// `-m`: the entry's message.
+        message: Option<String>,
+        /// `-u`/`--include-untracked`: untracked files go too.
+        untracked: bool,
+    },
     /// `git stash list`.
     List,
     /// `git stash show [STASH]`.
@@ -48,11 +53,11 @@ impl StashArgs {
         };
         Ok(match sub {
             "push" => {
-                let p = args::parse(args, &[value(Some('m'), "message")], USAGE)?;
+                let p = args::parse(args, &[value(Some('m'), "message"), flag(Some('u'), "include-untracked")], USAGE)?;
                 if !p.positional.is_empty() {
                     return Err(GitError::Fatal("stashing only some paths is not simulated in this tutor yet".into()));
                 }
-                Self::Push(p.value("message").map(str::to_string))
+                Self::Push { message: p.value("message").map(str::to_string), untracked: p.has("include-untracked") }
             }
             "list" => {
                 args::parse(args, &[], "stash list [<log-options>]")?;
@@ -97,13 +102,21 @@ fn tracked_work(repo: &Repo, work: &Tree) -> Tree {
     out
 }
 
-fn push(message: Option<&str>, ctx: &mut Ctx) -> Result<String, GitError> {
+/// The files the index does not track: what `-u` stashes too.
+fn untracked_work(repo: &Repo, work: &Tree) -> Tree {
+    let mut out = Tree::new();
+    out.extend(work.iter().filter(|(p, _)| !repo.index.contains_key(*p)).map(|(p, b)| (p.clone(), b.clone())));
+    out
+}
+
+fn push(message: Option<&str>, untracked: bool, ctx: &mut Ctx) -> Result<String, GitError> {
     let Some(head) = ctx.repo.head_commit().cloned() else {
         return Err(GitError::Refused("You do not have the initial commit yet".into()));
     };
     let head_tree = ctx.repo.head_tree();
     let work = tracked_work(ctx.repo, ctx.work);
-    if ctx.repo.index == head_tree && work == ctx.repo.index {
+    let loose = if untracked { untracked_work(ctx.repo, ctx.work) } else { Tree::new() };
+    if ctx.repo.index == head_tree && work == ctx.repo.index && loose.is_empty() {
         return Ok("No local changes to save".into());
     }
     let branch = ctx.repo.current_branch().unwrap_or("(no branch)").to_string();
@@ -117,16 +130,27 @@ fn push(message: Option<&str>, ctx: &mut Ctx) -> Result<String, GitError> {
         Some(m) => format!("On {branch}: {m}"),
         None => format!("WIP on {on}"),
     };
-    let stash = Commit::new(vec![head.clone(), index_id], title.clone(), ctx.author.into(), time, work);
+    let mut parents = vec![head.clone(), index_id];
+    // git records untracked files as a third parent: a root commit of them alone.
+    if !loose.is_empty() {
+        let u = Commit::new(vec![], format!("untracked files on {on}"), ctx.author.into(), time, loose.clone());
+        parents.push(ctx.repo.insert(u));
+    }
+    let stash = Commit::new(parents, title.clone(), ctx.author.into(), time, work);
     let commit = ctx.repo.insert(stash);
     ctx.repo.stash.insert(0, StashEntry { commit, message: title.clone() });
     super::history::reset_hard(ctx, &head);
+    for p in loose.keys() {
+        ctx.work.remove(p);
+    }
     Ok(format!("Saved working directory and index state {title}"))
 }
 
 /// Merges stash `n` into the index and working tree, as `git stash apply` does:
-/// changes come back unstaged, except files the stash had added.
-fn apply(n: usize, ctx: &mut Ctx) -> Result<Vec<String>, GitError> {
+/// changes come back unstaged, except files the stash had added. The inner
+/// `Err` is git's report when it applied some of it and the entry must stay
+/// (conflicts, or untracked files in the way).
+fn apply(n: usize, ctx: &mut Ctx) -> Result<Result<Vec<String>, String>, GitError> {
     let Some(stash) = ctx.repo.commit(&ctx.repo.stash[n].commit).cloned() else {
         return Err(GitError::Refused("No stash entries found.".into()));
     };
@@ -183,16 +207,34 @@ fn apply(n: usize, ctx: &mut Ctx) -> Result<Vec<String>, GitError> {
             conflicts,
         });
         notes.push(status::long(ctx.repo, ctx.work));
-        return Err(GitError::Refused(notes.join("\n")));
+        return Ok(Err(notes.join("\n")));
+    }
+    // Untracked files come back last, each only where nothing is in the way.
+    let mut blocked = false;
+    if let Some(loose) = stash.parents.get(2).and_then(|u| ctx.repo.commit(u)).map(|c| c.tree.clone()) {
+        for (p, body) in loose {
+            match ctx.work.entry(p) {
+                std::collections::btree_map::Entry::Occupied(e) => {
+                    notes.push(format!("{} already exists, no checkout", e.key()));
+                    blocked = true;
+                }
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    e.insert(body);
+                }
+            }
+        }
+        if blocked {
+            notes.push("error: could not restore untracked files from stash".into());
+        }
     }
     notes.push(status::long(ctx.repo, ctx.work));
-    Ok(notes)
+    Ok(if blocked { Err(notes.join("\n")) } else { Ok(notes) })
 }
 
 /// `git stash …`.
 pub fn run(a: &StashArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     match a {
-        StashArgs::Push(message) => push(message.as_deref(), ctx),
+        StashArgs::Push { message, untracked } => push(message.as_deref(), *untracked, ctx),
         StashArgs::List => Ok(ctx
             .repo
             .stash
@@ -213,14 +255,14 @@ pub fn run(a: &StashArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         }
         StashArgs::Apply { pop, which } => {
             let (n, name) = entry(ctx.repo, which.as_deref())?;
-            let mut out = match apply(n, ctx) {
+            let mut out = match apply(n, ctx)? {
                 Ok(out) => out,
-                Err(GitError::Refused(text)) if *pop && ctx.repo.merge.is_some() => {
+                Err(text) if *pop => {
                     return Err(GitError::Refused(format!(
                         "{text}\nThe stash entry is kept in case you need it again."
                     )));
                 }
-                Err(e) => return Err(e),
+                Err(text) => return Err(GitError::Refused(text)),
             };
             if *pop {
                 let e = ctx.repo.stash.remove(n);

@@ -24,27 +24,54 @@ impl StatusArgs {
 pub struct Entry {
     /// The path.
     pub path: String,
-    /// Index vs HEAD (`M`, `A`, `D`, `?`, `U`, or space).
+    /// Index vs HEAD (`M`, `A`, `D`, `R`, `?`, `U`, or space).
     pub staged: char,
     /// Working tree vs index.
     pub unstaged: char,
+    /// For a staged rename (`R`), the path it came from.
+    pub from: Option<String>,
 }
 
-/// What `git status --short` would list, in path order.
+impl Entry {
+    fn new(path: &str, staged: char, unstaged: char) -> Self {
+        Self { path: path.to_string(), staged, unstaged, from: None }
+    }
+
+    /// The path as status names it: `old -> new` for a rename.
+    pub fn label(&self) -> String {
+        match &self.from {
+            Some(from) => format!("{from} -> {}", self.path),
+            None => self.path.clone(),
+        }
+    }
+}
+
+/// What `git status --short` would list: tracked paths in path order (a
+/// staged rename once, at its new path), then untracked files.
 pub fn entries(repo: &Repo, work: &Tree) -> Vec<Entry> {
     let snapshot = repo.head_snapshot();
     let head = crate::repo::snapshot_tree(&snapshot);
     let conflicts = repo.merge.as_ref().map(|m| m.conflicts.clone()).unwrap_or_default();
+    let renames: Vec<(&str, &str)> = crate::diff::changes(head, &repo.index)
+        .into_iter()
+        .filter_map(|c| match c {
+            crate::diff::Change::Rename(from, to) => Some((from, to)),
+            crate::diff::Change::Edit(_) => None,
+        })
+        .collect();
     let paths = crate::repo::paths_of(&[head, &repo.index, work]);
     let mut out = Vec::new();
+    let mut untracked = Vec::new();
     for path in paths {
         if conflicts.contains(path) {
-            out.push(Entry { path: path.clone(), staged: 'U', unstaged: 'U' });
+            out.push(Entry::new(path, 'U', 'U'));
             continue;
         }
         let (h, i, w) = (head.get(path), repo.index.get(path), work.get(path));
-        if i.is_none() && h.is_none() {
-            out.push(Entry { path: path.clone(), staged: '?', unstaged: '?' });
+        if i.is_none() && w.is_some() {
+            untracked.push(Entry::new(path, '?', '?'));
+        }
+        if renames.iter().any(|(from, _)| from == path) {
             continue;
         }
         let staged = match (h, i) {
@@ -59,15 +86,21 @@ pub fn entries(repo: &Repo, work: &Tree) -> Vec<Entry> {
             _ => ' ',
         };
         if staged != ' ' || unstaged != ' ' {
-            out.push(Entry { path: path.clone(), staged, unstaged });
+            let mut e = Entry::new(path, staged, unstaged);
+            if let Some((from, _)) = renames.iter().find(|(_, to)| to == path) {
+                e.staged = 'R';
+                e.from = Some((*from).to_string());
+            }
+            out.push(e);
         }
     }
+    out.extend(untracked);
     out
 }
 
 /// `git status --short`, one line per path.
 pub fn short_lines(repo: &Repo, work: &Tree) -> Vec<String> {
-    entries(repo, work).into_iter().map(|e| format!("{}{} {}", e.staged, e.unstaged, e.path)).collect()
+    entries(repo, work).into_iter().map(|e| format!("{}{} {}", e.staged, e.unstaged, e.label())).collect()
 }
 
 /// Runs `git status`.
@@ -79,6 +112,7 @@ fn label(code: char) -> &'static str {
     match code {
         'A' => "new file:   ",
         'D' => "deleted:    ",
+        'R' => "renamed:    ",
         _ => "modified:   ",
     }
 }
@@ -140,12 +174,12 @@ pub fn long(repo: &Repo, work: &Tree) -> String {
         } else {
             "  (use \"git restore --staged <file>...\" to unstage)".to_string()
         });
-        out.extend(staged.iter().map(|e| format!("\t{}{}", label(e.staged), e.path)));
+        out.extend(staged.iter().map(|e| format!("\t{}{}", label(e.staged), e.label())));
         out.push(String::new());
     }
     if !unmerged.is_empty() {
         out.push("Unmerged paths:".to_string());
-        if repo.merge.as_ref().is_some_and(|m| m.op == Operation::Stash) {
+        if repo.merge.as_ref().is_some_and(|m| m.op.leaves_only_conflicts()) {
             out.push("  (use \"git restore --staged <file>...\" to unstage)".to_string());
         }
         out.push("  (use \"git add <file>...\" to mark resolution)".to_string());
@@ -168,7 +202,7 @@ pub fn long(repo: &Repo, work: &Tree) -> String {
         out.extend(untracked.iter().map(|e| format!("\t{}", e.path)));
         out.push(String::new());
     }
-    let stash_conflict = repo.merge.as_ref().is_some_and(|m| m.op == Operation::Stash);
+    let stash_conflict = repo.merge.as_ref().is_some_and(|m| m.op.leaves_only_conflicts());
     if !staged.is_empty() || (!unmerged.is_empty() && !stash_conflict) {
         // git ends here when something is staged, or unmerged by an operation.
     } else if !unmerged.is_empty() || !unstaged.is_empty() {

@@ -1,15 +1,25 @@
-//! `git tag`: list, create (lightweight; `-a`/`-m` accepted), delete.
+//! `git tag`: list, create (lightweight, or annotated with `-a`/`-m`), delete.
 
 use super::args::{self, flag, value};
 use super::{Ctx, GitError};
 use crate::refname::is_valid_ref_suffix;
-use crate::repo::short;
+use crate::repo::{TagNote, short};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TagArgs {
     List,
-    Create { name: String, target: Option<String>, force: bool },
-    Delete { names: Vec<String> },
+    Create {
+        name: String,
+        target: Option<String>,
+        force: bool,
+        /// `-a`/`-m`: an annotated tag.
+        annotate: bool,
+        /// `-m`: its message.
+        message: Option<String>,
+    },
+    Delete {
+        names: Vec<String>,
+    },
 }
 
 impl TagArgs {
@@ -36,15 +46,18 @@ impl TagArgs {
             return Err(GitError::Fatal("too many arguments".into()));
         }
         let target = (pos.len() == 2).then(|| pos.remove(1));
-        Ok(Self::Create { name: pos.remove(0), target, force: p.has("force") })
+        let messages = p.values("message");
+        let message = (!messages.is_empty()).then(|| messages.join("\n\n"));
+        let annotate = p.has("annotate") || message.is_some();
+        Ok(Self::Create { name: pos.remove(0), target, force: p.has("force"), annotate, message })
     }
 }
 
 pub fn run(a: &TagArgs, ctx: &mut Ctx) -> Result<String, GitError> {
-    let repo = &mut *ctx.repo;
     match a {
-        TagArgs::List => Ok(repo.tags.keys().cloned().collect::<Vec<_>>().join("\n")),
-        TagArgs::Create { name, target, force } => {
+        TagArgs::List => Ok(ctx.repo.tags.keys().cloned().collect::<Vec<_>>().join("\n")),
+        TagArgs::Create { name, target, force, annotate, message } => {
+            let repo = &mut *ctx.repo;
             if !is_valid_ref_suffix(name) || name.starts_with('-') {
                 return Err(GitError::InvalidTagName(name.clone()));
             }
@@ -56,17 +69,36 @@ pub fn run(a: &TagArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                 Some(t) => GitError::Fatal(format!("Failed to resolve '{t}' as a valid ref.")),
                 None => GitError::Fatal("Failed to resolve 'HEAD' as a valid ref.".into()),
             })?;
-            let old = repo.tags.insert(name.clone(), id.clone());
-            Ok(match old {
-                Some(o) if o != id => format!("Updated tag '{name}' (was {})", short(&o)),
+            let note = match (annotate, message) {
+                (false, _) => None,
+                (true, None) => {
+                    return Err(GitError::Error(
+                        "this terminal has no text editor for a tag message.\nhint: Give it on the command line: git tag -a NAME -m \"Describe the release\"".into(),
+                    ));
+                }
+                (true, Some(message)) => {
+                    Some(TagNote::new(name, &id, ctx.author.to_string(), *ctx.clock, message.clone()))
+                }
+            };
+            let was = repo.tag_object(name).cloned();
+            repo.tags.insert(name.clone(), id.clone());
+            match note {
+                Some(n) => repo.tag_notes.insert(name.clone(), n),
+                None => repo.tag_notes.remove(name),
+            };
+            let now = repo.tag_object(name).cloned();
+            Ok(match was {
+                Some(o) if Some(&o) != now.as_ref() => format!("Updated tag '{name}' (was {})", short(&o)),
                 _ => String::new(),
             })
         }
         TagArgs::Delete { names } => {
+            let repo = &mut *ctx.repo;
             let mut out = Vec::new();
             let mut failed = false;
             for n in names {
-                match repo.tags.remove(n) {
+                let object = repo.tag_object(n).cloned();
+                match repo.remove_tag(n).and(object) {
                     Some(id) => out.push(format!("Deleted tag '{n}' (was {})", short(&id))),
                     None => {
                         failed = true;

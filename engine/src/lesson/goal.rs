@@ -38,7 +38,7 @@ pub enum GoalError {
     Shape(&'static str),
 }
 
-const KNOWN: &str = "branch-exists, checked-out, has-commit, deleted, merged, server-runs, server-has, same-commit, requested, config-clean, pr, protected, users-affected, runs-profile, running, all(…), any(…), not(…)";
+const KNOWN: &str = "branch-exists, checked-out, has-commit, pushed, deleted, merged, server-runs, server-has, same-commit, requested, config-clean, pr, protected, users-affected, runs-profile, running, all(…), any(…), not(…)";
 
 /// A goal over the world.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +49,9 @@ pub enum Goal {
     CheckedOut(String),
     /// `has-commit BRANCH SUBJECT…`: the clone's branch has a commit with this subject.
     HasCommit(String, String),
+    /// `pushed BRANCH SUBJECT…`: origin's branch is the clone's, and its tip
+    /// has this subject (an amended commit, force-pushed).
+    Pushed(String, String),
     /// `deleted NAME`: the clone has no such branch (any more).
     Deleted(String),
     /// `merged FROM INTO`: origin's INTO contains what FROM's tip was in the clone
@@ -64,7 +67,7 @@ pub enum Goal {
     Requested(String, u16),
     /// `config-clean`: `config check` finds no error in any profile.
     ConfigClean,
-    /// `pr N open|approved|merged`.
+    /// `pr N open|approved|changes-requested|merged`.
     Pr(u32, PrGoal),
     /// `protected BRANCH`: origin protects the branch.
     Protected(String),
@@ -89,6 +92,8 @@ pub enum PrGoal {
     Open,
     /// It has an approving review.
     Approved,
+    /// A reviewer's latest review asks for changes.
+    ChangesRequested,
     /// It was merged.
     Merged,
 }
@@ -177,6 +182,10 @@ impl Goal {
                 let (b, subject) = with_subject("has-commit", args, "a branch and a commit subject", "BRANCH SUBJECT")?;
                 Goal::HasCommit(b, subject)
             }
+            "pushed" => {
+                let (b, subject) = with_subject("pushed", args, "a branch and a commit subject", "BRANCH SUBJECT")?;
+                Goal::Pushed(b, subject)
+            }
             "deleted" => {
                 let [b] = words("deleted", args, "one branch", "NAME")?;
                 Goal::Deleted(b)
@@ -211,7 +220,7 @@ impl Goal {
                 Goal::ConfigClean
             }
             "pr" => {
-                let [n, state] = words("pr", args, "a number and a state", "N open|approved|merged")?;
+                let [n, state] = words("pr", args, "a number and a state", "N open|approved|changes-requested|merged")?;
                 let n = n.parse::<u32>().map_err(|_| GoalError::Choice {
                     name: "pr",
                     word: n.clone(),
@@ -220,8 +229,15 @@ impl Goal {
                 let state = match state.as_str() {
                     "open" => PrGoal::Open,
                     "approved" => PrGoal::Approved,
+                    "changes-requested" => PrGoal::ChangesRequested,
                     "merged" => PrGoal::Merged,
-                    _ => return Err(GoalError::Choice { name: "pr", word: state, choices: "open, approved, merged" }),
+                    _ => {
+                        return Err(GoalError::Choice {
+                            name: "pr",
+                            word: state,
+                            choices: "open, approved, changes-requested, merged",
+                        });
+                    }
                 };
                 Goal::Pr(n, state)
             }
@@ -276,6 +292,11 @@ impl Goal {
                     r.ancestors(tip).iter().any(|id| r.commit(id).is_some_and(|c| c.subject() == subject))
                 })
             }),
+            Goal::Pushed(b, subject) => local.is_some_and(|r| {
+                r.branches.get(b).is_some_and(|tip| {
+                    origin.branches.get(b) == Some(tip) && origin.commit(tip).is_some_and(|c| c.subject() == subject)
+                })
+            }),
             Goal::Deleted(b) => local.is_some_and(|r| !r.branches.contains_key(b)),
             Goal::Merged(from, into) => {
                 let tip = local.and_then(|r| r.branches.get(from)).or_else(|| origin.branches.get(from));
@@ -295,6 +316,9 @@ impl Goal {
             Goal::Pr(n, want) => world.hub().pr(*n).is_some_and(|p| match want {
                 PrGoal::Open => p.state == PrState::Open,
                 PrGoal::Approved => crate::github::Hub::approvals(p) > 0,
+                PrGoal::ChangesRequested => {
+                    crate::github::Hub::verdicts(p).values().any(|s| *s == crate::github::ReviewState::ChangesRequested)
+                }
                 PrGoal::Merged => p.state == PrState::Merged,
             }),
             Goal::Protected(b) => world.hub().protection.contains_key(b),

@@ -210,6 +210,9 @@ pub enum Operation {
     Rebase,
     /// `git stash apply` left conflicts (no operation to continue).
     Stash,
+    /// `git merge --squash` left conflicts: no `MERGE_HEAD`, the concluding
+    /// commit has one parent and the squash message.
+    Squash,
 }
 
 impl Operation {
@@ -221,7 +224,14 @@ impl Operation {
             Self::CherryPick => "cherry-pick",
             Self::Rebase => "rebase",
             Self::Stash => "stash",
+            Self::Squash => "squash",
         }
+    }
+
+    /// Whether it stopped with only conflicts to show for it: nothing to
+    /// continue or abort (`git stash apply`, `git merge --squash`).
+    pub fn leaves_only_conflicts(self) -> bool {
+        matches!(self, Self::Stash | Self::Squash)
     }
 }
 
@@ -266,6 +276,29 @@ pub struct MergeState {
     pub touched: BTreeSet<String>,
 }
 
+/// An annotated tag's object (`git tag -a`): its own id, who tagged, when and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagNote {
+    /// The tag object's id (what `git ls-remote` and `git tag -d` print).
+    pub id: CommitId,
+    /// `Name <email>`.
+    pub tagger: String,
+    /// Seconds on the world's virtual clock.
+    pub time: u64,
+    /// The tag's message.
+    pub message: String,
+}
+
+impl TagNote {
+    /// A tag object for `name` at `target`, its id a hash of what it holds.
+    pub fn new(name: &str, target: &str, tagger: String, time: u64, message: String) -> Self {
+        let id =
+            Commit::new(vec![target.to_string()], format!("tag {name}\n{message}"), tagger.clone(), time, Tree::new())
+                .id;
+        Self { id, tagger, time, message }
+    }
+}
+
 /// A repository: commits, refs, HEAD, index, remotes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Repo {
@@ -298,6 +331,9 @@ pub struct Repo {
     /// `git stash` entries, newest first (`stash@{0}`).
     #[serde(default)]
     pub stash: Vec<StashEntry>,
+    /// The annotated tags' objects, by tag name (a tag without one is lightweight).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tag_notes: BTreeMap<String, TagNote>,
 }
 
 impl Repo {
@@ -446,6 +482,29 @@ impl Repo {
             return None;
         }
         Some(first.0.clone())
+    }
+
+    /// Copies tag `name` from `other`: the ref, its tag object if annotated,
+    /// and the commits it reaches.
+    pub fn copy_tag_from(&mut self, other: &Repo, name: &str) {
+        let Some(id) = other.tags.get(name) else { return };
+        self.copy_commits_from(other, id);
+        self.tags.insert(name.to_string(), id.clone());
+        match other.tag_notes.get(name) {
+            Some(note) => self.tag_notes.insert(name.to_string(), note.clone()),
+            None => self.tag_notes.remove(name),
+        };
+    }
+
+    /// Deletes tag `name` and its tag object; what it pointed at.
+    pub fn remove_tag(&mut self, name: &str) -> Option<CommitId> {
+        self.tag_notes.remove(name);
+        self.tags.remove(name)
+    }
+
+    /// What a tag ref holds: its tag object's id when annotated, else the commit.
+    pub fn tag_object(&self, name: &str) -> Option<&CommitId> {
+        self.tag_notes.get(name).map(|n| &n.id).or_else(|| self.tags.get(name))
     }
 
     /// Copies `tip` and all its ancestors that `self` lacks from `other`.

@@ -91,6 +91,9 @@ pub fn line(form: &str, values: &[(String, String)]) -> Result<String, String> {
         "branch" => grammar::line(&["git", "checkout", "-b", get("name"), get("start")]),
         "switch" => grammar::line(&["git", "checkout", get("branch")]),
         "commit" => grammar::line(&["git", "commit", "-m", get("message")]),
+        // No new message keeps the last commit's (git has no editor here).
+        "amend" if get("message").is_empty() => grammar::line(&["git", "commit", "--amend", "--no-edit"]),
+        "amend" => grammar::line(&["git", "commit", "--amend", "-m", get("message")]),
         "merge" => grammar::line(&["git", "merge", get("branch")]),
         "delete" => grammar::line(&["git", "branch", "-d", get("branch")]),
         "edit" => grammar::line(&["edit", get("change")]),
@@ -169,6 +172,16 @@ pub fn workflow(world: &World) -> Vec<Item> {
         }
         (None, _) => button("push", "Push", "git push").unless(Some("HEAD is detached: switch to a branch".into())),
     };
+    // After a review: the pushed branch's rewritten commit replaces origin's,
+    // but only if origin still has what this clone last fetched.
+    let lease = button("push-lease", "Force-push with lease", "git push --force-with-lease").unless(
+        match (&current, &upstream) {
+            (None, _) => Some("HEAD is detached: switch to a branch".into()),
+            (Some(_), None) => Some("Push this branch to origin first".into()),
+            (Some(_), Some(_)) => None,
+        },
+    );
+    let last_subject = repo.head_commit().and_then(|id| repo.commit(id)).map(|c| c.subject().to_string());
     let protected = world.hub().protection.contains_key("main");
     let protect = if protected {
         button("protect", "Unprotect main", "protect main --off")
@@ -229,6 +242,20 @@ pub fn workflow(world: &World) -> Vec<Item> {
             why: None,
         }),
         Item::Form(Form {
+            name: "amend",
+            submit: "Amend the last commit".into(),
+            fields: vec![Field::Text {
+                name: "message",
+                label: "New message",
+                placeholder: last_subject
+                    .clone()
+                    .map_or_else(|| "(keep the message)".into(), |s| format!("(keep: {s})")),
+                required: false,
+            }],
+            template: "git commit --amend -m MESSAGE",
+            why: last_subject.is_none().then(|| "There is no commit to amend yet".to_string()),
+        }),
+        Item::Form(Form {
             name: "merge",
             submit: format!("Merge into {on}"),
             fields: vec![Field::Choice {
@@ -258,6 +285,7 @@ pub fn workflow(world: &World) -> Vec<Item> {
             why: local_others.is_empty().then(|| "There is no other local branch".to_string()),
         }),
         Item::Button(push),
+        Item::Button(lease),
         Item::Button(button("pull", "Pull", "git pull")),
         Item::Button(button("fetch", "Fetch", "git fetch")),
         Item::Form(Form {
@@ -299,6 +327,10 @@ mod tests {
         assert_eq!(a.to_line(), "git checkout -b feature/new-chatbot-intent development");
         let a = build("commit", &values(&[("message", "Add product inquiry intent")])).unwrap();
         assert_eq!(a.to_line(), "git commit -m 'Add product inquiry intent'");
+        let a = build("amend", &values(&[("message", "")])).unwrap();
+        assert_eq!(a.to_line(), "git commit --amend --no-edit");
+        let a = build("amend", &values(&[("message", "Add Chinese voice recognition")])).unwrap();
+        assert_eq!(a.to_line(), "git commit --amend -m 'Add Chinese voice recognition'");
         let a = build("run-local", &values(&[("env", "production")])).unwrap();
         assert_eq!(a.to_line(), "APP_ENV=production python main.py");
         assert_eq!(build("run-local", &values(&[("env", "development")])).unwrap().to_line(), "python main.py");
@@ -330,8 +362,10 @@ mod tests {
         };
         assert_eq!(push.action.to_line(), "git push -u origin feature/x");
         assert!(names(&w).contains(&("pr-create", false)));
+        assert!(names(&w).contains(&("push-lease", false)), "nothing pushed to lease yet");
         assert!(w.apply(&push.action).ok);
         assert!(names(&w).contains(&("pr-create", true)));
+        assert!(names(&w).contains(&("push-lease", true)));
         let protect = workflow(&w)
             .into_iter()
             .find_map(|i| match i {
@@ -349,7 +383,7 @@ mod tests {
         /// to the same action (or the parser's own error, never a panic).
         #[test]
         fn any_field_value_stays_one_command(
-            form in proptest::sample::select(vec!["branch", "switch", "commit", "merge", "delete", "edit", "pr-create", "rollback", "run-local", "request", "save"]),
+            form in proptest::sample::select(vec!["branch", "switch", "commit", "amend", "merge", "delete", "edit", "pr-create", "rollback", "run-local", "request", "save"]),
             a in "[a-z'\"~^=;&>| ]{0,6}\\PC{0,6}",
             b in "\\PC{0,10}",
         ) {

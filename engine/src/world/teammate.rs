@@ -59,9 +59,8 @@ fn clone(origin: &Repo) -> Option<Teammate> {
         repo.copy_commits_from(origin, id);
         repo.remote_tracking.insert(format!("origin/{name}"), id.clone());
     }
-    for (name, id) in &origin.tags {
-        repo.copy_commits_from(origin, id);
-        repo.tags.insert(name.clone(), id.clone());
+    for name in origin.tags.keys() {
+        repo.copy_tag_from(origin, name);
     }
     let id = origin.branches[&head_branch].clone();
     let tree = repo.commit(&id).map(|c| c.tree.clone()).unwrap_or_default();

@@ -25,9 +25,9 @@ const KNOWN_OUTPUT_DIFFERENCES: &[(&str, usize, &str)] = &[];
 /// A commit named by its shape: its subject and its parents' shapes.
 type Shape = u64;
 
-/// `WIP on main: 1a2b3c4 Subject` → `WIP on main: <id> Subject` (also `index on`).
+/// `WIP on main: 1a2b3c4 Subject` → `WIP on main: <id> Subject` (also `index on`, `untracked files on`).
 fn stash_subject_without_id(subject: &str) -> String {
-    for prefix in ["WIP on ", "index on "] {
+    for prefix in ["WIP on ", "index on ", "untracked files on "] {
         if let Some(rest) = subject.strip_prefix(prefix)
             && let Some((branch, tail)) = rest.split_once(": ")
             && let Some((id, title)) = tail.split_once(' ')

@@ -45,8 +45,18 @@ impl Ids {
                 && word.len() <= 40
                 && word.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
             let has_digit = word.bytes().any(|b| b.is_ascii_digit());
+            // `git describe`'s `v1.0-2-g1a2b3c4`: the id after the `g`.
+            let described = word.strip_prefix('g').filter(|rest| {
+                out.ends_with('-')
+                    && rest.len() >= 7
+                    && rest.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+                    && rest.bytes().any(|b| b.is_ascii_digit())
+            });
             if hex && has_digit {
                 out.push_str(&self.name(word));
+            } else if let Some(rest) = described {
+                out.push('g');
+                out.push_str(&self.name(rest));
             } else {
                 out.push_str(word);
             }

@@ -138,7 +138,7 @@ test("presenter mode: the week steps forward and back with the keyboard and ends
   const before = await page.evaluate(() => localStorage.getItem("b2p-state"));
   await ws.open("/interview?present");
   const caption = page.getByTestId("present-caption");
-  await page.locator('[data-testid="present-caption"][data-steps="7"]').waitFor();
+  await page.locator('[data-testid="present-caption"][data-steps="9"]').waitFor();
   const step = async () => Number(await caption.getAttribute("data-step"));
   const card = (name) => page.locator(`[data-testid="server-card"][data-server="${name}"]`);
   assert.equal(await step(), 0);
@@ -156,8 +156,8 @@ test("presenter mode: the week steps forward and back with the keyboard and ends
   assert.equal("feature/chinese-voice-support" in (await ws.branchLabels()), false);
   assert.equal(await ws.commitCount(), 1, "the start: the teammate's commit is still only on origin");
 
-  for (let i = 0; i < 7; i++) await page.keyboard.press(i % 2 ? "Space" : "ArrowRight");
-  assert.equal(await step(), 7);
+  for (let i = 0; i < 9; i++) await page.keyboard.press(i % 2 ? "Space" : "ArrowRight");
+  assert.equal(await step(), 9);
   await page.getByTestId("present-end").waitFor();
   const prod = await card("production").getAttribute("data-deployed");
   assert.ok(prod, "production runs something");
