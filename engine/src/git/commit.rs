@@ -200,6 +200,16 @@ fn amend(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         return Err(GitError::Refused("Aborting commit due to empty commit message.".into()));
     }
     let parent_tree = old.parents.first().and_then(|p| ctx.repo.commit(p)).map(|c| c.tree.clone()).unwrap_or_default();
+    if ctx.repo.index == parent_tree && !a.allow_empty {
+        // git shows the status (without its last line) and says why.
+        let status = status::long(ctx.repo, ctx.work);
+        let mut lines: Vec<&str> = status.lines().collect();
+        lines.pop();
+        return Err(GitError::Refused(format!(
+            "You asked to amend the most recent commit, but doing so would make\nit empty. You can repeat your command with --allow-empty, or you can\nremove the commit entirely with \"git reset HEAD^\".\n{}\nNo changes",
+            lines.join("\n").trim_end()
+        )));
+    }
     let time = ctx.tick();
     let c = Commit::new(old.parents.clone(), message.clone(), ctx.author.to_string(), time, ctx.repo.index.clone());
     let id = ctx.repo.insert(c);

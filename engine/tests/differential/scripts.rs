@@ -839,6 +839,12 @@ pub const SCRIPTS: &[Script] = &[
             "git log --oneline -3",
             "git commit --amend -m ''",
             "git show --stat",
+            "git commit --allow-empty -m 'Empty'",
+            "git commit --amend -m 'Still empty'",
+            "echo loose > loose.txt",
+            "git commit --amend -m 'Still empty'",
+            "git commit --amend --allow-empty -m 'Still empty'",
+            "git log --oneline -2",
         ],
     ),
     Script {

@@ -70,3 +70,35 @@ test("the profiles table and the pull requests panel read the engine's model", a
   assert.deepEqual(ws.errors, []);
   await ws.page.close();
 });
+
+test("after a review asks for a change: the amend form and force-push with lease, as typed lines", async () => {
+  const ws = await workspace("/sandbox");
+  const lease = ws.page.locator('button[data-action="push-lease"]').first();
+  await ws.run("git switch -c feature/review");
+  assert.equal(await lease.isDisabled(), true, "nothing pushed yet: nothing to lease");
+  await ws.run("echo draft >> main.py");
+  await ws.run("git commit -am 'Draft the reply'");
+  await ws.run("git push -u origin feature/review");
+  const before = (await ws.branchLabels())["feature/review"];
+  assert.equal(await ws.submitForm("amend", { message: "Draft the reply, as reviewed" }), "git commit --amend -m 'Draft the reply, as reviewed'");
+  assert.match(await ws.lastOutput(), /\[feature\/review [0-9a-f]{7}\] Draft the reply, as reviewed/);
+  const amended = (await ws.branchLabels())["feature/review"];
+  assert.notEqual(amended, before, "the amended commit replaces the branch's tip");
+  // A plain push is refused: the amend rewrote what origin has.
+  assert.match(await ws.run("git push"), /\(non-fast-forward\)/);
+  assert.equal(await ws.clickAction("push-lease"), "git push --force-with-lease");
+  assert.match(await ws.lastOutput(), /\(forced update\)/);
+  await ws.page.waitForFunction(
+    (id) => document.querySelector(`[data-testid="commit-graph"] [data-commit="${id}"] [data-remote="origin/feature/review"]`),
+    amended,
+  );
+  // The lease fails once someone else pushed since the last fetch.
+  for (const line of ["@teammate git checkout feature/review", "@teammate git commit --allow-empty -m 'Teammate fix'", "@teammate git push"]) {
+    await ws.run(line);
+  }
+  assert.equal(await ws.submitForm("amend", { message: "" }), "git commit --amend --no-edit");
+  await ws.clickAction("push-lease");
+  assert.match(await ws.lastOutput(), /! \[rejected\] +feature\/review -> feature\/review \(stale info\)/);
+  assert.deepEqual(ws.errors, []);
+  await ws.page.close();
+});
