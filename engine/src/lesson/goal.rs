@@ -362,11 +362,28 @@ mod tests {
         assert!(w.run("curl https://smart-chatbot.railway.app/").ok);
         assert!(g("requested production 200").met(&w));
         assert!(!g("requested production 404").met(&w));
+        // An amended commit counts as pushed once origin has it instead.
+        for l in ["git checkout -b feature/y", "git commit --allow-empty -m Draft", "git push -u origin feature/y"] {
+            assert!(w.run(l).ok, "{l}");
+        }
+        assert!(g("pushed feature/y Draft").met(&w));
+        assert!(w.run("git commit --amend --allow-empty -m 'Draft reviewed'").ok);
+        assert!(!g("pushed feature/y Draft reviewed").met(&w) && !g("pushed feature/y Draft").met(&w));
+        assert!(!w.run("git push").ok, "a plain push is refused after the amend");
+        assert!(w.run("git push --force-with-lease").ok);
+        assert!(g("pushed feature/y Draft reviewed").met(&w));
+        assert!(w.run("gh pr create --base development --fill").ok);
+        assert!(!g("pr 1 changes-requested").met(&w));
+        assert!(w.run("@teammate gh pr review 1 --request-changes --body 'Say why'").ok);
+        assert!(g("pr 1 changes-requested").met(&w) && !g("pr 1 approved").met(&w));
+        assert!(w.run("@teammate gh pr review 1 --approve").ok);
+        assert!(!g("pr 1 changes-requested").met(&w) && g("pr 1 approved").met(&w));
         for (bad, says) in [
             ("", "empty goal"),
             ("checked-out", "'checked-out' takes one branch"),
             ("pr one open", "pull request numbers"),
-            ("pr 1 closed", "open, approved, merged"),
+            ("pr 1 closed", "open, approved, changes-requested, merged"),
+            ("pushed feature/x", "'pushed' takes a branch and a commit subject"),
             ("all(checked-out main", "never closed"),
             ("sideways main", "unknown goal 'sideways'"),
             ("checked-out (main)", "parentheses"),
