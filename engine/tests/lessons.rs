@@ -104,6 +104,7 @@ fn clicks(session: &Session, line: &str, typed: &World) -> Vec<Action> {
     for pr in pulls(world) {
         out.extend(pr.merges.into_iter().map(|c| c.action));
         out.extend(pr.review.map(|c| c.action));
+        forms.extend(pr.ask_changes);
     }
     for f in forms.iter().filter(|f| f.why.is_none()) {
         out.extend(fills(f, line).iter().filter_map(|v| build(f.name, v).ok()));

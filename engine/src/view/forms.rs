@@ -104,6 +104,16 @@ pub fn line(form: &str, values: &[(String, String)]) -> Result<String, String> {
             grammar::line(&["gh", "pr", "create", "--base", get("base"), "--title", get("title"), "--body", ""])
         }
         "rollback" => grammar::line(&["deploy", "production", get("commit")]),
+        "pr-changes" => grammar::line(&[
+            "@teammate",
+            "gh",
+            "pr",
+            "review",
+            get("number"),
+            "--request-changes",
+            "--body",
+            get("body"),
+        ]),
         // main.py loads .env.development by itself (the guide's `python main.py`).
         "run-local" if get("env") == "development" => "python main.py".to_string(),
         "run-local" => format!("APP_ENV={} python main.py", quote(get("env"))),
@@ -383,11 +393,11 @@ mod tests {
         /// to the same action (or the parser's own error, never a panic).
         #[test]
         fn any_field_value_stays_one_command(
-            form in proptest::sample::select(vec!["branch", "switch", "commit", "amend", "merge", "delete", "edit", "pr-create", "rollback", "run-local", "request", "save"]),
+            form in proptest::sample::select(vec!["branch", "switch", "commit", "amend", "merge", "delete", "edit", "pr-create", "pr-changes", "rollback", "run-local", "request", "save"]),
             a in "[a-z'\"~^=;&>| ]{0,6}\\PC{0,6}",
             b in "\\PC{0,10}",
         ) {
-            let names = ["name", "start", "branch", "message", "change", "base", "title", "commit", "env", "url", "method", "path", "origin", "text"];
+            let names = ["name", "start", "branch", "message", "change", "base", "title", "commit", "env", "url", "method", "path", "origin", "text", "number", "body"];
             let v: Vec<(String, String)> = names.iter().enumerate().map(|(i, n)| ((*n).to_string(), if i % 2 == 0 { a.clone() } else { b.clone() })).collect();
             if let Ok(action) = build(form, &v) {
                 proptest::prop_assert_eq!(crate::terminal::parse::action(&action.to_line()).ok(), Some(action));

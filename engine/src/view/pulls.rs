@@ -2,7 +2,7 @@
 //! blocks its merge, and the merge button.
 
 use super::Control;
-use super::forms::button;
+use super::forms::{Field, Form, button};
 use crate::github::{Hub, PrState, ReviewState, pr_commits};
 use crate::repo::{Repo, short};
 use crate::world::World;
@@ -40,6 +40,8 @@ pub struct PullRow {
     pub merges: Vec<Control>,
     /// `@teammate gh pr review N --approve`, while it is open.
     pub review: Option<Control>,
+    /// `@teammate gh pr review N --request-changes --body TEXT`, while it is open.
+    pub ask_changes: Option<Form>,
     /// Who opened it.
     pub author: String,
     /// Its deploy preview's URL, while it is open.
@@ -80,6 +82,21 @@ pub fn pulls(world: &World) -> Vec<PullRow> {
                     "Review as the teammate: approve",
                     &format!("@teammate gh pr review {} --approve", p.number),
                 )
+            });
+            let ask_changes = open.then(|| Form {
+                name: "pr-changes",
+                submit: "Review as the teammate: request changes".into(),
+                fields: vec![
+                    Field::Hidden { name: "number", value: p.number.to_string() },
+                    Field::Text {
+                        name: "body",
+                        label: "Asking for",
+                        placeholder: "Name the new keywords in the commit message".into(),
+                        required: true,
+                    },
+                ],
+                template: "@teammate gh pr review N --request-changes --body BODY",
+                why: None,
             });
             let base_tip = world.origin().branches.get(&p.base).cloned().unwrap_or_default();
             let head =
@@ -132,6 +149,7 @@ pub fn pulls(world: &World) -> Vec<PullRow> {
                 blockers,
                 merges,
                 review,
+                ask_changes,
                 author: p.author.clone(),
                 preview,
                 commits,

@@ -5,7 +5,7 @@ use engine::github::PrState;
 use engine::view::pulls::PullRow;
 use leptos::prelude::*;
 
-use crate::panels::Controls;
+use crate::panels::{ActionForm, Controls};
 
 fn state_name(s: PrState) -> &'static str {
     match s {
@@ -52,6 +52,8 @@ pub fn PullRequest(number: u32, pr: Memo<Option<PullRow>>) -> impl IntoView {
     // The review button, then the merge buttons (the first one primary).
     let review = Signal::derive(move || pr.with(|p| p.as_ref().and_then(|p| p.review.clone()).into_iter().collect()));
     let merges = Signal::derive(move || pr.with(|p| p.as_ref().map(|p| p.merges.clone()).unwrap_or_default()));
+    // The teammate's "request changes", with what they ask for.
+    let ask = Memo::new(move |_| pr.with(|p| p.as_ref().and_then(|p| p.ask_changes.clone())));
     let details = part(|p| {
         let log = (!p.ci_log.is_empty()).then(|| {
             view! {
@@ -94,6 +96,11 @@ pub fn PullRequest(number: u32, pr: Memo<Option<PullRow>>) -> impl IntoView {
             })}
             <Show when=move || pr.with(|p| p.as_ref().is_some_and(|p| p.state == PrState::Open))>
                 <div class="b2p-pulls__merge"><Controls controls=review /><Controls controls=merges primary=true /></div>
+                {move || ask.get().map(|first| {
+                    // Drawn again only when the form itself changes: typing survives updates.
+                    let form = Signal::derive(move || ask.get().unwrap_or_else(|| first.clone()));
+                    view! { <ActionForm form=form /> }
+                })}
             </Show>
             <details class="b2p-pulls__details">
                 <summary>

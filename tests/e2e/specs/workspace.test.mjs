@@ -62,6 +62,12 @@ test("the profiles table and the pull requests panel read the engine's model", a
   await merge.waitFor();
   assert.equal(await merge.isDisabled(), true);
   assert.match(await merge.getAttribute("title"), /approving review/);
+  // The teammate's review can ask for a change first, in their words.
+  assert.equal(
+    await ws.submitForm("pr-changes", { body: "Name the new intent in the title" }),
+    "@teammate gh pr review 1 --request-changes --body 'Name the new intent in the title'",
+  );
+  await ws.page.getByTestId("pr-panel").getByText("requested changes: Name the new intent in the title").waitFor({ state: "attached" });
   await ws.run("@teammate gh pr review 1 --approve");
   await ws.page.waitForFunction(() => !document.querySelector('[data-action="pr-merge"]').disabled);
   await merge.click();
