@@ -72,7 +72,7 @@ test("offline, presenter mode and the reference open though only the home page w
   stop(server);
   await context.setOffline(true);
   await ws.page.goto(`${base}/interview?present`);
-  await ws.page.locator('[data-testid="present-caption"][data-steps="7"]').waitFor();
+  await ws.page.locator('[data-testid="present-caption"][data-steps="9"]').waitFor();
   await ws.page.keyboard.press("ArrowRight");
   assert.equal(await ws.page.getByTestId("present-caption").getAttribute("data-step"), "1");
   assert.ok("feature/chinese-voice-support" in (await ws.branchLabels()));

@@ -124,6 +124,9 @@ test("payloads inside a share link and in stored state render as text", async ()
   assert.ok((await theirs.page.getByTestId("commit-graph").textContent()).includes(PAYLOADS[4]));
 
   // Stored state written by someone else: lines and lesson ids with payloads.
+  // The shared world's own save lands first (else the page, leaving, would
+  // save it over what is written here).
+  await theirs.page.waitForFunction(() => (localStorage.getItem("b2p-state") ?? "").includes("git commit"));
   const state = JSON.stringify({ version: 2, progress: [], worlds: { sandbox: PAYLOADS.map((p) => `echo ${quote(p)}`) } });
   await theirs.page.evaluate((s) => localStorage.setItem("b2p-state", s), state);
   await theirs.page.reload();
