@@ -146,20 +146,10 @@ fn squash(ctx: &mut Ctx, their: &CommitId, label: &str) -> Result<String, GitErr
     }
     let message = squash_message(ctx.repo, &ours, their);
     if ctx.repo.is_ancestor(&ours, their) {
-        let (from, to) = (ctx.repo.head_snapshot(), ctx.repo.snapshot(Some(their)));
-        let (from, to) = (crate::repo::snapshot_tree(&from), crate::repo::snapshot_tree(&to));
-        switch_trees(ctx.repo, ctx.work, from, to, "merge")?;
-        let stat = summary(from, to);
-        return Ok(format!(
-            "Updating {}..{}\nFast-forward\n{NOT_UPDATING}\n{}",
-            short(&ours),
-            short(their),
-            stat_with_files(from, to, &stat)
-        ));
+        let stat = fast_forward_trees(ctx, their)?;
+        return Ok(format!("Updating {}..{}\nFast-forward\n{NOT_UPDATING}\n{stat}", short(&ours), short(their)));
     }
-    let base_tree =
-        ctx.repo.merge_base(&ours, their).and_then(|b| ctx.repo.commit(&b)).map(|c| c.tree.clone()).unwrap_or_default();
-    let their_tree = ctx.repo.commit(their).map(|c| c.tree.clone()).unwrap_or_default();
+    let (base_tree, their_tree) = base_and_theirs(ctx.repo, &ours, their);
     let outcome = three_way(ctx, &base_tree, &their_tree, label, Operation::Squash, their, &message)?;
     let mut lines = outcome.notes;
     lines.push(NOT_UPDATING.into());
@@ -169,6 +159,21 @@ fn squash(ctx: &mut Ctx, their: &CommitId, label: &str) -> Result<String, GitErr
     }
     lines.push("Automatic merge went well; stopped before committing as requested".into());
     Ok(lines.join("\n"))
+}
+
+/// Index and working tree moved from HEAD's tree to `their`'s (local
+/// changes carried, as checkout carries them); the diffstat of the move.
+fn fast_forward_trees(ctx: &mut Ctx, their: &CommitId) -> Result<String, GitError> {
+    let (from, to) = (ctx.repo.head_snapshot(), ctx.repo.snapshot(Some(their)));
+    let (from, to) = (crate::repo::snapshot_tree(&from), crate::repo::snapshot_tree(&to));
+    switch_trees(ctx.repo, ctx.work, from, to, "merge")?;
+    Ok(stat_with_files(from, to, &summary(from, to)))
+}
+
+/// The merge base's tree and `their` tree, for a three-way merge into `ours`.
+fn base_and_theirs(repo: &Repo, ours: &str, their: &str) -> (Tree, Tree) {
+    let tree = |id: Option<&str>| id.and_then(|i| repo.commit(i)).map(|c| c.tree.clone()).unwrap_or_default();
+    (tree(repo.merge_base(ours, their).as_deref()), tree(Some(their)))
 }
 
 /// git's `SQUASH_MSG`: every commit squashed, as `git log` shows it.
@@ -205,26 +210,16 @@ pub fn merge_commit(
     }
     let fast_forward = ctx.repo.is_ancestor(&ours, their);
     if fast_forward && !no_ff {
-        let (from, to) = (ctx.repo.head_snapshot(), ctx.repo.snapshot(Some(their)));
-        let (from, to) = (crate::repo::snapshot_tree(&from), crate::repo::snapshot_tree(&to));
-        switch_trees(ctx.repo, ctx.work, from, to, "merge")?;
+        let stat = fast_forward_trees(ctx, their)?;
         ctx.repo.advance_head(their.clone());
-        let stat = summary(from, to);
-        return Ok(format!(
-            "Updating {}..{}\nFast-forward\n{}",
-            short(&ours),
-            short(their),
-            stat_with_files(from, to, &stat)
-        ));
+        return Ok(format!("Updating {}..{}\nFast-forward\n{stat}", short(&ours), short(their)));
     }
     if ff_only {
         return Err(GitError::Refused(
             "hint: Diverging branches can't be fast-forwarded, you need to either:\nhint:\nhint: \tgit merge --no-ff\nhint:\nhint: or:\nhint:\nhint: \tgit rebase\nhint:\nhint: Disable this message with \"git config advice.diverging false\"\nfatal: Not possible to fast-forward, aborting.".into(),
         ));
     }
-    let base_tree =
-        ctx.repo.merge_base(&ours, their).and_then(|b| ctx.repo.commit(&b)).map(|c| c.tree.clone()).unwrap_or_default();
-    let their_tree = ctx.repo.commit(their).map(|c| c.tree.clone()).unwrap_or_default();
+    let (base_tree, their_tree) = base_and_theirs(ctx.repo, &ours, their);
     let outcome = three_way(ctx, &base_tree, &their_tree, label, Operation::Merge, their, &message)?;
     let mut lines = outcome.notes;
     if !outcome.conflicts.is_empty() {
