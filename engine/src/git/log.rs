@@ -229,6 +229,17 @@ pub(crate) fn header(repo: &Repo, c: &Commit, oneline: bool) -> String {
     if oneline {
         return format!("{}{deco} {}", short(id), c.subject());
     }
+    block(c, &deco)
+}
+
+/// The `commit`/`Author`/`Date` block without decorations, as git writes
+/// the commits into a squash's message.
+pub(crate) fn undecorated(c: &Commit) -> String {
+    block(c, "")
+}
+
+fn block(c: &Commit, deco: &str) -> String {
+    let id = &c.id;
     let mut block = format!("commit {id}{deco}\n");
     if c.parents.len() > 1 {
         let ps: Vec<&str> = c.parents.iter().map(|p| short(p)).collect();

@@ -181,10 +181,8 @@ fn squash_message(repo: &Repo, ours: &str, their: &str) -> String {
     let mut text = String::from("Squashed commit of the following:\n");
     for id in super::log::walk_hidden(repo, their, &repo.ancestors(ours)) {
         let Some(c) = repo.commit(&id) else { continue };
-        text.push_str(&format!("\ncommit {id}\nAuthor: {}\nDate:   {}\n\n", c.author, crate::clock::git_date(c.time)));
-        for line in c.message.trim_end().lines() {
-            text.push_str(&format!("    {line}\n"));
-        }
+        text.push('\n');
+        text.push_str(&super::log::undecorated(c));
     }
     text
 }

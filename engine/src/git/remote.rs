@@ -330,20 +330,16 @@ impl Lease {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Expected(Option<CommitId>);
 
-impl Lease {}
-
 impl PushArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         // `--force-with-lease` takes an optional value, which the option
         // table cannot say: it is read here, the last one winning.
         let mut lease = None;
         let mut items = Vec::new();
-        for (i, w) in rest.iter().enumerate() {
-            if rest[..i].iter().any(|x| x == "--") {
-                items.push(w.clone());
-                continue;
-            }
-            match Lease::parse(w) {
+        let mut options_over = false;
+        for w in rest {
+            options_over |= w == "--";
+            match Lease::parse(w).filter(|_| !options_over) {
                 Some(l) => lease = Some(l),
                 None => items.push(w.clone()),
             }
