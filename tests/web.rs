@@ -233,7 +233,8 @@ async fn a_sheet_draws_markup_as_text_and_try_it_keeps_the_line() {
     let sheet = engine::sheet::parse(text).unwrap();
     let host = new_host();
     let blocks = sheet.blocks.clone();
-    mount_to(host.clone(), move || view! { <SheetBlocks blocks=blocks /> }).forget();
+    // Its try-it links are the router's links.
+    mount_to(host.clone(), move || view! { <Router><SheetBlocks blocks=blocks /></Router> }).forget();
     tick().await;
     assert_eq!(count(&host, "img, script, b, i"), 0, "{}", host.inner_html());
     assert_eq!(query(&host, "h2").text_content().unwrap(), "<img src=x onerror=alert(1)>");

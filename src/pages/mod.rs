@@ -1,4 +1,4 @@
-//! One module per route (`app::Main` lists them).
+//! One module per route (`app::main_area` lists them).
 
 pub mod home;
 pub mod interview;

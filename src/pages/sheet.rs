@@ -4,6 +4,7 @@
 
 use engine::sheet::Block;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::links::try_it;
 use crate::prose::inline;
@@ -15,15 +16,15 @@ fn command(line: &str, note: &str) -> AnyView {
         <li class="b2p-sheet__cmd">
             <code class="b2p-sheet__line">{line.to_string()}</code>
             {note}
-            <a
-                class="b2p-sheet__try"
+            <A
                 href=try_it(line)
-                data-testid="try-it"
-                data-line=line.to_string()
-                aria-label=format!("Try it: {line}")
+                attr:class="b2p-sheet__try"
+                attr:data-testid="try-it"
+                attr:data-line=line.to_string()
+                attr:aria-label=format!("Try it: {line}")
             >
                 "Try it"
-            </a>
+            </A>
         </li>
     }
     .into_any()

@@ -9,6 +9,7 @@ use engine::share::Start;
 use leptos::html;
 use leptos::prelude::*;
 
+use super::gaps::Gaps;
 use crate::clipboard::CopyButton;
 use crate::pages::sheet::SheetBlocks;
 use crate::{content, saved, workspace};
@@ -45,41 +46,6 @@ async fn gather() -> Facts {
 
 fn text(f: &Facts) -> String {
     f.answer().join("\n\n")
-}
-
-/// What the learner's worlds do not show yet, with the lesson that does it.
-#[component]
-fn Gaps(facts: LocalResource<Facts>) -> impl IntoView {
-    let lessons = LocalResource::new(content::lessons);
-    move || {
-        let Some(f) = facts.get() else {
-            return view! {
-                <div class="b2p-answer__gaps" data-testid="answer-gaps">
-                    <p role="status">"Reading your lessons' worlds…"</p>
-                </div>
-            }
-            .into_any();
-        };
-        let titles = lessons.get().unwrap_or_default();
-        let gaps = f.gaps();
-        let list = (!gaps.is_empty()).then(|| {
-            let items = gaps
-                .iter()
-                .map(|(what, lesson)| {
-                    let title =
-                        titles.iter().find(|(id, _)| id == lesson).map_or("the lesson".to_string(), |(_, t)| t.clone());
-                    view! { <li>{format!("{what}: ")}<a href=format!("/lesson/{lesson}")>{title}</a></li> }
-                })
-                .collect_view();
-            view! {
-                <div>
-                    <p>"Your worlds do not show these yet — do them, and the answer tells them:"</p>
-                    <ul>{items}</ul>
-                </div>
-            }
-        });
-        view! { <div class="b2p-answer__gaps" data-testid="answer-gaps">{list}</div> }.into_any()
-    }
 }
 
 /// The answer section.

@@ -3,6 +3,7 @@
 //! presenter mode (`?present`) to demo the workflow live.
 
 mod answer;
+mod gaps;
 mod present;
 mod quiz;
 

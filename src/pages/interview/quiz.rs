@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use engine::quiz::{Answer, Kind, Question, Scores};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::content;
 use crate::notice::{self, Tone};
@@ -292,7 +293,7 @@ fn card(q: Q, question: &Question, s: &Quiz, n: usize) -> AnyView {
             >
                 <strong>{if right { "✓ Right." } else { "✗ Not quite." }}</strong>
                 <p>{inline(&question.why)}</p>
-                <p>"Learn it: "<a href=format!("/lesson/{}", question.lesson) data-testid="quiz-lesson">{lesson}</a></p>
+                <p>"Learn it: "<A href=format!("/lesson/{}", question.lesson) attr:data-testid="quiz-lesson">{lesson}</A></p>
             </div>
         }
     });

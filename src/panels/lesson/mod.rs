@@ -9,6 +9,7 @@ mod steps;
 
 use engine::lesson::{Checklist, Lesson, start};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::content::{self, ContentError};
 use crate::prose::inline;
@@ -143,7 +144,7 @@ pub fn LessonPanel(id: String) -> impl IntoView {
                     <div class="b2p-lesson__text">{inline(&l.interview)}</div>
                     <p class="b2p-lesson__actions">
                         {move || next.get().flatten().map(|n| view! {
-                            <a class="b2p-button b2p-button--primary" href=format!("/lesson/{n}")>"Next lesson"</a>
+                            <A href=format!("/lesson/{n}") attr:class="b2p-button b2p-button--primary">"Next lesson"</A>
                         })}
                         {lesson_button("Do it again", "reset", reset)}
                     </p>

@@ -7,6 +7,9 @@ use leptos::prelude::*;
 
 use crate::workspace::expect_workspace;
 
+mod row;
+pub use row::Controls;
+
 fn testid(name: &str) -> Option<&'static str> {
     match name {
         "commit-empty" => Some("new-commit"),
@@ -39,27 +42,5 @@ pub fn ControlButton(#[prop(into)] control: Signal<Control>, #[prop(optional)] c
         >
             {move || control.with(|c| c.label.clone())}
         </button>
-    }
-}
-
-/// A row of controls, keyed by name: a control whose state changes keeps
-/// its button; `primary` styles the first.
-#[component]
-pub fn Controls(#[prop(into)] controls: Signal<Vec<Control>>, #[prop(optional)] primary: bool) -> impl IntoView {
-    let names = move || controls.with(|cs| cs.iter().enumerate().map(|(i, c)| (i, c.name)).collect::<Vec<_>>());
-    view! {
-        <For each=names key=|(_, name)| *name let:((i, name))>
-            {
-                let first = controls.with_untracked(|cs| cs.iter().find(|c| c.name == name).cloned());
-                first.map(|first| {
-                    // This control as the engine reads it now, however the row changes.
-                    let control = Memo::new(move |_| {
-                        controls.with(|cs| cs.iter().find(|c| c.name == name).cloned()).unwrap_or_else(|| first.clone())
-                    });
-                    let class = if primary && i == 0 { "b2p-button--primary" } else { "" };
-                    view! { <ControlButton control=control class=class /> }
-                })
-            }
-        </For>
     }
 }
