@@ -8,6 +8,8 @@ use leptos_router::components::A;
 use crate::content;
 
 /// What the learner's worlds do not show yet, with the lesson that does it.
+///
+/// - `facts`: what the learner's saved worlds show, read once they load.
 #[component]
 pub fn Gaps(facts: LocalResource<Facts>) -> impl IntoView {
     let lessons = LocalResource::new(content::lessons);

@@ -114,7 +114,17 @@ pub fn Share() -> impl IntoView {
                 <CopyButton label="Copy link" failed="Press Ctrl+C to copy" testid="share-copy" text=copied />
             </div>
             <div class="b2p-share__row">
-                <a class="b2p-button" data-testid="export" on:click=export>"Export file"</a>
+                // An href from the start: a link without one is out of the tab
+                // order; the click replaces it before the browser follows.
+                <a
+                    class="b2p-button"
+                    href="data:application/json;charset=utf-8,"
+                    download="branch-to-prod.json"
+                    data-testid="export"
+                    on:click=export
+                >
+                    "Export file"
+                </a>
                 <label class="b2p-button b2p-share__import">
                     "Import file"
                     <input

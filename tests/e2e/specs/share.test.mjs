@@ -99,7 +99,10 @@ test("export to a file, import it in a fresh browser: the same world", async () 
   const mine = await fresh();
   for (const [line] of FLOW.slice(0, 6)) await mine.run(line);
   await mine.shareLink(6);
-  const [download] = await Promise.all([mine.page.waitForEvent("download"), mine.page.getByTestId("export").click()]);
+  // From the keyboard: the export link is in the tab order.
+  await mine.page.getByTestId("export").focus();
+  assert.equal(await mine.page.evaluate(() => document.activeElement?.dataset.testid), "export");
+  const [download] = await Promise.all([mine.page.waitForEvent("download"), mine.page.keyboard.press("Enter")]);
   assert.equal(download.suggestedFilename(), "branch-to-prod-sandbox.json");
   const path = join(artifacts, "exported-world.json");
   await download.saveAs(path);
