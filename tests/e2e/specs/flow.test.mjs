@@ -218,7 +218,7 @@ test("every route: no WCAG 2 A/AA violation (axe), no horizontal overflow from 3
   for (const line of ["git checkout -b feature/x", "edit product-inquiry", "git commit -am 'Add product inquiry'", "git push -u origin feature/x", "gh pr create --base development --fill"]) {
     await ws.run(line);
   }
-  for (const path of ["/", "/sandbox", "/lesson/big-picture", "/no-such-page"]) {
+  for (const path of ["/", "/sandbox", "/lesson/big-picture", "/interview", "/interview?present", "/reference", "/no-such-page"]) {
     await ws.page.evaluate((p) => {
       history.pushState(null, "", p);
       dispatchEvent(new PopStateEvent("popstate"));
