@@ -10,6 +10,11 @@ pub fn lesson_id(s: &str) -> Option<String> {
     engine::lesson::is_id(s).then(|| s.to_string())
 }
 
+/// A lesson's page (the engine's own address for it, as share links use).
+pub fn lesson(id: &str) -> String {
+    engine::share::Start::Lesson(id.to_string()).path()
+}
+
 /// `text` as a query parameter's value: everything but letters, digits
 /// and `-_.~` percent-encoded.
 pub fn encode(text: &str) -> String {

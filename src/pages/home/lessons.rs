@@ -20,7 +20,7 @@ pub fn Lessons() -> impl IntoView {
                 let is_done = done.contains(&id);
                 view! {
                     <li data-lesson=id.clone() data-done=if is_done { "true" } else { "false" }>
-                        <A href=format!("/lesson/{id}")>{title}</A>
+                        <A href=crate::links::lesson(&id)>{title}</A>
                         {if is_done { " ✓ done" } else { "" }}
                     </li>
                 }

@@ -17,8 +17,7 @@ use lessons::Lessons;
 #[component]
 pub fn Home() -> impl IntoView {
     let ws = super::sandbox::sandbox_workspace();
-    let w = ws.clone();
-    let world_map = Memo::new(move |_| w.with_world(|world| (map(world), world.servers().topology)));
+    let world_map = Memo::new(move |_| ws.with_world(|world| (map(world), world.servers().topology)));
     view! {
         <div class="b2p-home">
             <section class="b2p-intro">

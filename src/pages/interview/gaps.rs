@@ -30,7 +30,7 @@ pub fn Gaps(facts: LocalResource<Facts>) -> impl IntoView {
                 .map(|(what, lesson)| {
                     let title =
                         titles.iter().find(|(id, _)| id == lesson).map_or("the lesson".to_string(), |(_, t)| t.clone());
-                    view! { <li>{format!("{what}: ")}<A href=format!("/lesson/{lesson}")>{title}</A></li> }
+                    view! { <li>{format!("{what}: ")}<A href=crate::links::lesson(lesson)>{title}</A></li> }
                 })
                 .collect_view();
             view! {

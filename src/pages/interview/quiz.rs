@@ -293,7 +293,7 @@ fn card(q: Q, question: &Question, s: &Quiz, n: usize) -> AnyView {
             >
                 <strong>{if right { "✓ Right." } else { "✗ Not quite." }}</strong>
                 <p>{inline(&question.why)}</p>
-                <p>"Learn it: "<A href=format!("/lesson/{}", question.lesson) attr:data-testid="quiz-lesson">{lesson}</A></p>
+                <p>"Learn it: "<A href=crate::links::lesson(&question.lesson) attr:data-testid="quiz-lesson">{lesson}</A></p>
             </div>
         }
     });

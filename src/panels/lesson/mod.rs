@@ -144,7 +144,7 @@ pub fn LessonPanel(id: String) -> impl IntoView {
                     <div class="b2p-lesson__text">{inline(&l.interview)}</div>
                     <p class="b2p-lesson__actions">
                         {move || next.get().flatten().map(|n| view! {
-                            <A href=format!("/lesson/{n}") attr:class="b2p-button b2p-button--primary">"Next lesson"</A>
+                            <A href=crate::links::lesson(&n) attr:class="b2p-button b2p-button--primary">"Next lesson"</A>
                         })}
                         {lesson_button("Do it again", "reset", reset)}
                     </p>
