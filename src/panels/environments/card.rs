@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::console::Console;
 use crate::panels::{ActionForm, ControlButton};
+use crate::prose::inline;
 
 fn status_class(s: Status) -> &'static str {
     match s {
@@ -72,7 +73,8 @@ pub fn ServerCard(server: String, card: Memo<Option<Card>>) -> impl IntoView {
             </header>
             <p class="b2p-server__url">{row(|c| c.row.url.clone())}</p>
             <p class="b2p-server__runs">{row(|c| c.row.running.clone().unwrap_or_else(|| "nothing running".into()))}</p>
-            <p class="b2p-server__meta">{row(|c| format!("{} · {}", c.row.env_file, c.row.source))}</p>
+            // The engine names commands in backticks (`deploy production`).
+            <p class="b2p-server__meta">{move || inline(&row(|c| format!("{} · {}", c.row.env_file, c.row.source))())}</p>
             {move || card.with(|c| c.as_ref().and_then(|c| c.row.behind.clone()))
                 .map(|b| view! { <p class="b2p-server__meta">{b}</p> })}
             {move || {

@@ -141,6 +141,10 @@ test("the request console shows CORS, debug, threshold and log lines per profile
     await card.getByTestId("console-response").waitFor();
     return card;
   };
+  // A command the engine names in backticks reads as code on the card.
+  const production = ws.page.locator('[data-testid="server-card"][data-server="production"]');
+  assert.equal(await production.locator(".b2p-server__meta code").first().textContent(), "deploy production");
+  for (const text of await ws.page.getByTestId("server-card").allInnerTexts()) assert.doesNotMatch(text, /`/);
   let card = await ask("production", { method: "GET", path: "/", origin: "https://evil.example" });
   const response = await card.getByTestId("console-response").textContent();
   assert.match(response, /^HTTP\/1\.1 200 OK/);
