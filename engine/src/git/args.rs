@@ -70,6 +70,18 @@ fn unknown(usage: &'static str, word: &str, long: Option<&str>, short: Option<ch
     }
 }
 
+/// log and show read options as revision arguments, with their own wording
+/// for one git lacks (one git has and the tutor lacks is already "not
+/// simulated").
+pub fn as_revision_argument(e: GitError) -> GitError {
+    match e {
+        GitError::TakesNoValue(_, word) => GitError::Fatal(format!("unrecognized argument: {word}")),
+        GitError::UnknownOption(name, _) => GitError::Fatal(format!("unrecognized argument: --{name}")),
+        GitError::UnknownSwitch(c, _) => GitError::Fatal(format!("unrecognized argument: -{c}")),
+        e => e,
+    }
+}
+
 /// Reads `items` against `spec`; an unknown option is refused with `usage`.
 pub fn parse(items: &[String], spec: &[Opt], usage: &'static str) -> Result<Parsed, GitError> {
     let mut out = Parsed::default();

@@ -20,7 +20,12 @@ impl DiffArgs {
             rest,
             &[flag(None, "stat"), flag(None, "cached"), flag(None, "staged")],
             "diff [<options>] [<commit>] [--] [<path>...]",
-        )?;
+        )
+        .map_err(|e| match e {
+            GitError::UnknownOption(name, usage) => GitError::InvalidOption(format!("--{name}"), usage),
+            GitError::UnknownSwitch(c, usage) => GitError::InvalidOption(format!("-{c}"), usage),
+            e => e,
+        })?;
         let mut revs = Vec::new();
         for r in &p.positional {
             match r.split_once("..") {

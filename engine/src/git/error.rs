@@ -13,12 +13,12 @@ pub enum GitError {
     #[error("fatal: not a git repository (or any of the parent directories): .git")]
     NotARepo,
     /// `git foo`: not a git command, with git's suggestion.
-    #[error("git: '{cmd}' is not a git command. See 'git --help'.{}", suggestion_text(.suggestion.as_deref()))]
+    #[error("git: '{cmd}' is not a git command. See 'git --help'.{}", suggestion_text(.suggestions))]
     UnknownCommand {
         /// The word after `git`.
         cmd: String,
-        /// The closest command git knows, if any is close.
-        suggestion: Option<String>,
+        /// The commands git would suggest, best first (none when none is close).
+        suggestions: Vec<String>,
     },
     /// A branch name `git check-ref-format` refuses.
     #[error("fatal: '{0}' is not a valid branch name\n{REF_SYNTAX_HINT}")]
@@ -91,6 +91,10 @@ pub enum GitError {
     /// `-x` the command does not have, with its usage.
     #[error("error: unknown switch `{0}'\nusage: git {1}")]
     UnknownSwitch(char, &'static str),
+    /// `git diff --x` git does not have (diff words it "invalid option"; the
+    /// option as typed, the usage).
+    #[error("error: invalid option: {0}\nusage: git {1}")]
+    InvalidOption(String, &'static str),
     /// Any other `fatal:` line.
     #[error("fatal: {0}")]
     Fatal(String),
@@ -106,6 +110,10 @@ pub enum GitError {
 /// Where the learner's clone lives, in messages that show a path.
 pub const WORKTREE: &str = "/home/you/chatbot";
 
-fn suggestion_text(s: Option<&str>) -> String {
-    s.map(|s| format!("\n\nThe most similar command is\n\t{s}")).unwrap_or_default()
+fn suggestion_text(s: &[String]) -> String {
+    match s {
+        [] => String::new(),
+        [one] => format!("\n\nThe most similar command is\n\t{one}"),
+        many => format!("\n\nThe most similar commands are\n\t{}", many.join("\n\t")),
+    }
 }

@@ -134,17 +134,44 @@ const KNOWN: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// Options git parses for `log`, `show` and `diff` without listing them in
+/// `-h`: revision walking and diff output (git 2.47's manual pages, git-log(1),
+/// git-show(1), git-diff(1)). `engine/tests/differential/flags.rs` checks that
+/// the git installed accepts each one.
+const UNLISTED: &[(&str, &str, &str)] = &[
+    (
+        "log",
+        "BCDEFGIMOPRSUWXabgilnpstuwz",
+        "abbrev abbrev-commit after all all-match alternate-refs ancestry-path anchored author author-date-order basic-regexp before binary bisect boundary branches break-rewrites check cherry cherry-mark cherry-pick children color color-moved color-moved-ws color-words combined-all-paths committer compact-summary cumulative date date-order dense diff-algorithm diff-filter diff-merges dirstat dirstat-by-file do-walk dst-prefix encoding exclude exclude-first-parent-only exclude-hidden expand-tabs ext-diff extended-regexp find-copies find-copies-harder find-object find-renames first-parent fixed-strings follow format full-diff full-history full-index function-context glob graph grep grep-reflog histogram ignore-all-space ignore-blank-lines ignore-cr-at-eol ignore-matching-lines ignore-missing ignore-space-at-eol ignore-space-change ignore-submodules indent-heuristic inter-hunk-context invert-grep irreversible-delete ita-invisible-in-index left-only left-right line-prefix log-size max-count max-parents merge merges min-parents minimal name-only name-status no-abbrev-commit no-color no-color-moved no-color-moved-ws no-diff-merges no-expand-tabs no-ext-diff no-indent-heuristic no-max-parents no-merges no-min-parents no-notes no-patch no-prefix no-relative no-rename-empty no-renames no-standard-notes no-textconv no-walk not notes numstat oneline output output-indicator-context output-indicator-new output-indicator-old parents patch patch-with-raw patch-with-stat patience perl-regexp pickaxe-all pickaxe-regex pretty raw reflog regexp-ignore-case relative relative-date remotes remove-empty rename-empty reverse right-only rotate-to shortstat show-linear-break show-notes show-pulls show-signature simplify-by-decoration simplify-merges since since-as-filter single-worktree skip skip-to sparse src-prefix standard-notes stat stdin submodule summary tags text textconv topo-order unified until walk-reflogs word-diff word-diff-regex ws-error-highlight",
+    ),
+    (
+        "show",
+        "BCDGIMORSUWXablpstuwz",
+        "abbrev abbrev-commit anchored binary break-rewrites check color color-moved color-moved-ws color-words combined-all-paths compact-summary cumulative diff-algorithm diff-filter diff-merges dirstat dirstat-by-file dst-prefix encoding expand-tabs ext-diff find-copies find-copies-harder find-object find-renames format full-index function-context histogram ignore-all-space ignore-blank-lines ignore-cr-at-eol ignore-matching-lines ignore-space-at-eol ignore-space-change ignore-submodules indent-heuristic inter-hunk-context irreversible-delete ita-invisible-in-index line-prefix minimal name-only name-status no-abbrev-commit no-color no-color-moved no-color-moved-ws no-diff-merges no-expand-tabs no-ext-diff no-indent-heuristic no-notes no-patch no-prefix no-relative no-rename-empty no-renames no-standard-notes no-textconv notes numstat oneline output output-indicator-context output-indicator-new output-indicator-old patch patch-with-raw patch-with-stat patience pickaxe-all pickaxe-regex pretty raw relative rename-empty rotate-to shortstat show-notes show-signature skip-to src-prefix standard-notes stat submodule summary text textconv unified word-diff word-diff-regex ws-error-highlight",
+    ),
+    (
+        "diff",
+        "0123DGIUWXbsw",
+        "anchored binary break-rewrites cc check color color-moved color-moved-ws color-words compact-summary cumulative diff-algorithm diff-filter dirstat dirstat-by-file dst-prefix exit-code ext-diff find-copies find-object find-renames function-context histogram ignore-all-space ignore-blank-lines ignore-cr-at-eol ignore-matching-lines ignore-space-at-eol ignore-space-change ignore-submodules indent-heuristic inter-hunk-context irreversible-delete ita-invisible-in-index line-prefix merge-base minimal no-color no-color-moved no-color-moved-ws no-ext-diff no-indent-heuristic no-patch no-prefix no-relative no-rename-empty no-renames no-textconv output output-indicator-context output-indicator-new output-indicator-old patch patience pickaxe-regex quiet raw relative rename-empty rotate-to shortstat skip-to src-prefix submodule summary textconv unified word-diff word-diff-regex ws-error-highlight",
+    ),
+];
+
 /// Whether git's `command` has the long option `--name`.
 pub fn knows_long(command: &str, name: &str) -> bool {
-    KNOWN.iter().any(|(c, _, longs)| *c == command && longs.split(' ').any(|l| l == name))
+    KNOWN.iter().chain(UNLISTED).any(|(c, _, longs)| *c == command && longs.split(' ').any(|l| l == name))
 }
 
 /// Whether git's `command` has the option `-c`.
 pub fn knows_short(command: &str, c: char) -> bool {
-    KNOWN.iter().any(|(cmd, shorts, _)| *cmd == command && shorts.contains(c))
+    KNOWN.iter().chain(UNLISTED).any(|(cmd, shorts, _)| *cmd == command && shorts.contains(c))
 }
 
 /// Every command in the table, with its one-letter and long options.
 pub fn table() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
     KNOWN.iter().copied()
+}
+
+/// [`UNLISTED`]: per command, the options git parses without listing them.
+pub fn unlisted() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    UNLISTED.iter().copied()
 }

@@ -44,13 +44,7 @@ impl LogArgs {
             ],
             "log [<options>] [<revision-range>] [[--] <path>...]",
         )
-        .map_err(|e| match e {
-            // log reads its options as revision arguments, with their own wording.
-            GitError::TakesNoValue(_, word) => GitError::Fatal(format!("unrecognized argument: {word}")),
-            GitError::UnknownOption(name, _) => GitError::Fatal(format!("unrecognized argument: --{name}")),
-            GitError::UnknownSwitch(c, _) => GitError::Fatal(format!("unrecognized argument: -{c}")),
-            e => e,
-        })?;
+        .map_err(args::as_revision_argument)?;
         if let Some(n) = p.value("max-count") {
             max = Some(n.parse().map_err(|_| GitError::Fatal(format!("'{n}': not an integer")))?);
         }

@@ -124,27 +124,31 @@ pub enum GitCommand {
     Version,
 }
 
-/// Subcommands real git has that the tutor does not simulate; they get a clear
-/// message instead of git's "not a git command".
-const NOT_SIMULATED: &[&str] = &[
-    "blame",
-    "bisect",
-    "clone",
-    "config",
-    "clean",
-    "reflog",
-    "worktree",
-    "submodule",
-    "grep",
-    "am",
-    "apply",
-    "format-patch",
-    "notes",
-    "shortlog",
-    "archive",
-    "gc",
-    "cherry",
-];
+/// Every other command git 2.47 lists (`git help -a`, up to its guides): the
+/// tutor does not simulate them, and says so instead of git's "not a git
+/// command". Space-separated; `engine/tests/differential/flags.rs` checks the
+/// list against the git installed.
+const NOT_SIMULATED: &str = concat!(
+    "am annotate apply archimport archive bisect blame bugreport bundle cat-file check-attr ",
+    "check-ignore check-mailmap check-ref-format checkout-index cherry citool clean clone column ",
+    "commit-graph commit-tree config count-objects credential credential-cache credential-store ",
+    "cvsexportcommit cvsimport cvsserver daemon diagnose diff-files diff-index diff-tree difftool ",
+    "fast-export fast-import fetch-pack filter-branch fmt-merge-msg for-each-ref for-each-repo ",
+    "format-patch fsck gc get-tar-commit-id gitk gitweb grep gui hash-object hook http-backend ",
+    "imap-send index-pack instaweb interpret-trailers ls-tree mailinfo mailsplit maintenance ",
+    "merge-base merge-file merge-index merge-one-file merge-tree mergetool mktag mktree ",
+    "multi-pack-index name-rev notes p4 pack-objects pack-redundant pack-refs patch-id prune ",
+    "prune-packed quiltimport range-diff read-tree reflog refs repack replace replay request-pull ",
+    "rerere rev-list rev-parse scalar send-email send-pack sh-i18n sh-setup shortlog show-branch ",
+    "show-index show-ref sparse-checkout stripspace submodule svn symbolic-ref unpack-file ",
+    "unpack-objects update-index update-ref update-server-info var verify-commit verify-pack ",
+    "verify-tag whatchanged worktree write-tree"
+);
+
+/// Whether `sub` is a git command the tutor does not simulate.
+pub fn not_simulated(sub: &str) -> bool {
+    NOT_SIMULATED.split(' ').any(|c| c == sub)
+}
 
 /// Every subcommand name git knows, for "The most similar command is".
 pub(crate) const KNOWN: &[&str] = &[
@@ -228,11 +232,11 @@ impl GitCommand {
             }
             "help" | "--help" | "-h" => Self::Help,
             "version" | "--version" => Self::Version,
-            other if NOT_SIMULATED.contains(&other) => {
+            other if not_simulated(other) => {
                 return Err(GitError::Fatal(format!("'git {other}' is not simulated in this tutor yet")));
             }
             other => {
-                return Err(GitError::UnknownCommand { cmd: other.to_string(), suggestion: similar_command(other) });
+                return Err(GitError::UnknownCommand { cmd: other.to_string(), suggestions: similar_commands(other) });
             }
         })
     }
@@ -274,8 +278,57 @@ impl GitCommand {
 
 /// git's `help_unknown_cmd`: Damerau–Levenshtein with git's weights
 /// (swap 0, substitution 2, insertion 1, deletion 3), prefixes count as close.
-fn similar_command(cmd: &str) -> Option<String> {
-    closest(cmd, KNOWN).map(str::to_string)
+/// The commands a Debian install of git 2.47 has (`git --exec-path`'s
+/// `git-*`): what git's "most similar" suggestions are chosen from.
+/// `engine/tests/differential/flags.rs` compares suggestions with git's.
+const INSTALLED: &str = concat!(
+    "add am annotate apply archimport archive bisect blame branch bugreport bundle cat-file ",
+    "check-attr check-ignore check-mailmap check-ref-format checkout checkout--worker checkout-index ",
+    "cherry cherry-pick clean clone column commit commit-graph commit-tree config count-objects ",
+    "credential credential-cache credential-cache--daemon credential-store cvsexportcommit cvsimport ",
+    "cvsserver daemon describe diagnose diff diff-files diff-index diff-tree difftool ",
+    "difftool--helper fast-export fast-import fetch fetch-pack filter-branch fmt-merge-msg ",
+    "for-each-ref for-each-repo format-patch fsck fsck-objects fsmonitor--daemon gc ",
+    "get-tar-commit-id grep hash-object help hook http-backend http-fetch http-push imap-send ",
+    "index-pack init init-db instaweb interpret-trailers log ls-files ls-remote ls-tree mailinfo ",
+    "mailsplit maintenance merge merge-base merge-file merge-index merge-octopus merge-one-file ",
+    "merge-ours merge-recursive merge-resolve merge-subtree merge-tree mergetool mergetool--lib ",
+    "mktag mktree multi-pack-index mv name-rev notes p4 pack-objects pack-redundant pack-refs ",
+    "patch-id prune prune-packed pull push quiltimport range-diff read-tree rebase receive-pack ",
+    "reflog refs remote remote-ext remote-fd remote-ftp remote-ftps remote-http remote-https repack ",
+    "replace replay request-pull rerere reset restore rev-list rev-parse revert rm send-email ",
+    "send-pack sh-i18n sh-i18n--envsubst sh-setup shell shortlog show show-branch show-index ",
+    "show-ref sparse-checkout stage stash status stripspace submodule submodule--helper svn switch ",
+    "symbolic-ref tag unpack-file unpack-objects update-index update-ref update-server-info ",
+    "upload-archive upload-pack var verify-commit verify-pack verify-tag version web--browse ",
+    "whatchanged worktree write-tree"
+);
+
+/// The commands `git help` lists: a word one of them starts with is a
+/// perfect match for it.
+const COMMON: &[&str] = &[
+    "clone", "init", "add", "mv", "restore", "rm", "bisect", "diff", "grep", "log", "show", "status", "branch",
+    "commit", "merge", "rebase", "reset", "switch", "tag", "fetch", "pull", "push",
+];
+
+/// git's suggestions for an unknown `cmd` (`help_unknown_cmd`): the common
+/// commands it begins, then every command at the best distance, when that
+/// distance is under git's `SIMILARITY_FLOOR` of 7.
+fn similar_commands(cmd: &str) -> Vec<String> {
+    let mut scored: Vec<(usize, &str)> = INSTALLED
+        .split(' ')
+        .map(|c| {
+            let d = if COMMON.contains(&c) && c.starts_with(cmd) { 0 } else { weighted_distance(cmd, c) + 1 };
+            (d, c)
+        })
+        .collect();
+    crate::order::sort(&mut scored);
+    let prefixes = scored.iter().take_while(|(d, _)| *d == 0).count();
+    let Some(&(best, _)) = scored.get(prefixes) else { return Vec::new() };
+    if best >= 7 {
+        return Vec::new();
+    }
+    scored.iter().take_while(|(d, _)| *d == 0 || *d == best).map(|(_, c)| (*c).to_string()).collect()
 }
 
 /// The candidate closest to `cmd` by git's measure, when it is close enough
@@ -447,9 +500,9 @@ mod tests {
 
     #[test]
     fn suggests_like_git() {
-        assert_eq!(similar_command("comit").as_deref(), Some("commit"));
-        assert_eq!(similar_command("stauts").as_deref(), Some("status"));
-        assert_eq!(similar_command("chekout").as_deref(), Some("checkout"));
-        assert_eq!(similar_command("xyzzyplugh"), None);
+        assert_eq!(similar_commands("comit"), ["commit"]);
+        assert_eq!(similar_commands("stauts"), ["status"]);
+        assert_eq!(similar_commands("stat"), ["status", "stage", "stash"]);
+        assert!(similar_commands("xyzzyplugh").is_empty());
     }
 }

@@ -32,17 +32,7 @@ impl ShowArgs {
             &[flag(None, "stat"), flag(None, "oneline"), flag(Some('s'), "no-patch"), flag(Some('p'), "patch")],
             "show [<options>] <object>...",
         )
-        .map_err(|e| match e {
-            // show takes every log and diff option, more than -h lists: one
-            // the tutor lacks is "not simulated", never claimed unknown to git.
-            GitError::UnknownOption(name, _) => {
-                GitError::Fatal(format!("'git show --{name}' is not simulated in this tutor yet"))
-            }
-            GitError::UnknownSwitch(c, _) => {
-                GitError::Fatal(format!("'git show -{c}' is not simulated in this tutor yet"))
-            }
-            e => e,
-        })?;
+        .map_err(args::as_revision_argument)?;
         if p.dashdash.is_some() {
             return Err(GitError::Fatal("limiting git show to paths is not simulated in this tutor yet".into()));
         }

@@ -141,6 +141,12 @@ fn every_option_git_lists_is_implemented_or_refused() {
                 problems.push(format!("git {prefix} has no -{c}, but the engine accepts it"));
             }
         }
+        // With the options git parses without listing them (log, show, diff).
+        let (mut git_shorts, mut git_longs) = (git_shorts, git_longs);
+        for (_, s, l) in engine::git::known_flags::unlisted().filter(|(c, _, _)| c == command) {
+            git_shorts.extend(s.chars());
+            git_longs.extend(l.split(' ').map(str::to_string));
+        }
         let words = git_longs
             .iter()
             .filter(|l| !longs.split(' ').any(|i| i == *l))
@@ -158,4 +164,97 @@ fn every_option_git_lists_is_implemented_or_refused() {
     }
     println!("options: {checked} that git lists and the engine does not implement, each refused");
     assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
+fn the_options_git_parses_without_listing_them_are_gits() {
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for (command, shorts, longs) in engine::git::known_flags::unlisted() {
+        let (listed_shorts, listed_longs) = git_options(&[command]);
+        let words = longs.split(' ').map(|l| (format!("--{l}"), listed_longs.contains(l)));
+        for (word, listed) in words.chain(shorts.chars().map(|c| (format!("-{c}"), listed_shorts.contains(&c)))) {
+            checked += 1;
+            // `--format=<f>` takes its value only after `=`.
+            if listed || !(git_accepts(&[command], &word) || git_accepts(&[command], &format!("{word}=x"))) {
+                wrong
+                    .push(format!("git {command} {word}: {}", if listed { "already in -h" } else { "git refuses it" }));
+            }
+        }
+    }
+    println!("options git parses without listing them: {checked}, each accepted by git");
+    assert!(wrong.is_empty(), "known_flags.rs's UNLISTED is wrong for this git:\n{}", wrong.join("\n"));
+}
+
+/// The commands `git help -a` lists, up to its guides.
+fn git_commands() -> Vec<String> {
+    let out = Command::new("git").args(["help", "-a"]).env("LC_ALL", "C").output().expect("run git");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .take_while(|l| !l.starts_with("User-facing"))
+        .filter_map(|l| l.strip_prefix("   ").and_then(|l| l.split_whitespace().next()))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_command_git_has_is_simulated_or_refused_as_such() {
+    let commands = git_commands();
+    assert!(commands.len() > 100, "git help -a listed only {} commands", commands.len());
+    let mut wrong = Vec::new();
+    for command in &commands {
+        let mut world = World::new();
+        let out = world.run(&format!("git {command}"));
+        if out.output.contains("is not a git command") {
+            wrong.push(command.clone());
+        }
+    }
+    assert!(wrong.is_empty(), "git has these, the tutor calls them not git commands: {}", wrong.join(" "));
+}
+
+/// What real git prints for `git WORD` in a fresh repository.
+fn git_says(word: &str) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = Command::new("git").arg(word).current_dir(dir.path()).env("LC_ALL", "C").output().expect("run git");
+    String::from_utf8_lossy(&out.stderr).trim_end().to_string()
+}
+
+#[test]
+fn a_mistyped_command_gets_gits_suggestions() {
+    // Typos of the commands a learner types: a letter dropped, two swapped,
+    // one doubled; and a few seen in the wild.
+    let mut words: BTreeSet<String> =
+        ["pul", "ad", "stat", "tags", "rest", "revparse", "rebas", "sta", "st", "a", "xyzzy", "stash-list", "lgo"]
+            .map(str::to_string)
+            .into();
+    for command in ["status", "commit", "checkout", "branch", "merge", "push", "pull", "switch", "diff", "remote"] {
+        let c: Vec<char> = command.chars().collect();
+        for i in 0..c.len() {
+            let mut dropped = c.clone();
+            dropped.remove(i);
+            words.insert(dropped.into_iter().collect());
+            let mut doubled = c.clone();
+            doubled.insert(i, c[i]);
+            words.insert(doubled.into_iter().collect());
+            if i + 1 < c.len() && c[i] != c[i + 1] {
+                let mut swapped = c.clone();
+                swapped.swap(i, i + 1);
+                words.insert(swapped.into_iter().collect());
+            }
+        }
+    }
+    let mut wrong = Vec::new();
+    for word in &words {
+        let git = git_says(word);
+        // A command another program put on this machine's PATH is not git's.
+        if !git.contains("is not a git command") || git.contains("credential-gcloud") {
+            continue;
+        }
+        let ours = World::new().run(&format!("git {word}")).output;
+        if ours != git {
+            wrong.push(format!("git {word}\n--- git:\n{git}\n--- tutor:\n{ours}"));
+        }
+    }
+    println!("typos: {} compared with git", words.len());
+    assert!(wrong.is_empty(), "{} differ:\n{}", wrong.len(), wrong.join("\n"));
 }
