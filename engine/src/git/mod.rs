@@ -16,6 +16,7 @@ pub(crate) mod merge;
 pub mod pick;
 mod remote;
 pub mod restore;
+mod rev_parse;
 mod show;
 pub mod stash;
 pub mod status;
@@ -116,6 +117,8 @@ pub enum GitCommand {
     Describe(describe::DescribeArgs),
     /// `git ls-remote`.
     LsRemote(remote::LsRemoteArgs),
+    /// `git rev-parse`.
+    RevParse(rev_parse::RevParseArgs),
     /// `git init`: creates the repository (the world does it when there is none).
     Init,
     /// `git help`.
@@ -188,6 +191,7 @@ pub(crate) const KNOWN: &[&str] = &[
     "shortlog",
     "ls-files",
     "ls-remote",
+    "rev-parse",
 ];
 
 impl GitCommand {
@@ -223,6 +227,7 @@ impl GitCommand {
             "ls-files" => Self::LsFiles(files::LsFilesArgs::parse(rest)?),
             "describe" => Self::Describe(describe::DescribeArgs::parse(rest)?),
             "ls-remote" => Self::LsRemote(remote::LsRemoteArgs::parse(rest)?),
+            "rev-parse" => Self::RevParse(rev_parse::RevParseArgs::parse(rest)?),
             "init" if rest.is_empty() => Self::Init,
             "init" => {
                 return Err(GitError::Fatal(format!(
@@ -269,6 +274,7 @@ impl GitCommand {
             Self::LsFiles(a) => files::ls_files(a, ctx),
             Self::Describe(a) => describe::run(a, ctx),
             Self::LsRemote(a) => remote::ls_remote(a, ctx),
+            Self::RevParse(a) => rev_parse::run(a, ctx),
             Self::Init => Ok("Reinitialized existing Git repository in /home/you/chatbot/.git/".to_string()),
             Self::Help => Ok(HELP.to_string()),
             Self::Version => Ok("git version 2.47.3 (Branch to Prod simulation)".to_string()),
@@ -276,8 +282,6 @@ impl GitCommand {
     }
 }
 
-/// git's `help_unknown_cmd`: Damerau–Levenshtein with git's weights
-/// (swap 0, substitution 2, insertion 1, deletion 3), prefixes count as close.
 /// The commands a Debian install of git 2.47 has (`git --exec-path`'s
 /// `git-*`): what git's "most similar" suggestions are chosen from.
 /// `engine/tests/differential/flags.rs` compares suggestions with git's.
@@ -349,6 +353,8 @@ pub(crate) fn closest<'a>(cmd: &str, known: &[&'a str]) -> Option<&'a str> {
     (best.0 < 7 && scored.get(1).is_none_or(|s| s.0 != best.0)).then_some(best.1)
 }
 
+/// git's `levenshtein`: Damerau–Levenshtein with git's weights for
+/// unknown commands (swap 0, substitution 2, insertion 1, deletion 3).
 fn weighted_distance(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let (w, s, add, del) = (0, 2, 1, 3);
@@ -471,7 +477,8 @@ examine the history and state
    log        Show commit logs (--oneline, --graph, --all, -n, A..B, --first-parent)
    ls-files   Show the files in the index (-o for untracked ones)
    show       Show a commit, a tag or REV:FILE (--stat, --oneline, --no-patch)
-   status     Show the working tree status (--short)
+   rev-parse  Print the commit a name stands for (--short, --verify, --abbrev-ref HEAD)
+   status     Show the working tree status (--short, -sb)
 
 grow, mark and tweak your common history
    branch     List, create, rename or delete branches (-d, -D, -m, -a, -r, -vv, -u, --merged)

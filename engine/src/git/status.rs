@@ -9,13 +9,20 @@ use crate::repo::{Head, Operation, Repo, Tree, short};
 pub struct StatusArgs {
     /// `-s`/`--short`.
     pub short: bool,
+    /// `-b`/`--branch`: the short form starts with a `## branch` line (the
+    /// long form always names the branch).
+    pub branch: bool,
 }
 
 impl StatusArgs {
     /// Parses the words after `status`.
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
-        let p = args::parse(rest, &[flag(Some('s'), "short")], "status [<options>] [--] [<pathspec>...]")?;
-        Ok(Self { short: p.has("short") })
+        let p = args::parse(
+            rest,
+            &[flag(Some('s'), "short"), flag(Some('b'), "branch")],
+            "status [<options>] [--] [<pathspec>...]",
+        )?;
+        Ok(Self { short: p.has("short"), branch: p.has("branch") })
     }
 }
 
@@ -105,7 +112,38 @@ pub fn short_lines(repo: &Repo, work: &Tree) -> Vec<String> {
 
 /// Runs `git status`.
 pub fn run(a: &StatusArgs, ctx: &mut Ctx) -> String {
-    if a.short { short_lines(ctx.repo, ctx.work).join("\n") } else { long(ctx.repo, ctx.work) }
+    if !a.short {
+        return long(ctx.repo, ctx.work);
+    }
+    let mut lines = short_lines(ctx.repo, ctx.work);
+    if a.branch {
+        lines.insert(0, branch_line(ctx.repo));
+    }
+    lines.join("\n")
+}
+
+/// `git status -sb`'s first line: `## main...origin/main [ahead 1]`.
+fn branch_line(repo: &Repo) -> String {
+    let b = match repo.head() {
+        Head::Detached(_) => return "## HEAD (no branch)".to_string(),
+        Head::Branch(b) => b,
+    };
+    let name = if repo.head_commit().is_none() { format!("No commits yet on {b}") } else { b.clone() };
+    let Some(up) = repo.upstreams.get(b.as_str()) else {
+        return format!("## {name}");
+    };
+    let theirs_name = up.tracking_ref();
+    let counts = match (repo.remote_tracking.get(&theirs_name), repo.branches.get(b.as_str())) {
+        (None, _) => " [gone]".to_string(),
+        (Some(theirs), Some(ours)) => match repo.ahead_behind(ours, theirs) {
+            (0, 0) => String::new(),
+            (a, 0) => format!(" [ahead {a}]"),
+            (0, n) => format!(" [behind {n}]"),
+            (a, n) => format!(" [ahead {a}, behind {n}]"),
+        },
+        (Some(_), None) => String::new(),
+    };
+    format!("## {name}...{theirs_name}{counts}")
 }
 
 fn label(code: char) -> &'static str {

@@ -49,7 +49,7 @@ fn git_args(command: &str) -> Vec<&str> {
 /// Options the engine implements with git's behaviour, per command. `no-edit`
 /// is honest where listed: the tutor never opens an editor.
 const IMPLEMENTED: &[(&str, &str, &str)] = &[
-    ("status", "s", "short"),
+    ("status", "sb", "short branch"),
     ("log", "n", "oneline graph all max-count decorate first-parent"),
     (
         "branch",
