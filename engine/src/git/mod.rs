@@ -127,33 +127,20 @@ pub enum GitCommand {
     Version,
 }
 
-/// Every other command git 2.47 lists (`git help -a`, up to its guides): the
-/// tutor does not simulate them, and says so instead of git's "not a git
-/// command". Space-separated; `engine/tests/differential/flags.rs` checks the
-/// list against the git installed.
-const NOT_SIMULATED: &str = concat!(
-    "am annotate apply archimport archive bisect blame bugreport bundle cat-file check-attr ",
-    "check-ignore check-mailmap check-ref-format checkout-index cherry citool clean clone column ",
-    "commit-graph commit-tree config count-objects credential credential-cache credential-store ",
-    "cvsexportcommit cvsimport cvsserver daemon diagnose diff-files diff-index diff-tree difftool ",
-    "fast-export fast-import fetch-pack filter-branch fmt-merge-msg for-each-ref for-each-repo ",
-    "format-patch fsck gc get-tar-commit-id gitk gitweb grep gui hash-object hook http-backend ",
-    "imap-send index-pack instaweb interpret-trailers ls-tree mailinfo mailsplit maintenance ",
-    "merge-base merge-file merge-index merge-one-file merge-tree mergetool mktag mktree ",
-    "multi-pack-index name-rev notes p4 pack-objects pack-redundant pack-refs patch-id prune ",
-    "prune-packed quiltimport range-diff read-tree reflog refs repack replace replay request-pull ",
-    "rerere rev-list rev-parse scalar send-email send-pack sh-i18n sh-setup shortlog show-branch ",
-    "show-index show-ref sparse-checkout stripspace submodule svn symbolic-ref unpack-file ",
-    "unpack-objects update-index update-ref update-server-info var verify-commit verify-pack ",
-    "verify-tag whatchanged worktree write-tree"
-);
+/// Commands `git help -a` lists that a Debian install keeps in other
+/// packages (so they are not in [`INSTALLED`]).
+const PACKAGED_APART: &[&str] = &["citool", "gitk", "gitweb", "gui", "scalar"];
 
-/// Whether `sub` is a git command the tutor does not simulate.
-pub fn not_simulated(sub: &str) -> bool {
-    NOT_SIMULATED.split(' ').any(|c| c == sub)
+/// Whether `sub` is one of git's commands. Asked only of a word the parser
+/// does not simulate: the tutor says so instead of git's "not a git
+/// command" (`engine/tests/differential/flags.rs` checks every command
+/// `git help -a` lists).
+fn not_simulated(sub: &str) -> bool {
+    INSTALLED.split(' ').any(|c| c == sub) || PACKAGED_APART.contains(&sub)
 }
 
-/// Every subcommand name git knows, for "The most similar command is".
+/// The subcommands Tab offers after `git`: the ones the tutor simulates and
+/// a few a learner reaches for.
 pub(crate) const KNOWN: &[&str] = &[
     "add",
     "branch",
@@ -336,8 +323,7 @@ fn similar_commands(cmd: &str) -> Vec<String> {
 }
 
 /// The candidate closest to `cmd` by git's measure, when it is close enough
-/// and unambiguous (git's `help_unknown_cmd`; the terminal's "did you mean"
-/// uses it too).
+/// and unambiguous: the terminal's "did you mean" for its own commands.
 pub(crate) fn closest<'a>(cmd: &str, known: &[&'a str]) -> Option<&'a str> {
     let mut scored: Vec<(usize, &str)> = known
         .iter()

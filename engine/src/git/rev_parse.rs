@@ -3,7 +3,7 @@
 //! deploy script or a learner checking "which commit is this?" asks for.
 
 use super::{Ctx, GitError};
-use crate::repo::{Head, Repo, SHORT_ID_LEN};
+use crate::repo::{Repo, SHORT_ID_LEN};
 
 /// What `rev-parse` prints for each revision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,17 +71,13 @@ impl RevParseArgs {
 /// The object `rev` names: an annotated tag's own object (as git prints
 /// it), else the commit.
 fn object(repo: &Repo, rev: &str) -> Option<String> {
-    let tag = rev.strip_prefix("refs/tags/").unwrap_or(rev);
-    repo.tag_notes.get(tag).map(|note| note.id.clone()).or_else(|| repo.resolve(rev))
+    repo.annotated_tag(rev).map(|(_, note)| note.id.clone()).or_else(|| repo.resolve(rev))
 }
 
 /// A ref's short name (`refs/heads/main` → `main`), when `rev` is one.
 fn ref_name(repo: &Repo, rev: &str) -> Option<String> {
     if rev == "HEAD" {
-        return Some(match repo.head() {
-            Head::Branch(b) => b.clone(),
-            Head::Detached(_) => "HEAD".to_string(),
-        });
+        return Some(repo.current_branch().unwrap_or("HEAD").to_string());
     }
     let heads = rev.strip_prefix("refs/heads/").unwrap_or(rev);
     let remotes = rev.strip_prefix("refs/remotes/").unwrap_or(rev);

@@ -128,10 +128,7 @@ pub fn run(a: &ShowArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         let Some(c) = repo.commit(&id) else { return Err(GitError::AmbiguousArgument(rev.clone())) };
         let mut text = String::new();
         // An annotated tag (named as a tag, not a branch) shows itself first.
-        let tag = rev.strip_prefix("refs/tags/").unwrap_or(rev);
-        if let Some(note) =
-            repo.tag_notes.get(tag).filter(|_| rev.starts_with("refs/tags/") || !repo.branches.contains_key(rev))
-        {
+        if let Some((tag, note)) = repo.annotated_tag(rev) {
             if a.oneline {
                 text.push_str(&format!("tag {tag}\n\n{}\n", note.message.trim_end()));
             } else {

@@ -347,6 +347,15 @@ impl Repo {
         &self.head
     }
 
+    /// The annotated tag `rev` names (`v1.0`, `refs/tags/v1.0`) with its
+    /// name, unless a branch of that name comes first (`git show v1.0`,
+    /// `git rev-parse v1.0`).
+    pub fn annotated_tag<'a>(&'a self, rev: &'a str) -> Option<(&'a str, &'a TagNote)> {
+        let tag = rev.strip_prefix("refs/tags/").unwrap_or(rev);
+        let named_as_tag = rev.starts_with("refs/tags/") || !self.branches.contains_key(rev);
+        self.tag_notes.get(tag).filter(|_| named_as_tag).map(|note| (tag, note))
+    }
+
     /// The branch HEAD is on, if any.
     pub fn current_branch(&self) -> Option<&str> {
         match self.head() {
