@@ -124,7 +124,9 @@ pub fn unified(old: &str, new: &str) -> String {
             let s = if len == 0 { s.unwrap_or(0) } else { s.map_or(0, |s| s + 1) };
             if len == 1 { format!("{s}") } else { format!("{s},{len}") }
         };
-        out.push_str(&format!("@@ -{} +{} @@\n", range(old_start, old_len), range(new_start, new_len)));
+        let func = old_start.and_then(|s| function_line(&a[..s]));
+        let func = func.map_or(String::new(), |f| format!(" {f}"));
+        out.push_str(&format!("@@ -{} +{} @@{func}\n", range(old_start, old_len), range(new_start, new_len)));
         for o in hunk {
             match *o {
                 Op::Keep(x, _) => out.push_str(&format!(" {}\n", a[x])),
@@ -134,6 +136,18 @@ pub fn unified(old: &str, new: &str) -> String {
         }
     }
     out
+}
+
+/// The text git puts after a hunk's `@@ … @@`: the nearest line above the
+/// hunk that starts with a letter, `_` or `$` (xdiff's default `def_ff`),
+/// at most 80 bytes, trailing blanks trimmed.
+fn function_line<'a>(above: &[&'a str]) -> Option<&'a str> {
+    let line = above.iter().rev().find(|l| l.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_' || c == '$'))?;
+    let mut end = line.len().min(80);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    Some(line[..end].trim_end_matches([' ', '\t', '\n', '\x0b', '\x0c', '\r']))
 }
 
 /// A three-way merge of one file's lines. `Ok` is the clean result; `Err` is
@@ -232,6 +246,20 @@ mod tests {
             unified("API_DEBUG=true\n", "API_DEBUG=false\n"),
             "@@ -1 +1 @@\n-API_DEBUG=true\n+API_DEBUG=false\n"
         );
+    }
+
+    #[test]
+    fn a_hunk_is_headed_by_the_nearest_line_that_names_something() {
+        let old = "import os\n\ndef reply(text):\n    a = 1\n    b = 2\n    c = 3\n    d = 4\n    return a\n";
+        let new = old.replace("return a", "return b");
+        assert!(unified(old, &new).starts_with("@@ -5,4 +5,4 @@ def reply(text):\n"), "{}", unified(old, &new));
+        // Indented lines, `#` comments and blank lines never name a hunk.
+        let old = "x = 1\n  # note\n\n    a\n    b\n    c\n    d\n";
+        assert!(unified(old, &old.replace("    d", "    e")).starts_with("@@ -4,4 +4,4 @@ x = 1\n"));
+        // A hunk from the first line has nothing above it.
+        assert!(unified("a\nb\n", "a\nc\n").starts_with("@@ -1,2 +1,2 @@\n"));
+        let long = format!("{}  \n1\n2\n3\n4\n", "y".repeat(90));
+        assert!(unified(&long, &long.replace('4', "5")).starts_with(&format!("@@ -2,4 +2,4 @@ {}\n", "y".repeat(80))));
     }
 
     #[test]

@@ -4,6 +4,7 @@ use std::collections::{BTreeSet, BinaryHeap};
 use std::sync::Arc;
 
 use super::args::{self, flag, value};
+use super::show::{self, Formats};
 use super::{Ctx, GitError, decorations};
 use crate::clock::git_date;
 use crate::repo::{Commit, CommitId, IdMap, Repo, short};
@@ -18,6 +19,8 @@ pub struct LogArgs {
     pub max: Option<usize>,
     /// `--first-parent`: follow only the first parent of merges.
     pub first_parent: bool,
+    /// `-p`/`--stat` (`-s`/`--no-patch`: none): what follows each commit.
+    formats: Formats,
     pub revs: Vec<String>,
 }
 
@@ -41,6 +44,10 @@ impl LogArgs {
                 value(Some('n'), "max-count"),
                 flag(None, "decorate"),
                 flag(None, "first-parent"),
+                flag(Some('p'), "patch"),
+                flag(Some('u'), "patch"),
+                flag(None, "stat"),
+                flag(Some('s'), "no-patch"),
             ],
             "log [<options>] [<revision-range>] [[--] <path>...]",
         )
@@ -51,7 +58,14 @@ impl LogArgs {
         if p.dashdash.is_some() {
             return Err(GitError::Fatal("limiting git log to paths is not simulated in this tutor yet".into()));
         }
+        let formats = Formats::from_opts(&p.opts).unwrap_or_default();
+        if !formats.is_empty() && p.has("graph") {
+            return Err(GitError::Fatal(
+                "'git log --graph' with -p or --stat is not simulated in this tutor yet".into(),
+            ));
+        }
         Ok(Self {
+            formats,
             oneline: p.has("oneline"),
             graph: p.has("graph"),
             all: p.has("all"),
@@ -201,7 +215,14 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let mut out = Vec::new();
     for id in &ids {
         let Some(c) = repo.commit(id) else { continue };
-        let block = header(repo, c, a.oneline);
+        let mut block = header(repo, c, a.oneline);
+        if !a.formats.is_empty() {
+            block = show::logged(repo, c, block, a.formats, a.oneline);
+            // A full commit ends in a newline: a blank line before the next.
+            if !a.oneline {
+                block.push('\n');
+            }
+        }
         match graph.as_mut() {
             Some(g) => out.extend(g.render(id, &c.parents, &block, a.oneline)),
             None => out.push(block),

@@ -363,6 +363,42 @@ pub fn stat_with_files(old: &Tree, new: &Tree, summary_line: &str) -> String {
     if files.is_empty() { summary_line.to_string() } else { format!("{}\n{summary_line}", files.join("\n")) }
 }
 
+/// git's `show_stats` layout in 80 columns: (name, graph, count) widths.
+/// Names and graph get what they want; when that overflows, the graph
+/// keeps at most 3/8 of the width (at least 6) and the name the rest.
+fn stat_widths(max_len: usize, max_change: usize) -> (usize, usize, usize) {
+    let num_w = max_change.to_string().len();
+    let width = 80.max(16 + 6 + num_w);
+    let (mut name_w, mut graph_w) = (max_len, max_change);
+    if name_w + num_w + 6 + graph_w > width {
+        let graph_room = (width * 3 / 8).saturating_sub(num_w + 6);
+        if graph_w > graph_room {
+            graph_w = graph_room.max(6);
+        }
+        if name_w > width - num_w - 6 - graph_w {
+            name_w = width - num_w - 6 - graph_w;
+        } else {
+            graph_w = width - num_w - 6 - name_w;
+        }
+    }
+    (name_w, graph_w, num_w)
+}
+
+/// A path padded to `width`, or cut from the left to `...` and its
+/// last whole directories when it is longer, as git shortens it.
+fn stat_name(path: &str, width: usize) -> String {
+    let len = path.chars().count();
+    if len <= width {
+        return format!("{path:width$}");
+    }
+    let room = width.saturating_sub(3);
+    let mut tail: &str = path.char_indices().nth(len - room).map_or("", |(at, _)| &path[at..]);
+    if let Some(slash) = tail.find('/') {
+        tail = &tail[slash..];
+    }
+    format!("...{tail:room$}")
+}
+
 /// The per-file lines of `--stat`: name padded, change count, `+`/`-` bar.
 pub fn stat_lines(old: &Tree, new: &Tree) -> Vec<String> {
     let rows: Vec<(String, usize, usize)> = crate::diff::changes(old, new)
@@ -378,19 +414,29 @@ pub fn stat_lines(old: &Tree, new: &Tree) -> Vec<String> {
             }
         })
         .collect();
-    let name_w = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
-    let num_w = rows.iter().map(|r| (r.1 + r.2).to_string().len()).max().unwrap_or(1);
-    let max_changes = rows.iter().map(|r| r.1 + r.2).max().unwrap_or(0);
-    // git scales the bar to fit 80 columns.
-    let room = 80usize.saturating_sub(name_w + num_w + 5).max(10);
+    let max_len = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
+    let max_change = rows.iter().map(|r| r.1 + r.2).max().unwrap_or(0);
+    let (name_w, graph_w, num_w) = stat_widths(max_len, max_change);
     rows.iter()
         .map(|(p, i, d)| {
-            let (mut pi, mut pd) = (*i, *d);
-            if max_changes > room {
-                pi = (i * room).div_ceil(max_changes);
-                pd = (d * room).div_ceil(max_changes);
+            let (mut plus, mut minus) = (*i, *d);
+            if graph_w <= max_change {
+                // git's scale_linear: any change keeps at least one mark.
+                let scale = |n: usize| if n == 0 { 0 } else { 1 + n * (graph_w - 1) / max_change };
+                let mut total = scale(i + d);
+                if total < 2 && *i > 0 && *d > 0 {
+                    total = 2;
+                }
+                if i < d {
+                    plus = scale(*i);
+                    minus = total - plus;
+                } else {
+                    minus = scale(*d);
+                    plus = total - minus;
+                }
             }
-            let line = format!(" {p:name_w$} | {:>num_w$} {}{}", i + d, "+".repeat(pi), "-".repeat(pd));
+            let name = stat_name(p, name_w);
+            let line = format!(" {name} | {:>num_w$} {}{}", i + d, "+".repeat(plus), "-".repeat(minus));
             // A rename changes no lines: no bar, and no space left for one.
             line.trim_end().to_string()
         })

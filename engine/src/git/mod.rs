@@ -460,9 +460,9 @@ work on the current change
 examine the history and state
    describe   Name a commit by the nearest tag (--tags, --abbrev=0)
    diff       Show changes (--stat, --cached, <commit>)
-   log        Show commit logs (--oneline, --graph, --all, -n, A..B, --first-parent)
+   log        Show commit logs (--oneline, --graph, --all, -n, A..B, --first-parent, -p, --stat)
    ls-files   Show the files in the index (-o for untracked ones)
-   show       Show a commit, a tag or REV:FILE (--stat, --oneline, --no-patch)
+   show       Show a commit, a tag or REV:FILE (--stat, -p, --oneline, --no-patch)
    rev-parse  Print the commit a name stands for (--short, --verify, --abbrev-ref HEAD)
    status     Show the working tree status (--short, -sb)
 

@@ -8,19 +8,38 @@ use super::{Ctx, GitError};
 use crate::clock::git_date;
 use crate::repo::{Commit, EMPTY_TREE, Repo, Tree};
 
-/// What follows a commit's header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Body {
-    Patch,
-    Stat,
-    Nothing,
+/// What follows a commit's header: its `--stat`, its patch, both or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct Formats {
+    stat: bool,
+    patch: bool,
+}
+
+impl Formats {
+    const PATCH: Self = Self { stat: false, patch: true };
+
+    /// What the options ask for, in order: `--stat` and `-p` add to it,
+    /// `-s`/`--no-patch` clears it (git's `DIFF_FORMAT_NO_OUTPUT`).
+    /// `None` when none of them is given.
+    pub(super) fn from_opts(opts: &[(&str, Option<String>)]) -> Option<Self> {
+        opts.iter().fold(None, |f, (name, _)| match *name {
+            "stat" => Some(Self { stat: true, ..f.unwrap_or_default() }),
+            "patch" => Some(Self { patch: true, ..f.unwrap_or_default() }),
+            "no-patch" => Some(Self::default()),
+            _ => f,
+        })
+    }
+
+    pub(super) fn is_empty(self) -> bool {
+        !self.stat && !self.patch
+    }
 }
 
 /// `git show` options and what to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShowArgs {
     oneline: bool,
-    body: Body,
+    formats: Formats,
     revs: Vec<String>,
 }
 
@@ -29,27 +48,48 @@ impl ShowArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         let p = args::parse(
             rest,
-            &[flag(None, "stat"), flag(None, "oneline"), flag(Some('s'), "no-patch"), flag(Some('p'), "patch")],
+            &[
+                flag(None, "stat"),
+                flag(None, "oneline"),
+                flag(Some('s'), "no-patch"),
+                flag(Some('p'), "patch"),
+                flag(Some('u'), "patch"),
+            ],
             "show [<options>] <object>...",
         )
         .map_err(args::as_revision_argument)?;
         if p.dashdash.is_some() {
             return Err(GitError::Fatal("limiting git show to paths is not simulated in this tutor yet".into()));
         }
-        // The last of --stat, --patch and --no-patch wins, as in git.
-        let mut body = Body::Patch;
-        for (name, _) in &p.opts {
-            match *name {
-                "stat" => body = Body::Stat,
-                "patch" => body = Body::Patch,
-                "no-patch" => body = Body::Nothing,
-                _ => {}
-            }
-        }
+        let formats = Formats::from_opts(&p.opts).unwrap_or(Formats::PATCH);
         let oneline = p.has("oneline");
         let revs = if p.positional.is_empty() { vec!["HEAD".to_string()] } else { p.positional };
-        Ok(Self { oneline, body, revs })
+        Ok(Self { oneline, formats, revs })
     }
+}
+
+/// A commit's header and what follows it, as `git log` and `git show`
+/// print them: a full header, then `---` when both a stat and a patch
+/// follow (else a blank line); the stat; a blank line; the patch.
+/// `--oneline` puts them straight under its line. No final newline.
+pub(super) fn with_diff(header: String, old: &Tree, new: &Tree, f: Formats, oneline: bool) -> String {
+    let mut parts = Vec::new();
+    if f.stat {
+        parts.push(stat(old, new));
+    }
+    if f.patch {
+        parts.push(patch(old, new));
+    }
+    parts.retain(|p| !p.is_empty());
+    let mut out = header;
+    if !parts.is_empty() {
+        if !oneline {
+            out.push_str(if f.stat && f.patch { "---" } else { "" });
+        }
+        out.push('\n');
+        out.push_str(&parts.join("\n\n"));
+    }
+    out.trim_end().to_string()
 }
 
 /// The diff a commit shows against: its first parent, or nothing for a root.
@@ -57,34 +97,33 @@ fn parent_tree<'a>(repo: &'a Repo, c: &Commit) -> &'a Tree {
     c.parents.first().and_then(|p| repo.commit(p)).map_or(&EMPTY_TREE, |p| &p.tree)
 }
 
-/// One commit: its header, then its patch or stat.
+/// One commit: its header, then its stat and patch.
 fn commit_text(repo: &Repo, c: &Commit, a: &ShowArgs) -> Result<String, GitError> {
-    let mut out = header(repo, c, a.oneline);
-    let merge = c.parents.len() > 1;
-    let body = match a.body {
-        Body::Nothing => String::new(),
-        Body::Stat => stat(parent_tree(repo, c), &c.tree),
+    let head = header(repo, c, a.oneline);
+    if c.parents.len() > 1 && a.formats.patch {
         // A merge shows git's combined diff: only what it changed beyond
         // every parent, which is nothing for a merge that resolved nothing.
-        Body::Patch if merge => {
-            let resolved = c.tree.iter().any(|(p, body)| {
-                c.parents.iter().all(|id| repo.commit(id).and_then(|pc| pc.tree.get(p)) != Some(body))
-            });
-            if resolved {
-                return Err(GitError::Fatal(
-                    "'git show' of a merge that resolved conflicts (a combined diff) is not simulated in this tutor yet; try git show --stat"
-                        .into(),
-                ));
-            }
-            String::new()
+        let resolved = c
+            .tree
+            .iter()
+            .any(|(p, body)| c.parents.iter().all(|id| repo.commit(id).and_then(|pc| pc.tree.get(p)) != Some(body)));
+        if resolved {
+            return Err(GitError::Fatal(
+                "'git show' of a merge that resolved conflicts (a combined diff) is not simulated in this tutor yet; try git show --stat"
+                    .into(),
+            ));
         }
-        Body::Patch => patch(parent_tree(repo, c), &c.tree),
-    };
-    if !body.is_empty() {
-        out.push('\n');
-        out.push_str(&body);
+        let f = Formats { patch: false, ..a.formats };
+        return Ok(with_diff(head, parent_tree(repo, c), &c.tree, f, a.oneline));
     }
-    Ok(out.trim_end().to_string())
+    Ok(with_diff(head, parent_tree(repo, c), &c.tree, a.formats, a.oneline))
+}
+
+/// `git log -p` / `--stat`: one commit with what follows it (nothing under
+/// a merge: git logs merges without a diff by default).
+pub(super) fn logged(repo: &Repo, c: &Commit, head: String, f: Formats, oneline: bool) -> String {
+    let f = if c.parents.len() > 1 { Formats::default() } else { f };
+    with_diff(head, parent_tree(repo, c), &c.tree, f, oneline)
 }
 
 /// `REV:path` (`:path` is the index): that file's contents.

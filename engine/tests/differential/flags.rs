@@ -50,7 +50,7 @@ fn git_args(command: &str) -> Vec<&str> {
 /// is honest where listed: the tutor never opens an editor.
 const IMPLEMENTED: &[(&str, &str, &str)] = &[
     ("status", "sb", "short branch"),
-    ("log", "n", "oneline graph all max-count decorate first-parent"),
+    ("log", "npus", "oneline graph all max-count decorate first-parent patch stat no-patch"),
     (
         "branch",
         "aDdfMmvlru",
@@ -74,7 +74,7 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     ("rebase", "", "continue skip abort onto"),
     ("init", "", ""),
     ("stash", "mu", "message include-untracked"),
-    ("show", "sp", "stat oneline no-patch patch"),
+    ("show", "spu", "stat oneline no-patch patch"),
     ("rm", "fqr", "cached force quiet"),
     ("mv", "f", "force"),
     ("ls-files", "co", "cached others"),
