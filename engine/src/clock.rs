@@ -24,6 +24,66 @@ pub fn git_date(secs: u64) -> String {
     format!("{weekday} {month} {d} {} {y} +0000", hms(rem))
 }
 
+/// `--date=rfc2822` (`%aD`): `Mon, 5 Jan 2026 09:00:00 +0000`.
+pub fn rfc2822(secs: u64) -> String {
+    let (weekday, month, d, y, rem) = parts(secs);
+    format!("{weekday}, {d} {month} {y} {} +0000", hms(rem))
+}
+
+/// `--date=short` (`%as`): `2026-01-05`.
+pub fn short_date(secs: u64) -> String {
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// `--date=iso` (`%ai`): `2026-01-05 09:00:00 +0000`.
+pub fn iso(secs: u64) -> String {
+    format!("{} {} +0000", short_date(secs), hms(secs % 86_400))
+}
+
+/// `--date=iso-strict` (`%aI`): `2026-01-05T09:00:00Z` (git writes UTC as `Z`).
+pub fn iso_strict(secs: u64) -> String {
+    format!("{}T{}Z", short_date(secs), hms(secs % 86_400))
+}
+
+/// `--date=relative` (`%ar`) as git's `show_date_relative` words it:
+/// `2 hours ago`, `3 weeks ago`, `1 year, 2 months ago`.
+pub fn relative(secs: u64, now: u64) -> String {
+    let Some(diff) = now.checked_sub(secs) else { return "in the future".into() };
+    let ago = |n: u64, unit: &str| format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" });
+    if diff < 90 {
+        return ago(diff, "second");
+    }
+    let minutes = (diff + 30) / 60;
+    if minutes < 90 {
+        return ago(minutes, "minute");
+    }
+    let hours = (minutes + 30) / 60;
+    if hours < 36 {
+        return ago(hours, "hour");
+    }
+    let days = (hours + 12) / 24;
+    if days < 14 {
+        return ago(days, "day");
+    }
+    if days < 70 {
+        return ago((days + 3) / 7, "week");
+    }
+    if days < 365 {
+        return ago((days + 15) / 30, "month");
+    }
+    if days < 1825 {
+        let total = (days * 12 * 2 + 365) / (365 * 2);
+        let (years, months) = (total / 12, total % 12);
+        if months == 0 {
+            return ago(years, "year");
+        }
+        let y = format!("{years} year{}", if years == 1 { "" } else { "s" });
+        return format!("{y}, {}", ago(months, "month"));
+    }
+    ago((days + 183) / 365, "year")
+}
+
 /// An HTTP `date` header: `Mon, 05 Jan 2026 09:00:00 GMT`.
 pub fn http_date(secs: u64) -> String {
     let (weekday, month, d, y, rem) = parts(secs);

@@ -4,16 +4,19 @@ use std::collections::{BTreeSet, BinaryHeap};
 use std::sync::Arc;
 
 use super::args::{self, flag, value};
+use super::pretty::{self, Pretty};
 use super::show::{self, Formats};
-use super::{Ctx, GitError, decorations};
-use crate::clock::git_date;
-use crate::repo::{Commit, CommitId, IdMap, Repo, short};
+use super::{Ctx, GitError};
+use crate::repo::{Commit, CommitId, IdMap, Repo};
 
 // Each bool is one of git's independent flags.
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogArgs {
-    pub oneline: bool,
+    /// `--oneline`, `--pretty`, `--format`: how each commit prints.
+    pub pretty: Pretty,
+    /// `--abbrev-commit` (`--oneline` implies it): short ids in headers.
+    pub abbrev: bool,
     pub graph: bool,
     pub all: bool,
     pub max: Option<usize>,
@@ -27,9 +30,11 @@ pub struct LogArgs {
 impl LogArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         // `-3` means `-n 3`: rewrite it before the generic parser sees it.
+        let (rest, pretty, abbrev) = pretty::take_options(rest)?;
+        let pretty = pretty.unwrap_or(Pretty::Medium);
         let mut max = None;
         let mut items = Vec::new();
-        for w in rest {
+        for w in &rest {
             match w.strip_prefix('-').map(str::parse::<usize>) {
                 Some(Ok(n)) => max = Some(n),
                 _ => items.push(w.clone()),
@@ -38,7 +43,6 @@ impl LogArgs {
         let p = args::parse(
             &items,
             &[
-                flag(None, "oneline"),
                 flag(None, "graph"),
                 flag(None, "all"),
                 value(Some('n'), "max-count"),
@@ -64,9 +68,15 @@ impl LogArgs {
                 "'git log --graph' with -p or --stat is not simulated in this tutor yet".into(),
             ));
         }
+        if p.has("graph") && matches!(pretty, Pretty::User { .. }) && !pretty.one_line() {
+            return Err(GitError::Fatal(
+                "'git log --graph' with a format of several lines is not simulated in this tutor yet".into(),
+            ));
+        }
         Ok(Self {
             formats,
-            oneline: p.has("oneline"),
+            pretty,
+            abbrev,
             graph: p.has("graph"),
             all: p.has("all"),
             max,
@@ -211,60 +221,43 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     } else {
         walk_limited(repo, &tips, a.max.unwrap_or(usize::MAX), hidden, a.first_parent)
     };
+    let now = *ctx.clock;
     let mut graph = a.graph.then(Graph::default);
-    let mut out = Vec::new();
-    for id in &ids {
-        let Some(c) = repo.commit(id) else { continue };
-        let mut block = header(repo, c, a.oneline);
-        if !a.formats.is_empty() {
-            block = show::logged(repo, c, block, a.formats, a.oneline);
-            // A full commit ends in a newline: a blank line before the next.
-            if !a.oneline {
-                block.push('\n');
+    let commits = ids.iter().filter_map(|id| repo.commit(id));
+    let Some(g) = graph.as_mut() else {
+        // git's log-tree: a newline between entries unless each ends in one;
+        // under each commit, its diff (none under a merge).
+        let mut out = String::new();
+        for (i, c) in commits.enumerate() {
+            if i > 0 && !a.pretty.terminated() {
+                out.push('\n');
             }
+            let entry = pretty::entry(repo, c, &a.pretty, a.abbrev, now);
+            out.push_str(&show::logged(repo, c, entry, a.formats, &a.pretty));
         }
-        match graph.as_mut() {
-            Some(g) => out.extend(g.render(id, &c.parents, &block, a.oneline)),
-            None => out.push(block),
-        }
+        return Ok(match a.pretty {
+            Pretty::User { .. } => out.strip_suffix('\n').unwrap_or(&out).to_string(),
+            _ => out.trim_end().to_string(),
+        });
+    };
+    let one_line = a.pretty.one_line();
+    let mut out = Vec::new();
+    for c in commits {
+        let entry = pretty::entry(repo, c, &a.pretty, a.abbrev, now);
+        let block = if one_line { entry.trim_end_matches('\n') } else { entry.as_str() };
+        out.extend(g.render(&c.id, &c.parents, block, one_line));
     }
     // The columns drawn below the last commit shown separate nothing.
-    if a.graph && !a.oneline && out.last().is_some_and(|l| l.chars().all(|c| matches!(c, '|' | '/' | '\\' | ' '))) {
+    if !one_line && out.last().is_some_and(|l| l.chars().all(|c| matches!(c, '|' | '/' | '\\' | ' '))) {
         out.pop();
     }
     Ok(out.join("\n").trim_end().to_string())
 }
 
-/// One commit as `git log` and `git show` head it: `--oneline`'s one line,
-/// or the `commit`/`Author`/`Date` block with the message indented.
-pub(crate) fn header(repo: &Repo, c: &Commit, oneline: bool) -> String {
-    let id = &c.id;
-    let deco = decorations(repo, id);
-    let deco = if deco.is_empty() { String::new() } else { format!(" ({})", deco.join(", ")) };
-    if oneline {
-        return format!("{}{deco} {}", short(id), c.subject());
-    }
-    block(c, &deco)
-}
-
 /// The `commit`/`Author`/`Date` block without decorations, as git writes
 /// the commits into a squash's message.
 pub(crate) fn undecorated(c: &Commit) -> String {
-    block(c, "")
-}
-
-fn block(c: &Commit, deco: &str) -> String {
-    let id = &c.id;
-    let mut block = format!("commit {id}{deco}\n");
-    if c.parents.len() > 1 {
-        let ps: Vec<&str> = c.parents.iter().map(|p| short(p)).collect();
-        block.push_str(&format!("Merge: {}\n", ps.join(" ")));
-    }
-    block.push_str(&format!("Author: {}\nDate:   {}\n\n", c.author, git_date(c.time)));
-    for line in c.message.trim_end().lines() {
-        block.push_str(&format!("    {line}\n"));
-    }
-    block
+    pretty::layout(c, &c.id, "", &Pretty::Medium)
 }
 
 /// git's topological order for `--graph` (`sort_in_topological_order` in

@@ -14,6 +14,7 @@ pub mod known_flags;
 mod log;
 pub(crate) mod merge;
 pub mod pick;
+mod pretty;
 mod remote;
 pub mod restore;
 mod rev_parse;
@@ -460,9 +461,9 @@ work on the current change
 examine the history and state
    describe   Name a commit by the nearest tag (--tags, --abbrev=0)
    diff       Show changes (--stat, --cached, <commit>)
-   log        Show commit logs (--oneline, --graph, --all, -n, A..B, --first-parent, -p, --stat)
+   log        Show commit logs (--oneline, --graph, --all, -n, A..B, -p, --stat, --format=)
    ls-files   Show the files in the index (-o for untracked ones)
-   show       Show a commit, a tag or REV:FILE (--stat, -p, --oneline, --no-patch)
+   show       Show a commit, a tag or REV:FILE (--stat, -p, --oneline, -s, --format=)
    rev-parse  Print the commit a name stands for (--short, --verify, --abbrev-ref HEAD)
    status     Show the working tree status (--short, -sb)
 

@@ -3,7 +3,7 @@
 
 use super::args::{self, flag};
 use super::diff_cmd::{patch, stat};
-use super::log::header;
+use super::pretty::{self, Pretty};
 use super::{Ctx, GitError};
 use crate::clock::git_date;
 use crate::repo::{Commit, EMPTY_TREE, Repo, Tree};
@@ -38,7 +38,8 @@ impl Formats {
 /// `git show` options and what to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShowArgs {
-    oneline: bool,
+    pretty: Pretty,
+    abbrev: bool,
     formats: Formats,
     revs: Vec<String>,
 }
@@ -46,15 +47,10 @@ pub struct ShowArgs {
 impl ShowArgs {
     /// Parses the words after `show`.
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let (rest, pretty, abbrev) = pretty::take_options(rest)?;
         let p = args::parse(
-            rest,
-            &[
-                flag(None, "stat"),
-                flag(None, "oneline"),
-                flag(Some('s'), "no-patch"),
-                flag(Some('p'), "patch"),
-                flag(Some('u'), "patch"),
-            ],
+            &rest,
+            &[flag(None, "stat"), flag(Some('s'), "no-patch"), flag(Some('p'), "patch"), flag(Some('u'), "patch")],
             "show [<options>] <object>...",
         )
         .map_err(args::as_revision_argument)?;
@@ -62,17 +58,16 @@ impl ShowArgs {
             return Err(GitError::Fatal("limiting git show to paths is not simulated in this tutor yet".into()));
         }
         let formats = Formats::from_opts(&p.opts).unwrap_or(Formats::PATCH);
-        let oneline = p.has("oneline");
         let revs = if p.positional.is_empty() { vec!["HEAD".to_string()] } else { p.positional };
-        Ok(Self { oneline, formats, revs })
+        Ok(Self { pretty: pretty.unwrap_or(Pretty::Medium), abbrev, formats, revs })
     }
 }
 
-/// A commit's header and what follows it, as `git log` and `git show`
-/// print them: a full header, then `---` when both a stat and a patch
-/// follow (else a blank line); the stat; a blank line; the patch.
-/// `--oneline` puts them straight under its line. No final newline.
-pub(super) fn with_diff(header: String, old: &Tree, new: &Tree, f: Formats, oneline: bool) -> String {
+/// A commit's entry (see [`pretty::entry`]) and the diff under it, as
+/// git's log-tree prints them: unless the format is `oneline` or empty, a
+/// `---` line when both a stat and a patch follow (else a blank line); the
+/// stat; a blank line; the patch. Ends in a newline when anything follows.
+pub(super) fn with_diff(entry: String, old: &Tree, new: &Tree, f: Formats, pretty: &Pretty) -> String {
     let mut parts = Vec::new();
     if f.stat {
         parts.push(stat(old, new));
@@ -81,15 +76,15 @@ pub(super) fn with_diff(header: String, old: &Tree, new: &Tree, f: Formats, onel
         parts.push(patch(old, new));
     }
     parts.retain(|p| !p.is_empty());
-    let mut out = header;
+    let mut out = entry;
     if !parts.is_empty() {
-        if !oneline {
-            out.push_str(if f.stat && f.patch { "---" } else { "" });
+        if *pretty != Pretty::Oneline && !pretty.is_empty() {
+            out.push_str(if f.stat && f.patch { "---\n" } else { "\n" });
         }
-        out.push('\n');
         out.push_str(&parts.join("\n\n"));
+        out.push('\n');
     }
-    out.trim_end().to_string()
+    out
 }
 
 /// The diff a commit shows against: its first parent, or nothing for a root.
@@ -97,10 +92,11 @@ fn parent_tree<'a>(repo: &'a Repo, c: &Commit) -> &'a Tree {
     c.parents.first().and_then(|p| repo.commit(p)).map_or(&EMPTY_TREE, |p| &p.tree)
 }
 
-/// One commit: its header, then its stat and patch.
-fn commit_text(repo: &Repo, c: &Commit, a: &ShowArgs) -> Result<String, GitError> {
-    let head = header(repo, c, a.oneline);
-    if c.parents.len() > 1 && a.formats.patch {
+/// One commit: its entry, then its stat and patch.
+fn commit_text(repo: &Repo, c: &Commit, a: &ShowArgs, now: u64) -> Result<String, GitError> {
+    let entry = pretty::entry(repo, c, &a.pretty, a.abbrev, now);
+    let mut f = a.formats;
+    if c.parents.len() > 1 && f.patch {
         // A merge shows git's combined diff: only what it changed beyond
         // every parent, which is nothing for a merge that resolved nothing.
         let resolved = c
@@ -113,17 +109,16 @@ fn commit_text(repo: &Repo, c: &Commit, a: &ShowArgs) -> Result<String, GitError
                     .into(),
             ));
         }
-        let f = Formats { patch: false, ..a.formats };
-        return Ok(with_diff(head, parent_tree(repo, c), &c.tree, f, a.oneline));
+        f.patch = false;
     }
-    Ok(with_diff(head, parent_tree(repo, c), &c.tree, a.formats, a.oneline))
+    Ok(with_diff(entry, parent_tree(repo, c), &c.tree, f, &a.pretty))
 }
 
-/// `git log -p` / `--stat`: one commit with what follows it (nothing under
-/// a merge: git logs merges without a diff by default).
-pub(super) fn logged(repo: &Repo, c: &Commit, head: String, f: Formats, oneline: bool) -> String {
+/// `git log -p` / `--stat`: one commit's entry with what follows it
+/// (nothing under a merge: git logs merges without a diff by default).
+pub(super) fn logged(repo: &Repo, c: &Commit, entry: String, f: Formats, pretty: &Pretty) -> String {
     let f = if c.parents.len() > 1 { Formats::default() } else { f };
-    with_diff(head, parent_tree(repo, c), &c.tree, f, oneline)
+    with_diff(entry, parent_tree(repo, c), &c.tree, f, pretty)
 }
 
 /// `REV:path` (`:path` is the index): that file's contents.
@@ -168,7 +163,7 @@ pub fn run(a: &ShowArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         let mut text = String::new();
         // An annotated tag (named as a tag, not a branch) shows itself first.
         if let Some((tag, note)) = repo.annotated_tag(rev) {
-            if a.oneline {
+            if a.pretty.terminated() {
                 text.push_str(&format!("tag {tag}\n\n{}\n", note.message.trim_end()));
             } else {
                 text.push_str(&format!(
@@ -179,9 +174,9 @@ pub fn run(a: &ShowArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                 ));
             }
         }
-        text.push_str(&commit_text(repo, c, a)?);
-        blocks.push(text);
+        text.push_str(&commit_text(repo, c, a, *ctx.clock)?);
+        blocks.push(text.trim_end_matches('\n').to_string());
     }
-    let sep = if a.oneline { "\n" } else { "\n\n" };
+    let sep = if a.pretty.terminated() || matches!(a.pretty, Pretty::User { .. }) { "\n" } else { "\n\n" };
     Ok(blocks.join(sep))
 }

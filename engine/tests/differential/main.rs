@@ -8,6 +8,7 @@
 //! stderr interleaved, line for line, after normalising only commit ids (by
 //! shape), dates and the temporary paths (`output.rs`).
 
+mod dates;
 mod flags;
 mod output;
 mod pr_merges;
@@ -269,9 +270,16 @@ fn engine_matches_real_git() {
                 (format!("{root}/chatbot"), "/home/you/chatbot"),
                 (root.clone(), "/home/you"),
             ];
-            let ours_text = output::lines(&outcome.output, &ids, &paths);
+            let compare = if script.exact { output::exact_lines } else { output::lines };
+            // The terminal ends what the engine printed with a newline.
+            let printed = if script.exact && !outcome.output.is_empty() {
+                format!("{}\n", outcome.output)
+            } else {
+                outcome.output.clone()
+            };
+            let ours_text = compare(&printed, &ids, &paths);
             let (git_out_lines, git_err_lines) =
-                (output::lines(&git_stdout, &ids, &paths), output::lines(&git_stderr, &ids, &paths));
+                (compare(&git_stdout, &ids, &paths), compare(&git_stderr, &ids, &paths));
             output_lines += git_out_lines.len() + git_err_lines.len();
             let git_out = format!("{git_stdout}{git_stderr}");
             let known = KNOWN_OUTPUT_DIFFERENCES.iter().find(|(s, l, _)| *s == script.name && *l == n + 1);

@@ -79,20 +79,30 @@ impl Ids {
 /// each line (after the last carriage return), ids, dates and paths
 /// normalised, blank lines dropped, the tutor's own lines stripped.
 pub fn lines(text: &str, ids: &Ids, paths: &[(String, &str)]) -> Vec<String> {
+    compared(text, ids, paths, false)
+}
+
+/// [`lines`] with blank lines kept: for scripts whose layout is the point
+/// (`log` and `show` formats), where a missing blank line is a difference.
+pub fn exact_lines(text: &str, ids: &Ids, paths: &[(String, &str)]) -> Vec<String> {
+    compared(text, ids, paths, true)
+}
+
+fn compared(text: &str, ids: &Ids, paths: &[(String, &str)], keep_blank: bool) -> Vec<String> {
     let out: Vec<String> = without_option_table(text)
         .lines()
         .map(|l| l.rsplit('\r').next().unwrap_or(l).trim_end().to_string())
-        .filter(|l| !l.is_empty() && !l.starts_with(engine::outcome::TUTOR_NOTE))
+        .filter(|l| (keep_blank || !l.is_empty()) && !l.starts_with(engine::outcome::TUTOR_NOTE))
         .map(|l| {
             let mut l = l;
             for (from, to) in paths {
                 l = l.replace(from.as_str(), to);
             }
             let l = ids.replace_ids(&l);
-            // `Date:` lines, also behind `log --graph`'s columns.
+            // `Date:` lines (and `fuller`'s), also behind `log --graph`'s columns.
             let body = l.trim_start_matches(['|', '/', '\\', '*', ' ']);
-            match body.strip_prefix("Date:") {
-                Some(_) => format!("{}Date: <date>", &l[..l.len() - body.len()]),
+            match ["Date:", "AuthorDate:", "CommitDate:"].iter().find(|d| body.starts_with(*d)) {
+                Some(d) => format!("{}{d} <date>", &l[..l.len() - body.len()]),
                 None => l,
             }
         })

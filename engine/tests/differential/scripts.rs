@@ -6,10 +6,17 @@ pub struct Script {
     /// Start with no repository (`b2p replay --empty`) instead of the default start.
     pub empty: bool,
     pub lines: &'static [&'static str],
+    /// Compare blank lines too: the layout is what the script tests.
+    pub exact: bool,
 }
 
 const fn s(name: &'static str, lines: &'static [&'static str]) -> Script {
-    Script { name, empty: false, lines }
+    Script { name, empty: false, lines, exact: false }
+}
+
+/// A script whose output must match git's blank lines and all.
+const fn exact(name: &'static str, lines: &'static [&'static str]) -> Script {
+    Script { name, empty: false, lines, exact: true }
 }
 
 pub const SCRIPTS: &[Script] = &[
@@ -806,6 +813,7 @@ pub const SCRIPTS: &[Script] = &[
     Script {
         name: "fresh start: init, remote add, first push",
         empty: true,
+        exact: false,
         lines: &[
             "git status",
             "git init",
@@ -826,6 +834,7 @@ pub const SCRIPTS: &[Script] = &[
     Script {
         name: "fresh start: checkout -b on an unborn branch",
         empty: true,
+        exact: false,
         lines: &[
             "git init",
             "git checkout -b development",
@@ -862,6 +871,7 @@ pub const SCRIPTS: &[Script] = &[
     Script {
         name: "commit --amend with nothing to amend",
         empty: true,
+        exact: false,
         lines: &["git init", "git commit --amend -m 'x'"],
     },
     s(
@@ -1056,30 +1066,6 @@ pub const SCRIPTS: &[Script] = &[
         ],
     ),
     s(
-        "log -p and --stat: patches, stats, merges, empty commits, --oneline",
-        &[
-            "git checkout -b feature/x",
-            "echo one > one.txt",
-            "git add one.txt",
-            "git commit -m 'One'",
-            "echo more >> README.md",
-            "git commit -am 'More readme'",
-            "git commit --allow-empty -m 'Empty'",
-            "git checkout main",
-            "echo main >> main.py",
-            "git commit -am 'Main change'",
-            "git merge --no-edit feature/x",
-            "git log -p -4",
-            "git log --stat -4",
-            "git log --oneline -p -3",
-            "git log --oneline --stat",
-            "git log -u -2 --no-patch",
-            "git log -s -1",
-            "git log -p --stat -2",
-            "git log --stat -p -2",
-        ],
-    ),
-    s(
         "stat bars scaled and long names shortened as git does in 80 columns; hunks headed by their function",
         &[
             "git checkout -b feature/names",
@@ -1111,6 +1097,82 @@ pub const SCRIPTS: &[Script] = &[
             "git show --no-patch --stat HEAD~1",
             "git show -s --oneline --stat -p",
             "git log --oneline --stat -p -3",
+        ],
+    ),
+    exact(
+        "log -p and --stat laid out as git lays them out, blank lines and all",
+        &[
+            "git checkout -b feature/x",
+            "echo one > one.txt",
+            "git add one.txt",
+            "git commit -m 'One'",
+            "echo more >> README.md",
+            "git commit -am 'More readme'",
+            "git commit --allow-empty -m 'Empty'",
+            "git checkout main",
+            "echo main >> main.py",
+            "git commit -am 'Main change'",
+            "git merge --no-edit feature/x",
+            "git log -p -4",
+            "git log --stat -4",
+            "git log --oneline -p -3",
+            "git log --oneline --stat",
+            "git log -p --stat -3",
+            "git log --oneline --stat -p -3",
+            "git show --stat -p HEAD~1",
+            "git show --oneline --stat HEAD~1",
+            "git show -p --stat",
+            "git show HEAD~1 HEAD~2",
+            "git show --oneline HEAD~1 HEAD~2",
+        ],
+    ),
+    exact(
+        "log and show --pretty and --format: git's named formats and placeholders",
+        &[
+            "git checkout -b feature/formats",
+            "git commit --allow-empty -m 'Subject line' -m 'Body paragraph one.' -m 'Body two.'",
+            "echo x >> README.md",
+            "git commit -am 'Fix: the README (typo)...'",
+            "git tag v1.0",
+            "git checkout main",
+            "git merge --no-ff --no-edit feature/formats",
+            "git log --pretty=oneline",
+            "git log --pretty=short -3",
+            "git log --pretty=full -2",
+            "git log --pretty=fuller -2",
+            "git log --pretty=medium --abbrev-commit -2",
+            "git log --oneline --pretty=medium -1",
+            "git log --oneline --no-abbrev-commit -2",
+            "git log --pretty=reference",
+            "git log --pretty=f -1",
+            "git log --pretty -1",
+            "git log --format='%h %s'",
+            "git log --format='%H|%P|%p|%an|%ae|%al|%aN|%cn|%ce|%s|%f'",
+            "git log --format='%d|%D'",
+            "git log --pretty=format:'%h - %an: %s'",
+            "git log --pretty=tformat:'%h %s' -2",
+            "git log --format='%as %cs' -1",
+            "git log --format='%Cred%h%Creset %C(yellow)%d%C(reset) %s %C(bold blue)<%an>%Creset %Cfoo'",
+            "git log --format='[%x41%%%z%a]%n%+b%-b% s|%e|' -3",
+            "git log --format='%B' -3",
+            "git log --format='%b' -3",
+            "git log --format=",
+            "git log --format='%h' --oneline -1",
+            "git log --oneline --format='%H' -1",
+            "git log --graph --format='%h %s' --all",
+            "git log --graph --pretty=short -3",
+            "git log --format='%h %s' -p -2",
+            "git log --format='%h %s' --stat -p -2",
+            "git log --format=%s --stat -3",
+            "git show --format='%h %s' HEAD~1",
+            "git show -s --format=%H",
+            "git show --format= --stat HEAD~1",
+            "git show --pretty=fuller --stat HEAD~1",
+            "git show --format='%s' v1.0",
+            "git show --pretty=short HEAD~1 HEAD~2",
+            "git log --pretty=foo",
+            "git log --format",
+            "git log --format='%C(bogus)%h%C(' -2",
         ],
     ),
     s(
