@@ -288,6 +288,10 @@ pub fn run(a: &BranchArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             }
             if repo.current_branch() == Some(old.as_str()) {
                 repo.head = Head::Branch(new.clone());
+                // git logs the old ref's end (shown by no reflog listing,
+                // but counted) and the rename.
+                repo.reflog.push(std::sync::Arc::new(crate::repo::ReflogEntry { id: None, message: String::new() }));
+                repo.log_head(format!("Branch: renamed refs/heads/{old} to refs/heads/{new}"));
             }
             Ok(String::new())
         }

@@ -116,10 +116,12 @@ pub fn switch_trees(repo: &mut Repo, work: &mut Tree, from: &Tree, to: &Tree, ve
     Ok(())
 }
 
-/// Checks out `target` (a commit) and points HEAD at `head`, printing what git prints.
-fn move_head(ctx: &mut Ctx, target: &CommitId, head: Head) -> Result<Vec<String>, GitError> {
+/// Checks out `target` (a commit) and points HEAD at `head`, printing what
+/// git prints; `name` is the target as typed, for the reflog.
+fn move_head(ctx: &mut Ctx, target: &CommitId, head: Head, name: &str) -> Result<Vec<String>, GitError> {
     let (from, to) = (ctx.repo.head_snapshot(), ctx.repo.snapshot(Some(target)));
     switch_trees(ctx.repo, ctx.work, crate::repo::snapshot_tree(&from), crate::repo::snapshot_tree(&to), "checkout")?;
+    log_checkout(ctx.repo, &head, name);
     let mut out = Vec::new();
     let old_detached = match ctx.repo.head() {
         Head::Detached(id) => Some(id.clone()),
@@ -185,6 +187,18 @@ pub(crate) fn leaving_detached(repo: &Repo, old: &str, new: &str) -> String {
     )
 }
 
+/// `checkout: moving from main to feature` in HEAD's reflog (a detached
+/// HEAD is named by its full id), once HEAD is `head`.
+fn log_checkout(repo: &mut Repo, head: &Head, name: &str) {
+    let from = match repo.head() {
+        Head::Branch(b) => b.clone(),
+        Head::Detached(id) => id.clone(),
+    };
+    let previous = std::mem::replace(&mut repo.head, head.clone());
+    repo.log_head(format!("checkout: moving from {from} to {name}"));
+    repo.head = previous;
+}
+
 pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     if !a.paths.is_empty() && a.create.is_none() {
         return super::restore::checkout_paths(a.target.as_deref(), &a.paths, !a.dashdash, ctx);
@@ -226,7 +240,7 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         // The branch must exist while HEAD moves, so carried changes are
         // reported against it; a refusal takes it away again.
         ctx.repo.branches.insert(new.clone(), id.clone());
-        let mut out = match move_head(ctx, &id, Head::Branch(new.clone())) {
+        let mut out = match move_head(ctx, &id, Head::Branch(new.clone()), new) {
             Ok(out) => out,
             Err(e) => {
                 ctx.repo.branches.remove(new);
@@ -245,13 +259,14 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         return Ok(ctx.repo.current_branch().and_then(|b| tracking_info(ctx.repo, b)).unwrap_or_default());
     };
     if !a.detach && ctx.repo.current_branch() == Some(target) && ctx.repo.branches.contains_key(target) {
+        log_checkout(ctx.repo, &Head::Branch(target.to_string()), target);
         let mut out = vec![format!("Already on '{target}'")];
         out.extend(tracking_info(ctx.repo, target));
         return Ok(out.join("\n"));
     }
     if !a.detach {
         if let Some(id) = ctx.repo.branches.get(target).cloned() {
-            let mut out = move_head(ctx, &id, Head::Branch(target.to_string()))?;
+            let mut out = move_head(ctx, &id, Head::Branch(target.to_string()), target)?;
             out.push(format!("Switched to branch '{target}'"));
             out.extend(tracking_info(ctx.repo, target));
             return Ok(out.join("\n"));
@@ -295,7 +310,7 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         )));
     }
     let was_on_branch = ctx.repo.current_branch().is_some();
-    let mut out = move_head(ctx, &id, Head::Detached(id.clone()))?;
+    let mut out = move_head(ctx, &id, Head::Detached(id.clone()), target)?;
     let subject = ctx.repo.commit(&id).map(|c| c.subject().to_string()).unwrap_or_default();
     // git gives its detached-HEAD advice leaving a branch, unless asked to detach.
     if !a.switch && !a.detach && was_on_branch {

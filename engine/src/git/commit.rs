@@ -150,6 +150,13 @@ pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let c = Commit::new(parents, message.clone(), ctx.author.to_string(), time, ctx.repo.index.clone());
     let id = ctx.repo.insert(c);
     ctx.repo.advance_head(id.clone());
+    let kind = match merging.as_ref().map(|m| m.op) {
+        Some(Operation::Merge) => "commit (merge)",
+        Some(Operation::CherryPick) => "commit (cherry-pick)",
+        _ if parent.is_none() => "commit (initial)",
+        _ => "commit",
+    };
+    ctx.repo.log_head(format!("{kind}: {}", message.lines().next().unwrap_or("")));
     ctx.repo.merge = None;
     let where_ = match ctx.repo.head() {
         Head::Branch(b) if parent.is_none() => format!("{b} (root-commit)"),
@@ -214,6 +221,7 @@ fn amend(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let c = Commit::new(old.parents.clone(), message.clone(), ctx.author.to_string(), time, ctx.repo.index.clone());
     let id = ctx.repo.insert(c);
     ctx.repo.advance_head(id.clone());
+    ctx.repo.log_head(format!("commit (amend): {}", message.lines().next().unwrap_or("")));
     let where_ = match ctx.repo.head() {
         Head::Branch(b) => b.clone(),
         Head::Detached(_) => "detached HEAD".to_string(),

@@ -50,6 +50,7 @@ pub fn reset(a: &ResetArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let tree = ctx.repo.commit(&id).map(|c| c.tree.clone()).unwrap_or_default();
     let subject = ctx.repo.commit(&id).map(|c| c.subject().to_string()).unwrap_or_default();
     ctx.repo.advance_head(id.clone());
+    ctx.repo.log_head(format!("reset: moving to {rev}"));
     match a.mode {
         ResetMode::Soft => Ok(String::new()),
         ResetMode::Mixed => {
@@ -208,6 +209,7 @@ pub fn revert(a: &RevertArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let c = Commit::new(vec![head], message, ctx.author.to_string(), time, ctx.repo.index.clone());
     let new_id = ctx.repo.insert(c);
     ctx.repo.advance_head(new_id.clone());
+    ctx.repo.log_head(format!("revert: {title}"));
     let where_ = ctx.repo.current_branch().map_or_else(|| "detached HEAD".to_string(), str::to_string);
     let mut out = outcome.notes;
     out.push(format!("[{where_} {}] {title}", short(&new_id)));

@@ -130,7 +130,7 @@ pub fn run(a: &MergeArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         return squash(ctx, &their, &name);
     }
     let message = a.message.clone().unwrap_or_else(|| default_message(ctx.repo, &name, None));
-    merge_commit(ctx, &their, &name, message, a.no_ff, a.ff_only)
+    merge_commit(ctx, &their, &name, message, (a.no_ff, a.ff_only), &format!("merge {name}"))
 }
 
 /// `git merge --squash`: `their` changes into index and working tree, HEAD
@@ -187,20 +187,23 @@ fn squash_message(repo: &Repo, ours: &str, their: &str) -> String {
     text
 }
 
-/// Merges commit `their` into HEAD; `label` names it in conflict markers.
+/// Merges commit `their` into HEAD; `label` names it in conflict markers;
+/// `(no_ff, ff_only)` as given; `action` (`merge feature`, `pull origin
+/// main`) heads the reflog entry.
 pub fn merge_commit(
     ctx: &mut Ctx,
     their: &CommitId,
     label: &str,
     message: String,
-    no_ff: bool,
-    ff_only: bool,
+    (no_ff, ff_only): (bool, bool),
+    action: &str,
 ) -> Result<String, GitError> {
     let Some(ours) = ctx.repo.head_commit().cloned() else {
         // Merging into an unborn branch just points it at the commit.
         let to = ctx.repo.commit(their).map(|c| c.tree.clone()).unwrap_or_default();
         switch_trees(ctx.repo, ctx.work, &Tree::new(), &to, "merge")?;
         ctx.repo.advance_head(their.clone());
+        ctx.repo.log_head(format!("{action}: initial pull"));
         return Ok(String::new());
     };
     if ctx.repo.is_ancestor(their, &ours) {
@@ -210,6 +213,7 @@ pub fn merge_commit(
     if fast_forward && !no_ff {
         let stat = fast_forward_trees(ctx, their)?;
         ctx.repo.advance_head(their.clone());
+        ctx.repo.log_head(format!("{action}: Fast-forward"));
         return Ok(format!("Updating {}..{}\nFast-forward\n{stat}", short(&ours), short(their)));
     }
     if ff_only {
@@ -229,6 +233,7 @@ pub fn merge_commit(
     let c = Commit::new(vec![ours, their.clone()], message, ctx.author.to_string(), time, ctx.repo.index.clone());
     let id = ctx.repo.insert(c);
     ctx.repo.advance_head(id);
+    ctx.repo.log_head(format!("{action}: Merge made by the 'ort' strategy."));
     ctx.repo.merge = None;
     lines.push("Merge made by the 'ort' strategy.".into());
     let stat = summary(&from, &ctx.repo.index);
@@ -354,6 +359,8 @@ fn abort(ctx: &mut Ctx) -> Result<String, GitError> {
             }
         }
     }
+    // git aborts with `git reset --merge`.
+    ctx.repo.log_head("reset: moving to HEAD");
     Ok(String::new())
 }
 

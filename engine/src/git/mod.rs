@@ -15,6 +15,7 @@ mod log;
 pub(crate) mod merge;
 pub mod pick;
 mod pretty;
+mod reflog;
 mod remote;
 pub mod restore;
 mod rev_parse;
@@ -120,6 +121,8 @@ pub enum GitCommand {
     LsRemote(remote::LsRemoteArgs),
     /// `git rev-parse`.
     RevParse(rev_parse::RevParseArgs),
+    /// `git reflog`.
+    Reflog(reflog::ReflogArgs),
     /// `git init`: creates the repository (the world does it when there is none).
     Init,
     /// `git help`.
@@ -216,6 +219,7 @@ impl GitCommand {
             "describe" => Self::Describe(describe::DescribeArgs::parse(rest)?),
             "ls-remote" => Self::LsRemote(remote::LsRemoteArgs::parse(rest)?),
             "rev-parse" => Self::RevParse(rev_parse::RevParseArgs::parse(rest)?),
+            "reflog" => Self::Reflog(reflog::ReflogArgs::parse(rest)?),
             "init" if rest.is_empty() => Self::Init,
             "init" => {
                 return Err(GitError::Fatal(format!(
@@ -263,6 +267,7 @@ impl GitCommand {
             Self::Describe(a) => describe::run(a, ctx),
             Self::LsRemote(a) => remote::ls_remote(a, ctx),
             Self::RevParse(a) => rev_parse::run(a, ctx),
+            Self::Reflog(a) => reflog::run(a, ctx),
             Self::Init => Ok("Reinitialized existing Git repository in /home/you/chatbot/.git/".to_string()),
             Self::Help => Ok(HELP.to_string()),
             Self::Version => Ok("git version 2.47.3 (Branch to Prod simulation)".to_string()),
@@ -465,6 +470,7 @@ examine the history and state
    ls-files   Show the files in the index (-o for untracked ones)
    show       Show a commit, a tag or REV:FILE (--stat, -p, --oneline, -s, --format=)
    rev-parse  Print the commit a name stands for (--short, --verify, --abbrev-ref HEAD)
+   reflog     Where HEAD has been (HEAD@{n} names each place; -n)
    status     Show the working tree status (--short, -sb)
 
 grow, mark and tweak your common history

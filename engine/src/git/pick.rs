@@ -140,16 +140,34 @@ fn pick(ctx: &mut Ctx, id: &CommitId, op: Operation) -> Result<Picked, GitError>
     if ctx.repo.index == from && !(op == Operation::Rebase && empty_from_start) {
         return Ok(Picked::Empty);
     }
-    Ok(Picked::Done(commit_pick(ctx, &commit, &from, outcome.notes, true)))
+    let reflog = match op {
+        Operation::Rebase => format!("{} (pick)", rebase_action(ctx.repo)),
+        _ => "cherry-pick".to_string(),
+    };
+    Ok(Picked::Done(commit_pick(ctx, &commit, &from, outcome.notes, true, &reflog)))
 }
 
-/// Records the picked commit (its message, author and date) on HEAD.
-fn commit_pick(ctx: &mut Ctx, original: &Commit, from: &Tree, mut notes: Vec<String>, show_date: bool) -> String {
+/// What git's reflog calls the rebase under way.
+fn rebase_action(repo: &Repo) -> String {
+    repo.sequence.as_ref().and_then(|s| s.action.clone()).unwrap_or_else(|| "rebase".into())
+}
+
+/// Records the picked commit (its message, author and date) on HEAD;
+/// `reflog` heads its reflog entry (`cherry-pick`, `rebase (pick)`).
+fn commit_pick(
+    ctx: &mut Ctx,
+    original: &Commit,
+    from: &Tree,
+    mut notes: Vec<String>,
+    show_date: bool,
+    reflog: &str,
+) -> String {
     let parents: Vec<CommitId> = ctx.repo.head_commit().cloned().into_iter().collect();
     let time = ctx.tick();
     let c = Commit::new(parents, original.message.clone(), original.author.clone(), time, ctx.repo.index.clone());
     let new_id = ctx.repo.insert(c);
     ctx.repo.advance_head(new_id.clone());
+    ctx.repo.log_head(format!("{reflog}: {}", original.subject()));
     ctx.repo.merge = None;
     notes.push(format!("[{} {}] {}", where_(ctx.repo), short(&new_id), original.subject()));
     if show_date {
@@ -237,6 +255,8 @@ fn finish_rebase(ctx: &mut Ctx, seq: &Sequence) {
     if let (Some(b), Some(tip)) = (&seq.branch, ctx.repo.head_commit().cloned()) {
         ctx.repo.branches.insert(b.clone(), tip);
         ctx.repo.head = Head::Branch(b.clone());
+        let action = seq.action.as_deref().unwrap_or("rebase");
+        ctx.repo.log_head(format!("{action} (finish): returning to refs/heads/{b}"));
     }
 }
 
@@ -276,7 +296,11 @@ fn conclude(ctx: &mut Ctx, op: Operation) -> Result<Vec<String>, GitError> {
         return Err(GitError::Refused(format!("{}\n{EMPTY_PICK}", status::long(ctx.repo, ctx.work))));
     }
     // git commits the resolved pick as `git commit` does (a rebase without the date line).
-    Ok(vec![commit_pick(ctx, &original, &from, Vec::new(), op != Operation::Rebase)])
+    let reflog = match op {
+        Operation::Rebase => format!("{} (continue)", rebase_action(ctx.repo)),
+        _ => "commit (cherry-pick)".to_string(),
+    };
+    Ok(vec![commit_pick(ctx, &original, &from, Vec::new(), op != Operation::Rebase, &reflog)])
 }
 
 /// `--continue`, `--skip` or `--abort` of the operation under way.
@@ -293,16 +317,23 @@ pub fn steer(ctx: &mut Ctx, op: Operation, step: &Step) -> Result<String, GitErr
     }
     match step {
         Step::Abort => {
-            let orig = ctx.repo.sequence.as_ref().map(|s| (s.orig_head.clone(), s.branch.clone()));
+            let seq = ctx.repo.sequence.take();
             ctx.repo.merge = None;
-            ctx.repo.sequence = None;
-            if let Some((orig, branch)) = orig {
-                if let Some(b) = branch {
-                    ctx.repo.head = Head::Branch(b);
+            if let Some(seq) = seq {
+                if let Some(b) = &seq.branch {
+                    ctx.repo.head = Head::Branch(b.clone());
                 }
-                hard_reset(ctx, &orig);
+                hard_reset(ctx, &seq.orig_head);
+                // A rebase goes back to its branch; a pick is reset away.
+                ctx.repo.log_head(match (op, &seq.branch) {
+                    (Operation::Rebase, Some(b)) => {
+                        format!("{} (abort): returning to refs/heads/{b}", seq.action.as_deref().unwrap_or("rebase"))
+                    }
+                    _ => format!("reset: moving to {}", seq.orig_head),
+                });
             } else if let Some(head) = ctx.repo.head_commit().cloned() {
                 hard_reset(ctx, &head);
+                ctx.repo.log_head(format!("reset: moving to {head}"));
             }
             Ok(String::new())
         }
@@ -370,20 +401,28 @@ pub fn cherry_pick(a: &CherryPickArgs, ctx: &mut Ctx) -> Result<String, GitError
         return Err(GitError::Fatal("your current branch does not have any commits yet".into()));
     };
     check_clean(ctx, Operation::CherryPick)?;
-    ctx.repo.sequence =
-        Some(Sequence { op: Operation::CherryPick, todo, orig_head: head.clone(), branch: None, onto: head });
+    ctx.repo.sequence = Some(Sequence {
+        op: Operation::CherryPick,
+        todo,
+        orig_head: head.clone(),
+        branch: None,
+        onto: head,
+        action: None,
+    });
     run_todo(ctx, Vec::new())
 }
 
 /// Starts a rebase of HEAD's branch onto `onto`, replaying what `upstream`
-/// lacks; `intro` is printed first (a pull's fetch lines).
+/// lacks; `out` is printed first (a pull's fetch lines). `onto_name`: onto
+/// as typed, for the reflog; `pull`: the pull's words, when a pull rebases.
 pub fn start_rebase(
     ctx: &mut Ctx,
-    upstream: &CommitId,
-    onto: &CommitId,
+    (upstream, onto): (&CommitId, &CommitId),
+    onto_name: &str,
     mut out: Vec<String>,
-    pulling: bool,
+    pull: Option<&str>,
 ) -> Result<String, GitError> {
+    let pulling = pull.is_some();
     let Some(head) = ctx.repo.head_commit().cloned() else {
         return Err(GitError::Fatal("your current branch does not have any commits yet".into()));
     };
@@ -421,10 +460,14 @@ pub fn start_rebase(
     if !skipped.is_empty() {
         out.push("hint: use --reapply-cherry-picks to include skipped commits\nhint: Disable this message with \"git config advice.skippedCherryPicks false\"".into());
     }
-    ctx.repo.sequence = Some(Sequence { op: Operation::Rebase, todo, orig_head: head, branch, onto: onto.clone() });
+    let action = pull.map(str::to_string);
+    let start = format!("{} (start): checkout {onto_name}", action.as_deref().unwrap_or("rebase"));
+    ctx.repo.sequence =
+        Some(Sequence { op: Operation::Rebase, todo, orig_head: head, branch, onto: onto.clone(), action });
     // Detach at onto and replay.
     ctx.repo.head = Head::Detached(ctx.repo.head_commit().cloned().unwrap_or_default());
     hard_reset(ctx, onto);
+    ctx.repo.log_head(start);
     run_todo(ctx, out)
 }
 
@@ -440,6 +483,7 @@ pub fn rebase(a: &RebaseArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             _ => format!("error: cannot rebase: You have a {} in progress.", op.name()),
         }));
     }
+    let typed = upstream.is_some();
     let upstream = match upstream {
         Some(u) => u,
         None => {
@@ -458,5 +502,11 @@ pub fn rebase(a: &RebaseArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         Some(o) => ctx.repo.resolve(o).ok_or_else(|| GitError::Fatal(format!("no such branch/commit '{o}'")))?,
         None => up.clone(),
     };
-    start_rebase(ctx, &up, &onto, Vec::new(), false)
+    // git names onto as typed, or the upstream's full ref.
+    let onto_name = match (&a.onto, typed) {
+        (Some(o), _) => o.clone(),
+        (None, true) => upstream.clone(),
+        (None, false) => format!("refs/remotes/{upstream}"),
+    };
+    start_rebase(ctx, (&up, &onto), &onto_name, Vec::new(), None)
 }

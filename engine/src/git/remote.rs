@@ -182,6 +182,8 @@ pub struct PullArgs {
     pub no_ff: bool,
     /// `--rebase`/`-r`: replay local commits on the fetched branch instead of merging.
     pub rebase: bool,
+    /// `pull` and its words as typed: git's reflog names the command so.
+    pub action: String,
 }
 
 impl PullArgs {
@@ -201,6 +203,7 @@ impl PullArgs {
             return Err(GitError::Fatal("pulling more than one branch at once is not simulated".into()));
         }
         Ok(Self {
+            action: std::iter::once("pull").chain(rest.iter().map(String::as_str)).collect::<Vec<_>>().join(" "),
             remote: p.positional.first().cloned(),
             branch: p.positional.get(1).cloned(),
             ff_only: p.has("ff-only"),
@@ -243,11 +246,11 @@ pub fn pull(a: &PullArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let mut out = header;
     out.append(&mut lines);
     if a.rebase {
-        return super::pick::start_rebase(ctx, &their, &their, out, true);
+        return super::pick::start_rebase(ctx, (&their, &their), &their.clone(), out, Some(&a.action));
     }
     let message = default_message(ctx.repo, &branch, Some(from_url(&url)));
     let label = short(&their).to_string();
-    let merged = merge_commit(ctx, &their, &label, message, a.no_ff, a.ff_only);
+    let merged = merge_commit(ctx, &their, &label, message, (a.no_ff, a.ff_only), &a.action);
     match merged {
         Ok(text) => {
             if !text.is_empty() {

@@ -249,6 +249,10 @@ pub struct Sequence {
     pub branch: Option<String>,
     /// The commit the rebase builds on (`onto`).
     pub onto: CommitId,
+    /// What git's reflog calls a rebase: `rebase`, or `pull --rebase` with
+    /// the pull's words (`None` is `rebase`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
 }
 
 /// One `git stash` entry: the stashed commit (a merge of HEAD and the
@@ -334,6 +338,20 @@ pub struct Repo {
     /// The annotated tags' objects, by tag name (a tag without one is lightweight).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub tag_notes: BTreeMap<String, TagNote>,
+    /// HEAD's reflog, oldest first: where HEAD went and what took it there
+    /// (shared entries: the undo history copies repositories often).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reflog: Vec<Arc<ReflogEntry>>,
+}
+
+/// One line of HEAD's reflog (`HEAD@{n}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReflogEntry {
+    /// Where HEAD pointed after it; `None` for the entry git writes but does
+    /// not show (renaming the current branch writes two).
+    pub id: Option<CommitId>,
+    /// `commit: Subject`, `checkout: moving from main to feature`, …
+    pub message: String,
 }
 
 impl Repo {
@@ -399,6 +417,19 @@ impl Repo {
         id
     }
 
+    /// Records in HEAD's reflog that HEAD is now where it is, and why.
+    pub fn log_head(&mut self, message: impl Into<String>) {
+        let id = self.head_commit().cloned();
+        if id.is_some() {
+            self.reflog.push(Arc::new(ReflogEntry { id, message: message.into() }));
+        }
+    }
+
+    /// `HEAD@{n}`: where HEAD was `n` moves ago.
+    pub fn reflog_entry(&self, n: usize) -> Option<&CommitId> {
+        self.reflog.iter().rev().nth(n)?.id.as_ref()
+    }
+
     /// Moves the current branch (or a detached HEAD) to `id`.
     pub fn advance_head(&mut self, id: CommitId) {
         match self.head().clone() {
@@ -456,6 +487,9 @@ impl Repo {
     fn resolve_name(&self, name: &str) -> Option<CommitId> {
         if name == "HEAD" || name == "@" {
             return self.head_commit().cloned();
+        }
+        if let Some(n) = name.strip_prefix("HEAD@{").and_then(|r| r.strip_suffix('}')) {
+            return n.parse().ok().and_then(|n| self.reflog_entry(n)).cloned();
         }
         if name.contains("@{") {
             return self.remote_tracking.get(&self.tracking_name(name)?).cloned();

@@ -81,6 +81,7 @@ impl World {
             local.remote_tracking.insert(format!("origin/{b}"), id.clone());
             local.upstreams.insert(b.into(), Upstream { remote: "origin".into(), branch: b.into() });
         }
+        local.log_head("commit (initial): Initial commit");
         Self {
             schema_version: SCHEMA_VERSION,
             clock: clock::START,

@@ -67,6 +67,7 @@ fn clone(origin: &Repo) -> Option<Teammate> {
     repo.branches.insert(head_branch.clone(), id);
     repo.upstreams.insert(head_branch.clone(), Upstream { remote: "origin".into(), branch: head_branch.clone() });
     repo.head = Head::Branch(head_branch);
+    repo.log_head(format!("clone: from {ORIGIN_URL}"));
     repo.index = tree.clone();
     Some(Teammate { repo, work: tree })
 }
