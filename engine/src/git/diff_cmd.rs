@@ -10,6 +10,8 @@ use crate::repo::{Commit, Tree};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DiffArgs {
     pub stat: bool,
+    /// `--name-only` (`Some(false)`) or `--name-status` (`Some(true)`): paths alone.
+    pub names: Option<bool>,
     pub cached: bool,
     pub revs: Vec<String>,
 }
@@ -18,7 +20,13 @@ impl DiffArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         let p = args::parse(
             rest,
-            &[flag(None, "stat"), flag(None, "cached"), flag(None, "staged")],
+            &[
+                flag(None, "stat"),
+                flag(None, "cached"),
+                flag(None, "staged"),
+                flag(None, "name-only"),
+                flag(None, "name-status"),
+            ],
             "diff [<options>] [<commit>] [--] [<path>...]",
         )
         .map_err(|e| match e {
@@ -36,7 +44,15 @@ impl DiffArgs {
         if revs.len() > 2 {
             return Err(GitError::Fatal("diffing more than two commits is not simulated".into()));
         }
-        Ok(Self { stat: p.has("stat"), cached: p.has("cached") || p.has("staged"), revs })
+        if p.has("name-only") && p.has("name-status") {
+            return Err(super::show::names_together());
+        }
+        let names = p.opts.iter().find_map(|(l, _)| match *l {
+            "name-only" => Some(false),
+            "name-status" => Some(true),
+            _ => None,
+        });
+        Ok(Self { stat: p.has("stat"), names, cached: p.has("cached") || p.has("staged"), revs })
     }
 }
 
@@ -70,7 +86,33 @@ pub fn run(a: &DiffArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     } else {
         new
     };
-    Ok(if a.stat { stat(&old, &new) } else { patch(&old, &new) })
+    Ok(match (a.names, a.stat) {
+        (Some(status), _) => names(&old, &new, status),
+        (None, true) => stat(&old, &new),
+        (None, false) => patch(&old, &new),
+    })
+}
+
+/// `--name-only`: each changed path (a rename's new one); `--name-status`
+/// (`status`): with git's `M`, `A`, `D` or `R100` and a tab before it.
+pub(crate) fn names(old: &Tree, new: &Tree, status: bool) -> String {
+    let lines: Vec<String> = crate::diff::changes(old, new)
+        .into_iter()
+        .map(|c| match (c, status) {
+            (crate::diff::Change::Rename(_, to), false) => to.to_string(),
+            (crate::diff::Change::Rename(from, to), true) => format!("R100\t{from}\t{to}"),
+            (crate::diff::Change::Edit(p), false) => p.to_string(),
+            (crate::diff::Change::Edit(p), true) => {
+                let s = match (old.contains_key(p), new.contains_key(p)) {
+                    (false, _) => 'A',
+                    (_, false) => 'D',
+                    _ => 'M',
+                };
+                format!("{s}\t{p}")
+            }
+        })
+        .collect();
+    lines.join("\n")
 }
 
 /// `--stat`: a line per file and the totals (no `create mode` lines: that is `--summary`).

@@ -52,6 +52,8 @@ impl LogArgs {
                 flag(Some('u'), "patch"),
                 flag(None, "stat"),
                 flag(Some('s'), "no-patch"),
+                flag(None, "name-only"),
+                flag(None, "name-status"),
             ],
             "log [<options>] [<revision-range>] [[--] <path>...]",
         )
@@ -62,7 +64,7 @@ impl LogArgs {
         if p.dashdash.is_some() {
             return Err(GitError::Fatal("limiting git log to paths is not simulated in this tutor yet".into()));
         }
-        let formats = Formats::from_opts(&p.opts).unwrap_or_default();
+        let formats = Formats::from_opts(&p.opts)?.unwrap_or_default();
         if !formats.is_empty() && p.has("graph") {
             return Err(GitError::Fatal(
                 "'git log --graph' with -p or --stat is not simulated in this tutor yet".into(),

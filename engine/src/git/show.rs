@@ -2,37 +2,67 @@
 //! message before its commit, and `REV:path` file contents.
 
 use super::args::{self, flag};
-use super::diff_cmd::{patch, stat};
+use super::diff_cmd::{names, patch, stat};
 use super::pretty::{self, Pretty};
 use super::{Ctx, GitError};
 use crate::clock::git_date;
 use crate::repo::{Commit, EMPTY_TREE, Repo, Tree};
 
-/// What follows a commit's header: its `--stat`, its patch, both or neither.
+/// What follows a commit's header: its `--stat`, its patch, both, the
+/// changed paths alone (`--name-only`, `--name-status`) or nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(super) struct Formats {
     stat: bool,
     patch: bool,
+    names: Option<Names>,
+    /// `-s` was the last word on it: a names option after it is refused.
+    silenced: bool,
 }
 
 impl Formats {
-    const PATCH: Self = Self { stat: false, patch: true };
+    const PATCH: Self = Self { stat: false, patch: true, names: None, silenced: false };
 
     /// What the options ask for, in order: `--stat` and `-p` add to it,
-    /// `-s`/`--no-patch` clears it (git's `DIFF_FORMAT_NO_OUTPUT`).
-    /// `None` when none of them is given.
-    pub(super) fn from_opts(opts: &[(&str, Option<String>)]) -> Option<Self> {
-        opts.iter().fold(None, |f, (name, _)| match *name {
-            "stat" => Some(Self { stat: true, ..f.unwrap_or_default() }),
-            "patch" => Some(Self { patch: true, ..f.unwrap_or_default() }),
-            "no-patch" => Some(Self::default()),
-            _ => f,
-        })
+    /// `-s`/`--no-patch` clears it (git's `DIFF_FORMAT_NO_OUTPUT`), and a
+    /// names option outranks the stat and the patch, as in git.
+    /// `Ok(None)` when none of them is given.
+    pub(super) fn from_opts(opts: &[(&str, Option<String>)]) -> Result<Option<Self>, GitError> {
+        let mut out: Option<Self> = None;
+        for (name, _) in opts {
+            let mut f = out.unwrap_or_default();
+            match *name {
+                "stat" => (f.stat, f.silenced) = (true, false),
+                "patch" => (f.patch, f.silenced) = (true, false),
+                "no-patch" => f = Self { silenced: true, ..Self::default() },
+                "name-only" | "name-status" => {
+                    let n = if *name == "name-only" { Names::Only } else { Names::Status };
+                    if f.silenced || f.names.is_some_and(|m| m != n) {
+                        return Err(names_together());
+                    }
+                    f.names = Some(n);
+                }
+                _ => continue,
+            }
+            out = Some(f);
+        }
+        Ok(out)
     }
 
     pub(super) fn is_empty(self) -> bool {
-        !self.stat && !self.patch
+        !self.stat && !self.patch && self.names.is_none()
     }
+}
+
+/// `--name-only` or `--name-status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Names {
+    Only,
+    Status,
+}
+
+/// git's refusal of two of its exclusive output formats.
+pub(super) fn names_together() -> GitError {
+    GitError::Fatal("options '--name-only', '--name-status', '--check', and '-s' cannot be used together".into())
 }
 
 /// `git show` options and what to show.
@@ -50,14 +80,21 @@ impl ShowArgs {
         let (rest, pretty, abbrev) = pretty::take_options(rest)?;
         let p = args::parse(
             &rest,
-            &[flag(None, "stat"), flag(Some('s'), "no-patch"), flag(Some('p'), "patch"), flag(Some('u'), "patch")],
+            &[
+                flag(None, "stat"),
+                flag(Some('s'), "no-patch"),
+                flag(Some('p'), "patch"),
+                flag(Some('u'), "patch"),
+                flag(None, "name-only"),
+                flag(None, "name-status"),
+            ],
             "show [<options>] <object>...",
         )
         .map_err(args::as_revision_argument)?;
         if p.dashdash.is_some() {
             return Err(GitError::Fatal("limiting git show to paths is not simulated in this tutor yet".into()));
         }
-        let formats = Formats::from_opts(&p.opts).unwrap_or(Formats::PATCH);
+        let formats = Formats::from_opts(&p.opts)?.unwrap_or(Formats::PATCH);
         let revs = if p.positional.is_empty() { vec!["HEAD".to_string()] } else { p.positional };
         Ok(Self { pretty: pretty.unwrap_or(Pretty::Medium), abbrev, formats, revs })
     }
@@ -69,17 +106,21 @@ impl ShowArgs {
 /// stat; a blank line; the patch. Ends in a newline when anything follows.
 pub(super) fn with_diff(entry: String, old: &Tree, new: &Tree, f: Formats, pretty: &Pretty) -> String {
     let mut parts = Vec::new();
-    if f.stat {
-        parts.push(stat(old, new));
-    }
-    if f.patch {
-        parts.push(patch(old, new));
+    if let Some(n) = f.names {
+        parts.push(names(old, new, n == Names::Status));
+    } else {
+        if f.stat {
+            parts.push(stat(old, new));
+        }
+        if f.patch {
+            parts.push(patch(old, new));
+        }
     }
     parts.retain(|p| !p.is_empty());
     let mut out = entry;
     if !parts.is_empty() {
         if *pretty != Pretty::Oneline && !pretty.is_empty() {
-            out.push_str(if f.stat && f.patch { "---\n" } else { "\n" });
+            out.push_str(if parts.len() > 1 { "---\n" } else { "\n" });
         }
         out.push_str(&parts.join("\n\n"));
         out.push('\n');
