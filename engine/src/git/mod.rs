@@ -123,6 +123,8 @@ pub enum GitCommand {
     RevParse(rev_parse::RevParseArgs),
     /// `git reflog`.
     Reflog(reflog::ReflogArgs),
+    /// A command given `-q`/`--quiet`: its refusals only, as git prints them.
+    Quiet(Box<GitCommand>),
     /// `git init`: creates the repository (the world does it when there is none).
     Init,
     /// `git help`.
@@ -188,6 +190,17 @@ pub(crate) const KNOWN: &[&str] = &[
 impl GitCommand {
     /// Parses the words after `git`.
     pub fn parse(argv: &[String]) -> Result<Self, GitError> {
+        let Some((sub, rest)) = argv.split_first() else {
+            return Ok(Self::Help);
+        };
+        if let Some(words) = quiet_words(sub, rest) {
+            return Ok(Self::Quiet(Box::new(Self::parse_loud(&words)?)));
+        }
+        Self::parse_loud(argv)
+    }
+
+    /// [`GitCommand::parse`] once `-q` is dealt with.
+    fn parse_loud(argv: &[String]) -> Result<Self, GitError> {
         let Some((sub, rest)) = argv.split_first() else {
             return Ok(Self::Help);
         };
@@ -268,11 +281,31 @@ impl GitCommand {
             Self::LsRemote(a) => remote::ls_remote(a, ctx),
             Self::RevParse(a) => rev_parse::run(a, ctx),
             Self::Reflog(a) => reflog::run(a, ctx),
+            Self::Quiet(inner) => inner.run(ctx).map(|_| String::new()),
             Self::Init => Ok("Reinitialized existing Git repository in /home/you/chatbot/.git/".to_string()),
             Self::Help => Ok(HELP.to_string()),
             Self::Version => Ok("git version 2.47.3 (Branch to Prod simulation)".to_string()),
         }
     }
+}
+
+/// The commands whose `-q`/`--quiet` silences all they print but their
+/// refusals (branch's and stash's listings, which it does not silence, are
+/// left to those commands; pull keeps the word, which its reflog entry names).
+const QUIETABLE: &[&str] =
+    &["checkout", "switch", "commit", "merge", "fetch", "pull", "push", "reset", "restore", "rebase", "stash"];
+
+/// `sub`'s words without its `-q`/`--quiet` (before any `--`), when it has
+/// one and is quietable: `None` otherwise.
+fn quiet_words(sub: &str, rest: &[String]) -> Option<Vec<String>> {
+    let quiet = |w: &String| w == "-q" || w == "--quiet";
+    let end = rest.iter().position(|w| w == "--").unwrap_or(rest.len());
+    let listing = sub == "stash" && rest.first().is_some_and(|w| w == "list" || w == "show");
+    if !QUIETABLE.contains(&sub) || listing || !rest[..end].iter().any(quiet) {
+        return None;
+    }
+    let kept = rest.iter().enumerate().filter(|&(i, w)| i >= end || sub == "pull" || !quiet(w)).map(|(_, w)| w.clone());
+    Some(std::iter::once(sub.to_string()).chain(kept).collect())
 }
 
 /// The commands a Debian install of git 2.47 has (`git --exec-path`'s

@@ -196,6 +196,8 @@ impl PullArgs {
                 flag(Some('r'), "rebase"),
                 flag(None, "no-rebase"),
                 flag(None, "no-edit"),
+                // Silenced by the caller (GitCommand::Quiet); kept here for the reflog's words.
+                flag(Some('q'), "quiet"),
             ],
             "pull [<options>] [<repository> [<refspec>...]]",
         )?;
