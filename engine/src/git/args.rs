@@ -7,7 +7,8 @@ use super::error::GitError;
 pub struct Opt {
     /// Its one-letter form.
     pub short: Option<char>,
-    /// Its long name.
+    /// Its long name; one starting with `-` is only the parser's name for
+    /// an option git gives no long form (`clean -d`), never matched.
     pub long: &'static str,
     /// Whether it takes a value.
     pub takes_value: bool,
@@ -104,7 +105,10 @@ pub fn parse(items: &[String], spec: &[Opt], usage: &'static str) -> Result<Pars
                 Some((n, v)) => (n, Some(v.to_string())),
                 None => (long, None),
             };
-            let opt = spec.iter().find(|o| o.long == name).ok_or_else(|| unknown(usage, item, Some(name), None))?;
+            let opt = spec
+                .iter()
+                .find(|o| o.long == name && !o.long.starts_with('-'))
+                .ok_or_else(|| unknown(usage, item, Some(name), None))?;
             let v = if opt.takes_value {
                 match attached {
                     Some(v) => Some(v),

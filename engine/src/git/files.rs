@@ -1,4 +1,5 @@
-//! The index's files: `git rm` (`--cached`), `git mv` and `git ls-files`.
+//! The index's files: `git rm` (`--cached`), `git mv`, `git ls-files`, and
+//! the files it lacks: `git clean`.
 
 use super::args::{self, flag};
 use super::restore::matches;
@@ -266,4 +267,87 @@ pub fn ls_files(a: &LsFilesArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         out.extend(ctx.repo.index.keys().filter(|p| wanted(p)));
     }
     Ok(out.iter().map(|p| p.as_str()).collect::<Vec<_>>().join("\n"))
+}
+
+/// `git clean`: untracked files removed (`-f`), or named (`-n`).
+// Each bool is one of git's independent flags.
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CleanArgs {
+    force: bool,
+    dry_run: bool,
+    dirs: bool,
+    quiet: bool,
+    /// `-X`: only ignored files, which the tutor has none of.
+    only_ignored: bool,
+}
+
+impl CleanArgs {
+    /// Parses the words after `clean`.
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        const USAGE: &str = "clean [-d] [-f] [-i] [-n] [-q] [-e <pattern>] [-x | -X] [--] [<pathspec>...]";
+        let p = args::parse(
+            rest,
+            &[
+                flag(Some('f'), "force"),
+                flag(Some('n'), "dry-run"),
+                flag(Some('d'), "-d"),
+                flag(Some('q'), "quiet"),
+                // The project has no ignore rules: -x changes nothing.
+                flag(Some('x'), "-x"),
+                flag(Some('X'), "-X"),
+            ],
+            USAGE,
+        )?;
+        if !p.positional.is_empty() {
+            return Err(GitError::Fatal("'git clean <pathspec>' is not simulated in this tutor yet".into()));
+        }
+        Ok(Self {
+            force: p.has("force"),
+            dry_run: p.has("dry-run"),
+            dirs: p.has("-d"),
+            quiet: p.has("quiet"),
+            only_ignored: p.has("-X"),
+        })
+    }
+}
+
+/// `git clean`.
+pub fn clean(a: &CleanArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    if !a.force && !a.dry_run {
+        return Err(GitError::Fatal("clean.requireForce is true and -f not given: refusing to clean".into()));
+    }
+    if a.only_ignored {
+        return Ok(String::new());
+    }
+    // Untracked files; one in an untracked directory goes with it (`-d`).
+    let mut gone: Vec<(String, Vec<String>)> = Vec::new();
+    for path in ctx.work.keys().filter(|p| !ctx.repo.index.contains_key(*p)) {
+        let name = match path.split_once('/') {
+            Some((dir, _)) if !ctx.repo.index.keys().any(|t| t.starts_with(&format!("{dir}/"))) => {
+                if !a.dirs {
+                    continue;
+                }
+                format!("{dir}/")
+            }
+            _ => path.clone(),
+        };
+        match gone.last_mut() {
+            Some((last, paths)) if *last == name => paths.push(path.clone()),
+            _ => gone.push((name, vec![path.clone()])),
+        }
+    }
+    let verb = if a.dry_run { "Would remove" } else { "Removing" };
+    let mut out = Vec::new();
+    for (name, paths) in gone {
+        if !a.dry_run {
+            for p in paths {
+                ctx.work.remove(&p);
+            }
+        }
+        if !a.quiet {
+            out.push(format!("{verb} {name}"));
+        }
+    }
+    Ok(out.join("\n"))
 }

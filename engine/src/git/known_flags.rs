@@ -117,6 +117,7 @@ const KNOWN: &[(&str, &str, &str)] = &[
         "cached dry-run force ignore-unmatch no-cached no-dry-run no-force no-ignore-unmatch no-pathspec-file-nul no-pathspec-from-file no-quiet no-sparse pathspec-file-nul pathspec-from-file quiet sparse",
     ),
     ("mv", "fknv", "dry-run force no-dry-run no-force no-sparse no-verbose sparse verbose"),
+    ("clean", "Xdefinqx", "dry-run exclude force interactive no-dry-run no-force no-interactive no-quiet quiet"),
     (
         "ls-files",
         "Xcdfikmostuvxz",

@@ -111,6 +111,8 @@ pub enum GitCommand {
     Show(show::ShowArgs),
     /// `git rm`.
     Rm(files::RmArgs),
+    /// `git clean`.
+    Clean(files::CleanArgs),
     /// `git mv`.
     Mv(files::MvArgs),
     /// `git ls-files`.
@@ -227,6 +229,7 @@ impl GitCommand {
             "rebase" => Self::Rebase(pick::RebaseArgs::parse(rest)?),
             "show" => Self::Show(show::ShowArgs::parse(rest)?),
             "rm" => Self::Rm(files::RmArgs::parse(rest)?),
+            "clean" => Self::Clean(files::CleanArgs::parse(rest)?),
             "mv" => Self::Mv(files::MvArgs::parse(rest)?),
             "ls-files" => Self::LsFiles(files::LsFilesArgs::parse(rest)?),
             "describe" => Self::Describe(describe::DescribeArgs::parse(rest)?),
@@ -275,6 +278,7 @@ impl GitCommand {
             Self::Rebase(a) => pick::rebase(a, ctx),
             Self::Show(a) => show::run(a, ctx),
             Self::Rm(a) => files::rm(a, ctx),
+            Self::Clean(a) => files::clean(a, ctx),
             Self::Mv(a) => files::mv(a, ctx),
             Self::LsFiles(a) => files::ls_files(a, ctx),
             Self::Describe(a) => describe::run(a, ctx),
@@ -493,6 +497,7 @@ work on the current change
    mv         Move or rename a file (-f)
    restore    Restore working tree files (--staged, --source)
    rm         Remove files from the working tree and the index (--cached, -r, -f)
+   clean      Remove untracked files (-n to see which, -f to remove, -d)
    reset      Reset current HEAD to the specified state (--hard, --soft, HEAD~N)
    stash      Put local changes aside (push -m, -u, list, show, pop, apply, drop)
 

@@ -15,14 +15,36 @@ pub struct StatusArgs {
 }
 
 impl StatusArgs {
-    /// Parses the words after `status`.
+    /// Parses the words after `status`. The last of `--short`, `--long`
+    /// and `--porcelain[=v1]` wins; porcelain v1 is the short form (the
+    /// tutor has no colours to leave out).
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let mut words = Vec::new();
+        for w in rest {
+            match w.strip_prefix("--porcelain") {
+                Some("" | "=v1" | "=1") => words.push("--short".to_string()),
+                Some("=v2" | "=2") => {
+                    return Err(GitError::Fatal(
+                        "'git status --porcelain=v2' is not simulated in this tutor yet".into(),
+                    ));
+                }
+                Some(v) if v.starts_with('=') => {
+                    return Err(GitError::Fatal(format!("unsupported porcelain version '{}'", &v[1..])));
+                }
+                _ => words.push(w.clone()),
+            }
+        }
         let p = args::parse(
-            rest,
-            &[flag(Some('s'), "short"), flag(Some('b'), "branch")],
+            &words,
+            &[flag(Some('s'), "short"), flag(Some('b'), "branch"), flag(None, "long")],
             "status [<options>] [--] [<pathspec>...]",
         )?;
-        Ok(Self { short: p.has("short"), branch: p.has("branch") })
+        let short = p.opts.iter().rev().find_map(|(l, _)| match *l {
+            "short" => Some(true),
+            "long" => Some(false),
+            _ => None,
+        });
+        Ok(Self { short: short.unwrap_or(false), branch: p.has("branch") })
     }
 }
 

@@ -49,7 +49,7 @@ fn git_args(command: &str) -> Vec<&str> {
 /// Options the engine implements with git's behaviour, per command. `no-edit`
 /// is honest where listed: the tutor never opens an editor.
 const IMPLEMENTED: &[(&str, &str, &str)] = &[
-    ("status", "sb", "short branch"),
+    ("status", "sb", "short branch long porcelain"),
     (
         "log",
         "npus",
@@ -73,6 +73,7 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     ("reset", "q", "hard soft mixed quiet"),
     ("revert", "m", "mainline no-edit continue skip abort"),
     ("diff", "", "stat cached staged name-only name-status"),
+    ("clean", "fndqxX", "force dry-run quiet"),
     ("restore", "sSWq", "source staged worktree quiet"),
     ("cherry-pick", "", "continue skip abort"),
     ("rebase", "q", "continue skip abort onto quiet"),
