@@ -4,6 +4,7 @@ use std::collections::{BTreeSet, BinaryHeap};
 use std::sync::Arc;
 
 use super::args::{self, flag, value};
+use super::pattern::Pattern;
 use super::pretty::{self, Pretty};
 use super::show::{self, Formats};
 use super::{Ctx, GitError};
@@ -24,6 +25,12 @@ pub struct LogArgs {
     pub first_parent: bool,
     /// `-p`/`--stat` (`-s`/`--no-patch`: none): what follows each commit.
     formats: Formats,
+    /// `--author=`: commits whose author line matches one of them.
+    authors: Vec<Pattern>,
+    /// `--grep=`: commits whose message matches one of them.
+    greps: Vec<Pattern>,
+    /// `--reverse`: oldest first, after `-n` has chosen.
+    reverse: bool,
     pub revs: Vec<String>,
 }
 
@@ -54,6 +61,10 @@ impl LogArgs {
                 flag(Some('s'), "no-patch"),
                 flag(None, "name-only"),
                 flag(None, "name-status"),
+                value(None, "author"),
+                value(None, "grep"),
+                flag(Some('i'), "regexp-ignore-case"),
+                flag(None, "reverse"),
             ],
             "log [<options>] [<revision-range>] [[--] <path>...]",
         )
@@ -75,8 +86,24 @@ impl LogArgs {
                 "'git log --graph' with a format of several lines is not simulated in this tutor yet".into(),
             ));
         }
+        if p.has("graph") && p.has("reverse") {
+            return Err(GitError::Fatal("options '--graph' and '--reverse' cannot be used together".into()));
+        }
+        let icase = p.has("regexp-ignore-case");
+        let patterns = |option: &str| -> Result<Vec<Pattern>, GitError> {
+            p.values(option).into_iter().map(|v| Pattern::new(v, icase, &format!("--{option}"))).collect()
+        };
+        let (authors, greps) = (patterns("author")?, patterns("grep")?);
+        if p.has("graph") && !(authors.is_empty() && greps.is_empty()) {
+            return Err(GitError::Fatal(
+                "'git log --graph' with --author or --grep is not simulated in this tutor yet".into(),
+            ));
+        }
         Ok(Self {
             formats,
+            authors,
+            greps,
+            reverse: p.has("reverse"),
             pretty,
             abbrev,
             graph: p.has("graph"),
@@ -220,9 +247,23 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         let mut ids = topo_order(repo, &all, a.first_parent);
         ids.truncate(a.max.unwrap_or(usize::MAX));
         ids
-    } else {
+    } else if a.authors.is_empty() && a.greps.is_empty() {
         walk_limited(repo, &tips, a.max.unwrap_or(usize::MAX), hidden, a.first_parent)
+    } else {
+        // git matches the author line (name, email, time, zone) and the
+        // message; `-n` counts what matched.
+        let mut ids = walk_limited(repo, &tips, usize::MAX, hidden, a.first_parent);
+        ids.retain(|id| {
+            repo.commit(id).is_some_and(|c| {
+                let who = format!("{} {} +0000", c.author, c.time);
+                (a.authors.is_empty() || a.authors.iter().any(|p| p.matches(&who)))
+                    && (a.greps.is_empty() || a.greps.iter().any(|p| p.matches(&c.message)))
+            })
+        });
+        ids.truncate(a.max.unwrap_or(usize::MAX));
+        ids
     };
+    let ids = if a.reverse { ids.into_iter().rev().collect() } else { ids };
     let now = *ctx.clock;
     let mut graph = a.graph.then(Graph::default);
     let commits = ids.iter().filter_map(|id| repo.commit(id));

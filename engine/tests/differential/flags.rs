@@ -52,8 +52,8 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     ("status", "sb", "short branch long porcelain"),
     (
         "log",
-        "npus",
-        "oneline graph all max-count decorate first-parent patch stat no-patch pretty format abbrev-commit no-abbrev-commit name-only name-status",
+        "npusi",
+        "oneline graph all max-count decorate first-parent patch stat no-patch pretty format abbrev-commit no-abbrev-commit name-only name-status author grep regexp-ignore-case reverse",
     ),
     (
         "branch",
