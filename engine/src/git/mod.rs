@@ -5,6 +5,7 @@ pub mod args;
 mod branch;
 mod checkout;
 pub(crate) mod commit;
+pub mod config;
 mod describe;
 mod diff_cmd;
 pub mod error;
@@ -126,6 +127,8 @@ pub enum GitCommand {
     RevParse(rev_parse::RevParseArgs),
     /// `git reflog`.
     Reflog(reflog::ReflogArgs),
+    /// `git config` (the identity).
+    Config(config::ConfigArgs),
     /// A command given `-q`/`--quiet`: its refusals only, as git prints them.
     Quiet(Box<GitCommand>),
     /// `git init`: creates the repository (the world does it when there is none).
@@ -237,6 +240,7 @@ impl GitCommand {
             "ls-remote" => Self::LsRemote(remote::LsRemoteArgs::parse(rest)?),
             "rev-parse" => Self::RevParse(rev_parse::RevParseArgs::parse(rest)?),
             "reflog" => Self::Reflog(reflog::ReflogArgs::parse(rest)?),
+            "config" => Self::Config(config::ConfigArgs::parse(rest)?),
             "init" if rest.is_empty() => Self::Init,
             "init" => {
                 return Err(GitError::Fatal(format!(
@@ -287,6 +291,9 @@ impl GitCommand {
             Self::RevParse(a) => rev_parse::run(a, ctx),
             Self::Reflog(a) => reflog::run(a, ctx),
             Self::Quiet(inner) => inner.run(ctx).map(|_| String::new()),
+            // The world runs it with the global settings too (World::git);
+            // here only the repository's are at hand.
+            Self::Config(a) => config::run(a, &mut ctx.repo.config, &mut std::collections::BTreeMap::new()),
             Self::Init => Ok("Reinitialized existing Git repository in /home/you/chatbot/.git/".to_string()),
             Self::Help => Ok(HELP.to_string()),
             Self::Version => Ok("git version 2.47.3 (Branch to Prod simulation)".to_string()),
@@ -510,6 +517,7 @@ examine the history and state
    show       Show a commit, a tag or REV:FILE (--stat, -p, --oneline, -s, --format=)
    rev-parse  Print the commit a name stands for (--short, --verify, --abbrev-ref HEAD)
    reflog     Where HEAD has been (HEAD@{n} names each place; -n)
+   config     Get and set your identity (user.name, user.email; --global)
    status     Show the working tree status (--short, -sb)
 
 grow, mark and tweak your common history

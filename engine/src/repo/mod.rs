@@ -338,6 +338,9 @@ pub struct Repo {
     /// The annotated tags' objects, by tag name (a tag without one is lightweight).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub tag_notes: BTreeMap<String, TagNote>,
+    /// The repository's own settings (`.git/config`): the identity.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub config: BTreeMap<String, String>,
     /// HEAD's reflog, oldest first: where HEAD went and what took it there
     /// (shared entries: the undo history copies repositories often).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

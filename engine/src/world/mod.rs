@@ -5,6 +5,8 @@
 
 mod teammate;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::action::{Action, Apply};
@@ -48,6 +50,14 @@ pub struct World {
     /// GitHub's side of origin: pull requests, CI runs, branch protection.
     #[serde(default)]
     hub: Hub,
+    /// The learner's global git settings (`~/.gitconfig`): their identity.
+    #[serde(default = "learner_config")]
+    global_config: BTreeMap<String, String>,
+}
+
+/// `~/.gitconfig` as the learner's machine has it: `You <you@example.com>`.
+fn learner_config() -> BTreeMap<String, String> {
+    [("user.name", "You"), ("user.email", "you@example.com")].map(|(k, v)| (k.to_string(), v.to_string())).into()
 }
 
 /// Deploy counts before an action: the four named servers, then previews.
@@ -91,6 +101,7 @@ impl World {
             origin,
             teammate: None,
             hub: Hub::default(),
+            global_config: learner_config(),
         }
     }
 
@@ -105,6 +116,7 @@ impl World {
             teammate: None,
             servers: Servers::default(),
             hub: Hub::default(),
+            global_config: learner_config(),
         }
     }
 
@@ -203,6 +215,16 @@ impl World {
     }
 
     fn git(&mut self, cmd: &GitCommand, author: &str) -> Outcome {
+        if let GitCommand::Config(a) = cmd {
+            // Global settings need no repository; the repository's do.
+            let mut outside = BTreeMap::new();
+            let local = match (self.local.as_mut(), a.scope) {
+                (Some(repo), _) => &mut repo.config,
+                (None, Some(git::config::Scope::Global)) => &mut outside,
+                (None, _) => return Outcome::err(GitError::NotARepo.to_string()),
+            };
+            return git::config::run(a, local, &mut self.global_config).into();
+        }
         let Some(repo) = self.local.as_mut() else {
             if matches!(cmd, GitCommand::Init) {
                 self.local = Some(Repo::init(false));
@@ -232,6 +254,14 @@ impl World {
         }
     }
 
+    /// Who commits in this world's clone: its settings, then the global
+    /// ones, then `default`.
+    fn identity(&self, default: &str) -> String {
+        let empty = BTreeMap::new();
+        let local = self.local.as_ref().map_or(&empty, |r| &r.config);
+        git::config::identity(local, &self.global_config, default)
+    }
+
     fn servers_ctx(&mut self) -> servers::commands::Ctx<'_> {
         servers::commands::Ctx {
             servers: &mut self.servers,
@@ -248,7 +278,8 @@ impl World {
     /// only way the world changes.
     pub fn apply(&mut self, action: &Action) -> Outcome {
         let before = self.deploy_counts();
-        let mut outcome = self.perform(action, LEARNER);
+        let me = self.identity(LEARNER);
+        let mut outcome = self.perform(action, &me);
         self.after(&mut outcome, &before);
         outcome
     }

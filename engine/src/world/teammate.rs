@@ -39,8 +39,11 @@ impl World {
             teammate: None,
             servers: Servers::default(),
             hub: std::mem::take(&mut self.hub),
+            global_config: std::mem::take(&mut self.global_config),
         };
-        let outcome = theirs.perform(action, TEAMMATE);
+        let me = theirs.identity(TEAMMATE);
+        let outcome = theirs.perform(action, &me);
+        self.global_config = theirs.global_config;
         self.clock = theirs.clock;
         self.origin = theirs.origin;
         self.hub = theirs.hub;
@@ -68,6 +71,10 @@ fn clone(origin: &Repo) -> Option<Teammate> {
     repo.upstreams.insert(head_branch.clone(), Upstream { remote: "origin".into(), branch: head_branch.clone() });
     repo.head = Head::Branch(head_branch);
     repo.log_head(format!("clone: from {ORIGIN_URL}"));
+    // The teammate's clone names them, as their machine would.
+    let (name, email) = TEAMMATE.split_once(" <").unwrap_or((TEAMMATE, ""));
+    repo.config.insert("user.name".into(), name.into());
+    repo.config.insert("user.email".into(), email.trim_end_matches('>').into());
     repo.index = tree.clone();
     Some(Teammate { repo, work: tree })
 }
