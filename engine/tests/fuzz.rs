@@ -170,6 +170,24 @@ const WORDS: &[&str] = &[
     "--delete",
     "tag",
     "v1.0",
+    "reflog",
+    "HEAD@{1}",
+    "--format=%h%d %s%n%+b",
+    "--pretty=fuller",
+    "--pretty=format:%an%x41%C(auto)",
+    "--grep=fi.*x$",
+    "--author=^You",
+    "--reverse",
+    "-p",
+    "--stat",
+    "--name-status",
+    "-q",
+    "clean",
+    "-fdn",
+    "config",
+    "user.name",
+    "--global",
+    "--porcelain",
 ];
 
 fn vocab_line() -> impl Strategy<Value = String> {
@@ -185,7 +203,10 @@ fn any_line() -> impl Strategy<Value = String> {
 /// and any Unicode next to it, at any character position.
 fn spliced_word() -> impl Strategy<Value = String> {
     let ops = prop::sample::select(
-        &["~", "^", "=", "'", "\"", "@{", "@{u}", "..", "...", ":", "~1^", "^{", ">", "2>", "&", "\\"][..],
+        &[
+            "~", "^", "=", "'", "\"", "@{", "@{u}", "..", "...", ":", "~1^", "^{", ">", "2>", "&", "\\", "%", "%C(",
+            "%x", "*",
+        ][..],
     );
     (prop::sample::select(WORDS), ops, "\\PC{0,2}", any::<prop::sample::Index>(), any::<bool>()).prop_map(
         |(word, op, uni, at, before)| {
@@ -227,7 +248,7 @@ proptest! {
     /// Every git command that takes a revision, given a spliced one, answers
     /// (a commit or git's refusal) and never panics.
     #[test]
-    fn spliced_revisions_never_panic(rev in spliced_word(), cmd in prop::sample::select(&["log", "log --oneline", "reset", "reset --hard", "checkout", "switch --detach", "branch y", "tag t", "diff", "revert", "merge", "show", "show --stat", "describe --tags", "branch -u", "push origin --force-with-lease=main:", "mv README.md", "rm --cached", "ls-files", "cherry-pick", "rebase", "restore --source"][..])) {
+    fn spliced_revisions_never_panic(rev in spliced_word(), cmd in prop::sample::select(&["log", "log --oneline", "reset", "reset --hard", "checkout", "switch --detach", "branch y", "tag t", "diff", "revert", "merge", "show", "show --stat", "describe --tags", "branch -u", "push origin --force-with-lease=main:", "mv README.md", "rm --cached", "ls-files", "cherry-pick", "rebase", "restore --source", "reflog -n", "log --format", "log --grep", "log --author", "show --pretty", "config user.name", "clean -n"][..])) {
         let mut s = world_with_history();
         let _ = s.run(&format!("git {cmd} {}", engine::grammar::quote(&rev)));
         let _ = s.run(&format!("git {cmd} {rev}"));
