@@ -137,6 +137,10 @@ pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let message = match (&a.message, &merging) {
         (Some(m), _) => m.clone(),
         (None, Some(m)) => m.message.clone(),
+        // `--no-edit` keeps the message there is: none, so git gives up.
+        (None, None) if a.no_edit => {
+            return Err(GitError::Refused("Aborting commit due to empty commit message.".into()));
+        }
         (None, None) => return Err(no_editor(false)),
     };
     if message.trim().is_empty() {

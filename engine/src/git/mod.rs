@@ -310,13 +310,19 @@ const QUIETABLE: &[&str] =
 /// `sub`'s words without its `-q`/`--quiet` (before any `--`), when it has
 /// one and is quietable: `None` otherwise.
 fn quiet_words(sub: &str, rest: &[String]) -> Option<Vec<String>> {
-    let quiet = |w: &String| w == "-q" || w == "--quiet";
+    // `-q`, `--quiet`, or a cluster it starts (`-qm`: a later `q` may be a value, `-mq`).
+    let quiet =
+        |w: &String| w == "-q" || w == "--quiet" || (w.starts_with("-q") && w.len() > 2 && !w.starts_with("--"));
     let end = rest.iter().position(|w| w == "--").unwrap_or(rest.len());
     let listing = sub == "stash" && rest.first().is_some_and(|w| w == "list" || w == "show");
     if !QUIETABLE.contains(&sub) || listing || !rest[..end].iter().any(quiet) {
         return None;
     }
-    let kept = rest.iter().enumerate().filter(|&(i, w)| i >= end || sub == "pull" || !quiet(w)).map(|(_, w)| w.clone());
+    let kept = rest.iter().enumerate().filter_map(|(i, w)| match w.strip_prefix("-q") {
+        _ if i >= end || sub == "pull" || !quiet(w) => Some(w.clone()),
+        Some(cluster) if !cluster.is_empty() => Some(format!("-{cluster}")),
+        _ => None,
+    });
     Some(std::iter::once(sub.to_string()).chain(kept).collect())
 }
 

@@ -1156,6 +1156,10 @@ pub const SCRIPTS: &[Script] = &[
     s(
         "config: the identity commits are made with, the repository's over the global",
         &[
+            "echo staged >> README.md",
+            "git add README.md",
+            "git commit --no-edit",
+            "git commit -qm 'Staged'",
             "git config user.name",
             "git config user.email",
             "git config --global user.name",
