@@ -362,8 +362,11 @@ fn list(repo: &Repo, l: &ListArgs) -> Result<String, GitError> {
     }
     if l.all || l.remotes {
         let prefix = if l.remotes { "" } else { "remotes/" };
-        for (name, _) in repo.remote_tracking.iter().filter(|(_, id)| shown(id)) {
-            lines.push(format!("  {prefix}{name}"));
+        for (name, _) in repo.remote_refs().into_iter().filter(|(_, id)| shown(id)) {
+            match (&repo.remote_head, name.as_str()) {
+                (Some(b), "origin/HEAD") => lines.push(format!("  {prefix}origin/HEAD -> origin/{b}")),
+                _ => lines.push(format!("  {prefix}{name}")),
+            }
         }
     }
     Ok(lines.join("\n"))

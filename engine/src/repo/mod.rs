@@ -338,6 +338,10 @@ pub struct Repo {
     /// The annotated tags' objects, by tag name (a tag without one is lightweight).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub tag_notes: BTreeMap<String, TagNote>,
+    /// The branch `origin/HEAD` names, in a clone (`git clone` sets it; a
+    /// repository that added its remote has none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remote_head: Option<String>,
     /// The repository's own settings (`.git/config`): the identity.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub config: BTreeMap<String, String>,
@@ -420,6 +424,17 @@ impl Repo {
         id
     }
 
+    /// The remote-tracking refs in refname order, `origin/HEAD` among them
+    /// in a clone (as `origin/HEAD -> origin/main`'s target): name and commit.
+    pub fn remote_refs(&self) -> Vec<(String, &CommitId)> {
+        let mut refs: Vec<(String, &CommitId)> = self.remote_tracking.iter().map(|(n, id)| (n.clone(), id)).collect();
+        if let Some(id) = self.remote_head.as_ref().and_then(|b| self.remote_tracking.get(&format!("origin/{b}"))) {
+            refs.push(("origin/HEAD".to_string(), id));
+            refs.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        refs
+    }
+
     /// Records in HEAD's reflog that HEAD is now where it is, and why.
     pub fn log_head(&mut self, message: impl Into<String>) {
         let id = self.head_commit().cloned();
@@ -496,6 +511,11 @@ impl Repo {
         }
         if name.contains("@{") {
             return self.remote_tracking.get(&self.tracking_name(name)?).cloned();
+        }
+        if let Some(b) = &self.remote_head
+            && matches!(name, "origin" | "origin/HEAD" | "refs/remotes/origin/HEAD")
+        {
+            return self.remote_tracking.get(&format!("origin/{b}")).cloned();
         }
         if let Some(b) = name.strip_prefix("refs/heads/") {
             return self.branches.get(b).cloned();

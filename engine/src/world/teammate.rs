@@ -69,6 +69,7 @@ fn clone(origin: &Repo) -> Option<Teammate> {
     let tree = repo.commit(&id).map(|c| c.tree.clone()).unwrap_or_default();
     repo.branches.insert(head_branch.clone(), id);
     repo.upstreams.insert(head_branch.clone(), Upstream { remote: "origin".into(), branch: head_branch.clone() });
+    repo.remote_head = Some(head_branch.clone());
     repo.head = Head::Branch(head_branch);
     repo.log_head(format!("clone: from {ORIGIN_URL}"));
     // The teammate's clone names them, as their machine would.
