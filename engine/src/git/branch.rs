@@ -342,13 +342,21 @@ fn list(repo: &Repo, l: &ListArgs) -> Result<String, GitError> {
     };
     let shown = |tip: &str| filter.as_ref().is_none_or(|(merged, c)| repo.is_ancestor(tip, c) == *merged);
     let mut lines = Vec::new();
+    let prefix = if l.remotes { "" } else { "remotes/" };
+    let remotes: Vec<(String, &CommitId)> = if l.all || l.remotes {
+        repo.remote_refs().into_iter().filter(|(_, id)| shown(id)).collect()
+    } else {
+        Vec::new()
+    };
+    // `-v` aligns every name shown, local and remote, in one column.
+    let locals = if l.remotes { 0 } else { repo.branches.keys().map(String::len).max().unwrap_or(0) };
+    let width = remotes.iter().map(|(n, _)| prefix.len() + n.len()).max().unwrap_or(0).max(locals);
     if !l.remotes {
         if let Head::Detached(id) = repo.head()
             && shown(id)
         {
             lines.push(format!("* (HEAD detached at {})", short(id)));
         }
-        let width = repo.branches.keys().map(String::len).max().unwrap_or(0);
         for (name, id) in repo.branches.iter().filter(|(_, id)| shown(id)) {
             let mark = if repo.current_branch() == Some(name.as_str()) { "* " } else { "  " };
             if l.verbose == 0 {
@@ -356,36 +364,45 @@ fn list(repo: &Repo, l: &ListArgs) -> Result<String, GitError> {
                 continue;
             }
             let subject = repo.commit(id).map(|c| c.subject().to_string()).unwrap_or_default();
-            let track = if l.verbose >= 2 { tracking_summary(repo, name) } else { String::new() };
+            let track = tracking_summary(repo, name, l.verbose >= 2);
             lines.push(format!("{mark}{name:width$} {} {track}{subject}", short(id)));
         }
     }
-    if l.all || l.remotes {
-        let prefix = if l.remotes { "" } else { "remotes/" };
-        for (name, _) in repo.remote_refs().into_iter().filter(|(_, id)| shown(id)) {
-            match (&repo.remote_head, name.as_str()) {
-                (Some(b), "origin/HEAD") => lines.push(format!("  {prefix}origin/HEAD -> origin/{b}")),
-                _ => lines.push(format!("  {prefix}{name}")),
+    for (name, id) in remotes {
+        let full = format!("{prefix}{name}");
+        lines.push(match (&repo.remote_head, name.as_str(), l.verbose) {
+            (Some(b), "origin/HEAD", 0) => format!("  {full} -> origin/{b}"),
+            (Some(b), "origin/HEAD", _) => format!("  {full:width$} -> origin/{b}"),
+            (_, _, 0) => format!("  {full}"),
+            _ => {
+                let subject = repo.commit(id).map(|c| c.subject().to_string()).unwrap_or_default();
+                format!("  {full:width$} {} {subject}", short(id))
             }
-        }
+        });
     }
     Ok(lines.join("\n"))
 }
 
-/// `[origin/main: ahead 1, behind 2] ` as `git branch -vv` shows it.
-fn tracking_summary(repo: &Repo, name: &str) -> String {
+/// `[origin/main: ahead 1, behind 2] ` as `git branch -vv` shows it, or
+/// (`named` false, `-v`) `[ahead 1, behind 2] `, which is empty in step.
+fn tracking_summary(repo: &Repo, name: &str, named: bool) -> String {
     let Some(up) = repo.upstreams.get(name) else {
         return String::new();
     };
     let r = up.tracking_ref();
     let (Some(theirs), Some(ours)) = (repo.remote_tracking.get(&r), repo.branches.get(name)) else {
-        return format!("[{r}: gone] ");
+        return if named { format!("[{r}: gone] ") } else { "[gone] ".to_string() };
     };
-    let (ahead, behind) = repo.ahead_behind(ours, theirs);
-    match (ahead, behind) {
-        (0, 0) => format!("[{r}] "),
-        (a, 0) => format!("[{r}: ahead {a}] "),
-        (0, b) => format!("[{r}: behind {b}] "),
-        (a, b) => format!("[{r}: ahead {a}, behind {b}] "),
+    let track = match repo.ahead_behind(ours, theirs) {
+        (0, 0) => String::new(),
+        (a, 0) => format!("ahead {a}"),
+        (0, b) => format!("behind {b}"),
+        (a, b) => format!("ahead {a}, behind {b}"),
+    };
+    match (named, track.is_empty()) {
+        (true, true) => format!("[{r}] "),
+        (true, false) => format!("[{r}: {track}] "),
+        (false, true) => String::new(),
+        (false, false) => format!("[{track}] "),
     }
 }
