@@ -343,7 +343,7 @@ fn list(repo: &Repo, l: &ListArgs) -> Result<String, GitError> {
     let shown = |tip: &str| filter.as_ref().is_none_or(|(merged, c)| repo.is_ancestor(tip, c) == *merged);
     let mut lines = Vec::new();
     let prefix = if l.remotes { "" } else { "remotes/" };
-    let remotes: Vec<(String, &CommitId)> = if l.all || l.remotes {
+    let remotes: Vec<(&str, &CommitId)> = if l.all || l.remotes {
         repo.remote_refs().into_iter().filter(|(_, id)| shown(id)).collect()
     } else {
         Vec::new()
@@ -370,7 +370,7 @@ fn list(repo: &Repo, l: &ListArgs) -> Result<String, GitError> {
     }
     for (name, id) in remotes {
         let full = format!("{prefix}{name}");
-        lines.push(match (&repo.remote_head, name.as_str(), l.verbose) {
+        lines.push(match (&repo.remote_head, name, l.verbose) {
             (Some(b), "origin/HEAD", 0) => format!("  {full} -> origin/{b}"),
             (Some(b), "origin/HEAD", _) => format!("  {full:width$} -> origin/{b}"),
             (_, _, 0) => format!("  {full}"),

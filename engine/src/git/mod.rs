@@ -480,7 +480,12 @@ pub fn decoration_refs(repo: &Repo, id: &str) -> Vec<Decoration> {
     // branch HEAD points at moves to the front as `HEAD -> name`.
     let mut refs: Vec<Decoration> = Vec::new();
     refs.extend(repo.branches.iter().filter(|(_, c)| *c == id).map(|(b, _)| Decoration::Branch(b.clone())));
-    refs.extend(repo.remote_refs().into_iter().filter(|(_, c)| *c == id).map(|(r, _)| Decoration::Remote(r)));
+    // Only a clone has origin/HEAD; the learner's repository takes the short way.
+    if repo.remote_head.is_some() {
+        refs.extend(repo.remote_refs().into_iter().filter(|(_, c)| *c == id).map(|(r, _)| Decoration::Remote(r.into())));
+    } else {
+        refs.extend(repo.remote_tracking.iter().filter(|(_, c)| *c == id).map(|(r, _)| Decoration::Remote(r.clone())));
+    }
     refs.extend(repo.tags.iter().filter(|(_, c)| *c == id).map(|(t, _)| Decoration::Tag(t.clone())));
     refs.reverse();
     match repo.head() {

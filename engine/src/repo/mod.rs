@@ -426,11 +426,11 @@ impl Repo {
 
     /// The remote-tracking refs in refname order, `origin/HEAD` among them
     /// in a clone (as `origin/HEAD -> origin/main`'s target): name and commit.
-    pub fn remote_refs(&self) -> Vec<(String, &CommitId)> {
-        let mut refs: Vec<(String, &CommitId)> = self.remote_tracking.iter().map(|(n, id)| (n.clone(), id)).collect();
+    pub fn remote_refs(&self) -> Vec<(&str, &CommitId)> {
+        let mut refs: Vec<(&str, &CommitId)> = self.remote_tracking.iter().map(|(n, id)| (n.as_str(), id)).collect();
         if let Some(id) = self.remote_head.as_ref().and_then(|b| self.remote_tracking.get(&format!("origin/{b}"))) {
-            refs.push(("origin/HEAD".to_string(), id));
-            refs.sort_by(|a, b| a.0.cmp(&b.0));
+            refs.push(("origin/HEAD", id));
+            refs.sort_by(|a, b| a.0.cmp(b.0));
         }
         refs
     }
