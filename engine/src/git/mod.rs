@@ -482,7 +482,9 @@ pub fn decoration_refs(repo: &Repo, id: &str) -> Vec<Decoration> {
     refs.extend(repo.branches.iter().filter(|(_, c)| *c == id).map(|(b, _)| Decoration::Branch(b.clone())));
     // Only a clone has origin/HEAD; the learner's repository takes the short way.
     if repo.remote_head.is_some() {
-        refs.extend(repo.remote_refs().into_iter().filter(|(_, c)| *c == id).map(|(r, _)| Decoration::Remote(r.into())));
+        refs.extend(
+            repo.remote_refs().into_iter().filter(|(_, c)| *c == id).map(|(r, _)| Decoration::Remote(r.into())),
+        );
     } else {
         refs.extend(repo.remote_tracking.iter().filter(|(_, c)| *c == id).map(|(r, _)| Decoration::Remote(r.clone())));
     }
