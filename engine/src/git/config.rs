@@ -109,9 +109,20 @@ pub fn run(
     }
 }
 
+/// `Name <email>`'s two parts.
+pub fn ident_parts(ident: &str) -> (&str, &str) {
+    ident.split_once(" <").map_or((ident, ""), |(n, e)| (n, e.trim_end_matches('>')))
+}
+
+/// The settings that name `ident` (`user.name`, `user.email`).
+pub fn settings_for(ident: &str) -> BTreeMap<String, String> {
+    let (name, email) = ident_parts(ident);
+    [("user.name", name), ("user.email", email)].map(|(k, v)| (k.to_string(), v.to_string())).into()
+}
+
 /// `Name <email>` from the settings (the repository's first), else `default`'s parts.
 pub fn identity(local: &BTreeMap<String, String>, global: &BTreeMap<String, String>, default: &str) -> String {
-    let (name, email) = default.split_once(" <").map_or((default, ""), |(n, e)| (n, e.trim_end_matches('>')));
+    let (name, email) = ident_parts(default);
     let pick = |k: &str, d: &str| local.get(k).or_else(|| global.get(k)).cloned().unwrap_or_else(|| d.to_string());
     format!("{} <{}>", pick("user.name", name), pick("user.email", email))
 }

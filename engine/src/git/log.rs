@@ -265,9 +265,8 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     };
     let ids = if a.reverse { ids.into_iter().rev().collect() } else { ids };
     let now = *ctx.clock;
-    let mut graph = a.graph.then(Graph::default);
     let commits = ids.iter().filter_map(|id| repo.commit(id));
-    let Some(g) = graph.as_mut() else {
+    if !a.graph {
         // git's log-tree: a newline between entries unless each ends in one;
         // under each commit, its diff (none under a merge).
         let mut out = String::new();
@@ -282,7 +281,8 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             Pretty::User { .. } => out.strip_suffix('\n').unwrap_or(&out).to_string(),
             _ => out.trim_end().to_string(),
         });
-    };
+    }
+    let mut g = Graph::default();
     let one_line = a.pretty.one_line();
     let mut out = Vec::new();
     for c in commits {

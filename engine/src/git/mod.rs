@@ -506,6 +506,12 @@ pub fn decorations(repo: &Repo, id: &str) -> Vec<String> {
     decoration_refs(repo, id).iter().map(ToString::to_string).collect()
 }
 
+/// ` (HEAD -> main, tag: v1)` as a one-line entry carries them, or nothing.
+pub fn decorated(repo: &Repo, id: &str) -> String {
+    let deco = decorations(repo, id);
+    if deco.is_empty() { String::new() } else { format!(" ({})", deco.join(", ")) }
+}
+
 const HELP: &str = "usage: git <command> [<args>]
 
 Commands this tutor simulates, as real git runs them:

@@ -4,7 +4,7 @@
 //! both the author and the committer. Colours are off, as in git's output
 //! to anything but a terminal.
 
-use super::{GitError, decorations};
+use super::{GitError, decorated, decorations};
 use crate::clock;
 use crate::repo::{Commit, Repo, short};
 
@@ -105,8 +105,7 @@ impl Pretty {
 /// newline, or the header block and the indented message (each line ending
 /// in a newline). `abbrev`: `--abbrev-commit`.
 pub fn named(repo: &Repo, c: &Commit, pretty: &Pretty, abbrev: bool) -> String {
-    let deco = decorations(repo, &c.id);
-    let deco = if deco.is_empty() { String::new() } else { format!(" ({})", deco.join(", ")) };
+    let deco = decorated(repo, &c.id);
     let id = if abbrev { short(&c.id) } else { c.id.as_str() };
     if *pretty == Pretty::Oneline {
         return format!("{id}{deco} {}\n", subject(&c.message));
@@ -377,10 +376,7 @@ pub fn expand(repo: &Repo, c: &Commit, format: &str, now: u64) -> String {
 }
 
 fn push_field(out: &mut String, repo: &Repo, c: &Commit, field: Field, now: u64) {
-    let (name, email) = match c.author.split_once(" <") {
-        Some((n, e)) => (n, e.trim_end_matches('>')),
-        None => (c.author.as_str(), ""),
-    };
+    let (name, email) = super::config::ident_parts(&c.author);
     match field {
         Field::Hash => out.push_str(&c.id),
         Field::Abbrev => out.push_str(short(&c.id)),
@@ -408,14 +404,8 @@ fn push_field(out: &mut String, repo: &Repo, c: &Commit, field: Field, now: u64)
                 out.push('\n');
             }
         }
-        Field::Decorations | Field::BareDecorations => {
-            let deco = decorations(repo, &c.id).join(", ");
-            if field == Field::BareDecorations || deco.is_empty() {
-                out.push_str(&deco);
-            } else {
-                out.push_str(&format!(" ({deco})"));
-            }
-        }
+        Field::Decorations => out.push_str(&decorated(repo, &c.id)),
+        Field::BareDecorations => out.push_str(&decorations(repo, &c.id).join(", ")),
         Field::Newline => out.push('\n'),
         Field::Byte(b) => out.push(char::from(b)),
         Field::Nothing | Field::Magic(_) => {}

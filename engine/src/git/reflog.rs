@@ -1,7 +1,7 @@
 //! `git reflog`: where HEAD has been, newest first, as `HEAD@{n}` names it
 //! (git's `log -g --abbrev-commit --pretty=oneline`).
 
-use super::{Ctx, GitError, decorations};
+use super::{Ctx, GitError, decorated};
 use crate::repo::short;
 
 /// `git reflog [show] [HEAD] [-n N | -N]`.
@@ -61,9 +61,7 @@ pub fn run(a: &ReflogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         .enumerate()
         .filter_map(|(n, entry)| {
             let id = entry.id.as_ref()?;
-            let deco = decorations(repo, id);
-            let deco = if deco.is_empty() { String::new() } else { format!(" ({})", deco.join(", ")) };
-            Some(format!("{}{deco} HEAD@{{{n}}}: {}", short(id), entry.message))
+            Some(format!("{}{} HEAD@{{{n}}}: {}", short(id), decorated(repo, id), entry.message))
         })
         .take(a.max.unwrap_or(usize::MAX))
         .collect();

@@ -57,7 +57,7 @@ pub struct World {
 
 /// `~/.gitconfig` as the learner's machine has it: `You <you@example.com>`.
 fn learner_config() -> BTreeMap<String, String> {
-    [("user.name", "You"), ("user.email", "you@example.com")].map(|(k, v)| (k.to_string(), v.to_string())).into()
+    git::config::settings_for(LEARNER)
 }
 
 /// Deploy counts before an action: the four named servers, then previews.
@@ -259,12 +259,10 @@ impl World {
     fn identity(&self, default: &'static str) -> std::borrow::Cow<'static, str> {
         let empty = BTreeMap::new();
         let local = self.local.as_ref().map_or(&empty, |r| &r.config);
-        // Every command asks: the settings as they start cost nothing.
+        // Every command asks: settings that only repeat `default` cost nothing.
+        let (name, email) = git::config::ident_parts(default);
         let global = |k: &str| self.global_config.get(k).map(String::as_str);
-        let as_started = self.global_config.len() == 2
-            && global("user.name") == Some("You")
-            && global("user.email") == Some("you@example.com");
-        if local.is_empty() && as_started && default == LEARNER {
+        if local.is_empty() && global("user.name") == Some(name) && global("user.email") == Some(email) {
             return default.into();
         }
         git::config::identity(local, &self.global_config, default).into()

@@ -73,9 +73,7 @@ fn clone(origin: &Repo) -> Option<Teammate> {
     repo.head = Head::Branch(head_branch);
     repo.log_head(format!("clone: from {ORIGIN_URL}"));
     // The teammate's clone names them, as their machine would.
-    let (name, email) = TEAMMATE.split_once(" <").unwrap_or((TEAMMATE, ""));
-    repo.config.insert("user.name".into(), name.into());
-    repo.config.insert("user.email".into(), email.trim_end_matches('>').into());
+    repo.config = crate::git::config::settings_for(TEAMMATE);
     repo.index = tree.clone();
     Some(Teammate { repo, work: tree })
 }
