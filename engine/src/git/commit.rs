@@ -7,41 +7,91 @@ use crate::repo::{Commit, Head, Operation, Tree, short};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AddArgs {
-    pub all: bool,
+    /// `-A`/`--all`, `-u`/`--update`, or neither.
+    pub scope: AddScope,
+    /// `-n`/`--dry-run`: say what would be added, add nothing.
+    pub dry_run: bool,
+    /// `-v`/`--verbose`: say what is added.
+    pub verbose: bool,
     pub paths: Vec<String>,
+}
+
+/// Which files `git add` looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddScope {
+    /// The paths named.
+    Named,
+    /// `-A`/`--all`: every file, untracked ones and deletions too.
+    All,
+    /// `-u`/`--update`: only files git already tracks (changes and deletions).
+    Update,
 }
 
 impl AddArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
-        let p = args::parse(rest, &[flag(Some('A'), "all")], "add [<options>] [--] <pathspec>...")?;
-        if p.positional.is_empty() && !p.has("all") {
-            // git prints this advice but still exits 0.
-            return Ok(Self { all: false, paths: Vec::new() });
+        let p = args::parse(
+            rest,
+            &[
+                flag(Some('A'), "all"),
+                flag(Some('u'), "update"),
+                flag(Some('n'), "dry-run"),
+                flag(Some('v'), "verbose"),
+            ],
+            "add [<options>] [--] <pathspec>...",
+        )?;
+        if p.has("all") && p.has("update") {
+            return Err(GitError::Fatal("options '-A' and '-u' cannot be used together".into()));
         }
-        Ok(Self { all: p.has("all"), paths: p.positional })
+        let scope = if p.has("all") {
+            AddScope::All
+        } else if p.has("update") {
+            AddScope::Update
+        } else {
+            AddScope::Named
+        };
+        Ok(Self { scope, dry_run: p.has("dry-run"), verbose: p.has("verbose"), paths: p.positional })
     }
 }
 
 pub fn add(a: &AddArgs, ctx: &mut Ctx) -> Result<String, GitError> {
-    if a.paths.is_empty() && !a.all {
+    if a.paths.is_empty() && a.scope == AddScope::Named {
+        // git prints this advice but still exits 0.
         return Ok("Nothing specified, nothing added.\nhint: Maybe you wanted to say 'git add .'?\nhint: Disable this message with \"git config advice.addEmptyPathspec false\"".into());
     }
-    let everything = a.all || a.paths.iter().any(|p| p == "." || p == "*");
-    let mut targets: Vec<String> = Vec::new();
-    if everything {
-        targets.extend(ctx.work.keys().cloned());
-        targets.extend(ctx.repo.index.keys().cloned());
-    } else {
-        for p in &a.paths {
-            let p = p.trim_start_matches("./").to_string();
-            if !ctx.work.contains_key(&p) && !ctx.repo.index.contains_key(&p) {
-                return Err(GitError::AddNoMatch(p));
-            }
-            targets.push(p);
+    let specs: Vec<String> = a
+        .paths
+        .iter()
+        .map(|p| if p == "*" { ".".to_string() } else { p.trim_start_matches("./").to_string() })
+        .collect();
+    let named = |p: &String| specs.is_empty() || specs.iter().any(|s| super::restore::matches(s, p));
+    // -u stages only what git tracks; otherwise untracked files come too.
+    let mut targets: Vec<String> = ctx.repo.index.keys().filter(|p| named(p)).cloned().collect();
+    if a.scope != AddScope::Update {
+        targets.extend(ctx.work.keys().filter(|p| named(p)).cloned());
+    }
+    crate::order::sort(&mut targets);
+    targets.dedup();
+    for spec in &specs {
+        if !targets.iter().any(|p| super::restore::matches(spec, p)) {
+            // With -u, a file that exists but is untracked is "not known to git".
+            let exists = ctx.work.keys().any(|p| super::restore::matches(spec, p));
+            return Err(if exists {
+                GitError::PathspecNoMatch(spec.clone())
+            } else {
+                GitError::AddNoMatch(spec.clone())
+            });
         }
     }
+    let mut said = Vec::new();
     for p in targets {
-        match ctx.work.get(&p) {
+        let body = ctx.work.get(&p);
+        if ctx.repo.index.get(&p) != body && (a.dry_run || a.verbose) {
+            said.push(format!("{} '{p}'", if body.is_some() { "add" } else { "remove" }));
+        }
+        if a.dry_run {
+            continue;
+        }
+        match body {
             Some(body) => {
                 ctx.repo.index.insert(p.clone(), body.clone());
             }
@@ -53,7 +103,7 @@ pub fn add(a: &AddArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             m.conflicts.remove(&p);
         }
     }
-    Ok(String::new())
+    Ok(said.join("\n"))
 }
 
 // Each bool is one of git's independent flags.

@@ -16,7 +16,12 @@ pub enum ResetMode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResetArgs {
     pub mode: ResetMode,
-    pub target: Option<String>,
+    /// `--mixed` given (git warns when it comes with paths).
+    pub mixed_given: bool,
+    /// The words after the options: a commit, paths, or both.
+    pub words: Vec<String>,
+    /// How many of them came before a `--`, when there was one.
+    pub dashdash: Option<usize>,
 }
 
 impl ResetArgs {
@@ -33,17 +38,55 @@ impl ResetArgs {
         } else {
             ResetMode::Mixed
         };
-        if p.positional.len() > 1 {
-            return Err(GitError::Fatal(
-                "resetting individual paths is not simulated; use git reset [--hard] <commit>".into(),
-            ));
+        Ok(Self { mode, mixed_given: p.has("mixed"), words: p.positional, dashdash: p.dashdash })
+    }
+
+    /// git's reading of the words (`builtin/reset.c`'s `parse_args`): the
+    /// commit, then the paths. A first word before any `--` is the commit
+    /// when it names one (and no file), else a path that must exist.
+    fn split(&self, ctx: &Ctx) -> Result<(String, Vec<String>), GitError> {
+        let words = &self.words;
+        let is_file = |w: &str| w == "." || ctx.work.keys().any(|p| super::restore::matches(w, p));
+        let (rev, paths) = match (words.first(), self.dashdash) {
+            (None, _) | (Some(_), Some(0)) => (None, &words[..]),
+            (Some(first), Some(_)) => (Some(first.clone()), &words[1..]),
+            (Some(first), None) if ctx.repo.resolve(first).is_some() => {
+                if words.len() == 1 && is_file(first) {
+                    return Err(GitError::Fatal(format!(
+                        "ambiguous argument '{first}': both revision and filename\nUse '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'"
+                    )));
+                }
+                (Some(first.clone()), &words[1..])
+            }
+            (Some(first), None) if is_file(first) => (None, &words[..]),
+            (Some(first), None) => return Err(GitError::AmbiguousArgument(first.clone())),
+        };
+        if let Some(r) = &rev
+            && !paths.is_empty()
+            && ctx.repo.resolve(r).is_none()
+        {
+            return Err(GitError::Fatal(format!("Failed to resolve '{r}' as a valid tree.")));
         }
-        Ok(Self { mode, target: p.positional.first().cloned() })
+        Ok((rev.unwrap_or_else(|| "HEAD".to_string()), paths.to_vec()))
     }
 }
 
+/// git's list of what is left unstaged after a mixed reset, or nothing.
+fn unstaged_after(ctx: &Ctx) -> String {
+    let changed: Vec<String> = status::entries(ctx.repo, ctx.work)
+        .into_iter()
+        .filter(|e| matches!(e.unstaged, 'M' | 'D'))
+        .map(|e| format!("{}\t{}", e.unstaged, e.path))
+        .collect();
+    if changed.is_empty() { String::new() } else { format!("Unstaged changes after reset:\n{}", changed.join("\n")) }
+}
+
 pub fn reset(a: &ResetArgs, ctx: &mut Ctx) -> Result<String, GitError> {
-    let rev = a.target.as_deref().unwrap_or("HEAD");
+    let (rev, paths) = a.split(ctx)?;
+    if !paths.is_empty() {
+        return reset_paths(a, &rev, &paths, ctx);
+    }
+    let rev = rev.as_str();
     let Some(id) = ctx.repo.resolve(rev) else {
         return Err(GitError::AmbiguousArgument(rev.to_string()));
     };
@@ -56,22 +99,44 @@ pub fn reset(a: &ResetArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         ResetMode::Mixed => {
             ctx.repo.index = tree;
             ctx.repo.merge = None;
-            let changed: Vec<String> = status::entries(ctx.repo, ctx.work)
-                .into_iter()
-                .filter(|e| matches!(e.unstaged, 'M' | 'D'))
-                .map(|e| format!("{}\t{}", e.unstaged, e.path))
-                .collect();
-            Ok(if changed.is_empty() {
-                String::new()
-            } else {
-                format!("Unstaged changes after reset:\n{}", changed.join("\n"))
-            })
+            Ok(unstaged_after(ctx))
         }
         ResetMode::Hard => {
             reset_hard(ctx, &id);
             Ok(format!("HEAD is now at {} {subject}", short(&id)))
         }
     }
+}
+
+/// `git reset [<commit>] [--] <paths>`: those index entries back to the
+/// commit's (unstaging them); HEAD and the working tree stay. A pathspec that
+/// names nothing is no error here.
+fn reset_paths(a: &ResetArgs, rev: &str, paths: &[String], ctx: &mut Ctx) -> Result<String, GitError> {
+    match a.mode {
+        ResetMode::Hard => return Err(GitError::Fatal("Cannot do hard reset with paths.".into())),
+        ResetMode::Soft => return Err(GitError::Fatal("Cannot do soft reset with paths.".into())),
+        ResetMode::Mixed => {}
+    }
+    let id = ctx.repo.resolve(rev).ok_or_else(|| GitError::AmbiguousArgument(rev.to_string()))?;
+    let tree = ctx.repo.commit(&id).map(|c| c.tree.clone()).unwrap_or_default();
+    let named: Vec<String> = tree
+        .keys()
+        .chain(ctx.repo.index.keys())
+        .filter(|p| paths.iter().any(|spec| super::restore::matches(spec, p)))
+        .cloned()
+        .collect();
+    for p in named {
+        match tree.get(&p) {
+            Some(body) => ctx.repo.index.insert(p, body.clone()),
+            None => ctx.repo.index.remove(&p),
+        };
+    }
+    let warning = if a.mixed_given {
+        "warning: --mixed with paths is deprecated; use 'git reset -- <paths>' instead.\n"
+    } else {
+        ""
+    };
+    Ok(format!("{warning}{}", unstaged_after(ctx)).trim_end().to_string())
 }
 
 /// `git reset --hard ID`: HEAD (its branch, or detached) to `id`; tracked

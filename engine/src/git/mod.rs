@@ -520,12 +520,12 @@ start a working area
    init       Create an empty Git repository
 
 work on the current change
-   add        Add file contents to the index (paths, ., -A)
+   add        Add file contents to the index (paths, ., -A, -u, -n)
    mv         Move or rename a file (-f)
    restore    Restore working tree files (--staged, --source)
    rm         Remove files from the working tree and the index (--cached, -r, -f)
    clean      Remove untracked files (-n to see which, -f to remove, -d)
-   reset      Reset current HEAD to the specified state (--hard, --soft, HEAD~N)
+   reset      Reset current HEAD to the specified state (--hard, --soft, HEAD~N; FILE unstages)
    stash      Put local changes aside (push -m, -u, list, show, pop, apply, drop)
 
 examine the history and state

@@ -62,7 +62,7 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     ),
     ("checkout", "bq", "detach quiet"),
     ("switch", "cdq", "create detach quiet"),
-    ("add", "A", "all"),
+    ("add", "Aunv", "all update dry-run verbose"),
     ("commit", "amq", "all message allow-empty no-edit amend quiet"),
     ("merge", "mq", "no-ff ff-only ff abort continue no-edit message squash no-commit quiet"),
     ("remote", "v", "verbose"),
