@@ -4,7 +4,7 @@
 use super::args::{self, Parsed, flag, value};
 use super::branch::{check_new_branch, start_point};
 use super::{Ctx, GitError, status, tracking_info};
-use crate::repo::{CommitId, Head, Repo, Tree, short};
+use crate::repo::{CommitId, Head, Operation, Repo, Tree, short};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckoutArgs {
@@ -118,7 +118,27 @@ pub fn switch_trees(repo: &mut Repo, work: &mut Tree, from: &Tree, to: &Tree, ve
 
 /// Checks out `target` (a commit) and points HEAD at `head`, printing what
 /// git prints; `name` is the target as typed, for the reflog.
-fn move_head(ctx: &mut Ctx, target: &CommitId, head: Head, name: &str) -> Result<Vec<String>, GitError> {
+/// git's refusal to merge the working tree while files are unmerged.
+fn refuse_unmerged(repo: &Repo) -> Result<(), GitError> {
+    let Some(m) = repo.merge.as_ref().filter(|m| !m.conflicts.is_empty()) else { return Ok(()) };
+    let mut lines: Vec<String> = m.conflicts.iter().map(|p| format!("{p}: needs merge")).collect();
+    lines.push("error: you need to resolve your current index first".into());
+    Err(GitError::Refused(lines.join("\n")))
+}
+
+/// Moves HEAD to `target` as `head`, carrying local changes. `merge_tree`:
+/// whether git merges the working tree (not for `checkout -b NEW` with no
+/// start point, which leaves index and files alone and lists nothing).
+fn move_head(
+    ctx: &mut Ctx,
+    target: &CommitId,
+    head: Head,
+    name: &str,
+    merge_tree: bool,
+) -> Result<Vec<String>, GitError> {
+    if merge_tree {
+        refuse_unmerged(ctx.repo)?;
+    }
     let (from, to) = (ctx.repo.head_snapshot(), ctx.repo.snapshot(Some(target)));
     switch_trees(ctx.repo, ctx.work, crate::repo::snapshot_tree(&from), crate::repo::snapshot_tree(&to), "checkout")?;
     log_checkout(ctx.repo, &head, name);
@@ -135,6 +155,9 @@ fn move_head(ctx: &mut Ctx, target: &CommitId, head: Head, name: &str) -> Result
         && &old != target
     {
         out.push(leaving_detached(ctx.repo, &old, target));
+    }
+    if !merge_tree {
+        return Ok(out);
     }
     // Local modifications that travelled with the switch.
     for e in status::entries(ctx.repo, ctx.work) {
@@ -199,9 +222,53 @@ fn log_checkout(repo: &mut Repo, head: &Head, name: &str) {
     repo.head = previous;
 }
 
+/// `git switch` will not leave an operation under way
+/// (`die_if_some_operation_in_progress`); `git checkout` will.
+fn refuse_switch_while_busy(repo: &Repo) -> Result<(), GitError> {
+    let ops = [repo.merge.as_ref().map(|m| m.op), repo.sequence.as_ref().map(|s| s.op)];
+    let busy = |op: Operation| ops.contains(&Some(op));
+    let (doing, command) = if busy(Operation::Merge) {
+        ("merging", "merge")
+    } else if busy(Operation::Rebase) {
+        ("rebasing", "rebase")
+    } else if busy(Operation::CherryPick) {
+        ("cherry-picking", "cherry-pick")
+    } else if busy(Operation::Revert) {
+        ("reverting", "revert")
+    } else {
+        return Ok(());
+    };
+    Err(GitError::Fatal(format!(
+        "cannot switch branch while {doing}\nConsider \"git {command} --quit\" or \"git worktree add\"."
+    )))
+}
+
+/// What a checkout ends (`remove_branch_state`): a merge's `MERGE_HEAD`
+/// silently, a stopped cherry-pick's or revert's with git's warning; the
+/// picks a sequence still has to do stay, and so do unmerged files (only
+/// `checkout -b NEW` gets here with some), with no operation to conclude.
+fn end_operation(repo: &mut Repo) -> Option<String> {
+    let m = repo.merge.as_mut()?;
+    let warning = match m.op {
+        Operation::Merge => None,
+        Operation::CherryPick => Some("warning: cancelling a cherry picking in progress".to_string()),
+        Operation::Revert => Some("warning: cancelling a revert in progress".to_string()),
+        Operation::Rebase | Operation::Stash | Operation::Squash => return None,
+    };
+    if m.conflicts.is_empty() {
+        repo.merge = None;
+    } else {
+        m.op = Operation::Stash;
+    }
+    warning
+}
+
 pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     if !a.paths.is_empty() && a.create.is_none() {
         return super::restore::checkout_paths(a.target.as_deref(), &a.paths, !a.dashdash, ctx);
+    }
+    if a.switch {
+        refuse_switch_while_busy(ctx.repo)?;
     }
     if a.target.as_deref() == Some("-") {
         // `-` is the previous position (`@{-1}`): a branch, or a commit.
@@ -240,7 +307,7 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         // The branch must exist while HEAD moves, so carried changes are
         // reported against it; a refusal takes it away again.
         ctx.repo.branches.insert(new.clone(), id.clone());
-        let mut out = match move_head(ctx, &id, Head::Branch(new.clone()), new) {
+        let mut out = match move_head(ctx, &id, Head::Branch(new.clone()), new, a.target.is_some()) {
             Ok(out) => out,
             Err(e) => {
                 ctx.repo.branches.remove(new);
@@ -252,6 +319,7 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             ctx.repo.upstreams.insert(new.clone(), up);
         }
         out.push(format!("Switched to a new branch '{new}'"));
+        out.extend(end_operation(ctx.repo));
         return Ok(out.join("\n"));
     }
     let Some(target) = a.target.as_deref() else {
@@ -259,15 +327,18 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         return Ok(ctx.repo.current_branch().and_then(|b| tracking_info(ctx.repo, b)).unwrap_or_default());
     };
     if !a.detach && ctx.repo.current_branch() == Some(target) && ctx.repo.branches.contains_key(target) {
+        refuse_unmerged(ctx.repo)?;
         log_checkout(ctx.repo, &Head::Branch(target.to_string()), target);
         let mut out = vec![format!("Already on '{target}'")];
+        out.extend(end_operation(ctx.repo));
         out.extend(tracking_info(ctx.repo, target));
         return Ok(out.join("\n"));
     }
     if !a.detach {
         if let Some(id) = ctx.repo.branches.get(target).cloned() {
-            let mut out = move_head(ctx, &id, Head::Branch(target.to_string()), target)?;
+            let mut out = move_head(ctx, &id, Head::Branch(target.to_string()), target, true)?;
             out.push(format!("Switched to branch '{target}'"));
+            out.extend(end_operation(ctx.repo));
             out.extend(tracking_info(ctx.repo, target));
             return Ok(out.join("\n"));
         }
@@ -310,13 +381,14 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         )));
     }
     let was_on_branch = ctx.repo.current_branch().is_some();
-    let mut out = move_head(ctx, &id, Head::Detached(id.clone()), target)?;
+    let mut out = move_head(ctx, &id, Head::Detached(id.clone()), target, true)?;
     let subject = ctx.repo.commit(&id).map(|c| c.subject().to_string()).unwrap_or_default();
     // git gives its detached-HEAD advice leaving a branch, unless asked to detach.
     if !a.switch && !a.detach && was_on_branch {
         out.push(format!("Note: switching to '{target}'.\n\n{DETACHED_ADVICE}\n"));
     }
     out.push(format!("HEAD is now at {} {subject}", short(&id)));
+    out.extend(end_operation(ctx.repo));
     Ok(out.join("\n"))
 }
 

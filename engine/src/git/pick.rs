@@ -43,6 +43,8 @@ fn step(p: &args::Parsed, start: Vec<String>) -> Result<Step, GitError> {
 pub struct CherryPickArgs {
     /// Start or steer.
     pub step: Step,
+    /// `-x`: each new message says which commit it was picked from.
+    pub record_origin: bool,
 }
 
 impl CherryPickArgs {
@@ -50,7 +52,7 @@ impl CherryPickArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         let p = args::parse(
             rest,
-            &[flag(None, "continue"), flag(None, "skip"), flag(None, "abort")],
+            &[flag(None, "continue"), flag(None, "skip"), flag(None, "abort"), flag(Some('x'), "-x")],
             "cherry-pick [--edit] [-n] [-m <parent-number>] [-s] [-x] [--ff]\n                       [-S[<keyid>]] <commit>...\n   or: git cherry-pick (--continue | --skip | --abort | --quit)",
         )?;
         let revs = p.positional.clone();
@@ -58,8 +60,28 @@ impl CherryPickArgs {
         if step == Step::Start(Vec::new()) {
             return Err(GitError::Refused("usage: git cherry-pick [--edit] [-n] [-m <parent-number>] [-s] [-x] [--ff]\n                       [-S[<keyid>]] <commit>...\n   or: git cherry-pick (--continue | --skip | --abort | --quit)".into()));
         }
-        Ok(Self { step })
+        Ok(Self { step, record_origin: p.has("-x") })
     }
+}
+
+/// The message a pick of `id` commits: its own, with `-x` git's
+/// `(cherry picked from commit …)` line (after a blank line unless the
+/// message already ends in trailers, as `sequencer.c` does).
+fn pick_message(repo: &Repo, id: &CommitId, message: &str) -> String {
+    let origin = repo.sequence.as_ref().is_some_and(|s| s.op == Operation::CherryPick && s.record_origin);
+    if !origin {
+        return message.to_string();
+    }
+    let body = message.trim_end();
+    let trailers = body.rsplit_once("\n\n").is_some_and(|(_, last)| {
+        last.lines().all(|l| {
+            l.starts_with("(cherry picked from commit ")
+                || l.split_once(": ")
+                    .is_some_and(|(k, _)| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        })
+    });
+    let gap = if trailers { "\n" } else { "\n\n" };
+    format!("{body}{gap}(cherry picked from commit {id})")
 }
 
 /// `git rebase`.
@@ -130,7 +152,8 @@ fn pick(ctx: &mut Ctx, id: &CommitId, op: Operation) -> Result<Picked, GitError>
         _ => format!("{}... {}", short(id), commit.subject()),
     };
     let from = ctx.repo.head_tree();
-    let outcome = three_way(ctx, &base, &commit.tree, &label, op, id, &commit.message)?;
+    let message = pick_message(ctx.repo, id, &commit.message);
+    let outcome = three_way(ctx, &base, &commit.tree, &label, op, id, &message)?;
     if !outcome.conflicts.is_empty() {
         return Ok(Picked::Conflict(outcome.notes));
     }
@@ -144,7 +167,7 @@ fn pick(ctx: &mut Ctx, id: &CommitId, op: Operation) -> Result<Picked, GitError>
         Operation::Rebase => format!("{} (pick)", rebase_action(ctx.repo)),
         _ => "cherry-pick".to_string(),
     };
-    Ok(Picked::Done(commit_pick(ctx, &commit, &from, outcome.notes, true, &reflog)))
+    Ok(Picked::Done(commit_pick(ctx, (&commit, &message), &from, outcome.notes, true, &reflog)))
 }
 
 /// What git's reflog calls the rebase under way.
@@ -152,11 +175,11 @@ fn rebase_action(repo: &Repo) -> String {
     repo.sequence.as_ref().and_then(|s| s.action.clone()).unwrap_or_else(|| "rebase".into())
 }
 
-/// Records the picked commit (its message, author and date) on HEAD;
+/// Records the picked commit (its author and date, with `message`) on HEAD;
 /// `reflog` heads its reflog entry (`cherry-pick`, `rebase (pick)`).
 fn commit_pick(
     ctx: &mut Ctx,
-    original: &Commit,
+    (original, message): (&Commit, &str),
     from: &Tree,
     mut notes: Vec<String>,
     show_date: bool,
@@ -164,7 +187,7 @@ fn commit_pick(
 ) -> String {
     let parents: Vec<CommitId> = ctx.repo.head_commit().cloned().into_iter().collect();
     let time = ctx.tick();
-    let c = Commit::new(parents, original.message.clone(), original.author.clone(), time, ctx.repo.index.clone());
+    let c = Commit::new(parents, message.to_string(), original.author.clone(), time, ctx.repo.index.clone());
     let new_id = ctx.repo.insert(c);
     ctx.repo.advance_head(new_id.clone());
     ctx.repo.log_head(format!("{reflog}: {}", original.subject()));
@@ -210,8 +233,9 @@ fn run_todo(ctx: &mut Ctx, mut out: Vec<String>) -> Result<String, GitError> {
             Picked::Empty if op == Operation::Rebase => {}
             Picked::Empty => {
                 // git stops with the pick still "in progress".
-                forget_single_pick(ctx.repo);
                 let message = ctx.repo.commit(&id).map(|c| c.message.clone()).unwrap_or_default();
+                let message = pick_message(ctx.repo, &id, &message);
+                forget_single_pick(ctx.repo);
                 ctx.repo.merge = Some(crate::repo::MergeState {
                     op,
                     their: id.clone(),
@@ -300,7 +324,7 @@ fn conclude(ctx: &mut Ctx, op: Operation) -> Result<Vec<String>, GitError> {
         Operation::Rebase => format!("{} (continue)", rebase_action(ctx.repo)),
         _ => "commit (cherry-pick)".to_string(),
     };
-    Ok(vec![commit_pick(ctx, &original, &from, Vec::new(), op != Operation::Rebase, &reflog)])
+    Ok(vec![commit_pick(ctx, (&original, &m.message), &from, Vec::new(), op != Operation::Rebase, &reflog)])
 }
 
 /// `--continue`, `--skip` or `--abort` of the operation under way.
@@ -408,6 +432,7 @@ pub fn cherry_pick(a: &CherryPickArgs, ctx: &mut Ctx) -> Result<String, GitError
         branch: None,
         onto: head,
         action: None,
+        record_origin: a.record_origin,
     });
     run_todo(ctx, Vec::new())
 }
@@ -462,8 +487,15 @@ pub fn start_rebase(
     }
     let action = pull.map(str::to_string);
     let start = format!("{} (start): checkout {onto_name}", action.as_deref().unwrap_or("rebase"));
-    ctx.repo.sequence =
-        Some(Sequence { op: Operation::Rebase, todo, orig_head: head, branch, onto: onto.clone(), action });
+    ctx.repo.sequence = Some(Sequence {
+        op: Operation::Rebase,
+        todo,
+        orig_head: head,
+        branch,
+        onto: onto.clone(),
+        action,
+        record_origin: false,
+    });
     // Detach at onto and replay.
     ctx.repo.head = Head::Detached(ctx.repo.head_commit().cloned().unwrap_or_default());
     hard_reset(ctx, onto);

@@ -253,6 +253,9 @@ pub struct Sequence {
     /// the pull's words (`None` is `rebase`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
+    /// `cherry-pick -x`: each message gets its `(cherry picked from commit …)` line.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub record_origin: bool,
 }
 
 /// One `git stash` entry: the stashed commit (a merge of HEAD and the

@@ -75,7 +75,7 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     ("diff", "", "stat cached staged name-only name-status"),
     ("clean", "fndqxX", "force dry-run quiet"),
     ("restore", "sSWq", "source staged worktree quiet"),
-    ("cherry-pick", "", "continue skip abort"),
+    ("cherry-pick", "x", "continue skip abort"),
     ("rebase", "q", "continue skip abort onto quiet"),
     ("init", "", ""),
     ("stash", "muq", "message include-untracked quiet"),
