@@ -43,8 +43,42 @@ pub struct ListArgs {
     pub remotes: bool,
     /// `-v` count.
     pub verbose: u8,
-    /// `--merged [C]` (`Some(true)`) or `--no-merged [C]` (`Some(false)`), and C.
-    pub merged: Option<(bool, Option<String>)>,
+    /// `--merged`, `--no-merged`, `--contains`, `--no-contains`, each with
+    /// its commit (HEAD when none is given): a branch is listed when every
+    /// one holds.
+    pub filters: Vec<(Filter, Option<String>)>,
+}
+
+/// One of `git branch`'s listing filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    /// `--merged C`: the branch's tip is in C's history.
+    Merged,
+    /// `--no-merged C`.
+    NoMerged,
+    /// `--contains C`: C is in the branch's history.
+    Contains,
+    /// `--no-contains C`.
+    NoContains,
+}
+
+impl Filter {
+    const ALL: [(&'static str, Self); 4] = [
+        ("merged", Self::Merged),
+        ("no-merged", Self::NoMerged),
+        ("contains", Self::Contains),
+        ("no-contains", Self::NoContains),
+    ];
+
+    /// Whether a branch at `tip` passes, against `commit`.
+    fn keeps(self, repo: &Repo, tip: &str, commit: &str) -> bool {
+        match self {
+            Self::Merged => repo.is_ancestor(tip, commit),
+            Self::NoMerged => !repo.is_ancestor(tip, commit),
+            Self::Contains => repo.is_ancestor(commit, tip),
+            Self::NoContains => !repo.is_ancestor(commit, tip),
+        }
+    }
 }
 
 const USAGE: &str = "branch [<options>] [-r | -a] [--merged] [--no-merged]";
@@ -66,6 +100,8 @@ impl BranchArgs {
                 flag(None, "show-current"),
                 flag(None, "merged"),
                 flag(None, "no-merged"),
+                flag(None, "contains"),
+                flag(None, "no-contains"),
                 value(Some('u'), "set-upstream-to"),
                 flag(None, "unset-upstream"),
             ],
@@ -108,13 +144,15 @@ impl BranchArgs {
             return Ok(Self::ShowCurrent);
         }
         let verbose = p.opts.iter().filter(|(l, _)| *l == "verbose").count() as u8;
-        let merged = match (p.has("merged"), p.has("no-merged")) {
-            (false, false) => None,
-            // git reads the next word as the commit to compare with.
-            (m, _) => Some((m, (!pos.is_empty()).then(|| pos.remove(0)))),
-        };
-        let listing = ListArgs { all: p.has("all"), remotes: p.has("remotes"), verbose, merged };
-        if listing.merged.is_some() || p.has("remotes") || p.has("all") || p.has("list") || pos.is_empty() {
+        // Each filter reads the next word as its commit.
+        let filters: Vec<(Filter, Option<String>)> = p
+            .opts
+            .iter()
+            .filter_map(|(l, _)| Filter::ALL.iter().find(|(n, _)| n == l).map(|(_, f)| *f))
+            .map(|f| (f, (!pos.is_empty()).then(|| pos.remove(0))))
+            .collect();
+        let listing = ListArgs { all: p.has("all"), remotes: p.has("remotes"), verbose, filters };
+        if !listing.filters.is_empty() || p.has("remotes") || p.has("all") || p.has("list") || pos.is_empty() {
             if !pos.is_empty() {
                 return Err(GitError::Fatal("listing branches by pattern is not simulated in this tutor yet".into()));
             }
@@ -331,16 +369,20 @@ fn delete(repo: &mut Repo, name: &str, force: bool) -> Result<String, GitError> 
 }
 
 fn list(repo: &Repo, l: &ListArgs) -> Result<String, GitError> {
-    // `--merged C`: only branches whose tip C contains (`--no-merged`: the others).
-    let filter = match &l.merged {
-        None => None,
-        Some((merged, rev)) => {
-            let rev = rev.as_deref().unwrap_or("HEAD");
-            let id = repo.resolve(rev).ok_or_else(|| GitError::Fatal(format!("malformed object name {rev}")))?;
-            Some((*merged, id))
-        }
-    };
-    let shown = |tip: &str| filter.as_ref().is_none_or(|(merged, c)| repo.is_ancestor(tip, c) == *merged);
+    let mut filters = Vec::new();
+    for (filter, rev) in &l.filters {
+        let rev = rev.as_deref().unwrap_or("HEAD");
+        let Some(id) = repo.resolve(rev) else {
+            // --contains words its refusal as an error, --merged as fatal.
+            let text = format!("malformed object name {rev}");
+            return Err(match filter {
+                Filter::Contains | Filter::NoContains => GitError::Error(text),
+                Filter::Merged | Filter::NoMerged => GitError::Fatal(text),
+            });
+        };
+        filters.push((*filter, id));
+    }
+    let shown = |tip: &str| filters.iter().all(|(f, c)| f.keeps(repo, tip, c));
     let mut lines = Vec::new();
     let prefix = if l.remotes { "" } else { "remotes/" };
     let remotes: Vec<(&str, &CommitId)> = if l.all || l.remotes {
@@ -349,7 +391,11 @@ fn list(repo: &Repo, l: &ListArgs) -> Result<String, GitError> {
         Vec::new()
     };
     // `-v` aligns every name shown, local and remote, in one column.
-    let locals = if l.remotes { 0 } else { repo.branches.keys().map(String::len).max().unwrap_or(0) };
+    let locals = if l.remotes {
+        0
+    } else {
+        repo.branches.iter().filter(|(_, id)| shown(id)).map(|(n, _)| n.len()).max().unwrap_or(0)
+    };
     let width = remotes.iter().map(|(n, _)| prefix.len() + n.len()).max().unwrap_or(0).max(locals);
     if !l.remotes {
         if let Head::Detached(id) = repo.head()

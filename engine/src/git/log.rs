@@ -8,7 +8,7 @@ use super::pattern::Pattern;
 use super::pretty::{self, Pretty};
 use super::show::{self, Formats};
 use super::{Ctx, GitError};
-use crate::repo::{Commit, CommitId, IdMap, Repo};
+use crate::repo::{Commit, CommitId, IdMap, Repo, Tree};
 
 // Each bool is one of git's independent flags.
 #[allow(clippy::struct_excessive_bools)]
@@ -31,7 +31,13 @@ pub struct LogArgs {
     greps: Vec<Pattern>,
     /// `--reverse`: oldest first, after `-n` has chosen.
     reverse: bool,
+    /// `--merges` (only merges) and `--no-merges` (no merges): both, nothing.
+    merges: (bool, bool),
+    /// Revisions, then paths (after a `--`, or from the first word that
+    /// names no revision but a file).
     pub revs: Vec<String>,
+    /// How many of `revs` came before a `--`, when there was one.
+    dashdash: Option<usize>,
 }
 
 impl LogArgs {
@@ -65,15 +71,14 @@ impl LogArgs {
                 value(None, "grep"),
                 flag(Some('i'), "regexp-ignore-case"),
                 flag(None, "reverse"),
+                flag(None, "merges"),
+                flag(None, "no-merges"),
             ],
             "log [<options>] [<revision-range>] [[--] <path>...]",
         )
         .map_err(args::as_revision_argument)?;
         if let Some(n) = p.value("max-count") {
             max = Some(n.parse().map_err(|_| GitError::Fatal(format!("'{n}': not an integer")))?);
-        }
-        if p.dashdash.is_some() {
-            return Err(GitError::Fatal("limiting git log to paths is not simulated in this tutor yet".into()));
         }
         let formats = Formats::from_opts(&p.opts)?.unwrap_or_default();
         if !formats.is_empty() && p.has("graph") {
@@ -94,10 +99,15 @@ impl LogArgs {
             p.values(option).into_iter().map(|v| Pattern::new(v, icase, &format!("--{option}"))).collect()
         };
         let (authors, greps) = (patterns("author")?, patterns("grep")?);
-        if p.has("graph") && !(authors.is_empty() && greps.is_empty()) {
+        let merges = (p.has("merges"), p.has("no-merges"));
+        if p.has("graph") && !(authors.is_empty() && greps.is_empty() && merges == (false, false)) {
             return Err(GitError::Fatal(
-                "'git log --graph' with --author or --grep is not simulated in this tutor yet".into(),
+                "'git log --graph' with --author, --grep, --merges or --no-merges is not simulated in this tutor yet"
+                    .into(),
             ));
+        }
+        if p.has("graph") && p.dashdash.is_some_and(|n| n < p.positional.len()) {
+            return Err(GitError::Fatal("'git log --graph' with paths is not simulated in this tutor yet".into()));
         }
         Ok(Self {
             formats,
@@ -110,7 +120,9 @@ impl LogArgs {
             all: p.has("all"),
             max,
             first_parent: p.has("first-parent"),
+            merges,
             revs: p.positional,
+            dashdash: p.dashdash,
         })
     }
 }
@@ -193,12 +205,115 @@ fn walk_limited(
         .collect()
 }
 
+/// Whether `r` reads as a revision or range (`A`, `^A`, `A..B`, `A...B`).
+fn is_revision(repo: &Repo, r: &str) -> bool {
+    let side = |s: &str| s.is_empty() || repo.resolve(s).is_some();
+    match r.split_once("...").or_else(|| r.split_once("..")) {
+        Some((x, y)) => side(x) && side(y),
+        None => repo.resolve(r.strip_prefix('^').unwrap_or(r)).is_some(),
+    }
+}
+
+/// The revisions and the paths, read as git's `setup_revisions` reads them:
+/// without a `--`, the first word that is no revision must be a file in the
+/// working tree, and so must every word after it; a revision must not also
+/// be a file.
+fn revs_and_paths<'a>(a: &'a LogArgs, ctx: &Ctx) -> Result<(&'a [String], &'a [String]), GitError> {
+    if let Some(n) = a.dashdash {
+        if let Some(r) = a.revs[..n].iter().find(|r| !is_revision(ctx.repo, r)) {
+            return Err(GitError::BadRevision(r.clone()));
+        }
+        return Ok(a.revs.split_at(n));
+    }
+    let is_file = |w: &str| w == "." || ctx.work.keys().any(|p| super::restore::matches(w, p));
+    let n = a.revs.iter().position(|r| !is_revision(ctx.repo, r)).unwrap_or(a.revs.len());
+    let (revs, paths) = a.revs.split_at(n);
+    if let Some(r) = revs.iter().find(|r| is_file(r)) {
+        return Err(GitError::Fatal(format!(
+            "ambiguous argument '{r}': both revision and filename\nUse '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'"
+        )));
+    }
+    for (i, p) in paths.iter().enumerate() {
+        if !is_file(p) {
+            return Err(if i == 0 {
+                GitError::AmbiguousArgument(p.clone())
+            } else {
+                GitError::Fatal(format!(
+                    "{p}: no such path in the working tree.\nUse 'git <command> -- <path>...' to specify paths that do not exist locally."
+                ))
+            });
+        }
+    }
+    if a.graph && !paths.is_empty() {
+        return Err(GitError::Fatal("'git log --graph' with paths is not simulated in this tutor yet".into()));
+    }
+    Ok((revs, paths))
+}
+
+/// Whether two trees agree on every path `specs` names.
+fn same_at(a: &Tree, b: &Tree, specs: &[String]) -> bool {
+    let named = |p: &&String| specs.iter().any(|s| super::restore::matches(s, p));
+    a.keys().chain(b.keys()).filter(named).all(|p| a.get(p) == b.get(p))
+}
+
+/// `git log -- PATHS` with git's default history simplification
+/// (`try_to_simplify_commit`): a commit is shown when it changes a path
+/// named (a root commit: when it has one); a merge that matches one of its
+/// parents there is followed through that parent alone, and not shown.
+fn walk_paths<'a>(
+    repo: &'a Repo,
+    tips: &[CommitId],
+    hidden: &BTreeSet<CommitId>,
+    specs: &[String],
+    first_parent: bool,
+) -> Vec<CommitId> {
+    let mut heap: BinaryHeap<(u64, &'a str)> = BinaryHeap::new();
+    let mut seen: BTreeSet<&'a str> = BTreeSet::new();
+    let mut push = |id: &str, heap: &mut BinaryHeap<(u64, &'a str)>| {
+        if let Some((key, c)) = repo.commits.get_key_value(id)
+            && !hidden.contains(key)
+            && seen.insert(key.as_str())
+        {
+            heap.push((c.time, key.as_str()));
+        }
+    };
+    for t in tips {
+        push(t, &mut heap);
+    }
+    let mut out = Vec::new();
+    while let Some((_, id)) = heap.pop() {
+        let Some(c) = repo.commit(id) else { continue };
+        let parents = if first_parent { &c.parents[..c.parents.len().min(1)] } else { &c.parents[..] };
+        let tree_of = |p: &CommitId| repo.commit(p).map(|pc| &pc.tree);
+        let mut follow: Vec<&CommitId> = parents.iter().collect();
+        let mut treesame = parents.is_empty() && same_at(&c.tree, &Tree::new(), specs);
+        for p in parents {
+            if tree_of(p).is_some_and(|t| same_at(t, &c.tree, specs)) {
+                treesame = true;
+                // A parent outside the range does not simplify the merge away.
+                if !hidden.contains(p) {
+                    follow = vec![p];
+                    break;
+                }
+            }
+        }
+        for p in follow {
+            push(p, &mut heap);
+        }
+        if !treesame {
+            out.push(id.to_string());
+        }
+    }
+    out
+}
+
 pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    let (revs, paths) = revs_and_paths(a, ctx)?;
     let repo = &*ctx.repo;
     let mut tips = Vec::new();
     let mut hidden = BTreeSet::new();
     let mut ranged = false;
-    for r in &a.revs {
+    for r in revs {
         let bad = || GitError::AmbiguousArgument(r.clone());
         if let Some((x, y)) = r.split_once("...") {
             // `A...B`: what either has that their merge base has not.
@@ -247,17 +362,23 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         let mut ids = topo_order(repo, &all, a.first_parent);
         ids.truncate(a.max.unwrap_or(usize::MAX));
         ids
-    } else if a.authors.is_empty() && a.greps.is_empty() {
+    } else if a.authors.is_empty() && a.greps.is_empty() && a.merges == (false, false) && paths.is_empty() {
         walk_limited(repo, &tips, a.max.unwrap_or(usize::MAX), hidden, a.first_parent)
     } else {
         // git matches the author line (name, email, time, zone) and the
         // message; `-n` counts what matched.
-        let mut ids = walk_limited(repo, &tips, usize::MAX, hidden, a.first_parent);
+        let mut ids = if paths.is_empty() {
+            walk_limited(repo, &tips, usize::MAX, hidden, a.first_parent)
+        } else {
+            walk_paths(repo, &tips, &hidden, paths, a.first_parent)
+        };
         ids.retain(|id| {
             repo.commit(id).is_some_and(|c| {
                 let who = format!("{} {} +0000", c.author, c.time);
                 (a.authors.is_empty() || a.authors.iter().any(|p| p.matches(&who)))
                     && (a.greps.is_empty() || a.greps.iter().any(|p| p.matches(&c.message)))
+                    && (!a.merges.0 || c.parents.len() > 1)
+                    && (!a.merges.1 || c.parents.len() < 2)
             })
         });
         ids.truncate(a.max.unwrap_or(usize::MAX));
@@ -275,7 +396,7 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                 out.push('\n');
             }
             let entry = pretty::entry(repo, c, &a.pretty, a.abbrev, now);
-            out.push_str(&show::logged(repo, c, entry, a.formats, &a.pretty));
+            out.push_str(&show::logged(repo, c, entry, a.formats, &a.pretty, paths));
         }
         return Ok(match a.pretty {
             Pretty::User { .. } => out.strip_suffix('\n').unwrap_or(&out).to_string(),

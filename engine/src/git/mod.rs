@@ -531,7 +531,7 @@ work on the current change
 examine the history and state
    describe   Name a commit by the nearest tag (--tags, --abbrev=0)
    diff       Show changes (--stat, --cached, <commit>)
-   log        Show commit logs (--oneline, --graph, --all, -n, A..B, -p, --stat, --format=, --grep=)
+   log        Show commit logs (--oneline, --graph, --all, -n, A..B, -p, --stat, --format=, --grep=, -- FILE)
    ls-files   Show the files in the index (-o for untracked ones)
    show       Show a commit, a tag or REV:FILE (--stat, -p, --oneline, -s, --format=)
    rev-parse  Print the commit a name stands for (--short, --verify, --abbrev-ref HEAD)
@@ -540,10 +540,10 @@ examine the history and state
    status     Show the working tree status (--short, -sb)
 
 grow, mark and tweak your common history
-   branch     List, create, rename or delete branches (-d, -D, -m, -a, -r, -vv, -u, --merged)
+   branch     List, create, rename or delete branches (-d, -D, -m, -a, -r, -vv, -u, --merged, --contains)
    commit     Record changes to the repository (-m, -am, --amend, --no-edit, --allow-empty)
    merge      Join two development histories together (--no-ff, --ff-only, --squash, --abort)
-   cherry-pick Apply the changes of existing commits (--continue, --abort)
+   cherry-pick Apply the changes of existing commits (-x, --continue, --abort)
    rebase     Reapply commits on top of another base (--onto, --continue, --abort)
    revert     Revert a commit with a new commit (-m 1 for a merge)
    switch     Switch branches (-c to create, - for the previous one, --detach)

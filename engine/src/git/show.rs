@@ -157,9 +157,19 @@ fn commit_text(repo: &Repo, c: &Commit, a: &ShowArgs, now: u64) -> Result<String
 
 /// `git log -p` / `--stat`: one commit's entry with what follows it
 /// (nothing under a merge: git logs merges without a diff by default).
-pub(super) fn logged(repo: &Repo, c: &Commit, entry: String, f: Formats, pretty: &Pretty) -> String {
+/// `paths`: only their changes (`git log -p -- PATH`), when there are some.
+pub(super) fn logged(repo: &Repo, c: &Commit, entry: String, f: Formats, pretty: &Pretty, paths: &[String]) -> String {
     let f = if c.parents.len() > 1 { Formats::default() } else { f };
-    with_diff(entry, parent_tree(repo, c), &c.tree, f, pretty)
+    if paths.is_empty() || f.is_empty() {
+        return with_diff(entry, parent_tree(repo, c), &c.tree, f, pretty);
+    }
+    let limit = |t: &Tree| -> Tree {
+        t.iter()
+            .filter(|(p, _)| paths.iter().any(|s| super::restore::matches(s, p)))
+            .map(|(p, b)| (p.clone(), b.clone()))
+            .collect()
+    };
+    with_diff(entry, &limit(parent_tree(repo, c)), &limit(&c.tree), f, pretty)
 }
 
 /// `REV:path` (`:path` is the index): that file's contents.

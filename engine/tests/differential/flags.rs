@@ -53,12 +53,12 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     (
         "log",
         "npusi",
-        "oneline graph all max-count decorate first-parent patch stat no-patch pretty format abbrev-commit no-abbrev-commit name-only name-status author grep regexp-ignore-case reverse",
+        "oneline graph all max-count decorate first-parent patch stat no-patch pretty format abbrev-commit no-abbrev-commit name-only name-status author grep regexp-ignore-case reverse merges no-merges",
     ),
     (
         "branch",
         "aDdfMmvlru",
-        "all delete force move verbose list remotes show-current merged no-merged set-upstream-to unset-upstream",
+        "all delete force move verbose list remotes show-current merged no-merged contains no-contains set-upstream-to unset-upstream",
     ),
     ("checkout", "bq", "detach quiet"),
     ("switch", "cdq", "create detach quiet"),
