@@ -47,6 +47,8 @@ pub struct ListArgs {
     /// its commit (HEAD when none is given): a branch is listed when every
     /// one holds.
     pub filters: Vec<(Filter, Option<String>)>,
+    /// `--list PATTERN...`: only names matching one of them.
+    pub patterns: Vec<String>,
 }
 
 /// One of `git branch`'s listing filters.
@@ -151,12 +153,15 @@ impl BranchArgs {
             .filter_map(|(l, _)| Filter::ALL.iter().find(|(n, _)| n == l).map(|(_, f)| *f))
             .map(|f| (f, (!pos.is_empty()).then(|| pos.remove(0))))
             .collect();
-        let listing = ListArgs { all: p.has("all"), remotes: p.has("remotes"), verbose, filters };
-        if !listing.filters.is_empty() || p.has("remotes") || p.has("all") || p.has("list") || pos.is_empty() {
-            if !pos.is_empty() {
-                return Err(GitError::Fatal("listing branches by pattern is not simulated in this tutor yet".into()));
-            }
-            return Ok(Self::List(listing));
+        if !filters.is_empty() || p.has("remotes") || p.has("all") || p.has("list") || pos.is_empty() {
+            let patterns = std::mem::take(&mut pos);
+            return Ok(Self::List(ListArgs {
+                all: p.has("all"),
+                remotes: p.has("remotes"),
+                verbose,
+                filters,
+                patterns,
+            }));
         }
         if pos.len() > 2 {
             return Err(GitError::Fatal("too many arguments".into()));
@@ -382,11 +387,13 @@ fn list(repo: &Repo, l: &ListArgs) -> Result<String, GitError> {
         };
         filters.push((*filter, id));
     }
-    let shown = |tip: &str| filters.iter().all(|(f, c)| f.keeps(repo, tip, c));
+    let named = |name: &str| l.patterns.is_empty() || l.patterns.iter().any(|p| super::wildmatch::matches(p, name));
+    let shown_tip = |tip: &str| filters.iter().all(|(f, c)| f.keeps(repo, tip, c));
+    let shown = |name: &str, tip: &str| named(name) && shown_tip(tip);
     let mut lines = Vec::new();
     let prefix = if l.remotes { "" } else { "remotes/" };
     let remotes: Vec<(&str, &CommitId)> = if l.all || l.remotes {
-        repo.remote_refs().into_iter().filter(|(_, id)| shown(id)).collect()
+        repo.remote_refs().into_iter().filter(|(n, id)| shown(n, id)).collect()
     } else {
         Vec::new()
     };
@@ -394,16 +401,17 @@ fn list(repo: &Repo, l: &ListArgs) -> Result<String, GitError> {
     let locals = if l.remotes {
         0
     } else {
-        repo.branches.iter().filter(|(_, id)| shown(id)).map(|(n, _)| n.len()).max().unwrap_or(0)
+        repo.branches.iter().filter(|(n, id)| shown(n, id)).map(|(n, _)| n.len()).max().unwrap_or(0)
     };
     let width = remotes.iter().map(|(n, _)| prefix.len() + n.len()).max().unwrap_or(0).max(locals);
     if !l.remotes {
         if let Head::Detached(id) = repo.head()
-            && shown(id)
+            && l.patterns.is_empty()
+            && shown_tip(id)
         {
             lines.push(format!("* (HEAD detached at {})", short(id)));
         }
-        for (name, id) in repo.branches.iter().filter(|(_, id)| shown(id)) {
+        for (name, id) in repo.branches.iter().filter(|(n, id)| shown(n, id)) {
             let mark = if repo.current_branch() == Some(name.as_str()) { "* " } else { "  " };
             if l.verbose == 0 {
                 lines.push(format!("{mark}{name}"));

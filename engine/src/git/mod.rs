@@ -25,6 +25,7 @@ mod show;
 pub mod stash;
 pub mod status;
 mod tag;
+mod wildmatch;
 
 pub use error::GitError;
 /// Commits reachable from some tips, newest first, as `git log` lists them.
@@ -526,7 +527,7 @@ work on the current change
    rm         Remove files from the working tree and the index (--cached, -r, -f)
    clean      Remove untracked files (-n to see which, -f to remove, -d)
    reset      Reset current HEAD to the specified state (--hard, --soft, HEAD~N; FILE unstages)
-   stash      Put local changes aside (push -m, -u, list, show, pop, apply, drop)
+   stash      Put local changes aside (push -m, -u, list, show -p, pop, apply, drop)
 
 examine the history and state
    describe   Name a commit by the nearest tag (--tags, --abbrev=0)
@@ -548,7 +549,7 @@ grow, mark and tweak your common history
    revert     Revert a commit with a new commit (-m 1 for a merge)
    switch     Switch branches (-c to create, - for the previous one, --detach)
    checkout   Switch branches or restore files (-b to create, -- PATH)
-   tag        Create, list or delete tags (-a -m for an annotated one)
+   tag        Create, list or delete tags (-a -m for an annotated one; -l 'v*', -n)
 
 collaborate
    fetch      Download objects and refs from origin

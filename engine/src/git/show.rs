@@ -11,7 +11,7 @@ use crate::repo::{Commit, EMPTY_TREE, Repo, Tree};
 /// What follows a commit's header: its `--stat`, its patch, both, the
 /// changed paths alone (`--name-only`, `--name-status`) or nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(super) struct Formats {
+pub struct Formats {
     stat: bool,
     patch: bool,
     names: Option<Names>,

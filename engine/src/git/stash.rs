@@ -19,8 +19,9 @@ pub enum StashArgs {
     },
     /// `git stash list`.
     List,
-    /// `git stash show [STASH]`.
-    Show(Option<String>),
+    /// `git stash show [-p | --stat | --name-only | --name-status] [STASH]`:
+    /// the stat when no format is given.
+    Show(Option<String>, Option<super::show::Formats>),
     /// `git stash apply [STASH]` and `pop` (`pop`: drop it after).
     Apply {
         /// `pop`: drop the entry once applied.
@@ -63,7 +64,27 @@ impl StashArgs {
                 args::parse(args, &[], "stash list [<log-options>]")?;
                 Self::List
             }
-            "show" => Self::Show(one(args, "stash show [<stash>]")?),
+            "show" => {
+                let p = args::parse(
+                    args,
+                    &[
+                        flag(Some('p'), "patch"),
+                        flag(Some('u'), "patch"),
+                        flag(None, "stat"),
+                        flag(None, "name-only"),
+                        flag(None, "name-status"),
+                        flag(Some('s'), "no-patch"),
+                    ],
+                    "stash show [-u | --include-untracked | --only-untracked] [<diff-options>] [<stash>]",
+                )?;
+                let formats = super::show::Formats::from_opts(&p.opts)?;
+                let which = match p.positional.as_slice() {
+                    [] => None,
+                    [s] => Some(s.clone()),
+                    [_, extra, ..] => return Err(GitError::Fatal(format!("too many arguments: {extra}"))),
+                };
+                Self::Show(which, formats)
+            }
             "apply" => Self::Apply { pop: false, which: one(args, "stash apply [--index] [-q | --quiet] [<stash>]")? },
             "pop" => Self::Apply { pop: true, which: one(args, "stash pop [--index] [-q | --quiet] [<stash>]")? },
             "drop" => Self::Drop(one(args, "stash drop [-q | --quiet] [<stash>]")?),
@@ -245,12 +266,18 @@ pub fn run(a: &StashArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             .map(|(i, e)| format!("stash@{{{i}}}: {}", e.message))
             .collect::<Vec<_>>()
             .join("\n")),
-        StashArgs::Show(which) => {
+        StashArgs::Show(which, formats) => {
             let (n, _) = entry(ctx.repo, which.as_deref())?;
             let stash = ctx.repo.commit(&ctx.repo.stash[n].commit).cloned();
             let Some(stash) = stash else { return Ok(String::new()) };
             let base =
                 stash.parents.first().and_then(|p| ctx.repo.commit(p)).map(|c| c.tree.clone()).unwrap_or_default();
+            if let Some(f) = formats {
+                let pretty = super::pretty::Pretty::Oneline;
+                return Ok(super::show::with_diff(String::new(), &base, &stash.tree, *f, &pretty)
+                    .trim_end()
+                    .to_string());
+            }
             let stat = super::commit::summary(&base, &stash.tree);
             let totals = stat.lines().next().unwrap_or_default().to_string();
             Ok(stat_with_files(&base, &stash.tree, &totals))

@@ -3,11 +3,17 @@
 use super::args::{self, flag, value};
 use super::{Ctx, GitError};
 use crate::refname::is_valid_ref_suffix;
-use crate::repo::{TagNote, short};
+use crate::repo::{Repo, TagNote, short};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TagArgs {
-    List,
+    /// `git tag [-l] [-n[N]] [PATTERN...]`.
+    List {
+        /// Shell-style patterns; a tag matching any is listed (all when none).
+        patterns: Vec<String>,
+        /// `-n[N]`: N lines of each tag's message (its commit's, when lightweight).
+        lines: Option<usize>,
+    },
     Create {
         name: String,
         target: Option<String>,
@@ -24,6 +30,23 @@ pub enum TagArgs {
 
 impl TagArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        // `-n[N]` takes its number attached, or none (one line).
+        let mut lines = None;
+        let mut words = Vec::new();
+        for (i, w) in rest.iter().enumerate() {
+            let before_dashdash = !rest[..i].iter().any(|x| x == "--");
+            match w.strip_prefix("-n") {
+                Some(n) if before_dashdash => {
+                    lines = Some(if n.is_empty() {
+                        1
+                    } else {
+                        n.parse().map_err(|_| GitError::Error("switch `n' expects a numerical value".into()))?
+                    });
+                }
+                _ => words.push(w.clone()),
+            }
+        }
+        let rest = &words[..];
         let p = args::parse(
             rest,
             &[
@@ -39,8 +62,8 @@ impl TagArgs {
         if p.has("delete") {
             return Ok(Self::Delete { names: pos });
         }
-        if pos.is_empty() || p.has("list") {
-            return Ok(Self::List);
+        if pos.is_empty() || p.has("list") || lines.is_some() {
+            return Ok(Self::List { patterns: pos, lines });
         }
         if pos.len() > 2 {
             return Err(GitError::Fatal("too many arguments".into()));
@@ -53,9 +76,32 @@ impl TagArgs {
     }
 }
 
+/// The tags listed, with `-n` their messages' first lines (`%(align:15)`
+/// names, later lines indented by four spaces, as `git tag -n` prints).
+fn list(repo: &Repo, patterns: &[String], lines: Option<usize>) -> String {
+    let shown = repo
+        .tags
+        .iter()
+        .filter(|(name, _)| patterns.is_empty() || patterns.iter().any(|p| super::wildmatch::matches(p, name)));
+    let mut out = Vec::new();
+    for (name, id) in shown {
+        let Some(n) = lines.filter(|n| *n > 0) else {
+            out.push(name.clone());
+            continue;
+        };
+        let message = match repo.tag_notes.get(name) {
+            Some(note) => note.message.as_str(),
+            None => repo.commit(id).map_or("", |c| c.message.as_str()),
+        };
+        let text: Vec<&str> = message.trim_end().lines().take(n).collect();
+        out.push(format!("{name:<15} {}", text.join("\n    ")));
+    }
+    out.join("\n")
+}
+
 pub fn run(a: &TagArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     match a {
-        TagArgs::List => Ok(ctx.repo.tags.keys().cloned().collect::<Vec<_>>().join("\n")),
+        TagArgs::List { patterns, lines } => Ok(list(ctx.repo, patterns, *lines)),
         TagArgs::Create { name, target, force, annotate, message } => {
             let repo = &mut *ctx.repo;
             if !is_valid_ref_suffix(name) || name.starts_with('-') {

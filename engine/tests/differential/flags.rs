@@ -69,7 +69,7 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     ("fetch", "pq", "all prune quiet"),
     ("pull", "rq", "ff-only no-ff rebase no-rebase no-edit quiet"),
     ("push", "ufdq", "set-upstream force tags delete force-with-lease quiet"),
-    ("tag", "dfaml", "delete force annotate message list"),
+    ("tag", "dfamln", "delete force annotate message list"),
     ("reset", "q", "hard soft mixed quiet"),
     ("revert", "m", "mainline no-edit continue skip abort"),
     ("diff", "", "stat cached staged name-only name-status"),
