@@ -188,6 +188,23 @@ const WORDS: &[&str] = &[
     "user.name",
     "--global",
     "--porcelain",
+    "--contains",
+    "--no-merges",
+    "--merges",
+    "--",
+    "main.py",
+    "-x",
+    "-nv",
+    "--update",
+    "symbolic-ref",
+    "merge-base",
+    "--is-ancestor",
+    "rev-list",
+    "--count",
+    "--show-toplevel",
+    "-n2",
+    "v[0-9]*",
+    "feat\\*[!x]",
 ];
 
 fn vocab_line() -> impl Strategy<Value = String> {
@@ -248,7 +265,7 @@ proptest! {
     /// Every git command that takes a revision, given a spliced one, answers
     /// (a commit or git's refusal) and never panics.
     #[test]
-    fn spliced_revisions_never_panic(rev in spliced_word(), cmd in prop::sample::select(&["log", "log --oneline", "reset", "reset --hard", "checkout", "switch --detach", "branch y", "tag t", "diff", "revert", "merge", "show", "show --stat", "describe --tags", "branch -u", "push origin --force-with-lease=main:", "mv README.md", "rm --cached", "ls-files", "cherry-pick", "rebase", "restore --source", "reflog -n", "log --format", "log --grep", "log --author", "show --pretty", "config user.name", "clean -n"][..])) {
+    fn spliced_revisions_never_panic(rev in spliced_word(), cmd in prop::sample::select(&["log", "log --oneline", "reset", "reset --hard", "checkout", "switch --detach", "branch y", "tag t", "diff", "revert", "merge", "show", "show --stat", "describe --tags", "branch -u", "push origin --force-with-lease=main:", "mv README.md", "rm --cached", "ls-files", "cherry-pick", "rebase", "restore --source", "reflog -n", "log --format", "log --grep", "log --author", "show --pretty", "config user.name", "clean -n", "reset HEAD", "log --", "branch --contains", "tag -l", "merge-base --is-ancestor HEAD", "rev-list --count", "cherry-pick -x", "stash show -p"][..])) {
         let mut s = world_with_history();
         let _ = s.run(&format!("git {cmd} {}", engine::grammar::quote(&rev)));
         let _ = s.run(&format!("git {cmd} {rev}"));

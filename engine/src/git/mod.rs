@@ -16,6 +16,7 @@ mod log;
 pub(crate) mod merge;
 mod pattern;
 pub mod pick;
+mod plumbing;
 mod pretty;
 mod reflog;
 mod remote;
@@ -128,6 +129,12 @@ pub enum GitCommand {
     RevParse(rev_parse::RevParseArgs),
     /// `git reflog`.
     Reflog(reflog::ReflogArgs),
+    /// `git symbolic-ref`.
+    SymbolicRef(plumbing::SymbolicRefArgs),
+    /// `git merge-base`.
+    MergeBase(plumbing::MergeBaseArgs),
+    /// `git rev-list`.
+    RevList(plumbing::RevListArgs),
     /// `git config` (the identity).
     Config(config::ConfigArgs),
     /// A command given `-q`/`--quiet`: its refusals only, as git prints them.
@@ -192,6 +199,9 @@ pub(crate) const KNOWN: &[&str] = &[
     "ls-files",
     "ls-remote",
     "rev-parse",
+    "merge-base",
+    "rev-list",
+    "symbolic-ref",
 ];
 
 impl GitCommand {
@@ -242,6 +252,9 @@ impl GitCommand {
             "rev-parse" => Self::RevParse(rev_parse::RevParseArgs::parse(rest)?),
             "reflog" => Self::Reflog(reflog::ReflogArgs::parse(rest)?),
             "config" => Self::Config(config::ConfigArgs::parse(rest)?),
+            "symbolic-ref" => Self::SymbolicRef(plumbing::SymbolicRefArgs::parse(rest)?),
+            "merge-base" => Self::MergeBase(plumbing::MergeBaseArgs::parse(rest)?),
+            "rev-list" => Self::RevList(plumbing::RevListArgs::parse(rest)?),
             "init" if rest.is_empty() => Self::Init,
             "init" => {
                 return Err(GitError::Fatal(format!(
@@ -291,6 +304,9 @@ impl GitCommand {
             Self::LsRemote(a) => remote::ls_remote(a, ctx),
             Self::RevParse(a) => rev_parse::run(a, ctx),
             Self::Reflog(a) => reflog::run(a, ctx),
+            Self::SymbolicRef(a) => plumbing::symbolic_ref(a, ctx),
+            Self::MergeBase(a) => plumbing::merge_base(a, ctx),
+            Self::RevList(a) => plumbing::rev_list(a, ctx),
             Self::Quiet(inner) => inner.run(ctx).map(|_| String::new()),
             // The world runs it with the global settings too (World::git);
             // here only the repository's are at hand.
@@ -535,7 +551,10 @@ examine the history and state
    log        Show commit logs (--oneline, --graph, --all, -n, A..B, -p, --stat, --format=, --grep=, -- FILE)
    ls-files   Show the files in the index (-o for untracked ones)
    show       Show a commit, a tag or REV:FILE (--stat, -p, --oneline, -s, --format=)
-   rev-parse  Print the commit a name stands for (--short, --verify, --abbrev-ref HEAD)
+   rev-parse  Print the commit a name stands for (--short, --verify, --abbrev-ref HEAD, --show-toplevel)
+   rev-list   List commits by id (--count main..feature: how far ahead)
+   merge-base Where two branches parted (--is-ancestor: is one merged into the other?)
+   symbolic-ref Which branch HEAD is on (--short HEAD)
    reflog     Where HEAD has been (HEAD@{n} names each place; -n)
    config     Get and set your identity (user.name, user.email; --global)
    status     Show the working tree status (--short, -sb)

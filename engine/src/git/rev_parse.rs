@@ -25,6 +25,19 @@ pub struct RevParseArgs {
     revs: Vec<String>,
 }
 
+/// What rev-parse answers about the repository itself (the learner's
+/// clone is `/home/you/chatbot`).
+const ABOUT: &[(&str, &str)] = &[
+    ("--show-toplevel", "/home/you/chatbot"),
+    ("--git-dir", ".git"),
+    ("--absolute-git-dir", "/home/you/chatbot/.git"),
+    ("--is-inside-work-tree", "true"),
+    ("--is-inside-git-dir", "false"),
+    ("--is-bare-repository", "false"),
+    ("--show-prefix", ""),
+    ("--show-cdup", ""),
+];
+
 fn not_simulated(word: &str) -> GitError {
     GitError::Fatal(format!("'git rev-parse {word}' is not simulated in this tutor yet"))
 }
@@ -42,6 +55,11 @@ impl RevParseArgs {
                 }
                 "--short" => Some(Form::Short(SHORT_ID_LEN)),
                 "--abbrev-ref" => Some(Form::AbbrevRef),
+                // Questions about the repository, answered in their place.
+                w if ABOUT.iter().any(|(q, _)| *q == w) => {
+                    revs.push(w.to_string());
+                    None
+                }
                 w if w.starts_with("--short=") => {
                     let n = w["--short=".len()..].parse::<usize>().map_err(|_| not_simulated(w))?;
                     Some(Form::Short(n.clamp(4, 40)))
@@ -107,6 +125,10 @@ pub fn run(a: &RevParseArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     }
     let mut out = Vec::new();
     for rev in &a.revs {
+        if let Some((_, answer)) = ABOUT.iter().find(|(q, _)| q == rev) {
+            out.push((*answer).to_string());
+            continue;
+        }
         let Some(id) = object(repo, rev) else {
             // git prints the word it could not read, then refuses.
             out.push(rev.clone());

@@ -1,0 +1,174 @@
+//! The commands scripts ask the repository with, and learners copy from
+//! them: `git symbolic-ref HEAD` (which branch), `git merge-base` (where two
+//! branches parted, `--is-ancestor` for "is it merged?") and `git rev-list`
+//! (`--count A..B`: how far ahead).
+
+use super::args::{self, flag};
+use super::log::LogArgs;
+use super::{Ctx, GitError};
+use crate::repo::Head;
+
+const SYMBOLIC_REF_USAGE: &str = "usage: git symbolic-ref [-m <reason>] <name> <ref>
+   or: git symbolic-ref [-q] [--short] [--no-recurse] <name>
+   or: git symbolic-ref --delete [-q] <name>
+
+    -q, --[no-]quiet      suppress error message for non-symbolic (detached) refs
+    -d, --[no-]delete     delete symbolic ref
+    --[no-]short          shorten ref output
+    --[no-]recurse        recursively dereference (default)
+    -m <reason>           reason of the update
+";
+
+const MERGE_BASE_USAGE: &str = "usage: git merge-base [-a | --all] <commit> <commit>...
+   or: git merge-base [-a | --all] --octopus <commit>...
+   or: git merge-base --is-ancestor <commit> <commit>
+   or: git merge-base --independent <commit>...
+   or: git merge-base --fork-point <ref> [<commit>]
+
+    -a, --[no-]all        output all common ancestors
+    --octopus             find ancestors for a single n-way merge
+    --independent         list revs not reachable from others
+    --is-ancestor         is the first one ancestor of the other?
+    --fork-point          find where <commit> forked from reflog of <ref>
+";
+
+/// `git symbolic-ref [-q] [--short] NAME`: reading HEAD (or a clone's
+/// `origin/HEAD`); setting one is not simulated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SymbolicRefArgs {
+    name: String,
+    short: bool,
+    quiet: bool,
+}
+
+impl SymbolicRefArgs {
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let p = args::parse(
+            rest,
+            &[flag(Some('q'), "quiet"), flag(None, "short")],
+            "symbolic-ref [-q] [--short] [--no-recurse] <name>",
+        )?;
+        match p.positional.as_slice() {
+            [name] => Ok(Self { name: name.clone(), short: p.has("short"), quiet: p.has("quiet") }),
+            [_, _] => Err(GitError::Fatal("setting a symbolic ref is not simulated in this tutor yet".into())),
+            _ => Err(GitError::Refused(SYMBOLIC_REF_USAGE.trim_end().into())),
+        }
+    }
+}
+
+pub fn symbolic_ref(a: &SymbolicRefArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    let repo = &*ctx.repo;
+    let target = match a.name.as_str() {
+        "HEAD" => match repo.head() {
+            Head::Branch(b) => Some(format!("refs/heads/{b}")),
+            Head::Detached(_) => None,
+        },
+        "refs/remotes/origin/HEAD" | "origin/HEAD" if repo.remote_head.is_some() => {
+            repo.remote_head.as_ref().map(|b| format!("refs/remotes/origin/{b}"))
+        }
+        name if repo.resolve(name).is_some() => None,
+        name => return Err(GitError::Fatal(format!("No such ref: {name}"))),
+    };
+    let Some(target) = target else {
+        // A ref that holds a commit, not another ref's name.
+        return Err(GitError::Refused(if a.quiet {
+            String::new()
+        } else {
+            format!("fatal: ref {} is not a symbolic ref", a.name)
+        }));
+    };
+    Ok(if a.short {
+        ["refs/heads/", "refs/remotes/"].iter().find_map(|p| target.strip_prefix(p)).unwrap_or(&target).to_string()
+    } else {
+        target
+    })
+}
+
+/// `git merge-base A B` and `--is-ancestor A B`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeBaseArgs {
+    is_ancestor: bool,
+    commits: [String; 2],
+}
+
+impl MergeBaseArgs {
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let p = args::parse(rest, &[flag(None, "is-ancestor")], "merge-base [-a | --all] <commit> <commit>...")?;
+        match p.positional.as_slice() {
+            [a, b] => Ok(Self { is_ancestor: p.has("is-ancestor"), commits: [a.clone(), b.clone()] }),
+            [_, _, _, ..] if !p.has("is-ancestor") => Err(GitError::Fatal(
+                "'git merge-base' of more than two commits is not simulated in this tutor yet".into(),
+            )),
+            _ if p.has("is-ancestor") => Err(GitError::Fatal("--is-ancestor takes exactly two commits".into())),
+            _ => Err(GitError::Refused(MERGE_BASE_USAGE.trim_end().into())),
+        }
+    }
+}
+
+pub fn merge_base(a: &MergeBaseArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    let repo = &*ctx.repo;
+    let [x, y] = &a.commits;
+    let resolve = |r: &String| repo.resolve(r).ok_or_else(|| GitError::Fatal(format!("Not a valid object name {r}")));
+    let (x, y) = (resolve(x)?, resolve(y)?);
+    if a.is_ancestor {
+        // The answer is the exit status alone.
+        return if repo.is_ancestor(&x, &y) { Ok(String::new()) } else { Err(GitError::Refused(String::new())) };
+    }
+    // No common ancestor: git prints nothing and fails.
+    repo.merge_base(&x, &y).ok_or_else(|| GitError::Refused(String::new()))
+}
+
+/// `git rev-list`: `git log`'s walk printing full ids, or with `--count`
+/// how many.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevListArgs {
+    log: LogArgs,
+    count: bool,
+}
+
+/// The rev-list options the tutor runs; they mean what they mean to `git log`.
+const PASSED: &[&str] = &["--all", "--first-parent", "--merges", "--no-merges", "--reverse"];
+
+impl RevListArgs {
+    pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        let mut count = false;
+        let mut words = vec!["--format=%H".to_string()];
+        let mut options = true;
+        let mut revs = 0;
+        let mut i = 0;
+        while i < rest.len() {
+            let w = &rest[i];
+            i += 1;
+            match w.as_str() {
+                "--" => options = false,
+                "--count" if options => {
+                    count = true;
+                    continue;
+                }
+                "-n" | "--max-count" if options => {
+                    words.push(w.clone());
+                    words.extend(rest.get(i).cloned());
+                    i += 1;
+                    continue;
+                }
+                o if options && (PASSED.contains(&o) || o.starts_with("--max-count=")) => {}
+                o if options && o.len() > 1 && o.starts_with('-') && o[1..].bytes().all(|b| b.is_ascii_digit()) => {}
+                o if options && o.starts_with('-') && o.len() > 1 && !o.starts_with("-n") => {
+                    return Err(GitError::Fatal(format!("'git rev-list {o}' is not simulated in this tutor yet")));
+                }
+                o if options && o.starts_with("-n") => {}
+                _ => revs += usize::from(options),
+            }
+            words.push(w.clone());
+        }
+        if revs == 0 && !words.iter().any(|w| w == "--all") {
+            return Err(GitError::Refused("usage: git rev-list [<options>] <commit>... [--] [<path>...]".into()));
+        }
+        Ok(Self { log: LogArgs::parse(&words)?, count })
+    }
+}
+
+pub fn rev_list(a: &RevListArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    let ids = super::log::run(&a.log, ctx)?;
+    Ok(if a.count { ids.lines().count().to_string() } else { ids })
+}
