@@ -202,6 +202,8 @@ const WORDS: &[&str] = &[
     "rev-list",
     "--count",
     "--show-toplevel",
+    "shortlog",
+    "-sne",
     "-n2",
     "v[0-9]*",
     "feat\\*[!x]",

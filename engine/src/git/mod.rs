@@ -135,6 +135,8 @@ pub enum GitCommand {
     MergeBase(plumbing::MergeBaseArgs),
     /// `git rev-list`.
     RevList(plumbing::RevListArgs),
+    /// `git shortlog`.
+    Shortlog(plumbing::ShortlogArgs),
     /// `git config` (the identity).
     Config(config::ConfigArgs),
     /// A command given `-q`/`--quiet`: its refusals only, as git prints them.
@@ -255,6 +257,7 @@ impl GitCommand {
             "symbolic-ref" => Self::SymbolicRef(plumbing::SymbolicRefArgs::parse(rest)?),
             "merge-base" => Self::MergeBase(plumbing::MergeBaseArgs::parse(rest)?),
             "rev-list" => Self::RevList(plumbing::RevListArgs::parse(rest)?),
+            "shortlog" => Self::Shortlog(plumbing::ShortlogArgs::parse(rest)?),
             "init" if rest.is_empty() => Self::Init,
             "init" => {
                 return Err(GitError::Fatal(format!(
@@ -307,6 +310,7 @@ impl GitCommand {
             Self::SymbolicRef(a) => plumbing::symbolic_ref(a, ctx),
             Self::MergeBase(a) => plumbing::merge_base(a, ctx),
             Self::RevList(a) => plumbing::rev_list(a, ctx),
+            Self::Shortlog(a) => plumbing::shortlog(a, ctx),
             Self::Quiet(inner) => inner.run(ctx).map(|_| String::new()),
             // The world runs it with the global settings too (World::git);
             // here only the repository's are at hand.
@@ -552,6 +556,7 @@ examine the history and state
    ls-files   Show the files in the index (-o for untracked ones)
    show       Show a commit, a tag or REV:FILE (--stat, -p, --oneline, -s, --format=)
    rev-parse  Print the commit a name stands for (--short, --verify, --abbrev-ref HEAD, --show-toplevel)
+   shortlog   Who did what: each author's commits (-s counts, -n most first, -e emails)
    rev-list   List commits by id (--count main..feature: how far ahead)
    merge-base Where two branches parted (--is-ancestor: is one merged into the other?)
    symbolic-ref Which branch HEAD is on (--short HEAD)

@@ -1828,6 +1828,28 @@ pub const SCRIPTS: &[Script] = &[
             "@teammate git symbolic-ref --short refs/remotes/origin/HEAD",
         ],
     ),
+    exact(
+        "git shortlog: who did what",
+        &[
+            "@teammate git checkout development",
+            "@teammate echo teammate >> intents.json",
+            "@teammate git commit -am 'Teammate intent'",
+            "@teammate git commit --allow-empty -m 'Teammate docs'",
+            "@teammate git push",
+            "git checkout development",
+            "git commit --allow-empty -m 'My work'",
+            "git pull --no-rebase",
+            "git shortlog HEAD",
+            "git shortlog -s HEAD",
+            "git shortlog -sn HEAD",
+            "git shortlog -sne HEAD",
+            "git shortlog --summary --numbered --email HEAD",
+            "git shortlog -e main..HEAD",
+            "git shortlog --no-merges HEAD",
+            "git shortlog -n HEAD -- intents.json",
+            "git shortlog nope",
+        ],
+    ),
     s(
         "&& chains stop at the first failure",
         &[
