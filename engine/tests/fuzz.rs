@@ -204,6 +204,8 @@ const WORDS: &[&str] = &[
     "--show-toplevel",
     "shortlog",
     "-sne",
+    "-SAPI_DEBUG",
+    "-G^LOG.*$",
     "-n2",
     "v[0-9]*",
     "feat\\*[!x]",

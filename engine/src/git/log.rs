@@ -33,6 +33,8 @@ pub struct LogArgs {
     reverse: bool,
     /// `--merges` (only merges) and `--no-merges` (no merges): both, nothing.
     merges: (bool, bool),
+    /// `-S`/`-G`: only commits whose diff adds or removes this.
+    pickaxe: Option<Pickaxe>,
     /// Revisions, then paths (after a `--`, or from the first word that
     /// names no revision but a file).
     pub revs: Vec<String>,
@@ -73,6 +75,8 @@ impl LogArgs {
                 flag(None, "reverse"),
                 flag(None, "merges"),
                 flag(None, "no-merges"),
+                value(Some('S'), "-S"),
+                value(Some('G'), "-G"),
             ],
             "log [<options>] [<revision-range>] [[--] <path>...]",
         )
@@ -100,9 +104,31 @@ impl LogArgs {
         };
         let (authors, greps) = (patterns("author")?, patterns("grep")?);
         let merges = (p.has("merges"), p.has("no-merges"));
-        if p.has("graph") && !(authors.is_empty() && greps.is_empty() && merges == (false, false)) {
+        if [p.value("-S"), p.value("-G")].contains(&Some("")) {
+            // git itself stops on an internal error ("BUG: … should have needle").
+            return Err(GitError::Fatal("-S and -G need something to look for: git log -S DEBUG".into()));
+        }
+        let pickaxe = match (p.value("-S"), p.value("-G")) {
+            (Some(_), Some(_)) => {
+                return Err(GitError::Fatal("options '-G', '-S', and '--find-object' cannot be used together".into()));
+            }
+            (Some(text), None) => Some(Pickaxe::Count(text.to_string(), icase)),
+            (None, Some(re)) => {
+                // -G's expressions are extended ones: the tutor's matcher
+                // knows the part both kinds share.
+                if re.contains(['+', '?', '|', '(', ')', '{', '}']) {
+                    return Err(GitError::Fatal(
+                        "'git log -G' with + ? | ( ) { } in its pattern is not simulated in this tutor yet".into(),
+                    ));
+                }
+                Some(Pickaxe::Lines(Pattern::new(re, icase, "-G")?))
+            }
+            (None, None) => None,
+        };
+        if p.has("graph") && !(authors.is_empty() && greps.is_empty() && merges == (false, false) && pickaxe.is_none())
+        {
             return Err(GitError::Fatal(
-                "'git log --graph' with --author, --grep, --merges or --no-merges is not simulated in this tutor yet"
+                "'git log --graph' with --author, --grep, -S, -G, --merges or --no-merges is not simulated in this tutor yet"
                     .into(),
             ));
         }
@@ -121,6 +147,7 @@ impl LogArgs {
             max,
             first_parent: p.has("first-parent"),
             merges,
+            pickaxe,
             revs: p.positional,
             dashdash: p.dashdash,
         })
@@ -203,6 +230,59 @@ fn walk_limited(
         .into_iter()
         .map(|(id, _)| id.to_string())
         .collect()
+}
+
+/// `git log -S` and `-G`: git's pickaxe. Merges, which log shows without a
+/// diff, never match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Pickaxe {
+    /// `-S TEXT`: a file holds TEXT a different number of times (`-i`: in any case).
+    Count(String, bool),
+    /// `-G RE`: an added or removed line matches.
+    Lines(Pattern),
+}
+
+impl Pickaxe {
+    fn finds(&self, repo: &Repo, c: &Commit, paths: &[String]) -> bool {
+        !self.files(repo, c, paths).is_empty()
+    }
+
+    /// The files where it finds its text: all the commit's diff shows
+    /// (git's default, without `--pickaxe-all`).
+    fn files(&self, repo: &Repo, c: &Commit, paths: &[String]) -> Vec<String> {
+        if c.parents.len() > 1 {
+            return Vec::new();
+        }
+        let empty = Tree::new();
+        let old = c.parents.first().and_then(|p| repo.commit(p)).map_or(&empty, |p| &p.tree);
+        let named = |p: &&String| paths.is_empty() || paths.iter().any(|s| super::restore::matches(s, p));
+        let found = |path: &&String| {
+            let path: &String = path;
+            let (before, after) =
+                (old.get(path).map_or("", String::as_str), c.tree.get(path).map_or("", String::as_str));
+            if before == after {
+                return false;
+            }
+            match self {
+                Self::Count(text, icase) => {
+                    let count = |body: &str| {
+                        if *icase {
+                            body.to_lowercase().matches(&text.to_lowercase()).count()
+                        } else {
+                            body.matches(text.as_str()).count()
+                        }
+                    };
+                    count(before) != count(after)
+                }
+                Self::Lines(re) => crate::diff::unified(before, after)
+                    .lines()
+                    .filter(|l| !l.starts_with("@@"))
+                    .filter_map(|l| l.strip_prefix('+').or_else(|| l.strip_prefix('-')))
+                    .any(|l| re.matches(l)),
+            }
+        };
+        crate::repo::paths_of(&[old, &c.tree]).into_iter().filter(named).filter(found).cloned().collect()
+    }
 }
 
 /// Whether `r` reads as a revision or range (`A`, `^A`, `A..B`, `A...B`).
@@ -362,7 +442,12 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         let mut ids = topo_order(repo, &all, a.first_parent);
         ids.truncate(a.max.unwrap_or(usize::MAX));
         ids
-    } else if a.authors.is_empty() && a.greps.is_empty() && a.merges == (false, false) && paths.is_empty() {
+    } else if a.authors.is_empty()
+        && a.greps.is_empty()
+        && a.merges == (false, false)
+        && a.pickaxe.is_none()
+        && paths.is_empty()
+    {
         walk_limited(repo, &tips, a.max.unwrap_or(usize::MAX), hidden, a.first_parent)
     } else {
         // git matches the author line (name, email, time, zone) and the
@@ -379,6 +464,7 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                     && (a.greps.is_empty() || a.greps.iter().any(|p| p.matches(&c.message)))
                     && (!a.merges.0 || c.parents.len() > 1)
                     && (!a.merges.1 || c.parents.len() < 2)
+                    && a.pickaxe.as_ref().is_none_or(|p| p.finds(repo, c, paths))
             })
         });
         ids.truncate(a.max.unwrap_or(usize::MAX));
@@ -396,7 +482,11 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                 out.push('\n');
             }
             let entry = pretty::entry(repo, c, &a.pretty, a.abbrev, now);
-            out.push_str(&show::logged(repo, c, entry, a.formats, &a.pretty, paths));
+            let shown = match &a.pickaxe {
+                Some(p) if !a.formats.is_empty() => &p.files(repo, c, paths)[..],
+                _ => paths,
+            };
+            out.push_str(&show::logged(repo, c, entry, a.formats, &a.pretty, shown));
         }
         return Ok(match a.pretty {
             Pretty::User { .. } => out.strip_suffix('\n').unwrap_or(&out).to_string(),

@@ -552,7 +552,7 @@ work on the current change
 examine the history and state
    describe   Name a commit by the nearest tag (--tags, --abbrev=0)
    diff       Show changes (--stat, --cached, <commit>)
-   log        Show commit logs (--oneline, --graph, --all, -n, A..B, -p, --stat, --format=, --grep=, -- FILE)
+   log        Show commit logs (--oneline, --graph, --all, -n, A..B, -p, --stat, --format=, --grep=, -S, -G, -- FILE)
    ls-files   Show the files in the index (-o for untracked ones)
    show       Show a commit, a tag or REV:FILE (--stat, -p, --oneline, -s, --format=)
    rev-parse  Print the commit a name stands for (--short, --verify, --abbrev-ref HEAD, --show-toplevel)

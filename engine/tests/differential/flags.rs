@@ -52,7 +52,7 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     ("status", "sb", "short branch long porcelain"),
     (
         "log",
-        "npusi",
+        "npusiSG",
         "oneline graph all max-count decorate first-parent patch stat no-patch pretty format abbrev-commit no-abbrev-commit name-only name-status author grep regexp-ignore-case reverse merges no-merges",
     ),
     (
