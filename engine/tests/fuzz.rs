@@ -202,6 +202,8 @@ const WORDS: &[&str] = &[
     "rev-list",
     "--count",
     "--show-toplevel",
+    "grep",
+    "-nic",
     "shortlog",
     "-sne",
     "-SAPI_DEBUG",

@@ -133,6 +133,18 @@ const KNOWN: &[(&str, &str, &str)] = &[
         "boqt",
         "branches exit-code get-url no-branches no-exit-code no-get-url no-quiet no-refs no-server-option no-sort no-symref no-tags no-upload-pack quiet refs server-option sort symref tags upload-pack",
     ),
+    (
+        "grep",
+        "ABCEFGHILNOPWacefhilmnopqrvwz",
+        "after-context all-match and basic-regexp before-context break cached color column context count exclude-standard ext-grep extended-regexp files-with-matches files-without-match fixed-strings full-name function-context heading ignore-case index invert-match line-number max-count max-depth name-only no-after-context no-all-match no-basic-regexp no-before-context no-break no-cached no-color no-column no-context no-count no-exclude-standard no-ext-grep no-extended-regexp no-files-with-matches no-files-without-match no-fixed-strings no-full-name no-function-context no-heading no-ignore-case no-index no-invert-match no-line-number no-max-count no-name-only no-null no-only-matching no-open-files-in-pager no-perl-regexp no-quiet no-recurse-submodules no-recursive no-show-function no-text no-textconv no-threads no-untracked no-word-regexp not null only-matching open-files-in-pager or perl-regexp quiet recurse-submodules recursive show-function text textconv threads untracked word-regexp",
+    ),
+    (
+        "shortlog",
+        "censw",
+        "committer email group no-committer no-email no-group no-numbered no-summary numbered summary",
+    ),
+    ("symbolic-ref", "dmq", "delete no-delete no-quiet no-recurse no-short quiet recurse short"),
+    ("merge-base", "a", "all fork-point independent is-ancestor no-all octopus"),
 ];
 
 /// Options git parses for `log`, `show` and `diff` without listing them in

@@ -100,7 +100,7 @@ impl LogArgs {
         }
         let icase = p.has("regexp-ignore-case");
         let patterns = |option: &str| -> Result<Vec<Pattern>, GitError> {
-            p.values(option).into_iter().map(|v| Pattern::new(v, icase, &format!("--{option}"))).collect()
+            p.values(option).into_iter().map(|v| Pattern::new(v, icase, &format!("log --{option}"))).collect()
         };
         let (authors, greps) = (patterns("author")?, patterns("grep")?);
         let merges = (p.has("merges"), p.has("no-merges"));
@@ -121,7 +121,7 @@ impl LogArgs {
                         "'git log -G' with + ? | ( ) { } in its pattern is not simulated in this tutor yet".into(),
                     ));
                 }
-                Some(Pickaxe::Lines(Pattern::new(re, icase, "-G")?))
+                Some(Pickaxe::Lines(Pattern::new(re, icase, "log -G")?))
             }
             (None, None) => None,
         };

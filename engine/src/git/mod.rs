@@ -10,6 +10,7 @@ mod describe;
 mod diff_cmd;
 pub mod error;
 mod files;
+mod grep;
 mod history;
 pub mod known_flags;
 mod log;
@@ -137,6 +138,8 @@ pub enum GitCommand {
     RevList(plumbing::RevListArgs),
     /// `git shortlog`.
     Shortlog(plumbing::ShortlogArgs),
+    /// `git grep`.
+    Grep(grep::GrepArgs),
     /// `git config` (the identity).
     Config(config::ConfigArgs),
     /// A command given `-q`/`--quiet`: its refusals only, as git prints them.
@@ -258,6 +261,7 @@ impl GitCommand {
             "merge-base" => Self::MergeBase(plumbing::MergeBaseArgs::parse(rest)?),
             "rev-list" => Self::RevList(plumbing::RevListArgs::parse(rest)?),
             "shortlog" => Self::Shortlog(plumbing::ShortlogArgs::parse(rest)?),
+            "grep" => Self::Grep(grep::GrepArgs::parse(rest)?),
             "init" if rest.is_empty() => Self::Init,
             "init" => {
                 return Err(GitError::Fatal(format!(
@@ -311,6 +315,7 @@ impl GitCommand {
             Self::MergeBase(a) => plumbing::merge_base(a, ctx),
             Self::RevList(a) => plumbing::rev_list(a, ctx),
             Self::Shortlog(a) => plumbing::shortlog(a, ctx),
+            Self::Grep(a) => grep::run(a, ctx),
             Self::Quiet(inner) => inner.run(ctx).map(|_| String::new()),
             // The world runs it with the global settings too (World::git);
             // here only the repository's are at hand.
@@ -552,6 +557,7 @@ work on the current change
 examine the history and state
    describe   Name a commit by the nearest tag (--tags, --abbrev=0)
    diff       Show changes (--stat, --cached, <commit>)
+   grep       Find text in the tracked files (-n, -i, -c, -l, -v, --cached, <commit>)
    log        Show commit logs (--oneline, --graph, --all, -n, A..B, -p, --stat, --format=, --grep=, -S, -G, -- FILE)
    ls-files   Show the files in the index (-o for untracked ones)
    show       Show a commit, a tag or REV:FILE (--stat, -p, --oneline, -s, --format=)

@@ -1,4 +1,4 @@
-//! The patterns `git log --author` and `--grep` take: git's default basic
+//! The patterns `git log --author`, `--grep` and `git grep` take: git's default basic
 //! regular expressions, in the part learners use — literal text, `.`, `*`,
 //! `^` and `$` (Kernighan and Pike's matcher). Brackets and backslashes are
 //! refused as not simulated, never matched wrongly.
@@ -13,11 +13,11 @@ pub struct Pattern {
 }
 
 impl Pattern {
-    /// `option` names the refusal (`--grep`).
-    pub fn new(text: &str, ignore_case: bool, option: &str) -> Result<Self, GitError> {
+    /// `command` names the refusal (`log --grep`, `grep`).
+    pub fn new(text: &str, ignore_case: bool, command: &str) -> Result<Self, GitError> {
         if text.contains(['[', ']', '\\']) {
             return Err(GitError::Fatal(format!(
-                "'git log {option}' with brackets or backslashes in its pattern is not simulated in this tutor yet"
+                "'git {command}' with brackets or backslashes in its pattern is not simulated in this tutor yet"
             )));
         }
         let fold = |c: char| if ignore_case { c.to_lowercase().next().unwrap_or(c) } else { c };
@@ -69,7 +69,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn m(p: &str, t: &str) -> bool {
-        Pattern::new(p, false, "--grep").unwrap().matches(t)
+        Pattern::new(p, false, "log --grep").unwrap().matches(t)
     }
 
     #[test]
@@ -82,15 +82,15 @@ mod tests {
         assert!(m("Hx*o", "Hotfix"));
         assert!(m("", "anything"));
         assert!(m("^second", "first line\nsecond line"));
-        assert!(Pattern::new("FIX", true, "--grep").unwrap().matches("hotfix"));
-        assert!(Pattern::new("[ab]", false, "--grep").is_err());
+        assert!(Pattern::new("FIX", true, "log --grep").unwrap().matches("hotfix"));
+        assert!(Pattern::new("[ab]", false, "log --grep").is_err());
     }
 
     proptest! {
         /// Any pattern is checked or refused, and matching never panics.
         #[test]
         fn any_pattern_matches_without_a_panic(p in "([.*^$a\\\\]|\\PC){0,8}", t in "([.*a]|\\PC){0,12}") {
-            if let Ok(p) = Pattern::new(&p, true, "--grep") {
+            if let Ok(p) = Pattern::new(&p, true, "log --grep") {
                 let _ = p.matches(&t);
             }
         }

@@ -85,6 +85,10 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     ("ls-files", "co", "cached others"),
     ("describe", "", "tags always abbrev"),
     ("ls-remote", "bt", "branches heads tags"),
+    ("grep", "niclvhe", "line-number ignore-case count files-with-matches invert-match cached"),
+    ("shortlog", "sne", "summary numbered email"),
+    ("symbolic-ref", "q", "quiet short"),
+    ("merge-base", "", "is-ancestor"),
 ];
 
 #[test]
