@@ -6,7 +6,7 @@ use crate::repo::Tree;
 /// Matching line pairs of a longest common subsequence. Common leading and
 /// trailing lines are matched directly (most edits touch a few lines of a
 /// file), and only the middle goes through the quadratic table.
-fn lcs_pairs(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
+pub(crate) fn lcs_pairs(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
     let (am, bm) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);

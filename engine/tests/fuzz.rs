@@ -202,6 +202,8 @@ const WORDS: &[&str] = &[
     "rev-list",
     "--count",
     "--show-toplevel",
+    "blame",
+    "-L2,x",
     "grep",
     "-nic",
     "shortlog",

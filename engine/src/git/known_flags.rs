@@ -145,6 +145,11 @@ const KNOWN: &[(&str, &str, &str)] = &[
     ),
     ("symbolic-ref", "dmq", "delete no-delete no-quiet no-recurse no-short quiet recurse short"),
     ("merge-base", "a", "all fork-point independent is-ancestor no-all octopus"),
+    (
+        "blame",
+        "CLMSbceflnpstw",
+        "abbrev color-by-age color-lines contents ignore-rev ignore-revs-file incremental line-porcelain minimal no-abbrev no-color-by-age no-color-lines no-contents no-ignore-rev no-ignore-revs-file no-incremental no-line-porcelain no-minimal no-porcelain no-progress no-root no-score-debug no-show-email no-show-name no-show-number no-show-stats porcelain progress root score-debug show-email show-name show-number show-stats",
+    ),
 ];
 
 /// Options git parses for `log`, `show` and `diff` without listing them in

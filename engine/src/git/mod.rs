@@ -2,6 +2,7 @@
 //! against a repository with git's semantics and wording.
 
 pub mod args;
+mod blame;
 mod branch;
 mod checkout;
 pub(crate) mod commit;
@@ -140,6 +141,8 @@ pub enum GitCommand {
     Shortlog(plumbing::ShortlogArgs),
     /// `git grep`.
     Grep(grep::GrepArgs),
+    /// `git blame`.
+    Blame(blame::BlameArgs),
     /// `git config` (the identity).
     Config(config::ConfigArgs),
     /// A command given `-q`/`--quiet`: its refusals only, as git prints them.
@@ -262,6 +265,7 @@ impl GitCommand {
             "rev-list" => Self::RevList(plumbing::RevListArgs::parse(rest)?),
             "shortlog" => Self::Shortlog(plumbing::ShortlogArgs::parse(rest)?),
             "grep" => Self::Grep(grep::GrepArgs::parse(rest)?),
+            "blame" => Self::Blame(blame::BlameArgs::parse(rest)?),
             "init" if rest.is_empty() => Self::Init,
             "init" => {
                 return Err(GitError::Fatal(format!(
@@ -316,6 +320,7 @@ impl GitCommand {
             Self::RevList(a) => plumbing::rev_list(a, ctx),
             Self::Shortlog(a) => plumbing::shortlog(a, ctx),
             Self::Grep(a) => grep::run(a, ctx),
+            Self::Blame(a) => blame::run(a, ctx),
             Self::Quiet(inner) => inner.run(ctx).map(|_| String::new()),
             // The world runs it with the global settings too (World::git);
             // here only the repository's are at hand.
@@ -557,6 +562,7 @@ work on the current change
 examine the history and state
    describe   Name a commit by the nearest tag (--tags, --abbrev=0)
    diff       Show changes (--stat, --cached, <commit>)
+   blame      Who last changed each line of a file (-s, -e, -L 2,5)
    grep       Find text in the tracked files (-n, -i, -c, -l, -v, --cached, <commit>)
    log        Show commit logs (--oneline, --graph, --all, -n, A..B, -p, --stat, --format=, --grep=, -S, -G, -- FILE)
    ls-files   Show the files in the index (-o for untracked ones)

@@ -89,6 +89,7 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     ("shortlog", "sne", "summary numbered email"),
     ("symbolic-ref", "q", "quiet short"),
     ("merge-base", "", "is-ancestor"),
+    ("blame", "seL", "show-email"),
 ];
 
 #[test]

@@ -98,7 +98,7 @@ fn compared(text: &str, ids: &Ids, paths: &[(String, &str)], keep_blank: bool) -
             for (from, to) in paths {
                 l = l.replace(from.as_str(), to);
             }
-            let l = ids.replace_ids(&l);
+            let l = iso_dates(&ids.replace_ids(&l));
             // `Date:` lines (and `fuller`'s), also behind `log --graph`'s columns.
             let body = l.trim_start_matches(['|', '/', '\\', '*', ' ']);
             match ["Date:", "AuthorDate:", "CommitDate:"].iter().find(|d| body.starts_with(*d)) {
@@ -170,4 +170,29 @@ pub fn difference(ours: &[String], theirs: &[String]) -> String {
         text = format!("\n    same lines, different order; engine:\n      {}", ours.join("\n      "));
     }
     text
+}
+
+/// `2026-01-05 09:01:00 +0000` (`git blame`, `--date=iso`) → `<date>`: the
+/// engine's clock steps per commit, the script's per line.
+fn iso_dates(line: &str) -> String {
+    const SHAPE: &[u8] = b"dddd-dd-dd dd:dd:dd +dddd";
+    let fits = |w: &[u8]| {
+        w.iter()
+            .zip(SHAPE)
+            .all(|(c, s)| if *s == b'd' { c.is_ascii_digit() } else { c == s || (*s == b'+' && *c == b'-') })
+    };
+    let bytes = line.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes.len() - i >= SHAPE.len() && fits(&bytes[i..i + SHAPE.len()]) {
+            out.push_str("<date>");
+            i += SHAPE.len();
+        } else {
+            let c = line[i..].chars().next().unwrap_or(' ');
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
 }
