@@ -203,6 +203,8 @@ const WORDS: &[&str] = &[
     "--count",
     "--show-toplevel",
     "blame",
+    "-uno",
+    "--untracked-files=all",
     "-L2,x",
     "grep",
     "-nic",

@@ -129,6 +129,9 @@ impl CommitArgs {
                 flag(None, "allow-empty"),
                 flag(None, "no-edit"),
                 flag(None, "amend"),
+                // -v only adds the diff to the editor's template; with -m
+                // (the tutor has no editor) git prints the same without it.
+                flag(Some('v'), "verbose"),
             ],
             "commit [-a | --interactive | --patch] [-s] [-v] [-u<mode>] [--amend]",
         )?;

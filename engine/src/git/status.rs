@@ -12,6 +12,8 @@ pub struct StatusArgs {
     /// `-b`/`--branch`: the short form starts with a `## branch` line (the
     /// long form always names the branch).
     pub branch: bool,
+    /// `-uno`/`--untracked-files=no`: untracked files left out.
+    pub hide_untracked: bool,
 }
 
 impl StatusArgs {
@@ -20,6 +22,7 @@ impl StatusArgs {
     /// tutor has no colours to leave out).
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         let mut words = Vec::new();
+        let mut hide_untracked = false;
         for w in rest {
             match w.strip_prefix("--porcelain") {
                 Some("" | "=v1" | "=1") => words.push("--short".to_string()),
@@ -31,7 +34,12 @@ impl StatusArgs {
                 Some(v) if v.starts_with('=') => {
                     return Err(GitError::Fatal(format!("unsupported porcelain version '{}'", &v[1..])));
                 }
-                _ => words.push(w.clone()),
+                _ => match untracked_mode(w) {
+                    // In a project without folders `normal` and `all` list the same.
+                    Some(Ok(mode)) => hide_untracked = mode == "no",
+                    Some(Err(e)) => return Err(e),
+                    None => words.push(w.clone()),
+                },
             }
         }
         let p = args::parse(
@@ -44,8 +52,25 @@ impl StatusArgs {
             "long" => Some(false),
             _ => None,
         });
-        Ok(Self { short: short.unwrap_or(false), branch: p.has("branch") })
+        Ok(Self { short: short.unwrap_or(false), branch: p.has("branch"), hide_untracked })
     }
+}
+
+/// `-u[MODE]` / `--untracked-files[=MODE]`: the mode, when `w` is one.
+fn untracked_mode(w: &str) -> Option<Result<&str, GitError>> {
+    let mode = match w.strip_prefix("--untracked-files") {
+        Some("") => "all",
+        Some(m) => m.strip_prefix('=')?,
+        None => match w.strip_prefix("-u") {
+            Some("") => "all",
+            Some(m) if !w.starts_with("--") => m,
+            _ => return None,
+        },
+    };
+    Some(match mode {
+        "no" | "normal" | "all" => Ok(mode),
+        other => Err(GitError::Fatal(format!("Invalid untracked files mode '{other}'"))),
+    })
 }
 
 /// One path's state: staged (HEAD→index) and unstaged (index→worktree) codes.
@@ -135,9 +160,12 @@ pub fn short_lines(repo: &Repo, work: &Tree) -> Vec<String> {
 /// Runs `git status`.
 pub fn run(a: &StatusArgs, ctx: &mut Ctx) -> String {
     if !a.short {
-        return long(ctx.repo, ctx.work);
+        return long_listing(ctx.repo, ctx.work, !a.hide_untracked);
     }
     let mut lines = short_lines(ctx.repo, ctx.work);
+    if a.hide_untracked {
+        lines.retain(|l| !l.starts_with("??"));
+    }
     if a.branch {
         lines.insert(0, branch_line(ctx.repo));
     }
@@ -187,6 +215,11 @@ pub fn head_line(repo: &Repo) -> String {
 
 /// The long `git status` text; `git commit` prints it too when there is nothing to commit.
 pub fn long(repo: &Repo, work: &Tree) -> String {
+    long_listing(repo, work, true)
+}
+
+/// [`long`], with or without the untracked files (`-uno`).
+fn long_listing(repo: &Repo, work: &Tree, show_untracked: bool) -> String {
     let mut out = Vec::new();
     out.push(head_line(repo));
     if let Head::Branch(b) = repo.head()
@@ -226,7 +259,7 @@ pub fn long(repo: &Repo, work: &Tree) -> String {
     let staged: Vec<&Entry> = entries.iter().filter(|e| !matches!(e.staged, ' ' | '?' | 'U')).collect();
     let unmerged: Vec<&Entry> = entries.iter().filter(|e| e.staged == 'U').collect();
     let unstaged: Vec<&Entry> = entries.iter().filter(|e| matches!(e.unstaged, 'M' | 'D')).collect();
-    let untracked: Vec<&Entry> = entries.iter().filter(|e| e.staged == '?').collect();
+    let untracked: Vec<&Entry> = entries.iter().filter(|e| e.staged == '?' && show_untracked).collect();
     if !staged.is_empty() {
         out.push("Changes to be committed:".to_string());
         out.push(if unborn {
@@ -262,6 +295,9 @@ pub fn long(repo: &Repo, work: &Tree) -> String {
         out.extend(untracked.iter().map(|e| format!("\t{}", e.path)));
         out.push(String::new());
     }
+    if !show_untracked && !staged.is_empty() {
+        out.push("Untracked files not listed (use -u option to show untracked files)".to_string());
+    }
     let stash_conflict = repo.merge.as_ref().is_some_and(|m| m.op.leaves_only_conflicts());
     if !staged.is_empty() || (!unmerged.is_empty() && !stash_conflict) {
         // git ends here when something is staged, or unmerged by an operation.
@@ -271,6 +307,8 @@ pub fn long(repo: &Repo, work: &Tree) -> String {
         out.push("nothing added to commit but untracked files present (use \"git add\" to track)".to_string());
     } else if unborn {
         out.push("nothing to commit (create/copy files and use \"git add\" to track)".to_string());
+    } else if !show_untracked {
+        out.push("nothing to commit (use -u to show untracked files)".to_string());
     } else {
         out.push("nothing to commit, working tree clean".to_string());
     }

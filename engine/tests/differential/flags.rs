@@ -49,7 +49,7 @@ fn git_args(command: &str) -> Vec<&str> {
 /// Options the engine implements with git's behaviour, per command. `no-edit`
 /// is honest where listed: the tutor never opens an editor.
 const IMPLEMENTED: &[(&str, &str, &str)] = &[
-    ("status", "sb", "short branch long porcelain"),
+    ("status", "sbu", "short branch long porcelain untracked-files"),
     (
         "log",
         "npusiSG",
@@ -63,7 +63,7 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     ("checkout", "bq", "detach quiet"),
     ("switch", "cdq", "create detach quiet"),
     ("add", "Aunv", "all update dry-run verbose"),
-    ("commit", "amq", "all message allow-empty no-edit amend quiet"),
+    ("commit", "amqv", "all message allow-empty no-edit amend quiet verbose"),
     ("merge", "mq", "no-ff ff-only ff abort continue no-edit message squash no-commit quiet"),
     ("remote", "v", "verbose"),
     ("fetch", "pq", "all prune quiet"),

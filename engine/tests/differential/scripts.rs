@@ -1934,6 +1934,28 @@ pub const SCRIPTS: &[Script] = &[
             "git blame nope README.md",
         ],
     ),
+    exact(
+        "git status -uno and --untracked-files",
+        &[
+            "git status -uno",
+            "echo new > notes.txt",
+            "git status -uno",
+            "git status --untracked-files=no --short",
+            "git status -u",
+            "git status -unormal -s",
+            "git status --untracked-files=all",
+            "git status --untracked-files",
+            "git status -unope",
+            "echo change >> main.py",
+            "git status -uno",
+            "git status -sb -uno",
+            "git add main.py",
+            "git status -uno",
+            "git commit -v -m 'Verbose changes nothing with -m'",
+            "git commit -av -m 'Nor here'",
+            "git log --oneline -1",
+        ],
+    ),
     s(
         "&& chains stop at the first failure",
         &[
