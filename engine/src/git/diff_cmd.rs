@@ -13,7 +13,10 @@ pub struct DiffArgs {
     /// `--name-only` (`Some(false)`) or `--name-status` (`Some(true)`): paths alone.
     pub names: Option<bool>,
     pub cached: bool,
+    /// Revisions (`A`, `A..B`, `A...B`), then paths.
     pub revs: Vec<String>,
+    /// How many of `revs` came before a `--`, when there was one.
+    pub dashdash: Option<usize>,
 }
 
 impl DiffArgs {
@@ -34,16 +37,6 @@ impl DiffArgs {
             GitError::UnknownSwitch(c, usage) => GitError::InvalidOption(format!("-{c}"), usage),
             e => e,
         })?;
-        let mut revs = Vec::new();
-        for r in &p.positional {
-            match r.split_once("..") {
-                Some((a, b)) => revs.extend([a.to_string(), b.to_string()]),
-                None => revs.push(r.clone()),
-            }
-        }
-        if revs.len() > 2 {
-            return Err(GitError::Fatal("diffing more than two commits is not simulated".into()));
-        }
         if p.has("name-only") && p.has("name-status") {
             return Err(super::show::names_together());
         }
@@ -52,7 +45,13 @@ impl DiffArgs {
             "name-status" => Some(true),
             _ => None,
         });
-        Ok(Self { stat: p.has("stat"), names, cached: p.has("cached") || p.has("staged"), revs })
+        Ok(Self {
+            stat: p.has("stat"),
+            names,
+            cached: p.has("cached") || p.has("staged"),
+            revs: p.positional,
+            dashdash: p.dashdash,
+        })
     }
 }
 
@@ -69,8 +68,35 @@ fn blob_id(body: Option<&String>) -> String {
     }
 }
 
+/// The commits to compare: `A..B` is A and B (an empty side is HEAD),
+/// `A...B` their merge base and B (what B changed since they parted).
+fn commits(ctx: &Ctx, words: &[String]) -> Result<Vec<String>, GitError> {
+    let mut revs = Vec::new();
+    let side = |s: &str| if s.is_empty() { "HEAD".to_string() } else { s.to_string() };
+    for r in words {
+        if let Some((x, y)) = r.split_once("...") {
+            let (x, y) = (side(x), side(y));
+            let bad = |r: &str| GitError::AmbiguousArgument(r.to_string());
+            let (xi, yi) = (ctx.repo.resolve(&x).ok_or_else(|| bad(&x))?, ctx.repo.resolve(&y).ok_or_else(|| bad(&y))?);
+            let base =
+                ctx.repo.merge_base(&xi, &yi).ok_or_else(|| GitError::Fatal(format!("{x}...{y}: no merge base")))?;
+            revs.extend([base, y]);
+        } else if let Some((x, y)) = r.split_once("..") {
+            revs.extend([side(x), side(y)]);
+        } else {
+            revs.push(r.clone());
+        }
+    }
+    if revs.len() > 2 {
+        return Err(GitError::Fatal("diffing more than two commits is not simulated".into()));
+    }
+    Ok(revs)
+}
+
 pub fn run(a: &DiffArgs, ctx: &mut Ctx) -> Result<String, GitError> {
-    let (old, new) = match (a.revs.as_slice(), a.cached) {
+    let (words, paths) = super::log::split_revisions(&a.revs, a.dashdash, ctx)?;
+    let revs = commits(ctx, words)?;
+    let (old, new) = match (revs.as_slice(), a.cached) {
         ([], false) => (ctx.repo.index.clone(), ctx.work.clone()),
         ([], true) => (ctx.repo.head_tree(), ctx.repo.index.clone()),
         ([r], false) => (tree_of(ctx, r)?, tracked_work(ctx)),
@@ -79,13 +105,21 @@ pub fn run(a: &DiffArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         _ => return Err(GitError::Fatal("too many revisions".into())),
     };
     // Untracked files never show in `git diff`.
-    let new: Tree = if a.revs.is_empty() && !a.cached {
+    let new: Tree = if revs.is_empty() && !a.cached {
         let mut tracked = Tree::new();
         tracked.extend(new.into_iter().filter(|(p, _)| old.contains_key(p)));
         tracked
     } else {
         new
     };
+    // Paths named: only their changes.
+    let limit = |t: Tree| -> Tree {
+        if paths.is_empty() {
+            return t;
+        }
+        t.into_iter().filter(|(p, _)| paths.iter().any(|s| super::restore::matches(s, p))).collect()
+    };
+    let (old, new) = (limit(old), limit(new));
     Ok(match (a.names, a.stat) {
         (Some(status), _) => names(&old, &new, status),
         (None, true) => stat(&old, &new),

@@ -299,15 +299,29 @@ fn is_revision(repo: &Repo, r: &str) -> bool {
 /// working tree, and so must every word after it; a revision must not also
 /// be a file.
 fn revs_and_paths<'a>(a: &'a LogArgs, ctx: &Ctx) -> Result<(&'a [String], &'a [String]), GitError> {
-    if let Some(n) = a.dashdash {
-        if let Some(r) = a.revs[..n].iter().find(|r| !is_revision(ctx.repo, r)) {
+    let (revs, paths) = split_revisions(&a.revs, a.dashdash, ctx)?;
+    if a.graph && !paths.is_empty() {
+        return Err(GitError::Fatal("'git log --graph' with paths is not simulated in this tutor yet".into()));
+    }
+    Ok((revs, paths))
+}
+
+/// `words` as revisions, then paths (`dashdash`: how many came before a
+/// `--`), checked as git's `setup_revisions` checks them.
+pub(super) fn split_revisions<'a>(
+    words: &'a [String],
+    dashdash: Option<usize>,
+    ctx: &Ctx,
+) -> Result<(&'a [String], &'a [String]), GitError> {
+    if let Some(n) = dashdash {
+        if let Some(r) = words[..n].iter().find(|r| !is_revision(ctx.repo, r)) {
             return Err(GitError::BadRevision(r.clone()));
         }
-        return Ok(a.revs.split_at(n));
+        return Ok(words.split_at(n));
     }
     let is_file = |w: &str| w == "." || ctx.work.keys().any(|p| super::restore::matches(w, p));
-    let n = a.revs.iter().position(|r| !is_revision(ctx.repo, r)).unwrap_or(a.revs.len());
-    let (revs, paths) = a.revs.split_at(n);
+    let n = words.iter().position(|r| !is_revision(ctx.repo, r)).unwrap_or(words.len());
+    let (revs, paths) = words.split_at(n);
     if let Some(r) = revs.iter().find(|r| is_file(r)) {
         return Err(GitError::Fatal(format!(
             "ambiguous argument '{r}': both revision and filename\nUse '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'"
@@ -323,9 +337,6 @@ fn revs_and_paths<'a>(a: &'a LogArgs, ctx: &Ctx) -> Result<(&'a [String], &'a [S
                 ))
             });
         }
-    }
-    if a.graph && !paths.is_empty() {
-        return Err(GitError::Fatal("'git log --graph' with paths is not simulated in this tutor yet".into()));
     }
     Ok((revs, paths))
 }

@@ -561,7 +561,7 @@ work on the current change
 
 examine the history and state
    describe   Name a commit by the nearest tag (--tags, --abbrev=0)
-   diff       Show changes (--stat, --cached, <commit>)
+   diff       Show changes (--stat, --cached, <commit>, A...B, -- FILE)
    blame      Who last changed each line of a file (-s, -e, -L 2,5)
    grep       Find text in the tracked files (-n, -i, -c, -l, -v, --cached, <commit>)
    log        Show commit logs (--oneline, --graph, --all, -n, A..B, -p, --stat, --format=, --grep=, -S, -G, -- FILE)
@@ -590,9 +590,9 @@ grow, mark and tweak your common history
 collaborate
    fetch      Download objects and refs from origin
    ls-remote  List what origin holds, without fetching (--heads, --tags)
-   pull       Fetch from origin and merge (--rebase to replay yours on top)
+   pull       Fetch from origin and merge (--rebase to replay yours on top, --prune)
    push       Update remote refs (-u, --delete, --force-with-lease)
-   remote     Manage remotes (-v, add, remove)
+   remote     Manage remotes (-v, add, remove, get-url, prune)
 
 Besides git: echo \"text\" > file (>> appends), cat, ls -a, clear, undo, reset; `help` lists the rest.
 Prefix a line with @teammate to run it in your teammate's clone.";

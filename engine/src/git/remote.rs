@@ -9,13 +9,74 @@ use crate::repo::{CommitId, Repo, Upstream, short};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RemoteArgs {
-    List { verbose: bool },
-    Add { name: String, url: String },
-    Remove { name: String },
+    List {
+        verbose: bool,
+    },
+    Add {
+        name: String,
+        url: String,
+    },
+    Remove {
+        name: String,
+    },
+    /// `git remote get-url [--push] [--all] NAME`.
+    GetUrl {
+        name: String,
+    },
+    /// `git remote prune [-n] NAME`: drop remote-tracking branches the remote no longer has.
+    Prune {
+        name: String,
+        dry_run: bool,
+    },
 }
+
+const REMOTE_USAGE: &str = "usage: git remote [-v | --verbose]
+   or: git remote add [-t <branch>] [-m <master>] [-f] [--tags | --no-tags] [--mirror=<fetch|push>] <name> <url>
+   or: git remote rename [--[no-]progress] <old> <new>
+   or: git remote remove <name>
+   or: git remote set-head <name> (-a | --auto | -d | --delete | <branch>)
+   or: git remote [-v | --verbose] show [-n] <name>
+   or: git remote prune [-n | --dry-run] <name>
+   or: git remote [-v | --verbose] update [-p | --prune] [(<group> | <remote>)...]
+   or: git remote set-branches [--add] <name> <branch>...
+   or: git remote get-url [--push] [--all] <name>
+   or: git remote set-url [--push] <name> <newurl> [<oldurl>]
+   or: git remote set-url --add <name> <newurl>
+   or: git remote set-url --delete <name> <url>
+
+    -v, --[no-]verbose    be verbose; must be placed before a subcommand";
 
 impl RemoteArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
+        match rest.first().map(String::as_str) {
+            Some("get-url") => {
+                let p = args::parse(
+                    &rest[1..],
+                    &[flag(None, "push"), flag(None, "all")],
+                    "remote get-url [--push] [--all] <name>",
+                )?;
+                return match p.positional.as_slice() {
+                    [name] => Ok(Self::GetUrl { name: name.clone() }),
+                    _ => Err(GitError::Refused("usage: git remote get-url [--push] [--all] <name>\n\n    --[no-]push           query push URLs rather than fetch URLs\n    --[no-]all            return all URLs".into())),
+                };
+            }
+            Some("prune") => {
+                let p = args::parse(&rest[1..], &[flag(Some('n'), "dry-run")], "remote prune [<options>] <name>")?;
+                return match p.positional.as_slice() {
+                    [name] => Ok(Self::Prune { name: name.clone(), dry_run: p.has("dry-run") }),
+                    [_, _, ..] => Err(GitError::Fatal(
+                        "pruning several remotes at once is not simulated in this tutor yet".into(),
+                    )),
+                    [] => Err(GitError::Refused(
+                        "usage: git remote prune [<options>] <name>\n\n    -n, --[no-]dry-run    dry run".into(),
+                    )),
+                };
+            }
+            Some(sub @ ("rename" | "set-head" | "show" | "update" | "set-branches" | "set-url")) => {
+                return Err(GitError::Fatal(format!("'git remote {sub}' is not simulated in this tutor yet")));
+            }
+            _ => {}
+        }
         let p = args::parse(rest, &[flag(Some('v'), "verbose")], "remote [-v | --verbose]")?;
         let pos: Vec<&str> = p.positional.iter().map(String::as_str).collect();
         match pos.as_slice() {
@@ -23,9 +84,7 @@ impl RemoteArgs {
             ["add", name, url] => Ok(Self::Add { name: (*name).into(), url: (*url).into() }),
             ["add", ..] => Err(GitError::Refused("usage: git remote add <name> <url>".into())),
             ["remove" | "rm", name] => Ok(Self::Remove { name: (*name).into() }),
-            [other, ..] => Err(GitError::Refused(format!(
-                "error: unknown subcommand: `{other}'\nusage: git remote [-v | --verbose]\n   or: git remote add <name> <url>\n   or: git remote remove <name>"
-            ))),
+            [other, ..] => Err(GitError::Refused(format!("error: unknown subcommand: `{other}'\n{REMOTE_USAGE}"))),
         }
     }
 }
@@ -49,6 +108,31 @@ pub fn remote(a: &RemoteArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             }
             repo.remotes.insert(name.clone(), url.clone());
             Ok(String::new())
+        }
+        RemoteArgs::GetUrl { name } => {
+            repo.remotes.get(name).cloned().ok_or_else(|| GitError::Error(format!("No such remote '{name}'")))
+        }
+        RemoteArgs::Prune { name, dry_run } => {
+            let url = remote_url(repo, name)?;
+            let prefix = format!("{name}/");
+            let origin = &*ctx.origin;
+            let stale: Vec<String> = repo
+                .remote_tracking
+                .keys()
+                .filter(|r| r.strip_prefix(&prefix).is_some_and(|b| b != "HEAD" && !origin.branches.contains_key(b)))
+                .cloned()
+                .collect();
+            if stale.is_empty() {
+                return Ok(String::new());
+            }
+            let mut out = vec![format!("Pruning {name}"), format!("URL: {url}")];
+            for r in stale {
+                out.push(format!(" * [{}] {r}", if *dry_run { "would prune" } else { "pruned" }));
+                if !dry_run {
+                    repo.remote_tracking.remove(&r);
+                }
+            }
+            Ok(out.join("\n"))
         }
         RemoteArgs::Remove { name } => {
             if repo.remotes.remove(name).is_none() {
@@ -174,6 +258,8 @@ fn from_url(url: &str) -> &str {
     url.strip_suffix(".git").unwrap_or(url)
 }
 
+// Each bool is one of git's independent flags.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PullArgs {
     pub remote: Option<String>,
@@ -182,6 +268,8 @@ pub struct PullArgs {
     pub no_ff: bool,
     /// `--rebase`/`-r`: replay local commits on the fetched branch instead of merging.
     pub rebase: bool,
+    /// `-p`/`--prune`: the fetch drops remote-tracking branches origin no longer has.
+    pub prune: bool,
     /// `pull` and its words as typed: git's reflog names the command so.
     pub action: String,
 }
@@ -196,6 +284,7 @@ impl PullArgs {
                 flag(Some('r'), "rebase"),
                 flag(None, "no-rebase"),
                 flag(None, "no-edit"),
+                flag(Some('p'), "prune"),
                 // Silenced by the caller (GitCommand::Quiet); kept here for the reflog's words.
                 flag(Some('q'), "quiet"),
             ],
@@ -210,6 +299,7 @@ impl PullArgs {
             branch: p.positional.get(1).cloned(),
             ff_only: p.has("ff-only"),
             no_ff: p.has("no-ff"),
+            prune: p.has("prune"),
             // The last of --rebase / --no-rebase wins.
             rebase: p
                 .opts
@@ -240,7 +330,7 @@ pub fn pull(a: &PullArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             )));
         }
     };
-    let mut lines = fetch_into(ctx.repo, ctx.origin, &remote, a.branch.as_deref(), false)?;
+    let mut lines = fetch_into(ctx.repo, ctx.origin, &remote, a.branch.as_deref(), a.prune)?;
     let header = if lines.is_empty() { Vec::new() } else { vec![format!("From {}", from_url(&url))] };
     let Some(their) = ctx.origin.branches.get(&branch).cloned() else {
         return Err(GitError::Fatal(format!("couldn't find remote ref {branch}")));

@@ -13,6 +13,9 @@ pub enum TagArgs {
         patterns: Vec<String>,
         /// `-n[N]`: N lines of each tag's message (its commit's, when lightweight).
         lines: Option<usize>,
+        /// `--contains C` (true) / `--no-contains C` (false): only tags whose
+        /// commit has C in its history, or lacks it (C: HEAD when not given).
+        contains: Vec<(bool, Option<String>)>,
     },
     Create {
         name: String,
@@ -55,6 +58,8 @@ impl TagArgs {
                 flag(Some('a'), "annotate"),
                 value(Some('m'), "message"),
                 flag(Some('l'), "list"),
+                flag(None, "contains"),
+                flag(None, "no-contains"),
             ],
             "tag [-a | -s | -u <key-id>] [-f] [-m <msg> | -F <file>] [-e]",
         )?;
@@ -62,8 +67,15 @@ impl TagArgs {
         if p.has("delete") {
             return Ok(Self::Delete { names: pos });
         }
-        if pos.is_empty() || p.has("list") || lines.is_some() {
-            return Ok(Self::List { patterns: pos, lines });
+        // Each filter reads the next word as its commit, as branch's do.
+        let contains: Vec<(bool, Option<String>)> = p
+            .opts
+            .iter()
+            .filter(|(l, _)| matches!(*l, "contains" | "no-contains"))
+            .map(|(l, _)| (*l == "contains", (!pos.is_empty()).then(|| pos.remove(0))))
+            .collect();
+        if pos.is_empty() || p.has("list") || lines.is_some() || !contains.is_empty() {
+            return Ok(Self::List { patterns: pos, lines, contains });
         }
         if pos.len() > 2 {
             return Err(GitError::Fatal("too many arguments".into()));
@@ -78,11 +90,11 @@ impl TagArgs {
 
 /// The tags listed, with `-n` their messages' first lines (`%(align:15)`
 /// names, later lines indented by four spaces, as `git tag -n` prints).
-fn list(repo: &Repo, patterns: &[String], lines: Option<usize>) -> String {
-    let shown = repo
-        .tags
-        .iter()
-        .filter(|(name, _)| patterns.is_empty() || patterns.iter().any(|p| super::wildmatch::matches(p, name)));
+fn list(repo: &Repo, patterns: &[String], lines: Option<usize>, contains: &[(bool, String)]) -> String {
+    let shown = repo.tags.iter().filter(|(name, id)| {
+        (patterns.is_empty() || patterns.iter().any(|p| super::wildmatch::matches(p, name)))
+            && contains.iter().all(|(keep, c)| repo.is_ancestor(c, id) == *keep)
+    });
     let mut out = Vec::new();
     for (name, id) in shown {
         let Some(n) = lines.filter(|n| *n > 0) else {
@@ -101,7 +113,16 @@ fn list(repo: &Repo, patterns: &[String], lines: Option<usize>) -> String {
 
 pub fn run(a: &TagArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     match a {
-        TagArgs::List { patterns, lines } => Ok(list(ctx.repo, patterns, *lines)),
+        TagArgs::List { patterns, lines, contains } => {
+            let mut filters = Vec::new();
+            for (keep, rev) in contains {
+                let rev = rev.as_deref().unwrap_or("HEAD");
+                let id =
+                    ctx.repo.resolve(rev).ok_or_else(|| GitError::Error(format!("malformed object name {rev}")))?;
+                filters.push((*keep, id));
+            }
+            Ok(list(ctx.repo, patterns, *lines, &filters))
+        }
         TagArgs::Create { name, target, force, annotate, message } => {
             let repo = &mut *ctx.repo;
             if !is_valid_ref_suffix(name) || name.starts_with('-') {

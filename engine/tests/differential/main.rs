@@ -265,6 +265,8 @@ fn engine_matches_real_git() {
             // a script itself typed is mapped the same way on both sides.
             let paths = [
                 (format!("{root}/origin.git"), "https://github.com/you/smart-chatbot.git"),
+                // The teammate's clone names origin by its absolute path (fetch drops the `.git`).
+                (format!("{root}/origin"), "https://github.com/you/smart-chatbot"),
                 ("../origin.git".to_string(), "https://github.com/you/smart-chatbot.git"),
                 ("../origin".to_string(), "https://github.com/you/smart-chatbot"),
                 (format!("{root}/chatbot"), "/home/you/chatbot"),
