@@ -55,7 +55,8 @@ fn pathspecs(specs: &[String], index: &Tree, recursive: bool) -> Result<Vec<Stri
         if hits.is_empty() {
             return Err(GitError::AddNoMatch(spec.to_string()));
         }
-        if !recursive && !hits.iter().all(|p| p.as_str() == spec) {
+        // A glob names files itself; a folder needs -r.
+        if !recursive && !super::restore::is_glob(spec) && !hits.iter().all(|p| p.as_str() == spec) {
             return Err(GitError::Fatal(format!(
                 "not removing '{}' recursively without -r",
                 spec.trim_end_matches('/')

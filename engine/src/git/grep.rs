@@ -87,7 +87,7 @@ impl GrepArgs {
 
 pub fn run(a: &GrepArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let repo = &*ctx.repo;
-    let is_file = |w: &str| w == "." || ctx.work.keys().any(|p| super::restore::matches(w, p));
+    let is_file = |w: &str| super::restore::is_path(w, ctx.work);
     // The commit (at most one), then paths, read as git reads them.
     let revs_end = match a.dashdash {
         Some(n) => n,

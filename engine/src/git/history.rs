@@ -46,7 +46,7 @@ impl ResetArgs {
     /// when it names one (and no file), else a path that must exist.
     fn split(&self, ctx: &Ctx) -> Result<(String, Vec<String>), GitError> {
         let words = &self.words;
-        let is_file = |w: &str| w == "." || ctx.work.keys().any(|p| super::restore::matches(w, p));
+        let is_file = |w: &str| super::restore::is_path(w, ctx.work);
         let (rev, paths) = match (words.first(), self.dashdash) {
             (None, _) | (Some(_), Some(0)) => (None, &words[..]),
             (Some(first), Some(_)) => (Some(first.clone()), &words[1..]),

@@ -319,7 +319,7 @@ pub(super) fn split_revisions<'a>(
         }
         return Ok(words.split_at(n));
     }
-    let is_file = |w: &str| w == "." || ctx.work.keys().any(|p| super::restore::matches(w, p));
+    let is_file = |w: &str| super::restore::is_path(w, ctx.work);
     let n = words.iter().position(|r| !is_revision(ctx.repo, r)).unwrap_or(words.len());
     let (revs, paths) = words.split_at(n);
     if let Some(r) = revs.iter().find(|r| is_file(r)) {

@@ -46,10 +46,26 @@ impl RestoreArgs {
     }
 }
 
-/// Whether pathspec `spec` names `path` (the file, a folder above it, or `.`).
+/// Whether a pathspec has glob characters (`*.py`): git matches it itself,
+/// so a terminal without a shell's expansion does what a shell's would.
+pub fn is_glob(spec: &str) -> bool {
+    spec.contains(['*', '?', '['])
+}
+
+/// Whether pathspec `spec` names `path` (the file, a folder above it, `.`,
+/// or a glob: `*` crossing `/` as in git's pathspecs).
 pub fn matches(spec: &str, path: &str) -> bool {
+    if is_glob(spec) {
+        return super::wildmatch::matches(spec.trim_start_matches("./"), path);
+    }
     let spec = spec.trim_end_matches('/');
     spec == "." || spec.is_empty() || path == spec || path.strip_prefix(spec).is_some_and(|r| r.starts_with('/'))
+}
+
+/// Whether `word` reads as a path in the working tree, as git's
+/// `verify_filename` reads it: a file or folder there, `.`, or a glob.
+pub fn is_path(word: &str, work: &Tree) -> bool {
+    word == "." || is_glob(word) || work.keys().any(|p| matches(word, p))
 }
 
 /// The paths every spec names in any of `trees`; a spec that names nothing
