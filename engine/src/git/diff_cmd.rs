@@ -113,13 +113,11 @@ pub fn run(a: &DiffArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         new
     };
     // Paths named: only their changes.
-    let limit = |t: Tree| -> Tree {
-        if paths.is_empty() {
-            return t;
-        }
-        t.into_iter().filter(|(p, _)| paths.iter().any(|s| super::restore::matches(s, p))).collect()
+    let (old, new) = if paths.is_empty() {
+        (old, new)
+    } else {
+        (super::show::limited(&old, paths), super::show::limited(&new, paths))
     };
-    let (old, new) = (limit(old), limit(new));
     Ok(match (a.names, a.stat) {
         (Some(status), _) => names(&old, &new, status),
         (None, true) => stat(&old, &new),

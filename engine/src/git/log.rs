@@ -342,7 +342,7 @@ pub(super) fn split_revisions<'a>(
 }
 
 /// Whether two trees agree on every path `specs` names.
-fn same_at(a: &Tree, b: &Tree, specs: &[String]) -> bool {
+pub(super) fn same_at(a: &Tree, b: &Tree, specs: &[String]) -> bool {
     let named = |p: &&String| specs.iter().any(|s| super::restore::matches(s, p));
     a.keys().chain(b.keys()).filter(named).all(|p| a.get(p) == b.get(p))
 }

@@ -71,7 +71,10 @@ pub struct ShowArgs {
     pretty: Pretty,
     abbrev: bool,
     formats: Formats,
+    /// Objects (`HEAD`, a tag, `REV:file`), then paths that limit the diffs.
     revs: Vec<String>,
+    /// How many of `revs` came before a `--`, when there was one.
+    dashdash: Option<usize>,
 }
 
 impl ShowArgs {
@@ -91,12 +94,8 @@ impl ShowArgs {
             "show [<options>] <object>...",
         )
         .map_err(args::as_revision_argument)?;
-        if p.dashdash.is_some() {
-            return Err(GitError::Fatal("limiting git show to paths is not simulated in this tutor yet".into()));
-        }
         let formats = Formats::from_opts(&p.opts)?.unwrap_or(Formats::PATCH);
-        let revs = if p.positional.is_empty() { vec!["HEAD".to_string()] } else { p.positional };
-        Ok(Self { pretty: pretty.unwrap_or(Pretty::Medium), abbrev, formats, revs })
+        Ok(Self { pretty: pretty.unwrap_or(Pretty::Medium), abbrev, formats, revs: p.positional, dashdash: p.dashdash })
     }
 }
 
@@ -133,8 +132,16 @@ fn parent_tree<'a>(repo: &'a Repo, c: &Commit) -> &'a Tree {
     c.parents.first().and_then(|p| repo.commit(p)).map_or(&EMPTY_TREE, |p| &p.tree)
 }
 
-/// One commit: its entry, then its stat and patch.
-fn commit_text(repo: &Repo, c: &Commit, a: &ShowArgs, now: u64) -> Result<String, GitError> {
+/// `t`'s files that `paths` name (all of them when there are none).
+pub(super) fn limited(t: &Tree, paths: &[String]) -> Tree {
+    t.iter()
+        .filter(|(p, _)| paths.is_empty() || paths.iter().any(|s| super::restore::matches(s, p)))
+        .map(|(p, b)| (p.clone(), b.clone()))
+        .collect()
+}
+
+/// One commit: its entry, then its stat and patch (of `paths` alone, when named).
+fn commit_text(repo: &Repo, c: &Commit, a: &ShowArgs, now: u64, paths: &[String]) -> Result<String, GitError> {
     let entry = pretty::entry(repo, c, &a.pretty, a.abbrev, now);
     let mut f = a.formats;
     if c.parents.len() > 1 && f.patch {
@@ -152,7 +159,10 @@ fn commit_text(repo: &Repo, c: &Commit, a: &ShowArgs, now: u64) -> Result<String
         }
         f.patch = false;
     }
-    Ok(with_diff(entry, parent_tree(repo, c), &c.tree, f, &a.pretty))
+    if paths.is_empty() {
+        return Ok(with_diff(entry, parent_tree(repo, c), &c.tree, f, &a.pretty));
+    }
+    Ok(with_diff(entry, &limited(parent_tree(repo, c), paths), &limited(&c.tree, paths), f, &a.pretty))
 }
 
 /// `git log -p` / `--stat`: one commit's entry with what follows it
@@ -163,13 +173,7 @@ pub(super) fn logged(repo: &Repo, c: &Commit, entry: String, f: Formats, pretty:
     if paths.is_empty() || f.is_empty() {
         return with_diff(entry, parent_tree(repo, c), &c.tree, f, pretty);
     }
-    let limit = |t: &Tree| -> Tree {
-        t.iter()
-            .filter(|(p, _)| paths.iter().any(|s| super::restore::matches(s, p)))
-            .map(|(p, b)| (p.clone(), b.clone()))
-            .collect()
-    };
-    with_diff(entry, &limit(parent_tree(repo, c)), &limit(&c.tree), f, pretty)
+    with_diff(entry, &limited(parent_tree(repo, c), paths), &limited(&c.tree, paths), f, pretty)
 }
 
 /// `REV:path` (`:path` is the index): that file's contents.
@@ -196,8 +200,24 @@ fn file_text(ctx: &Ctx, rev: &str, path: &str) -> Result<String, GitError> {
 
 /// `git show`.
 pub fn run(a: &ShowArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    // Objects, then paths: after a `--`, or from the first word that names
+    // no object but a file (`git show main.py`: HEAD's change to it).
+    let n = a.dashdash.unwrap_or_else(|| {
+        a.revs
+            .iter()
+            .position(|w| !w.contains(':') && ctx.repo.resolve(w).is_none() && super::restore::is_path(w, ctx.work))
+            .unwrap_or(a.revs.len())
+    });
+    let (objects, paths) = a.revs.split_at(n);
+    if a.dashdash.is_none()
+        && let Some(p) = paths.iter().find(|p| !super::restore::is_path(p, ctx.work))
+    {
+        return Err(GitError::AmbiguousArgument(p.clone()));
+    }
+    let head = ["HEAD".to_string()];
+    let objects = if objects.is_empty() { &head[..] } else { objects };
     let mut blocks = Vec::new();
-    for rev in &a.revs {
+    for rev in objects {
         if let Some((r, path)) = rev.split_once(':') {
             blocks.push(file_text(ctx, r, path)?);
             continue;
@@ -211,6 +231,14 @@ pub fn run(a: &ShowArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             return Err(GitError::AmbiguousArgument(rev.clone()));
         };
         let Some(c) = repo.commit(&id) else { return Err(GitError::AmbiguousArgument(rev.clone())) };
+        // With paths, a commit that leaves them as a parent had them is not shown.
+        let untouched = |t: &Tree| super::log::same_at(t, &c.tree, paths);
+        if !paths.is_empty()
+            && (c.parents.is_empty() && untouched(&EMPTY_TREE)
+                || c.parents.iter().filter_map(|p| repo.commit(p)).any(|p| untouched(&p.tree)))
+        {
+            continue;
+        }
         let mut text = String::new();
         // An annotated tag (named as a tag, not a branch) shows itself first.
         if let Some((tag, note)) = repo.annotated_tag(rev) {
@@ -225,7 +253,7 @@ pub fn run(a: &ShowArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                 ));
             }
         }
-        text.push_str(&commit_text(repo, c, a, *ctx.clock)?);
+        text.push_str(&commit_text(repo, c, a, *ctx.clock, paths)?);
         blocks.push(text.trim_end_matches('\n').to_string());
     }
     let sep = if a.pretty.terminated() || matches!(a.pretty, Pretty::User { .. }) { "\n" } else { "\n\n" };

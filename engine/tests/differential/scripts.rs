@@ -2040,6 +2040,22 @@ pub const SCRIPTS: &[Script] = &[
             "git status --short",
         ],
     ),
+    exact(
+        "git show limited to paths",
+        &[
+            "echo x >> main.py",
+            "echo y >> README.md",
+            "git commit -am 'Two files'",
+            "git show --stat HEAD -- main.py",
+            "git show -- README.md",
+            "git show main.py",
+            "git show --name-only HEAD README.md",
+            "git show HEAD -- nope.txt",
+            "git show HEAD nope.txt",
+            "git show HEAD:main.py -- README.md",
+            "git show --oneline HEAD~1 -- '*.md'",
+        ],
+    ),
     s(
         "&& chains stop at the first failure",
         &[
