@@ -566,7 +566,7 @@ examine the history and state
    grep       Find text in the tracked files (-n, -i, -c, -l, -v, --cached, <commit>)
    log        Show commit logs (--oneline, --graph, --all, -n, A..B, -p, --stat, --format=, --grep=, -S, -G, -- FILE)
    ls-files   Show the files in the index (-o for untracked ones)
-   show       Show a commit, a tag or REV:FILE (--stat, -p, --oneline, -s, --format=)
+   show       Show a commit, a tag or REV:FILE (--stat, -p, --oneline, -s, --format=, -- FILE)
    rev-parse  Print the commit a name stands for (--short, --verify, --abbrev-ref HEAD, --show-toplevel)
    shortlog   Who did what: each author's commits (-s counts, -n most first, -e emails)
    rev-list   List commits by id (--count main..feature: how far ahead)
