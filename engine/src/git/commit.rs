@@ -117,6 +117,9 @@ pub struct CommitArgs {
     pub amend: bool,
     /// `--no-edit`: keep the message (amend) or the prepared one (merge).
     pub no_edit: bool,
+    /// `git commit PATH…`: only those files, as the working tree has them
+    /// (git's `--only`); what else is staged stays staged.
+    pub paths: Vec<String>,
 }
 
 impl CommitArgs {
@@ -135,8 +138,10 @@ impl CommitArgs {
             ],
             "commit [-a | --interactive | --patch] [-s] [-v] [-u<mode>] [--amend]",
         )?;
-        if let Some(extra) = p.positional.first() {
-            return Err(GitError::PathspecNoMatch(extra.clone()));
+        if let Some(first) = p.positional.first()
+            && p.has("all")
+        {
+            return Err(GitError::Fatal(format!("paths '{first} ...' with -a does not make sense")));
         }
         let messages = p.values("message");
         let message = (!messages.is_empty()).then(|| messages.join("\n\n"));
@@ -146,6 +151,7 @@ impl CommitArgs {
             allow_empty: p.has("allow-empty"),
             amend: p.has("amend"),
             no_edit: p.has("no-edit"),
+            paths: p.positional,
         })
     }
 }
@@ -164,6 +170,15 @@ pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     if a.amend {
         amend_refusal(ctx)?;
     }
+    // git refuses a partial commit before it looks at unmerged files.
+    if let Some(m) = ctx.repo.merge.as_ref().filter(|_| !a.paths.is_empty()) {
+        let during = match m.op {
+            Operation::CherryPick => "cherry-pick",
+            Operation::Rebase => "rebase",
+            _ => "merge",
+        };
+        return Err(GitError::Fatal(format!("cannot do a partial commit during a {during}.")));
+    }
     if let Some(m) = &ctx.repo.merge
         && !m.conflicts.is_empty()
     {
@@ -178,13 +193,18 @@ pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             };
         }
     }
+    if a.amend && !a.paths.is_empty() {
+        return Err(GitError::Fatal("'git commit --amend PATH' is not simulated in this tutor yet".into()));
+    }
     if a.amend {
         return amend(a, ctx);
     }
     let parent = ctx.repo.head_commit().cloned();
     let head_tree = ctx.repo.head_tree();
     let merging = ctx.repo.merge.clone();
-    if ctx.repo.index == head_tree && !a.allow_empty && merging.is_none() {
+    let (tree, named) =
+        if a.paths.is_empty() { (ctx.repo.index.clone(), Vec::new()) } else { partial_tree(a, ctx, &head_tree)? };
+    if tree == head_tree && !a.allow_empty && merging.is_none() {
         return Err(GitError::Refused(status::long(ctx.repo, ctx.work)));
     }
     let message = match (&a.message, &merging) {
@@ -204,9 +224,15 @@ pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         parents.push(m.their.clone());
     }
     let time = ctx.tick();
-    let c = Commit::new(parents, message.clone(), ctx.author.to_string(), time, ctx.repo.index.clone());
+    let c = Commit::new(parents, message.clone(), ctx.author.to_string(), time, tree.clone());
     let id = ctx.repo.insert(c);
     ctx.repo.advance_head(id.clone());
+    for p in named {
+        match tree.get(&p) {
+            Some(body) => ctx.repo.index.insert(p, body.clone()),
+            None => ctx.repo.index.remove(&p),
+        };
+    }
     let kind = match merging.as_ref().map(|m| m.op) {
         Some(Operation::Merge) => "commit (merge)",
         Some(Operation::CherryPick) => "commit (cherry-pick)",
@@ -223,13 +249,34 @@ pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let subject = message.lines().next().unwrap_or("");
     let mut out = format!("[{where_} {}] {subject}", short(&id));
     if merging.as_ref().is_none_or(|m| m.op != crate::repo::Operation::Merge) {
-        let summary = summary(&head_tree, &ctx.repo.index);
+        let summary = summary(&head_tree, &tree);
         if !summary.is_empty() {
             out.push('\n');
             out.push_str(&summary);
         }
     }
     Ok(out)
+}
+
+/// `git commit PATH…`: HEAD's files with the named ones as the working
+/// tree has them, and the paths named (the index takes them once committed).
+fn partial_tree(a: &CommitArgs, ctx: &Ctx, head_tree: &Tree) -> Result<(Tree, Vec<String>), GitError> {
+    let mut named: Vec<String> = Vec::new();
+    for spec in &a.paths {
+        let hits: Vec<&String> = ctx.repo.index.keys().filter(|p| super::restore::matches(spec, p)).collect();
+        if hits.is_empty() {
+            return Err(GitError::PathspecNoMatch(spec.clone()));
+        }
+        named.extend(hits.into_iter().cloned());
+    }
+    let mut tree = head_tree.clone();
+    for p in &named {
+        match ctx.work.get(p) {
+            Some(body) => tree.insert(p.clone(), body.clone()),
+            None => tree.remove(p),
+        };
+    }
+    Ok((tree, named))
 }
 
 /// What stops `git commit --amend` before anything changes.
