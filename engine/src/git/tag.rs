@@ -38,8 +38,10 @@ impl TagArgs {
         let mut words = Vec::new();
         for (i, w) in rest.iter().enumerate() {
             let before_dashdash = !rest[..i].iter().any(|x| x == "--");
+            // `-m -n…` is a message, not the option.
+            let a_value = i > 0 && matches!(rest[i - 1].as_str(), "-m" | "--message");
             match w.strip_prefix("-n") {
-                Some(n) if before_dashdash => {
+                Some(n) if before_dashdash && !a_value => {
                     lines = Some(if n.is_empty() {
                         1
                     } else {

@@ -1770,6 +1770,8 @@ pub const SCRIPTS: &[Script] = &[
             "git tag -nx",
             "git tag -n 'v*'",
             "git tag -l '*candidate*' -n",
+            "git tag -a v2.0 -m '-n is a message here'",
+            "git tag -n -l 'v2*'",
         ],
     ),
     s(
