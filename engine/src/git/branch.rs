@@ -72,8 +72,35 @@ impl Filter {
         ("no-contains", Self::NoContains),
     ];
 
+    /// The filters among the options given, in order, each reading the
+    /// next of `words` as its commit (git's `--contains [<commit>]`).
+    pub(super) fn from_opts(opts: &[(&str, Option<String>)], words: &mut Vec<String>) -> Vec<(Self, Option<String>)> {
+        opts.iter()
+            .filter_map(|(l, _)| Self::ALL.iter().find(|(n, _)| n == l).map(|(_, f)| *f))
+            .map(|f| (f, (!words.is_empty()).then(|| words.remove(0))))
+            .collect()
+    }
+
+    /// Each filter with the commit it names (HEAD when none), or git's
+    /// refusal: `--contains` words it as an error, `--merged` as fatal.
+    pub(super) fn resolve(repo: &Repo, given: &[(Self, Option<String>)]) -> Result<Vec<(Self, CommitId)>, GitError> {
+        given
+            .iter()
+            .map(|(filter, rev)| {
+                let rev = rev.as_deref().unwrap_or("HEAD");
+                repo.resolve(rev).map(|id| (*filter, id)).ok_or_else(|| {
+                    let text = format!("malformed object name {rev}");
+                    match filter {
+                        Self::Contains | Self::NoContains => GitError::Error(text),
+                        Self::Merged | Self::NoMerged => GitError::Fatal(text),
+                    }
+                })
+            })
+            .collect()
+    }
+
     /// Whether a branch at `tip` passes, against `commit`.
-    fn keeps(self, repo: &Repo, tip: &str, commit: &str) -> bool {
+    pub(super) fn keeps(self, repo: &Repo, tip: &str, commit: &str) -> bool {
         match self {
             Self::Merged => repo.is_ancestor(tip, commit),
             Self::NoMerged => !repo.is_ancestor(tip, commit),
@@ -146,13 +173,7 @@ impl BranchArgs {
             return Ok(Self::ShowCurrent);
         }
         let verbose = p.opts.iter().filter(|(l, _)| *l == "verbose").count() as u8;
-        // Each filter reads the next word as its commit.
-        let filters: Vec<(Filter, Option<String>)> = p
-            .opts
-            .iter()
-            .filter_map(|(l, _)| Filter::ALL.iter().find(|(n, _)| n == l).map(|(_, f)| *f))
-            .map(|f| (f, (!pos.is_empty()).then(|| pos.remove(0))))
-            .collect();
+        let filters = Filter::from_opts(&p.opts, &mut pos);
         if !filters.is_empty() || p.has("remotes") || p.has("all") || p.has("list") || pos.is_empty() {
             let patterns = std::mem::take(&mut pos);
             return Ok(Self::List(ListArgs {
@@ -374,19 +395,7 @@ fn delete(repo: &mut Repo, name: &str, force: bool) -> Result<String, GitError> 
 }
 
 fn list(repo: &Repo, l: &ListArgs) -> Result<String, GitError> {
-    let mut filters = Vec::new();
-    for (filter, rev) in &l.filters {
-        let rev = rev.as_deref().unwrap_or("HEAD");
-        let Some(id) = repo.resolve(rev) else {
-            // --contains words its refusal as an error, --merged as fatal.
-            let text = format!("malformed object name {rev}");
-            return Err(match filter {
-                Filter::Contains | Filter::NoContains => GitError::Error(text),
-                Filter::Merged | Filter::NoMerged => GitError::Fatal(text),
-            });
-        };
-        filters.push((*filter, id));
-    }
+    let filters = Filter::resolve(repo, &l.filters)?;
     let named = |name: &str| l.patterns.is_empty() || l.patterns.iter().any(|p| super::wildmatch::matches(p, name));
     let shown_tip = |tip: &str| filters.iter().all(|(f, c)| f.keeps(repo, tip, c));
     let shown = |name: &str, tip: &str| named(name) && shown_tip(tip);

@@ -1,6 +1,7 @@
 //! `git add` and `git commit`.
 
 use super::args::{self, flag, value};
+use super::restore::put;
 use super::{Ctx, GitError, status};
 use crate::diff::{Change, changes, line_counts, rename_label};
 use crate::repo::{Commit, Head, Operation, Tree, short};
@@ -58,12 +59,9 @@ pub fn add(a: &AddArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         // git prints this advice but still exits 0.
         return Ok("Nothing specified, nothing added.\nhint: Maybe you wanted to say 'git add .'?\nhint: Disable this message with \"git config advice.addEmptyPathspec false\"".into());
     }
-    let specs: Vec<String> = a
-        .paths
-        .iter()
-        .map(|p| if p == "*" { ".".to_string() } else { p.trim_start_matches("./").to_string() })
-        .collect();
-    let named = |p: &String| specs.is_empty() || specs.iter().any(|s| super::restore::matches(s, p));
+    // `*` and the like are globs git matches itself (restore::matches).
+    let specs: Vec<String> = a.paths.iter().map(|p| p.trim_start_matches("./").to_string()).collect();
+    let named = |p: &String| specs.is_empty() || super::restore::named_by(&specs, p);
     // -u stages only what git tracks; otherwise untracked files come too.
     let mut targets: Vec<String> = ctx.repo.index.keys().filter(|p| named(p)).cloned().collect();
     if a.scope != AddScope::Update {
@@ -91,14 +89,7 @@ pub fn add(a: &AddArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         if a.dry_run {
             continue;
         }
-        match body {
-            Some(body) => {
-                ctx.repo.index.insert(p.clone(), body.clone());
-            }
-            None => {
-                ctx.repo.index.remove(&p);
-            }
-        }
+        put(&mut ctx.repo.index, &p, body);
         if let Some(m) = ctx.repo.merge.as_mut() {
             m.conflicts.remove(&p);
         }
@@ -228,10 +219,7 @@ pub fn commit(a: &CommitArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let id = ctx.repo.insert(c);
     ctx.repo.advance_head(id.clone());
     for p in named {
-        match tree.get(&p) {
-            Some(body) => ctx.repo.index.insert(p, body.clone()),
-            None => ctx.repo.index.remove(&p),
-        };
+        put(&mut ctx.repo.index, &p, tree.get(&p));
     }
     let kind = match merging.as_ref().map(|m| m.op) {
         Some(Operation::Merge) => "commit (merge)",
@@ -271,10 +259,7 @@ fn partial_tree(a: &CommitArgs, ctx: &Ctx, head_tree: &Tree) -> Result<(Tree, Ve
     }
     let mut tree = head_tree.clone();
     for p in &named {
-        match ctx.work.get(p) {
-            Some(body) => tree.insert(p.clone(), body.clone()),
-            None => tree.remove(p),
-        };
+        put(&mut tree, p, ctx.work.get(p));
     }
     Ok((tree, named))
 }

@@ -113,11 +113,7 @@ pub fn run(a: &DiffArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         new
     };
     // Paths named: only their changes.
-    let (old, new) = if paths.is_empty() {
-        (old, new)
-    } else {
-        (super::show::limited(&old, paths), super::show::limited(&new, paths))
-    };
+    let (old, new) = (super::show::limited(&old, paths), super::show::limited(&new, paths));
     Ok(match (a.names, a.stat) {
         (Some(status), _) => names(&old, &new, status),
         (None, true) => stat(&old, &new),

@@ -122,7 +122,7 @@ pub fn run(a: &GrepArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     };
     let mut out = Vec::new();
     for (path, body) in &tree {
-        if !paths.is_empty() && !paths.iter().any(|s| super::restore::matches(s, path)) {
+        if !paths.is_empty() && !super::restore::named_by(paths, path) {
             continue;
         }
         let hits: Vec<(usize, &str)> = body

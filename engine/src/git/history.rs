@@ -119,17 +119,10 @@ fn reset_paths(a: &ResetArgs, rev: &str, paths: &[String], ctx: &mut Ctx) -> Res
     }
     let id = ctx.repo.resolve(rev).ok_or_else(|| GitError::AmbiguousArgument(rev.to_string()))?;
     let tree = ctx.repo.commit(&id).map(|c| c.tree.clone()).unwrap_or_default();
-    let named: Vec<String> = tree
-        .keys()
-        .chain(ctx.repo.index.keys())
-        .filter(|p| paths.iter().any(|spec| super::restore::matches(spec, p)))
-        .cloned()
-        .collect();
+    let named: Vec<String> =
+        tree.keys().chain(ctx.repo.index.keys()).filter(|p| super::restore::named_by(paths, p)).cloned().collect();
     for p in named {
-        match tree.get(&p) {
-            Some(body) => ctx.repo.index.insert(p, body.clone()),
-            None => ctx.repo.index.remove(&p),
-        };
+        super::restore::put(&mut ctx.repo.index, &p, tree.get(&p));
     }
     let warning = if a.mixed_given {
         "warning: --mixed with paths is deprecated; use 'git reset -- <paths>' instead.\n"

@@ -8,7 +8,7 @@ use super::pattern::Pattern;
 use super::pretty::{self, Pretty};
 use super::show::{self, Formats};
 use super::{Ctx, GitError};
-use crate::repo::{Commit, CommitId, IdMap, Repo, Tree};
+use crate::repo::{Commit, CommitId, EMPTY_TREE, IdMap, Repo, Tree};
 
 // Each bool is one of git's independent flags.
 #[allow(clippy::struct_excessive_bools)]
@@ -132,9 +132,6 @@ impl LogArgs {
                     .into(),
             ));
         }
-        if p.has("graph") && p.dashdash.is_some_and(|n| n < p.positional.len()) {
-            return Err(GitError::Fatal("'git log --graph' with paths is not simulated in this tutor yet".into()));
-        }
         Ok(Self {
             formats,
             authors,
@@ -253,9 +250,8 @@ impl Pickaxe {
         if c.parents.len() > 1 {
             return Vec::new();
         }
-        let empty = Tree::new();
-        let old = c.parents.first().and_then(|p| repo.commit(p)).map_or(&empty, |p| &p.tree);
-        let named = |p: &&String| paths.is_empty() || paths.iter().any(|s| super::restore::matches(s, p));
+        let old = show::parent_tree(repo, c);
+        let named = |p: &&String| paths.is_empty() || super::restore::named_by(paths, p);
         let found = |path: &&String| {
             let path: &String = path;
             let (before, after) =
@@ -343,7 +339,7 @@ pub(super) fn split_revisions<'a>(
 
 /// Whether two trees agree on every path `specs` names.
 pub(super) fn same_at(a: &Tree, b: &Tree, specs: &[String]) -> bool {
-    let named = |p: &&String| specs.iter().any(|s| super::restore::matches(s, p));
+    let named = |p: &&String| super::restore::named_by(specs, p);
     a.keys().chain(b.keys()).filter(named).all(|p| a.get(p) == b.get(p))
 }
 
@@ -377,7 +373,7 @@ fn walk_paths<'a>(
         let parents = if first_parent { &c.parents[..c.parents.len().min(1)] } else { &c.parents[..] };
         let tree_of = |p: &CommitId| repo.commit(p).map(|pc| &pc.tree);
         let mut follow: Vec<&CommitId> = parents.iter().collect();
-        let mut treesame = parents.is_empty() && same_at(&c.tree, &Tree::new(), specs);
+        let mut treesame = parents.is_empty() && same_at(&c.tree, &EMPTY_TREE, specs);
         for p in parents {
             if tree_of(p).is_some_and(|t| same_at(t, &c.tree, specs)) {
                 treesame = true;
@@ -398,7 +394,9 @@ fn walk_paths<'a>(
     out
 }
 
-pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+/// The commits `git log` shows, in order, and the paths it was limited to:
+/// what `rev-list` and `shortlog` walk too.
+pub(super) fn selected<'a>(a: &'a LogArgs, ctx: &Ctx) -> Result<(Vec<CommitId>, &'a [String]), GitError> {
     let (revs, paths) = revs_and_paths(a, ctx)?;
     let repo = &*ctx.repo;
     let mut tips = Vec::new();
@@ -481,7 +479,12 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         ids.truncate(a.max.unwrap_or(usize::MAX));
         ids
     };
-    let ids = if a.reverse { ids.into_iter().rev().collect() } else { ids };
+    Ok((if a.reverse { ids.into_iter().rev().collect() } else { ids }, paths))
+}
+
+pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    let (ids, paths) = selected(a, ctx)?;
+    let repo = &*ctx.repo;
     let now = *ctx.clock;
     let commits = ids.iter().filter_map(|id| repo.commit(id));
     if !a.graph {

@@ -118,8 +118,7 @@ pub fn merge_base(a: &MergeBaseArgs, ctx: &mut Ctx) -> Result<String, GitError> 
     repo.merge_base(&x, &y).ok_or_else(|| GitError::Refused(String::new()))
 }
 
-/// `git rev-list`: `git log`'s walk printing full ids, or with `--count`
-/// how many.
+/// `git rev-list`: `git log`'s walk as full ids, or with `--count` how many.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RevListArgs {
     log: LogArgs,
@@ -138,7 +137,7 @@ impl RevListArgs {
     /// revision is named (shortlog at a terminal), else git's usage.
     fn parse_walk(rest: &[String], command: &str, head: bool) -> Result<Self, GitError> {
         let mut count = false;
-        let mut words = vec!["--format=%H".to_string()];
+        let mut words = Vec::new();
         let mut options = true;
         let mut revs = 0;
         let mut i = 0;
@@ -179,8 +178,8 @@ impl RevListArgs {
 }
 
 pub fn rev_list(a: &RevListArgs, ctx: &mut Ctx) -> Result<String, GitError> {
-    let ids = super::log::run(&a.log, ctx)?;
-    Ok(if a.count { ids.lines().count().to_string() } else { ids })
+    let (ids, _) = super::log::selected(&a.log, ctx)?;
+    Ok(if a.count { ids.len().to_string() } else { ids.join("\n") })
 }
 
 /// `git shortlog [-s] [-n] [-e] [<revision-range>] [[--] <path>...]`: each
@@ -222,11 +221,11 @@ impl ShortlogArgs {
 }
 
 pub fn shortlog(a: &ShortlogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
-    let ids = rev_list(&a.walk, ctx)?;
+    let (ids, _) = super::log::selected(&a.walk.log, ctx)?;
     let repo = &*ctx.repo;
     // Authors in first-seen order, each with its subjects newest first.
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
-    for c in ids.lines().filter_map(|id| repo.commit(id)) {
+    for c in ids.iter().filter_map(|id| repo.commit(id)) {
         let who = if a.email { c.author.clone() } else { super::config::ident_parts(&c.author).0.to_string() };
         let subject = c.subject().to_string();
         match groups.iter_mut().find(|(w, _)| *w == who) {

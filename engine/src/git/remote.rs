@@ -114,14 +114,7 @@ pub fn remote(a: &RemoteArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         }
         RemoteArgs::Prune { name, dry_run } => {
             let url = remote_url(repo, name)?;
-            let prefix = format!("{name}/");
-            let origin = &*ctx.origin;
-            let stale: Vec<String> = repo
-                .remote_tracking
-                .keys()
-                .filter(|r| r.strip_prefix(&prefix).is_some_and(|b| b != "HEAD" && !origin.branches.contains_key(b)))
-                .cloned()
-                .collect();
+            let stale = stale(repo, ctx.origin, name);
             if stale.is_empty() {
                 return Ok(String::new());
             }
@@ -144,6 +137,17 @@ pub fn remote(a: &RemoteArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             Ok(String::new())
         }
     }
+}
+
+/// `remote`'s remote-tracking branches whose branch `origin` no longer has
+/// (what `fetch --prune` and `remote prune` remove).
+fn stale(repo: &Repo, origin: &Repo, remote: &str) -> Vec<String> {
+    let prefix = format!("{remote}/");
+    repo.remote_tracking
+        .keys()
+        .filter(|r| r.strip_prefix(&prefix).is_some_and(|b| !origin.branches.contains_key(b)))
+        .cloned()
+        .collect()
 }
 
 /// The URL of a configured remote, or git's refusal for an unknown one.
@@ -196,14 +200,7 @@ fn fetch_into(
     // (flag and summary, ref name, where it goes), then laid out in columns.
     let mut rows: Vec<(String, String, String)> = Vec::new();
     if prune && only.is_none() {
-        let prefix = format!("{remote}/");
-        let gone: Vec<String> = repo
-            .remote_tracking
-            .keys()
-            .filter(|r| r.strip_prefix(&prefix).is_some_and(|b| !origin.branches.contains_key(b)))
-            .cloned()
-            .collect();
-        for r in gone {
+        for r in stale(repo, origin, remote) {
             repo.remote_tracking.remove(&r);
             rows.push((" - [deleted]        ".into(), "(none)".into(), r));
         }

@@ -62,6 +62,11 @@ pub fn matches(spec: &str, path: &str) -> bool {
     spec == "." || spec.is_empty() || path == spec || path.strip_prefix(spec).is_some_and(|r| r.starts_with('/'))
 }
 
+/// Whether any of `specs` names `path`.
+pub fn named_by(specs: &[String], path: &str) -> bool {
+    specs.iter().any(|s| matches(s, path))
+}
+
 /// Whether `word` reads as a path in the working tree, as git's
 /// `verify_filename` reads it: a file or folder there, `.`, or a glob.
 pub fn is_path(word: &str, work: &Tree) -> bool {
@@ -85,7 +90,7 @@ fn matched(specs: &[String], trees: &[&Tree]) -> Result<Vec<String>, GitError> {
 }
 
 /// Sets `path` in `tree` to `body` (absent: removed); whether it changed.
-fn put(tree: &mut Tree, path: &str, body: Option<&String>) -> bool {
+pub(super) fn put(tree: &mut Tree, path: &str, body: Option<&String>) -> bool {
     match body {
         Some(b) => tree.insert(path.to_string(), b.clone()).as_ref() != Some(b),
         None => tree.remove(path).is_some(),

@@ -2,6 +2,7 @@
 //! with `--short`, or the branch HEAD is on with `--abbrev-ref HEAD` — what a
 //! deploy script or a learner checking "which commit is this?" asks for.
 
+use super::error::WORKTREE;
 use super::{Ctx, GitError};
 use crate::repo::{Repo, SHORT_ID_LEN};
 
@@ -25,18 +26,19 @@ pub struct RevParseArgs {
     revs: Vec<String>,
 }
 
-/// What rev-parse answers about the repository itself (the learner's
-/// clone is `/home/you/chatbot`).
-const ABOUT: &[(&str, &str)] = &[
-    ("--show-toplevel", "/home/you/chatbot"),
-    ("--git-dir", ".git"),
-    ("--absolute-git-dir", "/home/you/chatbot/.git"),
-    ("--is-inside-work-tree", "true"),
-    ("--is-inside-git-dir", "false"),
-    ("--is-bare-repository", "false"),
-    ("--show-prefix", ""),
-    ("--show-cdup", ""),
-];
+/// What rev-parse answers about the repository itself, when `question` is
+/// one of those options (the clone is at [`WORKTREE`]).
+fn about(question: &str) -> Option<String> {
+    Some(match question {
+        "--show-toplevel" => WORKTREE.to_string(),
+        "--absolute-git-dir" => format!("{WORKTREE}/.git"),
+        "--git-dir" => ".git".to_string(),
+        "--is-inside-work-tree" => "true".to_string(),
+        "--is-inside-git-dir" | "--is-bare-repository" => "false".to_string(),
+        "--show-prefix" | "--show-cdup" => String::new(),
+        _ => return None,
+    })
+}
 
 fn not_simulated(word: &str) -> GitError {
     GitError::Fatal(format!("'git rev-parse {word}' is not simulated in this tutor yet"))
@@ -56,7 +58,7 @@ impl RevParseArgs {
                 "--short" => Some(Form::Short(SHORT_ID_LEN)),
                 "--abbrev-ref" => Some(Form::AbbrevRef),
                 // Questions about the repository, answered in their place.
-                w if ABOUT.iter().any(|(q, _)| *q == w) => {
+                w if about(w).is_some() => {
                     revs.push(w.to_string());
                     None
                 }
@@ -125,8 +127,8 @@ pub fn run(a: &RevParseArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     }
     let mut out = Vec::new();
     for rev in &a.revs {
-        if let Some((_, answer)) = ABOUT.iter().find(|(q, _)| q == rev) {
-            out.push((*answer).to_string());
+        if let Some(answer) = about(rev) {
+            out.push(answer);
             continue;
         }
         let Some(id) = object(repo, rev) else {

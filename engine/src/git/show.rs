@@ -6,6 +6,9 @@ use super::diff_cmd::{names, patch, stat};
 use super::pretty::{self, Pretty};
 use super::{Ctx, GitError};
 use crate::clock::git_date;
+use std::borrow::Cow;
+
+use super::restore::named_by;
 use crate::repo::{Commit, EMPTY_TREE, Repo, Tree};
 
 /// What follows a commit's header: its `--stat`, its patch, both, the
@@ -104,6 +107,21 @@ impl ShowArgs {
 /// `---` line when both a stat and a patch follow (else a blank line); the
 /// stat; a blank line; the patch. Ends in a newline when anything follows.
 pub(super) fn with_diff(entry: String, old: &Tree, new: &Tree, f: Formats, pretty: &Pretty) -> String {
+    let parts = diff_parts(old, new, f);
+    let mut out = entry;
+    if !parts.is_empty() {
+        if *pretty != Pretty::Oneline && !pretty.is_empty() {
+            out.push_str(if parts.len() > 1 { "---\n" } else { "\n" });
+        }
+        out.push_str(&parts.join("\n\n"));
+        out.push('\n');
+    }
+    out
+}
+
+/// What `f` asks for between two trees, each part non-empty: the names, or
+/// the stat and the patch (`git stash show` prints them alone, blank lines between).
+pub(super) fn diff_parts(old: &Tree, new: &Tree, f: Formats) -> Vec<String> {
     let mut parts = Vec::new();
     if let Some(n) = f.names {
         parts.push(names(old, new, n == Names::Status));
@@ -116,28 +134,20 @@ pub(super) fn with_diff(entry: String, old: &Tree, new: &Tree, f: Formats, prett
         }
     }
     parts.retain(|p| !p.is_empty());
-    let mut out = entry;
-    if !parts.is_empty() {
-        if *pretty != Pretty::Oneline && !pretty.is_empty() {
-            out.push_str(if parts.len() > 1 { "---\n" } else { "\n" });
-        }
-        out.push_str(&parts.join("\n\n"));
-        out.push('\n');
-    }
-    out
+    parts
 }
 
 /// The diff a commit shows against: its first parent, or nothing for a root.
-fn parent_tree<'a>(repo: &'a Repo, c: &Commit) -> &'a Tree {
+pub(super) fn parent_tree<'a>(repo: &'a Repo, c: &Commit) -> &'a Tree {
     c.parents.first().and_then(|p| repo.commit(p)).map_or(&EMPTY_TREE, |p| &p.tree)
 }
 
-/// `t`'s files that `paths` name (all of them when there are none).
-pub(super) fn limited(t: &Tree, paths: &[String]) -> Tree {
-    t.iter()
-        .filter(|(p, _)| paths.is_empty() || paths.iter().any(|s| super::restore::matches(s, p)))
-        .map(|(p, b)| (p.clone(), b.clone()))
-        .collect()
+/// `t`'s files that `paths` name (`t` itself when there are none).
+pub(super) fn limited<'a>(t: &'a Tree, paths: &[String]) -> Cow<'a, Tree> {
+    if paths.is_empty() {
+        return Cow::Borrowed(t);
+    }
+    Cow::Owned(t.iter().filter(|(p, _)| named_by(paths, p)).map(|(p, b)| (p.clone(), b.clone())).collect())
 }
 
 /// One commit: its entry, then its stat and patch (of `paths` alone, when named).
@@ -159,9 +169,6 @@ fn commit_text(repo: &Repo, c: &Commit, a: &ShowArgs, now: u64, paths: &[String]
         }
         f.patch = false;
     }
-    if paths.is_empty() {
-        return Ok(with_diff(entry, parent_tree(repo, c), &c.tree, f, &a.pretty));
-    }
     Ok(with_diff(entry, &limited(parent_tree(repo, c), paths), &limited(&c.tree, paths), f, &a.pretty))
 }
 
@@ -170,8 +177,8 @@ fn commit_text(repo: &Repo, c: &Commit, a: &ShowArgs, now: u64, paths: &[String]
 /// `paths`: only their changes (`git log -p -- PATH`), when there are some.
 pub(super) fn logged(repo: &Repo, c: &Commit, entry: String, f: Formats, pretty: &Pretty, paths: &[String]) -> String {
     let f = if c.parents.len() > 1 { Formats::default() } else { f };
-    if paths.is_empty() || f.is_empty() {
-        return with_diff(entry, parent_tree(repo, c), &c.tree, f, pretty);
+    if f.is_empty() {
+        return entry;
     }
     with_diff(entry, &limited(parent_tree(repo, c), paths), &limited(&c.tree, paths), f, pretty)
 }

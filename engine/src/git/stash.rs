@@ -273,10 +273,7 @@ pub fn run(a: &StashArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             let base =
                 stash.parents.first().and_then(|p| ctx.repo.commit(p)).map(|c| c.tree.clone()).unwrap_or_default();
             if let Some(f) = formats {
-                let pretty = super::pretty::Pretty::Oneline;
-                return Ok(super::show::with_diff(String::new(), &base, &stash.tree, *f, &pretty)
-                    .trim_end()
-                    .to_string());
+                return Ok(super::show::diff_parts(&base, &stash.tree, *f).join("\n\n").trim_end().to_string());
             }
             let stat = super::commit::summary(&base, &stash.tree);
             let totals = stat.lines().next().unwrap_or_default().to_string();

@@ -1,9 +1,10 @@
 //! `git tag`: list, create (lightweight, or annotated with `-a`/`-m`), delete.
 
 use super::args::{self, flag, value};
+use super::branch::Filter;
 use super::{Ctx, GitError};
 use crate::refname::is_valid_ref_suffix;
-use crate::repo::{Repo, TagNote, short};
+use crate::repo::{CommitId, Repo, TagNote, short};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TagArgs {
@@ -13,9 +14,9 @@ pub enum TagArgs {
         patterns: Vec<String>,
         /// `-n[N]`: N lines of each tag's message (its commit's, when lightweight).
         lines: Option<usize>,
-        /// `--contains C` (true) / `--no-contains C` (false): only tags whose
-        /// commit has C in its history, or lacks it (C: HEAD when not given).
-        contains: Vec<(bool, Option<String>)>,
+        /// `--contains C` / `--no-contains C`: only tags whose commit has C
+        /// in its history, or lacks it (C: HEAD when not given).
+        contains: Vec<(Filter, Option<String>)>,
     },
     Create {
         name: String,
@@ -69,13 +70,7 @@ impl TagArgs {
         if p.has("delete") {
             return Ok(Self::Delete { names: pos });
         }
-        // Each filter reads the next word as its commit, as branch's do.
-        let contains: Vec<(bool, Option<String>)> = p
-            .opts
-            .iter()
-            .filter(|(l, _)| matches!(*l, "contains" | "no-contains"))
-            .map(|(l, _)| (*l == "contains", (!pos.is_empty()).then(|| pos.remove(0))))
-            .collect();
+        let contains = Filter::from_opts(&p.opts, &mut pos);
         if pos.is_empty() || p.has("list") || lines.is_some() || !contains.is_empty() {
             return Ok(Self::List { patterns: pos, lines, contains });
         }
@@ -92,10 +87,10 @@ impl TagArgs {
 
 /// The tags listed, with `-n` their messages' first lines (`%(align:15)`
 /// names, later lines indented by four spaces, as `git tag -n` prints).
-fn list(repo: &Repo, patterns: &[String], lines: Option<usize>, contains: &[(bool, String)]) -> String {
+fn list(repo: &Repo, patterns: &[String], lines: Option<usize>, contains: &[(Filter, CommitId)]) -> String {
     let shown = repo.tags.iter().filter(|(name, id)| {
         (patterns.is_empty() || patterns.iter().any(|p| super::wildmatch::matches(p, name)))
-            && contains.iter().all(|(keep, c)| repo.is_ancestor(c, id) == *keep)
+            && contains.iter().all(|(f, c)| f.keeps(repo, id, c))
     });
     let mut out = Vec::new();
     for (name, id) in shown {
@@ -116,14 +111,7 @@ fn list(repo: &Repo, patterns: &[String], lines: Option<usize>, contains: &[(boo
 pub fn run(a: &TagArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     match a {
         TagArgs::List { patterns, lines, contains } => {
-            let mut filters = Vec::new();
-            for (keep, rev) in contains {
-                let rev = rev.as_deref().unwrap_or("HEAD");
-                let id =
-                    ctx.repo.resolve(rev).ok_or_else(|| GitError::Error(format!("malformed object name {rev}")))?;
-                filters.push((*keep, id));
-            }
-            Ok(list(ctx.repo, patterns, *lines, &filters))
+            Ok(list(ctx.repo, patterns, *lines, &Filter::resolve(ctx.repo, contains)?))
         }
         TagArgs::Create { name, target, force, annotate, message } => {
             let repo = &mut *ctx.repo;
