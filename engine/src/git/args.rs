@@ -56,15 +56,16 @@ impl Parsed {
 /// An option `spec` lacks: git's own refusal when git lacks it too, the
 /// tutor's "not simulated" when git has it (never silently ignored).
 fn unknown(usage: &'static str, word: &str, long: Option<&str>, short: Option<char>) -> GitError {
-    let command = usage.split(' ').next().unwrap_or_default();
-    let command = if command == "stash" { "stash" } else { command };
+    let first = usage.split(' ').next().unwrap_or_default();
+    // `stash list` hands its options to log: log's table knows them.
+    let (named, command) = if usage.starts_with("stash list") { ("stash list", "log") } else { (first, first) };
     match (long, short) {
         (Some(name), _) if super::known_flags::knows_long(command, name) => {
-            GitError::Fatal(format!("'git {command} --{name}' is not simulated in this tutor yet"))
+            GitError::Fatal(format!("'git {named} --{name}' is not simulated in this tutor yet"))
         }
         (Some(name), _) => GitError::UnknownOption(name.to_string(), usage),
         (None, Some(c)) if super::known_flags::knows_short(command, c) => {
-            GitError::Fatal(format!("'git {command} -{c}' is not simulated in this tutor yet"))
+            GitError::Fatal(format!("'git {named} -{c}' is not simulated in this tutor yet"))
         }
         (None, Some(c)) => GitError::UnknownSwitch(c, usage),
         (None, None) => GitError::Fatal(format!("'{word}' is not simulated in this tutor yet")),

@@ -6,6 +6,8 @@ use super::branch::{check_new_branch, start_point};
 use super::{Ctx, GitError, status, tracking_info};
 use crate::repo::{CommitId, Head, Operation, Repo, Tree, short};
 
+// Each bool is one of git's independent flags.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckoutArgs {
     /// `switch` (true) or `checkout` (false): they word refusals differently.
@@ -13,6 +15,8 @@ pub struct CheckoutArgs {
     pub target: Option<String>,
     /// `-b`/`-c`: create this branch at `target` (or HEAD).
     pub create: Option<String>,
+    /// `-B`/`-C`: `create` may name a branch that exists; it is reset.
+    pub reset: bool,
     pub detach: bool,
     /// Paths to restore instead of switching (`git checkout [REV] -- PATH`).
     pub paths: Vec<String>,
@@ -22,23 +26,35 @@ pub struct CheckoutArgs {
 
 impl CheckoutArgs {
     pub fn parse_checkout(rest: &[String]) -> Result<Self, GitError> {
-        let p =
-            args::parse(rest, &[value(Some('b'), "branch"), flag(None, "detach")], "checkout [<options>] <branch>")?;
-        let create = p.value("branch").map(str::to_string);
-        Self::from_parsed(false, create, p.has("detach"), p)
+        let p = args::parse(
+            rest,
+            &[value(Some('b'), "branch"), value(Some('B'), "-B"), flag(None, "detach")],
+            "checkout [<options>] <branch>",
+        )?;
+        Self::from_parsed(false, ["branch", "-B"], "'-b', '-B'", p)
     }
 
     pub fn parse_switch(rest: &[String]) -> Result<Self, GitError> {
         let p = args::parse(
             rest,
-            &[value(Some('c'), "create"), flag(Some('d'), "detach")],
+            &[value(Some('c'), "create"), value(Some('C'), "force-create"), flag(Some('d'), "detach")],
             "switch [<options>] [<branch>]",
         )?;
-        let create = p.value("create").map(str::to_string);
-        Self::from_parsed(true, create, p.has("detach"), p)
+        Self::from_parsed(true, ["create", "force-create"], "'-c', '-C'", p)
     }
 
-    fn from_parsed(switch: bool, create: Option<String>, detach: bool, p: Parsed) -> Result<Self, GitError> {
+    /// `creates`: the long names of the create and the create-or-reset
+    /// options; `named`: how git's refusal to take both names them.
+    fn from_parsed(switch: bool, creates: [&str; 2], named: &str, p: Parsed) -> Result<Self, GitError> {
+        let (create, reset) = match (p.value(creates[0]), p.value(creates[1])) {
+            (Some(_), Some(_)) => {
+                return Err(GitError::Fatal(format!("options {named}, and '--orphan' cannot be used together")));
+            }
+            (Some(name), None) => (Some(name.to_string()), false),
+            (None, Some(name)) => (Some(name.to_string()), true),
+            (None, None) => (None, false),
+        };
+        let detach = p.has("detach");
         let Parsed { mut positional, dashdash, .. } = p;
         let mut paths = match dashdash {
             Some(k) => positional.split_off(k),
@@ -66,7 +82,7 @@ impl CheckoutArgs {
             return Err(GitError::NothingToSwitchTo);
         }
         // Plain `git checkout` with nothing: git just reports the tracking state.
-        Ok(Self { switch, target, create, detach, paths, dashdash: dashdash.is_some() })
+        Ok(Self { switch, target, create, reset, detach, paths, dashdash: dashdash.is_some() })
     }
 }
 
@@ -116,8 +132,6 @@ pub fn switch_trees(repo: &mut Repo, work: &mut Tree, from: &Tree, to: &Tree, ve
     Ok(())
 }
 
-/// Checks out `target` (a commit) and points HEAD at `head`, printing what
-/// git prints; `name` is the target as typed, for the reflog.
 /// git's refusal to merge the working tree while files are unmerged.
 fn refuse_unmerged(repo: &Repo) -> Result<(), GitError> {
     let Some(m) = repo.merge.as_ref().filter(|m| !m.conflicts.is_empty()) else { return Ok(()) };
@@ -129,8 +143,22 @@ fn refuse_unmerged(repo: &Repo) -> Result<(), GitError> {
 /// Moves HEAD to `target` as `head`, carrying local changes. `merge_tree`:
 /// whether git merges the working tree (not for `checkout -b NEW` with no
 /// start point, which leaves index and files alone and lists nothing).
+/// `name` is the target as typed, for the reflog.
 fn move_head(
     ctx: &mut Ctx,
+    target: &CommitId,
+    head: Head,
+    name: &str,
+    merge_tree: bool,
+) -> Result<Vec<String>, GitError> {
+    let from = ctx.repo.head_snapshot();
+    move_head_from(ctx, from, target, head, name, merge_tree)
+}
+
+/// [`move_head`] from the tree `from`: HEAD's commit before its branch moved.
+fn move_head_from(
+    ctx: &mut Ctx,
+    from: Option<std::sync::Arc<crate::repo::Commit>>,
     target: &CommitId,
     head: Head,
     name: &str,
@@ -139,7 +167,7 @@ fn move_head(
     if merge_tree {
         refuse_unmerged(ctx.repo)?;
     }
-    let (from, to) = (ctx.repo.head_snapshot(), ctx.repo.snapshot(Some(target)));
+    let to = ctx.repo.snapshot(Some(target));
     switch_trees(ctx.repo, ctx.work, crate::repo::snapshot_tree(&from), crate::repo::snapshot_tree(&to), "checkout")?;
     log_checkout(ctx.repo, &head, name);
     let mut out = Vec::new();
@@ -291,7 +319,7 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         }
     };
     if let Some(new) = &a.create {
-        check_new_branch(ctx.repo, new, false)?;
+        check_new_branch(ctx.repo, new, a.reset)?;
         if a.target.is_none() && ctx.repo.head_commit().is_none() {
             // A new unborn branch: nothing to check out yet.
             ctx.repo.head = Head::Branch(new.clone());
@@ -304,22 +332,46 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             }
             (_, e) => e,
         })?;
-        // The branch must exist while HEAD moves, so carried changes are
-        // reported against it; a refusal takes it away again.
-        ctx.repo.branches.insert(new.clone(), id.clone());
-        let mut out = match move_head(ctx, &id, Head::Branch(new.clone()), new, a.target.is_some()) {
+        // The branch must exist (or have moved) while HEAD moves, so carried
+        // changes are reported against it; a refusal puts it back.
+        let from = ctx.repo.head_snapshot();
+        let was_current = ctx.repo.current_branch() == Some(new.as_str());
+        let old = ctx.repo.branches.insert(new.clone(), id.clone());
+        // Only a new branch at HEAD leaves the working tree alone.
+        let merge_tree = a.target.is_some() || old.is_some();
+        let mut out = match move_head_from(ctx, from, &id, Head::Branch(new.clone()), new, merge_tree) {
             Ok(out) => out,
             Err(e) => {
-                ctx.repo.branches.remove(new);
+                match old {
+                    Some(old) => ctx.repo.branches.insert(new.clone(), old),
+                    None => ctx.repo.branches.remove(new),
+                };
                 return Err(e);
             }
         };
+        if was_current {
+            // HEAD's reflog hears of the branch's reset before the checkout.
+            let start = a.target.as_deref().unwrap_or("HEAD");
+            let checkout = ctx.repo.reflog.pop();
+            ctx.repo.log_head(format!("branch: Reset to {start}"));
+            ctx.repo.reflog.extend(checkout);
+        }
+        // git sets up tracking as it moves the branch, after the tree is merged.
+        if let Some(up) = &upstream {
+            out.push(format!("branch '{new}' set up to track '{}'.", up.tracking_ref()));
+        }
+        out.push(match (old.is_some(), was_current) {
+            (false, _) => format!("Switched to a new branch '{new}'"),
+            (true, true) => format!("Reset branch '{new}'"),
+            (true, false) => format!("Switched to and reset branch '{new}'"),
+        });
+        out.extend(end_operation(ctx.repo));
+        // git reports tracking as configured when the command began: a
+        // branch it just set up to track reports nothing yet.
+        out.extend(tracking_info(ctx.repo, new));
         if let Some(up) = upstream {
-            out.insert(0, format!("branch '{new}' set up to track '{}'.", up.tracking_ref()));
             ctx.repo.upstreams.insert(new.clone(), up);
         }
-        out.push(format!("Switched to a new branch '{new}'"));
-        out.extend(end_operation(ctx.repo));
         return Ok(out.join("\n"));
     }
     let Some(target) = a.target.as_deref() else {

@@ -7,7 +7,7 @@ use super::args::{self, flag, value};
 use super::pattern::Pattern;
 use super::pretty::{self, Pretty};
 use super::show::{self, Formats};
-use super::{Ctx, GitError};
+use super::{Ctx, Decorate, GitError};
 use crate::repo::{Commit, CommitId, EMPTY_TREE, IdMap, Repo, Tree};
 
 // Each bool is one of git's independent flags.
@@ -18,6 +18,8 @@ pub struct LogArgs {
     pub pretty: Pretty,
     /// `--abbrev-commit` (`--oneline` implies it): short ids in headers.
     pub abbrev: bool,
+    /// `--decorate[=…]`, `--no-decorate`: how headers name refs.
+    pub decorate: Decorate,
     pub graph: bool,
     pub all: bool,
     pub max: Option<usize>,
@@ -45,7 +47,7 @@ pub struct LogArgs {
 impl LogArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         // `-3` means `-n 3`: rewrite it before the generic parser sees it.
-        let (rest, pretty, abbrev) = pretty::take_options(rest)?;
+        let (rest, pretty::Shape { pretty, abbrev, decorate }) = pretty::take_options(rest)?;
         let pretty = pretty.unwrap_or(Pretty::Medium);
         let mut max = None;
         let mut items = Vec::new();
@@ -61,7 +63,6 @@ impl LogArgs {
                 flag(None, "graph"),
                 flag(None, "all"),
                 value(Some('n'), "max-count"),
-                flag(None, "decorate"),
                 flag(None, "first-parent"),
                 flag(Some('p'), "patch"),
                 flag(Some('u'), "patch"),
@@ -139,6 +140,7 @@ impl LogArgs {
             reverse: p.has("reverse"),
             pretty,
             abbrev,
+            decorate,
             graph: p.has("graph"),
             all: p.has("all"),
             max,
@@ -495,7 +497,7 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             if i > 0 && !a.pretty.terminated() {
                 out.push('\n');
             }
-            let entry = pretty::entry(repo, c, &a.pretty, a.abbrev, now);
+            let entry = pretty::entry(repo, c, &a.pretty, a.abbrev, a.decorate, now);
             let shown = match &a.pickaxe {
                 Some(p) if !a.formats.is_empty() => &p.files(repo, c, paths)[..],
                 _ => paths,
@@ -511,7 +513,7 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let one_line = a.pretty.one_line();
     let mut out = Vec::new();
     for c in commits {
-        let entry = pretty::entry(repo, c, &a.pretty, a.abbrev, now);
+        let entry = pretty::entry(repo, c, &a.pretty, a.abbrev, a.decorate, now);
         let block = if one_line { entry.trim_end_matches('\n') } else { entry.as_str() };
         out.extend(g.render(&c.id, &c.parents, block, one_line));
     }

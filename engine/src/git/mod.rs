@@ -504,6 +504,50 @@ impl std::fmt::Display for Decoration {
     }
 }
 
+impl Decoration {
+    /// As `--decorate=full` names it: the whole ref name.
+    fn full(&self) -> String {
+        match self {
+            Self::HeadBranch(b) => format!("HEAD -> refs/heads/{b}"),
+            Self::DetachedHead => "HEAD".into(),
+            Self::Branch(b) => format!("refs/heads/{b}"),
+            Self::Remote(r) => format!("refs/remotes/{r}"),
+            Self::Tag(t) => format!("tag: refs/tags/{t}"),
+        }
+    }
+}
+
+/// `--decorate[=short|full|auto|no]`, `--no-decorate`: how an entry's header
+/// names the refs at its commit. The tutor's terminal is a terminal, so
+/// `auto` (git's default there) is `Short`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Decorate {
+    /// `main`, `origin/main`, `tag: v1`.
+    #[default]
+    Short,
+    /// `refs/heads/main`, `refs/remotes/origin/main`, `tag: refs/tags/v1`.
+    Full,
+    /// No refs in headers.
+    No,
+}
+
+impl Decorate {
+    /// `--decorate=VALUE`, as git's `parse_decoration_style` reads it: a
+    /// boolean (an empty value is false), `short`, `full` or `auto`.
+    pub fn parse(value: &str) -> Result<Self, GitError> {
+        match value.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "on" | "1" => return Ok(Self::Short),
+            "false" | "no" | "off" | "0" | "" => return Ok(Self::No),
+            _ => {}
+        }
+        match value {
+            "short" | "auto" => Ok(Self::Short),
+            "full" => Ok(Self::Full),
+            _ => Err(GitError::Fatal(format!("invalid --decorate option: {value}"))),
+        }
+    }
+}
+
 /// The refs at one commit, in `git log --decorate`'s order.
 pub fn decoration_refs(repo: &Repo, id: &str) -> Vec<Decoration> {
     // git collects refs in refname order and prepends each, so the list comes
@@ -532,14 +576,20 @@ pub fn decoration_refs(repo: &Repo, id: &str) -> Vec<Decoration> {
     refs
 }
 
-/// `HEAD -> main, origin/main, tag: v1` decorations for one commit, in git's order.
-pub fn decorations(repo: &Repo, id: &str) -> Vec<String> {
-    decoration_refs(repo, id).iter().map(ToString::to_string).collect()
+/// `HEAD -> main, origin/main, tag: v1` decorations for one commit, in git's
+/// order (`Full`: whole ref names; `No`: none).
+pub fn decorations(repo: &Repo, id: &str, style: Decorate) -> Vec<String> {
+    let refs = decoration_refs(repo, id);
+    match style {
+        Decorate::Short => refs.iter().map(ToString::to_string).collect(),
+        Decorate::Full => refs.iter().map(Decoration::full).collect(),
+        Decorate::No => Vec::new(),
+    }
 }
 
 /// ` (HEAD -> main, tag: v1)` as a one-line entry carries them, or nothing.
-pub fn decorated(repo: &Repo, id: &str) -> String {
-    let deco = decorations(repo, id);
+pub fn decorated(repo: &Repo, id: &str, style: Decorate) -> String {
+    let deco = decorations(repo, id, style);
     if deco.is_empty() { String::new() } else { format!(" ({})", deco.join(", ")) }
 }
 
@@ -557,14 +607,14 @@ work on the current change
    rm         Remove files from the working tree and the index (--cached, -r, -f)
    clean      Remove untracked files (-n to see which, -f to remove, -d)
    reset      Reset current HEAD to the specified state (--hard, --soft, HEAD~N; FILE unstages)
-   stash      Put local changes aside (push -m, -u, list, show -p, pop, apply, drop)
+   stash      Put local changes aside (push -m, -u, list [--stat], show -p, pop, apply, drop)
 
 examine the history and state
    describe   Name a commit by the nearest tag (--tags, --abbrev=0)
    diff       Show changes (--stat, --cached, <commit>, A...B, -- FILE)
    blame      Who last changed each line of a file (-s, -e, -L 2,5)
    grep       Find text in the tracked files (-n, -i, -c, -l, -v, --cached, <commit>)
-   log        Show commit logs (--oneline, --graph, --all, -n, A..B, -p, --stat, --format=, --grep=, -S, -G, -- FILE)
+   log        Show commit logs (--oneline, --graph, --all, -n, A..B, -p, --stat, --format=, --grep=, -S, -G, --decorate=, -- FILE)
    ls-files   Show the files in the index (-o for untracked ones)
    show       Show a commit, a tag or REV:FILE (--stat, -p, --oneline, -s, --format=, -- FILE)
    rev-parse  Print the commit a name stands for (--short, --verify, --abbrev-ref HEAD, --show-toplevel)
@@ -583,8 +633,8 @@ grow, mark and tweak your common history
    cherry-pick Apply the changes of existing commits (-x, --continue, --abort)
    rebase     Reapply commits on top of another base (--onto, --continue, --abort)
    revert     Revert a commit with a new commit (-m 1 for a merge)
-   switch     Switch branches (-c to create, - for the previous one, --detach)
-   checkout   Switch branches or restore files (-b to create, -- PATH)
+   switch     Switch branches (-c to create, -C to create or reset, - for the previous one, --detach)
+   checkout   Switch branches or restore files (-b to create, -B to create or reset, -- PATH)
    tag        Create, list or delete tags (-a -m for an annotated one; -l 'v*', -n)
 
 collaborate

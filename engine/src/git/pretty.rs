@@ -4,7 +4,7 @@
 //! both the author and the committer. Colours are off, as in git's output
 //! to anything but a terminal.
 
-use super::{GitError, decorated, decorations};
+use super::{Decorate, GitError, decorated, decorations};
 use crate::clock;
 use crate::repo::{Commit, Repo, short};
 
@@ -104,8 +104,8 @@ impl Pretty {
 /// One commit in a named format, as printed: `oneline`'s line and its
 /// newline, or the header block and the indented message (each line ending
 /// in a newline). `abbrev`: `--abbrev-commit`.
-pub fn named(repo: &Repo, c: &Commit, pretty: &Pretty, abbrev: bool) -> String {
-    let deco = decorated(repo, &c.id);
+pub fn named(repo: &Repo, c: &Commit, pretty: &Pretty, abbrev: bool, decorate: Decorate) -> String {
+    let deco = decorated(repo, &c.id, decorate);
     let id = if abbrev { short(&c.id) } else { c.id.as_str() };
     if *pretty == Pretty::Oneline {
         return format!("{id}{deco} {}\n", subject(&c.message));
@@ -144,24 +144,36 @@ pub fn layout(c: &Commit, id: &str, deco: &str, pretty: &Pretty) -> String {
 
 /// One commit as printed in any format: a named one, or a user format
 /// with its newline when it is `tformat:` (an empty format prints nothing).
-pub fn entry(repo: &Repo, c: &Commit, pretty: &Pretty, abbrev: bool, now: u64) -> String {
+pub fn entry(repo: &Repo, c: &Commit, pretty: &Pretty, abbrev: bool, decorate: Decorate, now: u64) -> String {
     match pretty {
         Pretty::User { format, terminated } => {
-            let mut text = expand(repo, c, format, now);
+            let mut text = expand(repo, c, format, decorate, now);
             if *terminated && !format.is_empty() {
                 text.push('\n');
             }
             text
         }
-        named_format => named(repo, c, named_format, abbrev),
+        named_format => named(repo, c, named_format, abbrev, decorate),
     }
 }
 
-/// Reads `--oneline`, `--pretty[=…]`, `--format=…` and `--[no-]abbrev-commit`
-/// out of log's or show's words, in order, as git's revision parser does
-/// (both formats take their value only after `=`). The other words come back.
-pub fn take_options(words: &[String]) -> Result<(Vec<String>, Option<Pretty>, bool), GitError> {
-    let (mut rest, mut pretty, mut abbrev) = (Vec::new(), None, false);
+/// How log and show print each entry: the format, `--abbrev-commit`, and
+/// `--decorate`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shape {
+    pub pretty: Option<Pretty>,
+    pub abbrev: bool,
+    pub decorate: Decorate,
+}
+
+/// Reads `--oneline`, `--pretty[=…]`, `--format=…`, `--[no-]abbrev-commit`
+/// and `--[no-]decorate[=…]` out of log's or show's words, in order, as
+/// git's revision parser does (the formats take their value only after `=`).
+/// The other words come back.
+pub fn take_options(words: &[String]) -> Result<(Vec<String>, Shape), GitError> {
+    let mut rest = Vec::new();
+    let mut shape = Shape { pretty: None, abbrev: false, decorate: Decorate::Short };
+    let Shape { pretty, abbrev, decorate } = &mut shape;
     for (i, w) in words.iter().enumerate() {
         match w.as_str() {
             "--" => {
@@ -169,20 +181,27 @@ pub fn take_options(words: &[String]) -> Result<(Vec<String>, Option<Pretty>, bo
                 break;
             }
             "--oneline" => {
-                pretty = Some(Pretty::Oneline);
-                abbrev = true;
+                *pretty = Some(Pretty::Oneline);
+                *abbrev = true;
             }
-            "--abbrev-commit" => abbrev = true,
-            "--no-abbrev-commit" => abbrev = false,
-            "--pretty" => pretty = Some(Pretty::Medium),
+            "--abbrev-commit" => *abbrev = true,
+            "--no-abbrev-commit" => *abbrev = false,
+            "--pretty" => *pretty = Some(Pretty::Medium),
             "--format" => return Err(GitError::Fatal("unrecognized argument: --format".into())),
-            _ => match w.strip_prefix("--pretty=").or_else(|| w.strip_prefix("--format=")) {
-                Some(spec) => pretty = Some(Pretty::parse(Some(spec))?),
-                None => rest.push(w.clone()),
-            },
+            "--decorate" => *decorate = Decorate::Short,
+            "--no-decorate" => *decorate = Decorate::No,
+            _ => {
+                if let Some(spec) = w.strip_prefix("--pretty=").or_else(|| w.strip_prefix("--format=")) {
+                    *pretty = Some(Pretty::parse(Some(spec))?);
+                } else if let Some(style) = w.strip_prefix("--decorate=") {
+                    *decorate = Decorate::parse(style)?;
+                } else {
+                    rest.push(w.clone());
+                }
+            }
         }
     }
-    Ok((rest, pretty, abbrev))
+    Ok((rest, shape))
 }
 
 /// git's subject: the message's first paragraph, its lines joined by spaces.
@@ -331,7 +350,10 @@ fn placeholder(s: &str) -> Result<Option<(Field, usize)>, GitError> {
 }
 
 /// One commit in a user format. `now`: the clock, for relative dates.
-pub fn expand(repo: &Repo, c: &Commit, format: &str, now: u64) -> String {
+/// `decorate`: `%d` and `%D` name refs in full after `--decorate=full`
+/// (and still name them after `--no-decorate`).
+pub fn expand(repo: &Repo, c: &Commit, format: &str, decorate: Decorate, now: u64) -> String {
+    let refs = if decorate == Decorate::Full { Decorate::Full } else { Decorate::Short };
     let mut out = String::new();
     let mut rest = format;
     while let Some(at) = rest.find('%') {
@@ -351,7 +373,7 @@ pub fn expand(repo: &Repo, c: &Commit, format: &str, now: u64) -> String {
                     rest = &after[1..];
                     continue;
                 };
-                push_field(&mut out, repo, c, field, now);
+                push_field(&mut out, repo, c, field, refs, now);
                 if out.len() == start && m == '-' {
                     let kept = out.trim_end_matches('\n').len();
                     out.truncate(kept);
@@ -361,7 +383,7 @@ pub fn expand(repo: &Repo, c: &Commit, format: &str, now: u64) -> String {
                 rest = &after[1 + n..];
             }
             Ok(Some((field, n))) => {
-                push_field(&mut out, repo, c, field, now);
+                push_field(&mut out, repo, c, field, refs, now);
                 rest = &after[n..];
             }
             // Checked when parsed; anything else prints as it is.
@@ -375,7 +397,7 @@ pub fn expand(repo: &Repo, c: &Commit, format: &str, now: u64) -> String {
     out
 }
 
-fn push_field(out: &mut String, repo: &Repo, c: &Commit, field: Field, now: u64) {
+fn push_field(out: &mut String, repo: &Repo, c: &Commit, field: Field, refs: Decorate, now: u64) {
     let (name, email) = super::config::ident_parts(&c.author);
     match field {
         Field::Hash => out.push_str(&c.id),
@@ -404,8 +426,8 @@ fn push_field(out: &mut String, repo: &Repo, c: &Commit, field: Field, now: u64)
                 out.push('\n');
             }
         }
-        Field::Decorations => out.push_str(&decorated(repo, &c.id)),
-        Field::BareDecorations => out.push_str(&decorations(repo, &c.id).join(", ")),
+        Field::Decorations => out.push_str(&decorated(repo, &c.id, refs)),
+        Field::BareDecorations => out.push_str(&decorations(repo, &c.id, refs).join(", ")),
         Field::Newline => out.push('\n'),
         Field::Byte(b) => out.push(char::from(b)),
         Field::Nothing | Field::Magic(_) => {}
@@ -428,7 +450,7 @@ mod tests {
             let repo = world.local().expect("a repository");
             let c = repo.head_commit().and_then(|id| repo.commit(id)).expect("a commit");
             if let Ok(Pretty::User { format, .. }) = Pretty::parse(Some(&spec)) {
-                let _ = expand(repo, c, &format, 0);
+                let _ = expand(repo, c, &format, Decorate::Short, 0);
             }
         }
     }

@@ -61,7 +61,12 @@ pub fn run(a: &ReflogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         .enumerate()
         .filter_map(|(n, entry)| {
             let id = entry.id.as_ref()?;
-            Some(format!("{}{} HEAD@{{{n}}}: {}", short(id), decorated(repo, id), entry.message))
+            Some(format!(
+                "{}{} HEAD@{{{n}}}: {}",
+                short(id),
+                decorated(repo, id, super::Decorate::Short),
+                entry.message
+            ))
         })
         .take(a.max.unwrap_or(usize::MAX))
         .collect();

@@ -4,7 +4,7 @@
 use super::args::{self, flag};
 use super::diff_cmd::{names, patch, stat};
 use super::pretty::{self, Pretty};
-use super::{Ctx, GitError};
+use super::{Ctx, Decorate, GitError};
 use crate::clock::git_date;
 use std::borrow::Cow;
 
@@ -73,6 +73,7 @@ pub(super) fn names_together() -> GitError {
 pub struct ShowArgs {
     pretty: Pretty,
     abbrev: bool,
+    decorate: Decorate,
     formats: Formats,
     /// Objects (`HEAD`, a tag, `REV:file`), then paths that limit the diffs.
     revs: Vec<String>,
@@ -83,7 +84,7 @@ pub struct ShowArgs {
 impl ShowArgs {
     /// Parses the words after `show`.
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
-        let (rest, pretty, abbrev) = pretty::take_options(rest)?;
+        let (rest, pretty::Shape { pretty, abbrev, decorate }) = pretty::take_options(rest)?;
         let p = args::parse(
             &rest,
             &[
@@ -98,7 +99,8 @@ impl ShowArgs {
         )
         .map_err(args::as_revision_argument)?;
         let formats = Formats::from_opts(&p.opts)?.unwrap_or(Formats::PATCH);
-        Ok(Self { pretty: pretty.unwrap_or(Pretty::Medium), abbrev, formats, revs: p.positional, dashdash: p.dashdash })
+        let pretty = pretty.unwrap_or(Pretty::Medium);
+        Ok(Self { pretty, abbrev, decorate, formats, revs: p.positional, dashdash: p.dashdash })
     }
 }
 
@@ -152,7 +154,7 @@ pub(super) fn limited<'a>(t: &'a Tree, paths: &[String]) -> Cow<'a, Tree> {
 
 /// One commit: its entry, then its stat and patch (of `paths` alone, when named).
 fn commit_text(repo: &Repo, c: &Commit, a: &ShowArgs, now: u64, paths: &[String]) -> Result<String, GitError> {
-    let entry = pretty::entry(repo, c, &a.pretty, a.abbrev, now);
+    let entry = pretty::entry(repo, c, &a.pretty, a.abbrev, a.decorate, now);
     let mut f = a.formats;
     if c.parents.len() > 1 && f.patch {
         // A merge shows git's combined diff: only what it changed beyond

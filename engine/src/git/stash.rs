@@ -17,8 +17,16 @@ pub enum StashArgs {
         /// `-u`/`--include-untracked`: untracked files go too.
         untracked: bool,
     },
-    /// `git stash list`.
-    List,
+    /// `git stash list [-p | --stat | --name-only | --name-status] [-n N]`:
+    /// git's `log -g` of the stash, each entry with its diff when asked.
+    List {
+        /// What follows each entry (nothing when `None`).
+        formats: Option<super::show::Formats>,
+        /// `-n`/`--max-count`/`-N`: the newest this many.
+        max: Option<usize>,
+        /// Revisions or paths, which log would read too.
+        revs: Vec<String>,
+    },
     /// `git stash show [-p | --stat | --name-only | --name-status] [STASH]`:
     /// the stat when no format is given.
     Show(Option<String>, Option<super::show::Formats>),
@@ -61,8 +69,34 @@ impl StashArgs {
                 Self::Push { message: p.value("message").map(str::to_string), untracked: p.has("include-untracked") }
             }
             "list" => {
-                args::parse(args, &[], "stash list [<log-options>]")?;
-                Self::List
+                // `-3` is `-n 3`, as log reads it.
+                let words: Vec<String> = args
+                    .iter()
+                    .map(|w| match w.strip_prefix('-').map(str::parse::<usize>) {
+                        Some(Ok(n)) => format!("--max-count={n}"),
+                        _ => w.clone(),
+                    })
+                    .collect();
+                let p = args::parse(
+                    &words,
+                    &[
+                        flag(Some('p'), "patch"),
+                        flag(Some('u'), "patch"),
+                        flag(None, "stat"),
+                        flag(None, "name-only"),
+                        flag(None, "name-status"),
+                        flag(Some('s'), "no-patch"),
+                        value(Some('n'), "max-count"),
+                    ],
+                    "stash list [<log-options>]",
+                )
+                .map_err(args::as_revision_argument)?;
+                let max = match p.value("max-count") {
+                    Some(n) => Some(n.parse().map_err(|_| GitError::Fatal(format!("'{n}': not an integer")))?),
+                    None => None,
+                };
+                let formats = super::show::Formats::from_opts(&p.opts)?.filter(|f| !f.is_empty());
+                Self::List { formats, max, revs: p.positional }
             }
             "show" => {
                 let p = args::parse(
@@ -258,14 +292,28 @@ fn apply(n: usize, ctx: &mut Ctx) -> Result<Result<Vec<String>, String>, GitErro
 pub fn run(a: &StashArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     match a {
         StashArgs::Push { message, untracked } => push(message.as_deref(), *untracked, ctx),
-        StashArgs::List => Ok(ctx
-            .repo
-            .stash
-            .iter()
-            .enumerate()
-            .map(|(i, e)| format!("stash@{{{i}}}: {}", e.message))
-            .collect::<Vec<_>>()
-            .join("\n")),
+        StashArgs::List { formats, max, revs } => {
+            if let Some(rev) = revs.first() {
+                return Err(if ctx.repo.resolve(rev).is_some() {
+                    GitError::Fatal("'git stash list' with a revision is not simulated in this tutor yet".into())
+                } else {
+                    GitError::Fatal(format!("bad revision '{rev}'"))
+                });
+            }
+            let repo = &*ctx.repo;
+            let listed = repo.stash.iter().take(max.unwrap_or(usize::MAX)).enumerate();
+            Ok(listed
+                .map(|(i, e)| {
+                    let line = format!("stash@{{{i}}}: {}", e.message);
+                    let (Some(f), Some(stash)) = (formats, repo.commit(&e.commit)) else { return line };
+                    let base = super::show::parent_tree(repo, stash);
+                    // The entry's format is `%gd: %gs`, laid out as log lays out a format.
+                    let pretty = super::pretty::Pretty::Medium;
+                    super::show::with_diff(format!("{line}\n"), base, &stash.tree, *f, &pretty).trim_end().to_string()
+                })
+                .collect::<Vec<_>>()
+                .join("\n"))
+        }
         StashArgs::Show(which, formats) => {
             let (n, _) = entry(ctx.repo, which.as_deref())?;
             let stash = ctx.repo.commit(&ctx.repo.stash[n].commit).cloned();

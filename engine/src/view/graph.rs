@@ -251,7 +251,7 @@ pub fn commit_detail(world: &World, id: &str) -> Option<CommitDetail> {
         author: commit.author.clone(),
         files,
         servers,
-        refs: crate::git::decorations(repo, id),
+        refs: crate::git::decorations(repo, id, crate::git::Decorate::Short),
     })
 }
 
@@ -287,7 +287,7 @@ mod tests {
         let texts: Vec<&str> = l.labels.iter().map(|l| l.text.as_str()).collect();
         // As `git log --oneline --decorate` prints it: HEAD's branch, then
         // remote-tracking refs, then the other local branches.
-        let decorate = &crate::git::decorations(w.local().unwrap(), l.nodes[0].id());
+        let decorate = &crate::git::decorations(w.local().unwrap(), l.nodes[0].id(), crate::git::Decorate::Short);
         assert_eq!(decorate, &["HEAD -> main", "origin/main", "origin/development", "development"]);
         assert_eq!(texts, ["main", "origin/main", "origin/development", "development"]);
         assert_eq!(l.labels[0].kind, LabelKind::Branch { current: true, protected: false });
