@@ -92,6 +92,7 @@ pub fn reset(a: &ResetArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     };
     let tree = ctx.repo.commit(&id).map(|c| c.tree.clone()).unwrap_or_default();
     let subject = ctx.repo.commit(&id).map(|c| c.subject().to_string()).unwrap_or_default();
+    ctx.repo.save_orig_head();
     ctx.repo.advance_head(id.clone());
     ctx.repo.log_head(format!("reset: moving to {rev}"));
     match a.mode {

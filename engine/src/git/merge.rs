@@ -141,6 +141,7 @@ fn squash(ctx: &mut Ctx, their: &CommitId, label: &str) -> Result<String, GitErr
     let Some(ours) = ctx.repo.head_commit().cloned() else {
         return Err(GitError::Fatal("Squash commit into empty head not supported yet".into()));
     };
+    ctx.repo.save_orig_head();
     if ctx.repo.is_ancestor(their, &ours) {
         return Ok("Already up to date. (nothing to squash)".into());
     }
@@ -206,6 +207,8 @@ pub fn merge_commit(
         ctx.repo.log_head(format!("{action}: initial pull"));
         return Ok(String::new());
     };
+    // git notes ORIG_HEAD before it knows whether anything will move.
+    ctx.repo.save_orig_head();
     if ctx.repo.is_ancestor(their, &ours) {
         return Ok("Already up to date.".into());
     }
@@ -360,6 +363,7 @@ fn abort(ctx: &mut Ctx) -> Result<String, GitError> {
         }
     }
     // git aborts with `git reset --merge`.
+    ctx.repo.save_orig_head();
     ctx.repo.log_head("reset: moving to HEAD");
     Ok(String::new())
 }

@@ -606,7 +606,7 @@ work on the current change
    restore    Restore working tree files (--staged, --source)
    rm         Remove files from the working tree and the index (--cached, -r, -f)
    clean      Remove untracked files (-n to see which, -f to remove, -d)
-   reset      Reset current HEAD to the specified state (--hard, --soft, HEAD~N; FILE unstages)
+   reset      Reset current HEAD to the specified state (--hard, --soft, HEAD~N, ORIG_HEAD; FILE unstages)
    stash      Put local changes aside (push -m, -u, list [--stat], show -p, pop, apply, drop)
 
 examine the history and state

@@ -341,6 +341,11 @@ pub fn steer(ctx: &mut Ctx, op: Operation, step: &Step) -> Result<String, GitErr
     }
     match step {
         Step::Abort => {
+            // A pick or revert rolls back with `git reset --merge`, which
+            // notes ORIG_HEAD; a rebase's abort does not.
+            if op != Operation::Rebase {
+                ctx.repo.save_orig_head();
+            }
             let seq = ctx.repo.sequence.take();
             ctx.repo.merge = None;
             if let Some(seq) = seq {
@@ -362,6 +367,9 @@ pub fn steer(ctx: &mut Ctx, op: Operation, step: &Step) -> Result<String, GitErr
             Ok(String::new())
         }
         Step::Skip => {
+            if op != Operation::Rebase {
+                ctx.repo.save_orig_head();
+            }
             if let Some(head) = ctx.repo.head_commit().cloned() {
                 hard_reset(ctx, &head);
             }
@@ -453,6 +461,11 @@ pub fn start_rebase(
     };
     let branch = ctx.repo.current_branch().map(str::to_string);
     if upstream == onto && ctx.repo.is_ancestor(upstream, &head) {
+        if pulling && upstream == &head {
+            // git's pull finds nothing to rebase and merges `--ff-only`,
+            // which notes ORIG_HEAD.
+            ctx.repo.save_orig_head();
+        }
         out.push(match (&branch, pulling && upstream == &head) {
             (_, true) => "Already up to date.".to_string(),
             (Some(b), false) => format!("Current branch {b} is up to date."),
@@ -487,6 +500,7 @@ pub fn start_rebase(
     }
     let action = pull.map(str::to_string);
     let start = format!("{} (start): checkout {onto_name}", action.as_deref().unwrap_or("rebase"));
+    ctx.repo.save_orig_head();
     ctx.repo.sequence = Some(Sequence {
         op: Operation::Rebase,
         todo,

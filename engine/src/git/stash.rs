@@ -194,8 +194,9 @@ fn push(message: Option<&str>, untracked: bool, ctx: &mut Ctx) -> Result<String,
     let stash = Commit::new(parents, title.clone(), ctx.author.into(), time, work);
     let commit = ctx.repo.insert(stash);
     ctx.repo.stash.insert(0, StashEntry { commit, message: title.clone() });
-    super::history::reset_hard(ctx, &head);
     // git puts the changes away with `git reset --hard`.
+    ctx.repo.save_orig_head();
+    super::history::reset_hard(ctx, &head);
     ctx.repo.log_head("reset: moving to HEAD");
     for p in loose.keys() {
         ctx.work.remove(p);

@@ -348,6 +348,10 @@ pub struct Repo {
     /// The repository's own settings (`.git/config`): the identity.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub config: BTreeMap<String, String>,
+    /// `ORIG_HEAD`: where HEAD was before the last reset, merge, rebase or
+    /// stash moved it (git's undo handle: `git reset --hard ORIG_HEAD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub orig_head: Option<CommitId>,
     /// HEAD's reflog, oldest first: where HEAD went and what took it there
     /// (shared entries: the undo history copies repositories often).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -438,6 +442,14 @@ impl Repo {
         refs
     }
 
+    /// Remembers HEAD as `ORIG_HEAD`, as git does before a reset, a merge or
+    /// a rebase moves it.
+    pub fn save_orig_head(&mut self) {
+        if let Some(id) = self.head_commit() {
+            self.orig_head = Some(id.clone());
+        }
+    }
+
     /// Records in HEAD's reflog that HEAD is now where it is, and why.
     pub fn log_head(&mut self, message: impl Into<String>) {
         let id = self.head_commit().cloned();
@@ -508,6 +520,9 @@ impl Repo {
     fn resolve_name(&self, name: &str) -> Option<CommitId> {
         if name == "HEAD" || name == "@" {
             return self.head_commit().cloned();
+        }
+        if name == "ORIG_HEAD" {
+            return self.orig_head.clone();
         }
         if let Some(n) = name.strip_prefix("HEAD@{").and_then(|r| r.strip_suffix('}')) {
             return n.parse().ok().and_then(|n| self.reflog_entry(n)).cloned();

@@ -56,6 +56,8 @@ pub struct Snapshot {
     pub files_at_head: Vec<String>,
     pub status: Vec<String>,
     pub in_progress: Option<String>,
+    /// `ORIG_HEAD`'s commit, by shape.
+    pub orig_head: Option<Shape>,
     pub teammate_head: Option<String>,
     pub teammate_branches: BTreeMap<String, Shape>,
 }
@@ -79,6 +81,7 @@ pub struct Raw {
     pub files_at_head: Vec<String>,
     pub status: Vec<String>,
     pub in_progress: Option<String>,
+    pub orig_head: Option<String>,
     pub teammate_head: Option<String>,
     pub teammate_branches: BTreeMap<String, String>,
 }
@@ -145,6 +148,7 @@ impl Raw {
             files_at_head: self.files_at_head.clone(),
             status: self.status.clone(),
             in_progress: self.in_progress.clone(),
+            orig_head: self.orig_head.as_ref().map(|id| self.shape(id, &mut memo)),
             teammate_head: head_shape(&self.teammate_head, &mut memo),
             teammate_branches,
         }
@@ -196,6 +200,7 @@ fn engine_raw(world: &World, ok: bool) -> Raw {
         files_at_head: strings(&v["files_at_HEAD"]),
         status: strings(&v["worktree_status"]),
         in_progress: v["in_progress"].as_str().map(str::to_string),
+        orig_head: world.local().and_then(|r| r.orig_head.clone()),
         teammate_head: v["teammate"].get("head").and_then(head),
         teammate_branches: v["teammate"].get("branches").map(map).unwrap_or_default(),
     }
@@ -228,6 +233,7 @@ fn describe(a: &Snapshot, b: &Snapshot) -> String {
     cmp!(files_at_head);
     cmp!(status);
     cmp!(in_progress);
+    cmp!(orig_head);
     cmp!(teammate_head);
     cmp!(teammate_branches);
     diffs.join("\n")

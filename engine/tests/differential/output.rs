@@ -11,6 +11,9 @@ use super::{Raw, Shape};
 /// What identifies commits in printed text: every id either side knows.
 pub struct Ids {
     shapes: Vec<(String, Shape)>,
+    /// Every commit id either side holds, reachable or not: an id of
+    /// letters alone (`eccfdad`) is still an id.
+    all: Vec<String>,
 }
 
 impl Ids {
@@ -18,13 +21,15 @@ impl Ids {
     /// keeps commits git has forgotten (a deleted branch's), which are `<id>`.
     pub fn new(sides: &[&Raw]) -> Self {
         let mut shapes = Vec::new();
+        let mut all = Vec::new();
         for raw in sides {
             let mut memo = HashMap::new();
             for id in &raw.graph {
                 shapes.push((id.clone(), raw.shape(id, &mut memo)));
             }
+            all.extend(raw.commits.keys().cloned());
         }
-        Self { shapes }
+        Self { shapes, all }
     }
 
     /// A hex word (7 to 40 digits) → `<shape>` when it abbreviates a known
@@ -44,7 +49,8 @@ impl Ids {
             let hex = word.len() >= 7
                 && word.len() <= 40
                 && word.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
-            let has_digit = word.bytes().any(|b| b.is_ascii_digit());
+            let looks_like_id =
+                word.bytes().any(|b| b.is_ascii_digit()) || self.all.iter().any(|id| id.starts_with(&*word));
             // `git describe`'s `v1.0-2-g1a2b3c4`: the id after the `g`.
             let described = word.strip_prefix('g').filter(|rest| {
                 out.ends_with('-')
@@ -52,7 +58,7 @@ impl Ids {
                     && rest.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
                     && rest.bytes().any(|b| b.is_ascii_digit())
             });
-            if hex && has_digit {
+            if hex && looks_like_id {
                 out.push_str(&self.name(word));
             } else if let Some(rest) = described {
                 out.push('g');

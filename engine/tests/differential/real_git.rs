@@ -130,10 +130,16 @@ impl RealGit {
         self.git_lines(dir, "rev-parse HEAD").first().map(|id| format!("detached:{id}"))
     }
 
-    fn commits(&mut self, dir: &Path, into: &mut HashMap<String, (Vec<String>, String)>) -> BTreeSet<String> {
+    /// The commits `revs` reach (`--all` and HEAD, which may be detached at
+    /// a commit no ref names), their parents and subjects put `into`.
+    fn commits(
+        &mut self,
+        dir: &Path,
+        revs: &[&str],
+        into: &mut HashMap<String, (Vec<String>, String)>,
+    ) -> BTreeSet<String> {
         let mut ids = BTreeSet::new();
-        // `--all`, plus HEAD, which may be detached at a commit no ref names.
-        for revs in ["--all", "HEAD"] {
+        for revs in revs {
             for l in self.git_lines(dir, &format!("log {revs} --format='%H%x09%P%x09%s'")) {
                 let mut parts = l.splitn(3, '\t');
                 let (Some(id), Some(parents), Some(subject)) = (parts.next(), parts.next(), parts.next()) else {
@@ -170,7 +176,12 @@ impl RealGit {
                 })
                 .collect();
             let mut commits = HashMap::new();
-            raw.graph = self.commits(&work, &mut commits);
+            raw.graph = self.commits(&work, &["--all", "HEAD"], &mut commits);
+            raw.orig_head = self.git_lines(&work, "rev-parse -q --verify ORIG_HEAD").first().cloned();
+            if raw.orig_head.is_some() {
+                // Its commits, for its shape; the graph compared stays what refs reach.
+                self.commits(&work, &["ORIG_HEAD"], &mut commits);
+            }
             raw.commits = commits;
             raw.files_at_head = self.git_lines(&work, "ls-tree -r --name-only HEAD");
             raw.status = self.git_lines(&work, "status --short --untracked-files=all");
@@ -189,12 +200,12 @@ impl RealGit {
         raw.origin_branches = self.refs(&origin, "refs/heads/");
         raw.origin_tags = self.refs(&origin, "refs/tags/");
         let mut commits = std::mem::take(&mut raw.commits);
-        let origin_ids = self.commits(&origin, &mut commits);
+        let origin_ids = self.commits(&origin, &["--all", "HEAD"], &mut commits);
         raw.graph.extend(origin_ids);
         if mate.exists() {
             raw.teammate_head = self.head(&mate);
             raw.teammate_branches = self.refs(&mate, "refs/heads/");
-            self.commits(&mate, &mut commits);
+            self.commits(&mate, &["--all", "HEAD"], &mut commits);
         }
         raw.commits = commits;
         raw
