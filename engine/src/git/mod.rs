@@ -22,6 +22,7 @@ mod plumbing;
 mod pretty;
 mod reflog;
 mod remote;
+mod remote_show;
 pub mod restore;
 mod rev_parse;
 mod show;

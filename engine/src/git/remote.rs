@@ -19,6 +19,10 @@ pub enum RemoteArgs {
     Remove {
         name: String,
     },
+    /// `git remote show NAME…` (`git remote` when no name is given).
+    Show {
+        names: Vec<String>,
+    },
     /// `git remote get-url [--push] [--all] NAME`.
     GetUrl {
         name: String,
@@ -72,7 +76,18 @@ impl RemoteArgs {
                     )),
                 };
             }
-            Some(sub @ ("rename" | "set-head" | "show" | "update" | "set-branches" | "set-url")) => {
+            Some("show") => {
+                let p = args::parse(
+                    &rest[1..],
+                    &[flag(Some('n'), "-n")],
+                    "remote show [<options>] <name>\n\n    -n                    do not query remotes",
+                )?;
+                if p.has("-n") {
+                    return Err(GitError::Fatal("'git remote show -n' is not simulated in this tutor yet".into()));
+                }
+                return Ok(Self::Show { names: p.positional });
+            }
+            Some(sub @ ("rename" | "set-head" | "update" | "set-branches" | "set-url")) => {
                 return Err(GitError::Fatal(format!("'git remote {sub}' is not simulated in this tutor yet")));
             }
             _ => {}
@@ -109,6 +124,14 @@ pub fn remote(a: &RemoteArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             repo.remotes.insert(name.clone(), url.clone());
             Ok(String::new())
         }
+        RemoteArgs::Show { names } if names.is_empty() => {
+            Ok(repo.remotes.keys().cloned().collect::<Vec<_>>().join("\n"))
+        }
+        RemoteArgs::Show { names } => {
+            let shown: Result<Vec<String>, GitError> =
+                names.iter().map(|n| super::remote_show::show(repo, ctx.origin, n)).collect();
+            Ok(shown?.join("\n"))
+        }
         RemoteArgs::GetUrl { name } => {
             repo.remotes.get(name).cloned().ok_or_else(|| GitError::Error(format!("No such remote '{name}'")))
         }
@@ -141,7 +164,7 @@ pub fn remote(a: &RemoteArgs, ctx: &mut Ctx) -> Result<String, GitError> {
 
 /// `remote`'s remote-tracking branches whose branch `origin` no longer has
 /// (what `fetch --prune` and `remote prune` remove).
-fn stale(repo: &Repo, origin: &Repo, remote: &str) -> Vec<String> {
+pub(super) fn stale(repo: &Repo, origin: &Repo, remote: &str) -> Vec<String> {
     let prefix = format!("{remote}/");
     repo.remote_tracking
         .keys()
@@ -151,7 +174,7 @@ fn stale(repo: &Repo, origin: &Repo, remote: &str) -> Vec<String> {
 }
 
 /// The URL of a configured remote, or git's refusal for an unknown one.
-fn remote_url(repo: &Repo, name: &str) -> Result<String, GitError> {
+pub(super) fn remote_url(repo: &Repo, name: &str) -> Result<String, GitError> {
     repo.remotes.get(name).cloned().ok_or_else(|| {
         GitError::Refused(format!(
             "fatal: '{name}' does not appear to be a git repository\nfatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\nand the repository exists."
@@ -500,8 +523,18 @@ fn delete_remote_branches(ctx: &mut Ctx, remote: &str, url: &str, names: &[&str]
 }
 
 enum Update {
-    Branch { src: String, dst: String, id: CommitId },
-    Tag { name: String, id: CommitId },
+    /// `shown`: the source as git prints it (`HEAD` when typed so; `src` is
+    /// then the branch HEAD is on).
+    Branch {
+        src: String,
+        shown: String,
+        dst: String,
+        id: CommitId,
+    },
+    Tag {
+        name: String,
+        id: CommitId,
+    },
 }
 
 pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
@@ -534,15 +567,18 @@ pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         match up {
             Some(u) if u.remote == remote || a.remote.is_none() => {
                 let id = ctx.repo.branches.get(&b).cloned().ok_or_else(|| src_refspec_error(&b, &url))?;
-                updates.push(Update::Branch { src: b, dst: u.branch, id });
+                updates.push(Update::Branch { shown: b.clone(), src: b, dst: u.branch, id });
             }
             _ => return Err(GitError::Refused(no_upstream_text(&b))),
         }
     }
     for spec in &a.refspecs {
         let (src, dst) = spec.split_once(':').map_or((spec.as_str(), spec.as_str()), |(s, d)| (s, d));
+        // git reads `@` as HEAD.
+        let (src, dst) = (if src == "@" { "HEAD" } else { src }, if dst == "@" { "HEAD" } else { dst });
         let src_name =
             if src == "HEAD" { ctx.repo.current_branch().unwrap_or("HEAD").to_string() } else { src.to_string() };
+        let qualified = dst.starts_with("refs/");
         let dst = dst.strip_prefix("refs/heads/").unwrap_or(dst).to_string();
         if let Some(id) = ctx.repo.tags.get(src).cloned().filter(|_| !ctx.repo.branches.contains_key(src)) {
             updates.push(Update::Tag { name: src.to_string(), id });
@@ -558,7 +594,11 @@ pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             return Err(src_refspec_error(src, &url));
         };
         let dst = if dst == "HEAD" { src_name.clone() } else { dst };
-        updates.push(Update::Branch { src: src_name, dst, id });
+        if src == "HEAD" && ctx.repo.current_branch().is_none() && !qualified && !ctx.origin.branches.contains_key(&dst)
+        {
+            return Err(GitError::Refused(unqualified_destination(&dst, &url)));
+        }
+        updates.push(Update::Branch { src: src_name, shown: src.to_string(), dst, id });
     }
     if a.tags {
         for (name, id) in &ctx.repo.tags {
@@ -590,7 +630,7 @@ pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                     lines.push(format!(" * [new tag]         {name} -> {name}"));
                 }
             },
-            Update::Branch { src, dst, id } => {
+            Update::Branch { src, shown, dst, id } => {
                 let old = ctx.origin.branches.get(dst).cloned();
                 let lease = match &a.lease {
                     Some(l) => l.expectation(ctx.repo, &remote, dst)?,
@@ -601,23 +641,23 @@ pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                     Some(o) if o == id => None,
                     _ if lease.as_ref().is_some_and(|expect| expect.0 != old) => {
                         rejected.push("stale".to_string());
-                        Some(format!(" ! [rejected]        {src} -> {dst} (stale info)"))
+                        Some(format!(" ! [rejected]        {shown} -> {dst} (stale info)"))
                     }
                     Some(o) if !ctx.repo.commits.contains_key(o) && !force => {
                         rejected.push("fetch first".to_string());
-                        Some(format!(" ! [rejected]        {src} -> {dst} (fetch first)"))
+                        Some(format!(" ! [rejected]        {shown} -> {dst} (fetch first)"))
                     }
                     Some(o) if !ctx.repo.is_ancestor(o, id) && !force => {
                         rejected.push(
                             if current.as_deref() == Some(src) { "behind current" } else { "behind other" }.to_string(),
                         );
-                        Some(format!(" ! [rejected]        {src} -> {dst} (non-fast-forward)"))
+                        Some(format!(" ! [rejected]        {shown} -> {dst} (non-fast-forward)"))
                     }
                     Some(o) if !ctx.repo.is_ancestor(o, id) => {
-                        Some(format!(" + {}...{} {src} -> {dst} (forced update)", short(o), short(id)))
+                        Some(format!(" + {}...{} {shown} -> {dst} (forced update)", short(o), short(id)))
                     }
-                    Some(o) => Some(format!("   {}..{}  {src} -> {dst}", short(o), short(id))),
-                    None => Some(format!(" * [new branch]      {src} -> {dst}")),
+                    Some(o) => Some(format!("   {}..{}  {shown} -> {dst}", short(o), short(id))),
+                    None => Some(format!(" * [new branch]      {shown} -> {dst}")),
                 };
                 let mut accepted = line.as_ref().is_none_or(|l| !l.starts_with(" ! "));
                 // GitHub's pre-receive hook: protected branches refuse what
@@ -633,7 +673,7 @@ pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                         ));
                         remote_lines.extend(why.iter().map(|w| format!("remote: error: {w}")));
                         rejected.push("protected".to_string());
-                        line = Some(format!(" ! [remote rejected] {src} -> {dst} (protected branch hook declined)"));
+                        line = Some(format!(" ! [remote rejected] {shown} -> {dst} (protected branch hook declined)"));
                     }
                 }
                 if let Some(l) = line {
@@ -680,6 +720,25 @@ pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     };
     out.push(hint.to_string());
     Err(GitError::Refused(out.join("\n")))
+}
+
+/// git's refusal to guess a new branch's name for a detached HEAD's commit.
+fn unqualified_destination(dst: &str, url: &str) -> String {
+    format!(
+        "error: The destination you provided is not a full refname (i.e.,
+starting with \"refs/\"). We tried to guess what you meant by:
+
+- Looking for a ref that matches '{dst}' on the remote side.
+- Checking if the <src> being pushed ('HEAD')
+  is a ref in \"refs/{{heads,tags}}/\". If so we add a corresponding
+  refs/{{heads,tags}}/ prefix on the remote side.
+
+Neither worked, so we gave up. You must fully qualify the ref.
+hint: The <src> part of the refspec is a commit object.
+hint: Did you mean to create a new branch by pushing to
+hint: 'HEAD:refs/heads/{dst}'?
+error: failed to push some refs to '{url}'"
+    )
 }
 
 fn src_refspec_error(src: &str, url: &str) -> GitError {
