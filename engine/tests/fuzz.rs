@@ -35,6 +35,7 @@ const WORDS: &[&str] = &[
     "--detach",
     "--decorate=full",
     "ORIG_HEAD",
+    "--date=short",
     "HEAD:refs/heads/x",
     "--no-decorate",
     "commit",

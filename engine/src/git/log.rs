@@ -7,7 +7,7 @@ use super::args::{self, flag, value};
 use super::pattern::Pattern;
 use super::pretty::{self, Pretty};
 use super::show::{self, Formats};
-use super::{Ctx, Decorate, GitError};
+use super::{Ctx, GitError};
 use crate::repo::{Commit, CommitId, EMPTY_TREE, IdMap, Repo, Tree};
 
 // Each bool is one of git's independent flags.
@@ -16,10 +16,8 @@ use crate::repo::{Commit, CommitId, EMPTY_TREE, IdMap, Repo, Tree};
 pub struct LogArgs {
     /// `--oneline`, `--pretty`, `--format`: how each commit prints.
     pub pretty: Pretty,
-    /// `--abbrev-commit` (`--oneline` implies it): short ids in headers.
-    pub abbrev: bool,
-    /// `--decorate[=…]`, `--no-decorate`: how headers name refs.
-    pub decorate: Decorate,
+    /// `--abbrev-commit`, `--decorate`, `--date`.
+    pub style: pretty::Style,
     pub graph: bool,
     pub all: bool,
     pub max: Option<usize>,
@@ -47,7 +45,7 @@ pub struct LogArgs {
 impl LogArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         // `-3` means `-n 3`: rewrite it before the generic parser sees it.
-        let (rest, pretty::Shape { pretty, abbrev, decorate }) = pretty::take_options(rest)?;
+        let (rest, pretty::Shape { pretty, style }) = pretty::take_options(rest)?;
         let pretty = pretty.unwrap_or(Pretty::Medium);
         let mut max = None;
         let mut items = Vec::new();
@@ -139,8 +137,7 @@ impl LogArgs {
             greps,
             reverse: p.has("reverse"),
             pretty,
-            abbrev,
-            decorate,
+            style,
             graph: p.has("graph"),
             all: p.has("all"),
             max,
@@ -497,7 +494,7 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             if i > 0 && !a.pretty.terminated() {
                 out.push('\n');
             }
-            let entry = pretty::entry(repo, c, &a.pretty, a.abbrev, a.decorate, now);
+            let entry = pretty::entry(repo, c, &a.pretty, a.style, now);
             let shown = match &a.pickaxe {
                 Some(p) if !a.formats.is_empty() => &p.files(repo, c, paths)[..],
                 _ => paths,
@@ -513,7 +510,7 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let one_line = a.pretty.one_line();
     let mut out = Vec::new();
     for c in commits {
-        let entry = pretty::entry(repo, c, &a.pretty, a.abbrev, a.decorate, now);
+        let entry = pretty::entry(repo, c, &a.pretty, a.style, now);
         let block = if one_line { entry.trim_end_matches('\n') } else { entry.as_str() };
         out.extend(g.render(&c.id, &c.parents, block, one_line));
     }
@@ -527,7 +524,7 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
 /// The `commit`/`Author`/`Date` block without decorations, as git writes
 /// the commits into a squash's message.
 pub(crate) fn undecorated(c: &Commit) -> String {
-    pretty::layout(c, &c.id, "", &Pretty::Medium)
+    pretty::layout(c, &c.id, "", &Pretty::Medium, crate::clock::git_date(c.time))
 }
 
 /// git's topological order for `--graph` (`sort_in_topological_order` in

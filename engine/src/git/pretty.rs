@@ -104,23 +104,23 @@ impl Pretty {
 /// One commit in a named format, as printed: `oneline`'s line and its
 /// newline, or the header block and the indented message (each line ending
 /// in a newline). `abbrev`: `--abbrev-commit`.
-pub fn named(repo: &Repo, c: &Commit, pretty: &Pretty, abbrev: bool, decorate: Decorate) -> String {
-    let deco = decorated(repo, &c.id, decorate);
-    let id = if abbrev { short(&c.id) } else { c.id.as_str() };
+pub fn named(repo: &Repo, c: &Commit, pretty: &Pretty, style: Style, now: u64) -> String {
+    let deco = decorated(repo, &c.id, style.decorate);
+    let id = if style.abbrev { short(&c.id) } else { c.id.as_str() };
     if *pretty == Pretty::Oneline {
         return format!("{id}{deco} {}\n", subject(&c.message));
     }
-    layout(c, id, &deco, pretty)
+    layout(c, id, &deco, pretty, style.date.show(c.time, now))
 }
 
 /// The multi-line formats: `commit` line, `Merge:`, who and when, the message.
-pub fn layout(c: &Commit, id: &str, deco: &str, pretty: &Pretty) -> String {
+/// `date`: the commit's time as `--date` shows it.
+pub fn layout(c: &Commit, id: &str, deco: &str, pretty: &Pretty, date: String) -> String {
     let mut out = format!("commit {id}{deco}\n");
     if c.parents.len() > 1 {
         let ps: Vec<&str> = c.parents.iter().map(|p| short(p)).collect();
         out.push_str(&format!("Merge: {}\n", ps.join(" ")));
     }
-    let date = clock::git_date(c.time);
     out.push_str(&match pretty {
         Pretty::Short => format!("Author: {}\n", c.author),
         Pretty::Full => format!("Author: {}\nCommit: {}\n", c.author, c.author),
@@ -144,36 +144,45 @@ pub fn layout(c: &Commit, id: &str, deco: &str, pretty: &Pretty) -> String {
 
 /// One commit as printed in any format: a named one, or a user format
 /// with its newline when it is `tformat:` (an empty format prints nothing).
-pub fn entry(repo: &Repo, c: &Commit, pretty: &Pretty, abbrev: bool, decorate: Decorate, now: u64) -> String {
+pub fn entry(repo: &Repo, c: &Commit, pretty: &Pretty, style: Style, now: u64) -> String {
     match pretty {
         Pretty::User { format, terminated } => {
-            let mut text = expand(repo, c, format, decorate, now);
+            let mut text = expand(repo, c, format, style, now);
             if *terminated && !format.is_empty() {
                 text.push('\n');
             }
             text
         }
-        named_format => named(repo, c, named_format, abbrev, decorate),
+        named_format => named(repo, c, named_format, style, now),
     }
 }
 
-/// How log and show print each entry: the format, `--abbrev-commit`, and
-/// `--decorate`.
+/// How an entry's header reads besides its format.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Style {
+    /// `--abbrev-commit` (`--oneline` implies it): short ids in headers.
+    pub abbrev: bool,
+    /// `--decorate[=…]`, `--no-decorate`: how headers name refs.
+    pub decorate: Decorate,
+    /// `--date=…`: how `Date:` lines, `%ad` and `%cd` show times.
+    pub date: DateStyle,
+}
+
+/// How log and show print each entry: the format and its [`Style`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shape {
     pub pretty: Option<Pretty>,
-    pub abbrev: bool,
-    pub decorate: Decorate,
+    pub style: Style,
 }
 
 /// Reads `--oneline`, `--pretty[=…]`, `--format=…`, `--[no-]abbrev-commit`
-/// and `--[no-]decorate[=…]` out of log's or show's words, in order, as
+/// `--[no-]decorate[=…]` and `--date=…` out of log's or show's words, in order, as
 /// git's revision parser does (the formats take their value only after `=`).
 /// The other words come back.
 pub fn take_options(words: &[String]) -> Result<(Vec<String>, Shape), GitError> {
     let mut rest = Vec::new();
-    let mut shape = Shape { pretty: None, abbrev: false, decorate: Decorate::Short };
-    let Shape { pretty, abbrev, decorate } = &mut shape;
+    let mut shape = Shape { pretty: None, style: Style::default() };
+    let Shape { pretty, style: Style { abbrev, decorate, date } } = &mut shape;
     for (i, w) in words.iter().enumerate() {
         match w.as_str() {
             "--" => {
@@ -190,11 +199,14 @@ pub fn take_options(words: &[String]) -> Result<(Vec<String>, Shape), GitError> 
             "--format" => return Err(GitError::Fatal("unrecognized argument: --format".into())),
             "--decorate" => *decorate = Decorate::Short,
             "--no-decorate" => *decorate = Decorate::No,
+            "--date" => return Err(GitError::Fatal("Option '--date' requires a value".into())),
             _ => {
                 if let Some(spec) = w.strip_prefix("--pretty=").or_else(|| w.strip_prefix("--format=")) {
                     *pretty = Some(Pretty::parse(Some(spec))?);
                 } else if let Some(style) = w.strip_prefix("--decorate=") {
                     *decorate = Decorate::parse(style)?;
+                } else if let Some(style) = w.strip_prefix("--date=") {
+                    *date = DateStyle::parse(style)?;
                 } else {
                     rest.push(w.clone());
                 }
@@ -270,15 +282,72 @@ enum Field {
     Magic(char),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum DateStyle {
+/// A way of showing a time: `--date=…`'s styles, and the fixed ones of
+/// `%aD`, `%ar`, `%at`, `%ai`, `%aI`, `%as`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DateStyle {
+    /// `Mon Jan 5 09:00:00 2026 +0000`.
+    #[default]
     Default,
+    /// `--date=local`: the default without its zone (the tutor's clock is UTC).
+    Local,
+    /// `Mon, 5 Jan 2026 09:00:00 +0000`.
     Rfc2822,
+    /// `3 hours ago`.
     Relative,
+    /// `1767603600`.
     Unix,
+    /// `1767603600 +0000`.
+    Raw,
+    /// `2026-01-05 09:00:00 +0000`.
     Iso,
+    /// `2026-01-05T09:00:00Z`.
     IsoStrict,
+    /// `2026-01-05`.
     Short,
+}
+
+impl DateStyle {
+    /// `--date=VALUE`, as git's `parse_date_format` reads it (a `-local`
+    /// suffix only drops the zone from the default style here, in UTC).
+    pub fn parse(value: &str) -> Result<Self, GitError> {
+        let (base, local) = match value.strip_suffix("-local") {
+            Some(base) => (base, true),
+            None => (value, false),
+        };
+        Ok(match base {
+            "default" if local => Self::Local,
+            "local" if !local => Self::Local,
+            "default" => Self::Default,
+            "relative" => Self::Relative,
+            "iso" | "iso8601" => Self::Iso,
+            "iso-strict" | "iso8601-strict" => Self::IsoStrict,
+            "rfc" | "rfc2822" => Self::Rfc2822,
+            "short" => Self::Short,
+            "raw" => Self::Raw,
+            "unix" => Self::Unix,
+            "human" => return Err(GitError::Fatal("'--date=human' is not simulated in this tutor yet".into())),
+            _ if value.starts_with("format:") || value.starts_with("format-local:") => {
+                return Err(GitError::Fatal("'--date=format:…' is not simulated in this tutor yet".into()));
+            }
+            _ => return Err(GitError::Fatal(format!("unknown date format {value}"))),
+        })
+    }
+
+    /// `secs` in this style; `now` for `Relative`.
+    pub fn show(self, secs: u64, now: u64) -> String {
+        match self {
+            Self::Default => clock::git_date(secs),
+            Self::Local => clock::git_date(secs).trim_end_matches(" +0000").to_string(),
+            Self::Rfc2822 => clock::rfc2822(secs),
+            Self::Relative => clock::relative(secs, now),
+            Self::Unix => secs.to_string(),
+            Self::Raw => format!("{secs} +0000"),
+            Self::Iso => clock::iso(secs),
+            Self::IsoStrict => clock::iso_strict(secs),
+            Self::Short => clock::short_date(secs),
+        }
+    }
 }
 
 /// The placeholder `s` starts with (after its `%`) and how many bytes it
@@ -352,8 +421,9 @@ fn placeholder(s: &str) -> Result<Option<(Field, usize)>, GitError> {
 /// One commit in a user format. `now`: the clock, for relative dates.
 /// `decorate`: `%d` and `%D` name refs in full after `--decorate=full`
 /// (and still name them after `--no-decorate`).
-pub fn expand(repo: &Repo, c: &Commit, format: &str, decorate: Decorate, now: u64) -> String {
-    let refs = if decorate == Decorate::Full { Decorate::Full } else { Decorate::Short };
+pub fn expand(repo: &Repo, c: &Commit, format: &str, style: Style, now: u64) -> String {
+    let refs =
+        Style { decorate: if style.decorate == Decorate::Full { Decorate::Full } else { Decorate::Short }, ..style };
     let mut out = String::new();
     let mut rest = format;
     while let Some(at) = rest.find('%') {
@@ -397,7 +467,8 @@ pub fn expand(repo: &Repo, c: &Commit, format: &str, decorate: Decorate, now: u6
     out
 }
 
-fn push_field(out: &mut String, repo: &Repo, c: &Commit, field: Field, refs: Decorate, now: u64) {
+/// `style`: the `--decorate` that `%d` follows and the `--date` of `%ad`.
+fn push_field(out: &mut String, repo: &Repo, c: &Commit, field: Field, style: Style, now: u64) {
     let (name, email) = super::config::ident_parts(&c.author);
     match field {
         Field::Hash => out.push_str(&c.id),
@@ -407,15 +478,8 @@ fn push_field(out: &mut String, repo: &Repo, c: &Commit, field: Field, refs: Dec
         Field::Name => out.push_str(name),
         Field::Email => out.push_str(email),
         Field::Local => out.push_str(email.split('@').next().unwrap_or(email)),
-        Field::Date(style) => out.push_str(&match style {
-            DateStyle::Default => clock::git_date(c.time),
-            DateStyle::Rfc2822 => clock::rfc2822(c.time),
-            DateStyle::Relative => clock::relative(c.time, now),
-            DateStyle::Unix => c.time.to_string(),
-            DateStyle::Iso => clock::iso(c.time),
-            DateStyle::IsoStrict => clock::iso_strict(c.time),
-            DateStyle::Short => clock::short_date(c.time),
-        }),
+        Field::Date(DateStyle::Default) => out.push_str(&style.date.show(c.time, now)),
+        Field::Date(fixed) => out.push_str(&fixed.show(c.time, now)),
         Field::Subject => out.push_str(&subject(&c.message)),
         Field::Sanitized => out.push_str(&sanitized(&subject(&c.message))),
         Field::Body => out.push_str(&body(&c.message)),
@@ -426,8 +490,8 @@ fn push_field(out: &mut String, repo: &Repo, c: &Commit, field: Field, refs: Dec
                 out.push('\n');
             }
         }
-        Field::Decorations => out.push_str(&decorated(repo, &c.id, refs)),
-        Field::BareDecorations => out.push_str(&decorations(repo, &c.id, refs).join(", ")),
+        Field::Decorations => out.push_str(&decorated(repo, &c.id, style.decorate)),
+        Field::BareDecorations => out.push_str(&decorations(repo, &c.id, style.decorate).join(", ")),
         Field::Newline => out.push('\n'),
         Field::Byte(b) => out.push(char::from(b)),
         Field::Nothing | Field::Magic(_) => {}
@@ -450,7 +514,7 @@ mod tests {
             let repo = world.local().expect("a repository");
             let c = repo.head_commit().and_then(|id| repo.commit(id)).expect("a commit");
             if let Ok(Pretty::User { format, .. }) = Pretty::parse(Some(&spec)) {
-                let _ = expand(repo, c, &format, Decorate::Short, 0);
+                let _ = expand(repo, c, &format, Style::default(), 0);
             }
         }
     }

@@ -4,8 +4,7 @@
 use super::args::{self, flag};
 use super::diff_cmd::{names, patch, stat};
 use super::pretty::{self, Pretty};
-use super::{Ctx, Decorate, GitError};
-use crate::clock::git_date;
+use super::{Ctx, GitError};
 use std::borrow::Cow;
 
 use super::restore::named_by;
@@ -72,8 +71,7 @@ pub(super) fn names_together() -> GitError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShowArgs {
     pretty: Pretty,
-    abbrev: bool,
-    decorate: Decorate,
+    style: pretty::Style,
     formats: Formats,
     /// Objects (`HEAD`, a tag, `REV:file`), then paths that limit the diffs.
     revs: Vec<String>,
@@ -84,7 +82,7 @@ pub struct ShowArgs {
 impl ShowArgs {
     /// Parses the words after `show`.
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
-        let (rest, pretty::Shape { pretty, abbrev, decorate }) = pretty::take_options(rest)?;
+        let (rest, pretty::Shape { pretty, style }) = pretty::take_options(rest)?;
         let p = args::parse(
             &rest,
             &[
@@ -100,7 +98,7 @@ impl ShowArgs {
         .map_err(args::as_revision_argument)?;
         let formats = Formats::from_opts(&p.opts)?.unwrap_or(Formats::PATCH);
         let pretty = pretty.unwrap_or(Pretty::Medium);
-        Ok(Self { pretty, abbrev, decorate, formats, revs: p.positional, dashdash: p.dashdash })
+        Ok(Self { pretty, style, formats, revs: p.positional, dashdash: p.dashdash })
     }
 }
 
@@ -154,7 +152,7 @@ pub(super) fn limited<'a>(t: &'a Tree, paths: &[String]) -> Cow<'a, Tree> {
 
 /// One commit: its entry, then its stat and patch (of `paths` alone, when named).
 fn commit_text(repo: &Repo, c: &Commit, a: &ShowArgs, now: u64, paths: &[String]) -> Result<String, GitError> {
-    let entry = pretty::entry(repo, c, &a.pretty, a.abbrev, a.decorate, now);
+    let entry = pretty::entry(repo, c, &a.pretty, a.style, now);
     let mut f = a.formats;
     if c.parents.len() > 1 && f.patch {
         // A merge shows git's combined diff: only what it changed beyond
@@ -257,7 +255,7 @@ pub fn run(a: &ShowArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                 text.push_str(&format!(
                     "tag {tag}\nTagger: {}\nDate:   {}\n\n{}\n\n",
                     note.tagger,
-                    git_date(note.time),
+                    a.style.date.show(note.time, *ctx.clock),
                     note.message.trim_end()
                 ));
             }

@@ -76,3 +76,42 @@ fn dates_print_as_gits() {
     }
     assert!(differences.is_empty(), "dates differ from git's:\n{}", differences.join("\n"));
 }
+
+/// Every `--date=` style the engine takes, as `%ad` prints it, against git's.
+#[test]
+fn date_styles_print_as_gits() {
+    assert!(super::real_git::available(), "needs `git` on PATH");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = dir.path();
+    git(dir, &["init", "-q"], 0, 0);
+    let styles = [
+        "default",
+        "default-local",
+        "local",
+        "short",
+        "short-local",
+        "iso",
+        "iso8601",
+        "iso-local",
+        "iso-strict",
+        "iso8601-strict",
+        "rfc",
+        "rfc2822",
+        "raw",
+        "unix",
+        "relative",
+    ];
+    let mut differences = Vec::new();
+    for t in [1_709_164_800 + 3_723, clock::START] {
+        git(dir, &["commit", "-q", "--allow-empty", "-m", "at"], t, t);
+        let now = t + 5_000;
+        for style in styles {
+            let theirs = git(dir, &["log", "-1", "--format=%ad", &format!("--date={style}")], t, now);
+            let ours = engine::git::DateStyle::parse(style).map(|s| s.show(t, now));
+            if ours.as_deref() != Ok(theirs.as_str()) {
+                differences.push(format!("--date={style} at {t}: engine {ours:?}, git {theirs:?}"));
+            }
+        }
+    }
+    assert!(differences.is_empty(), "--date styles differ from git's:\n{}", differences.join("\n"));
+}

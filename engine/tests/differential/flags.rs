@@ -53,7 +53,7 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     (
         "log",
         "npusiSG",
-        "oneline graph all max-count decorate no-decorate first-parent patch stat no-patch pretty format abbrev-commit no-abbrev-commit name-only name-status author grep regexp-ignore-case reverse merges no-merges",
+        "oneline graph all max-count decorate no-decorate date first-parent patch stat no-patch pretty format abbrev-commit no-abbrev-commit name-only name-status author grep regexp-ignore-case reverse merges no-merges",
     ),
     (
         "branch",
@@ -82,7 +82,7 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     (
         "show",
         "spu",
-        "stat oneline no-patch patch pretty format abbrev-commit no-abbrev-commit name-only name-status decorate no-decorate",
+        "stat oneline no-patch patch pretty format abbrev-commit no-abbrev-commit name-only name-status decorate no-decorate date",
     ),
     ("rm", "fqr", "cached force quiet"),
     ("mv", "f", "force"),

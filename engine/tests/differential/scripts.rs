@@ -2253,6 +2253,18 @@ pub const SCRIPTS: &[Script] = &[
             "git push --force origin @:zz",
         ],
     ),
+    exact(
+        "log and show --date=: styles and refusals",
+        &[
+            "git log --date=bogus",
+            "git log --date",
+            "git log --date=",
+            "git log --date=iso -1",
+            "git log --date=short --pretty=fuller -1",
+            "git tag -a v1 -m 'One'",
+            "git show --date=rfc -s v1",
+        ],
+    ),
     s(
         "&& chains stop at the first failure",
         &[
