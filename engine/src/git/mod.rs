@@ -609,7 +609,7 @@ work on the current change
    rm         Remove files from the working tree and the index (--cached, -r, -f)
    clean      Remove untracked files (-n to see which, -f to remove, -d)
    reset      Reset current HEAD to the specified state (--hard, --soft, HEAD~N, ORIG_HEAD; FILE unstages)
-   stash      Put local changes aside (push -m, -u, list [--stat], show -p, pop, apply, drop)
+   stash      Put local changes aside (push -m, -u, list [--stat], show -p, pop, apply, drop, branch)
 
 examine the history and state
    describe   Name a commit by the nearest tag (--tags, --abbrev=0)

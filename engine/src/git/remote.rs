@@ -77,11 +77,7 @@ impl RemoteArgs {
                 };
             }
             Some("show") => {
-                let p = args::parse(
-                    &rest[1..],
-                    &[flag(Some('n'), "-n")],
-                    "remote show [<options>] <name>\n\n    -n                    do not query remotes",
-                )?;
+                let p = args::parse(&rest[1..], &[flag(Some('n'), "-n")], "remote show [<options>] <name>")?;
                 if p.has("-n") {
                     return Err(GitError::Fatal("'git remote show -n' is not simulated in this tutor yet".into()));
                 }

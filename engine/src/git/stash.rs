@@ -37,6 +37,14 @@ pub enum StashArgs {
         /// Which entry (`stash@{1}`); the newest when `None`.
         which: Option<String>,
     },
+    /// `git stash branch NAME [STASH]`: the entry applied (index too) on a
+    /// new branch at the commit it was made on, then dropped.
+    Branch {
+        /// The new branch.
+        name: String,
+        /// Which entry; the newest when `None`.
+        which: Option<String>,
+    },
     /// `git stash drop [STASH]`.
     Drop(Option<String>),
     /// `git stash clear`.
@@ -54,11 +62,7 @@ impl StashArgs {
         };
         let one = |args: &[String], usage: &'static str| -> Result<Option<String>, GitError> {
             let p = args::parse(args, &[], usage)?;
-            match p.positional.as_slice() {
-                [] => Ok(None),
-                [s] => Ok(Some(s.clone())),
-                [_, extra, ..] => Err(GitError::Fatal(format!("too many arguments: {extra}"))),
-            }
+            at_most_one(p.positional)
         };
         Ok(match sub {
             "push" => {
@@ -112,18 +116,21 @@ impl StashArgs {
                     "stash show [-u | --include-untracked | --only-untracked] [<diff-options>] [<stash>]",
                 )?;
                 let formats = super::show::Formats::from_opts(&p.opts)?;
-                let which = match p.positional.as_slice() {
-                    [] => None,
-                    [s] => Some(s.clone()),
-                    [_, extra, ..] => return Err(GitError::Fatal(format!("too many arguments: {extra}"))),
-                };
-                Self::Show(which, formats)
+                Self::Show(at_most_one(p.positional)?, formats)
             }
             "apply" => Self::Apply { pop: false, which: one(args, "stash apply [--index] [-q | --quiet] [<stash>]")? },
             "pop" => Self::Apply { pop: true, which: one(args, "stash pop [--index] [-q | --quiet] [<stash>]")? },
             "drop" => Self::Drop(one(args, "stash drop [-q | --quiet] [<stash>]")?),
             "clear" if args.is_empty() => Self::Clear,
-            "save" | "branch" | "create" | "store" => {
+            "branch" => {
+                let mut words = args::parse(args, &[], "stash branch <branchname> [<stash>]")?.positional;
+                if words.is_empty() {
+                    return Err(GitError::Refused("No branch name specified".into()));
+                }
+                let name = words.remove(0);
+                Self::Branch { name, which: at_most_one(words)? }
+            }
+            "save" | "create" | "store" => {
                 return Err(GitError::Fatal(format!("'git stash {sub}' is not simulated in this tutor yet")));
             }
             other => {
@@ -133,6 +140,15 @@ impl StashArgs {
             }
         })
     }
+}
+
+/// The one stash a subcommand names, if any; git refuses more.
+fn at_most_one(mut revs: Vec<String>) -> Result<Option<String>, GitError> {
+    if revs.len() > 1 {
+        let named: Vec<String> = revs.iter().map(|r| format!("'{r}'")).collect();
+        return Err(GitError::Refused(format!("Too many revisions specified: {}", named.join(" "))));
+    }
+    Ok(revs.pop())
 }
 
 /// `stash@{N}` (or `N`) to an index into the list, as git reads it.
@@ -208,7 +224,9 @@ fn push(message: Option<&str>, untracked: bool, ctx: &mut Ctx) -> Result<String,
 /// changes come back unstaged, except files the stash had added. The inner
 /// `Err` is git's report when it applied some of it and the entry must stay
 /// (conflicts, or untracked files in the way).
-fn apply(n: usize, ctx: &mut Ctx) -> Result<Result<Vec<String>, String>, GitError> {
+/// `index`: the stashed index comes back staged too (`--index`, as
+/// `stash branch` applies).
+fn apply(n: usize, index: bool, ctx: &mut Ctx) -> Result<Result<Vec<String>, String>, GitError> {
     let Some(stash) = ctx.repo.commit(&ctx.repo.stash[n].commit).cloned() else {
         return Err(GitError::Refused("No stash entries found.".into()));
     };
@@ -247,13 +265,17 @@ fn apply(n: usize, ctx: &mut Ctx) -> Result<Result<Vec<String>, String>, GitErro
                 ctx.repo.index.remove(&m.path);
             }
         }
-        // A file the stash added comes back staged; other changes unstaged.
+        // A file the stash added comes back staged; other changes unstaged
+        // (staged too with `index`).
         let added = !base.contains_key(&m.path) && stashed_index.contains_key(&m.path);
         if added
             && m.conflict.is_none()
             && let Some(text) = m.content
         {
-            ctx.repo.index.insert(m.path, text);
+            ctx.repo.index.insert(m.path.clone(), text);
+        }
+        if index && m.conflict.is_none() && stashed_index.get(&m.path) != base.get(&m.path) {
+            super::restore::put(&mut ctx.repo.index, &m.path, stashed_index.get(&m.path));
         }
     }
     if !conflicts.is_empty() {
@@ -285,7 +307,11 @@ fn apply(n: usize, ctx: &mut Ctx) -> Result<Result<Vec<String>, String>, GitErro
             notes.push("error: could not restore untracked files from stash".into());
         }
     }
-    notes.push(status::long(ctx.repo, ctx.work));
+    if index && stashed_index != base {
+        // git puts the stashed index back with a reset of its own.
+        ctx.repo.log_head("reset: moving to HEAD");
+    }
+    notes.push(status::long_before_more(ctx.repo, ctx.work));
     Ok(if blocked { Err(notes.join("\n")) } else { Ok(notes) })
 }
 
@@ -330,19 +356,42 @@ pub fn run(a: &StashArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         }
         StashArgs::Apply { pop, which } => {
             let (n, name) = entry(ctx.repo, which.as_deref())?;
-            let mut out = match apply(n, ctx)? {
+            let mut out = match apply(n, false, ctx)? {
                 Ok(out) => out,
                 Err(text) if *pop => {
                     return Err(GitError::Refused(format!(
                         "{text}\nThe stash entry is kept in case you need it again."
                     )));
                 }
-                Err(text) => return Err(GitError::Refused(text)),
+                Err(text) => return Err(GitError::Refused(text.trim_end().to_string())),
             };
             if *pop {
                 let e = ctx.repo.stash.remove(n);
                 out.push(format!("Dropped {name} ({})", e.commit));
             }
+            Ok(out.join("\n").trim_end().to_string())
+        }
+        StashArgs::Branch { name, which } => {
+            let (n, label) = entry(ctx.repo, which.as_deref())?;
+            let stash = ctx.repo.commit(&ctx.repo.stash[n].commit).cloned();
+            let base = stash.and_then(|c| c.parents.first().cloned()).unwrap_or_default();
+            // git runs `checkout -b NAME BASE`, then `stash apply --index`.
+            let create = super::checkout::CheckoutArgs {
+                switch: false,
+                target: Some(base),
+                create: Some(name.clone()),
+                reset: false,
+                detach: false,
+                paths: Vec::new(),
+                dashdash: false,
+            };
+            let mut out = vec![super::checkout::run(&create, ctx)?];
+            match apply(n, true, ctx)? {
+                Ok(lines) => out.extend(lines),
+                Err(text) => return Err(GitError::Refused(format!("{}\n{}", out.join("\n"), text.trim_end()))),
+            }
+            let e = ctx.repo.stash.remove(n);
+            out.push(format!("Dropped {label} ({})", e.commit));
             Ok(out.join("\n"))
         }
         StashArgs::Drop(which) => {

@@ -160,7 +160,7 @@ pub fn short_lines(repo: &Repo, work: &Tree) -> Vec<String> {
 /// Runs `git status`.
 pub fn run(a: &StatusArgs, ctx: &mut Ctx) -> String {
     if !a.short {
-        return long_listing(ctx.repo, ctx.work, !a.hide_untracked);
+        return long_listing(ctx.repo, ctx.work, !a.hide_untracked).0;
     }
     let mut lines = short_lines(ctx.repo, ctx.work);
     if a.hide_untracked {
@@ -215,11 +215,21 @@ pub fn head_line(repo: &Repo) -> String {
 
 /// The long `git status` text; `git commit` prints it too when there is nothing to commit.
 pub fn long(repo: &Repo, work: &Tree) -> String {
-    long_listing(repo, work, true)
+    long_listing(repo, work, true).0
 }
 
-/// [`long`], with or without the untracked files (`-uno`).
-fn long_listing(repo: &Repo, work: &Tree, show_untracked: bool) -> String {
+/// [`long`] as git prints it before more output: with the blank line git
+/// ends a listing with when no closing sentence follows it.
+pub fn long_before_more(repo: &Repo, work: &Tree) -> String {
+    match long_listing(repo, work, true) {
+        (text, true) => format!("{text}\n"),
+        (text, false) => text,
+    }
+}
+
+/// [`long`], with or without the untracked files (`-uno`), and whether git
+/// ends it with a blank line.
+fn long_listing(repo: &Repo, work: &Tree, show_untracked: bool) -> (String, bool) {
     let mut out = Vec::new();
     out.push(head_line(repo));
     if let Head::Branch(b) = repo.head()
@@ -312,8 +322,9 @@ fn long_listing(repo: &Repo, work: &Tree, show_untracked: bool) -> String {
     } else {
         out.push("nothing to commit, working tree clean".to_string());
     }
+    let blank = out.last().is_some_and(String::is_empty);
     while out.last().is_some_and(String::is_empty) {
         out.pop();
     }
-    out.join("\n")
+    (out.join("\n"), blank)
 }
