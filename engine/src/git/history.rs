@@ -204,6 +204,9 @@ pub fn revert(a: &RevertArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         return super::pick::steer(ctx, Operation::Revert, step);
     }
     check_no_merge_in_progress(ctx.repo, "Reverting")?;
+    if super::pick::range_ends(ctx.repo, &a.target)?.is_some() {
+        return Err(GitError::Fatal("reverting a range is not simulated in this tutor yet; name the commit".into()));
+    }
     let Some(id) = ctx.repo.resolve(&a.target) else {
         return Err(GitError::BadRevision(a.target.clone()));
     };

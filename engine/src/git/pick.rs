@@ -399,6 +399,20 @@ fn check_clean(ctx: &Ctx, op: Operation) -> Result<(), GitError> {
     }))
 }
 
+/// The two ends of `A..B` (either may be left out for HEAD), when `rev` is
+/// one; git's refusal when an end names nothing. `A...B` is not simulated.
+pub(super) fn range_ends(repo: &Repo, rev: &str) -> Result<Option<(CommitId, CommitId)>, GitError> {
+    let Some((from, to)) = rev.split_once("..") else { return Ok(None) };
+    if to.starts_with('.') {
+        return Err(GitError::Fatal(format!("'{rev}': ranges of three dots are not simulated in this tutor yet")));
+    }
+    let end = |name: &str| repo.resolve(if name.is_empty() { "HEAD" } else { name });
+    match (end(from), end(to)) {
+        (Some(from), Some(to)) => Ok(Some((from, to))),
+        _ => Err(GitError::BadRevision(rev.to_string())),
+    }
+}
+
 /// `git cherry-pick`.
 pub fn cherry_pick(a: &CherryPickArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let revs = match &a.step {
@@ -420,14 +434,27 @@ pub fn cherry_pick(a: &CherryPickArgs, ctx: &mut Ctx) -> Result<String, GitError
         super::merge::check_no_merge_in_progress(ctx.repo, "Cherry-picking")?;
     }
     ctx.repo.merge = None;
+    let range = match revs.as_slice() {
+        [r] => range_ends(ctx.repo, r)?,
+        _ => None,
+    };
     let mut todo = Vec::new();
-    for r in revs {
-        if r.contains("..") {
-            return Err(GitError::Fatal(
-                "cherry-picking a range is not simulated in this tutor yet; name the commits".into(),
-            ));
+    if let Some((from, to)) = range {
+        // `A..B`: what B has and A lacks, oldest first.
+        todo = super::log::walk_hidden(ctx.repo, &to, &ctx.repo.ancestors(&from));
+        todo.reverse();
+        if todo.is_empty() {
+            return Err(GitError::Refused("error: empty commit set passed\nfatal: cherry-pick failed".into()));
         }
-        todo.push(ctx.repo.resolve(r).ok_or_else(|| GitError::BadRevision(r.clone()))?);
+    } else {
+        for r in revs {
+            if r.contains("..") {
+                return Err(GitError::Fatal(
+                    "cherry-picking a range with other commits is not simulated in this tutor yet".into(),
+                ));
+            }
+            todo.push(ctx.repo.resolve(r).ok_or_else(|| GitError::BadRevision(r.clone()))?);
+        }
     }
     let Some(head) = ctx.repo.head_commit().cloned() else {
         return Err(GitError::Fatal("your current branch does not have any commits yet".into()));

@@ -2299,6 +2299,26 @@ pub const SCRIPTS: &[Script] = &[
         ],
     ),
     s(
+        "cherry-pick A..B picks a range oldest first; revert refuses a range",
+        &[
+            "git checkout -b feature/x",
+            "echo one >> main.py",
+            "git commit -am 'First'",
+            "echo two >> README.md",
+            "git commit -am 'Second'",
+            "git checkout development",
+            "git cherry-pick main..feature/x",
+            "git log --oneline -3",
+            "git cherry-pick feature/x..feature/x",
+            "git cherry-pick nope..feature/x",
+            "git cherry-pick main..nope",
+            "git checkout -b other main",
+            "git cherry-pick ..feature/x",
+            "git log --oneline -3",
+            "git revert HEAD~1..nope",
+        ],
+    ),
+    s(
         "&& chains stop at the first failure",
         &[
             "git checkout -b feature/my-feature && git commit --allow-empty -m 'My feature'",
