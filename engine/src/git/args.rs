@@ -4,6 +4,7 @@
 use super::error::GitError;
 
 /// One option a subcommand accepts.
+#[derive(Clone, Copy)]
 pub struct Opt {
     /// Its one-letter form.
     pub short: Option<char>,

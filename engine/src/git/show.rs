@@ -21,6 +21,16 @@ pub struct Formats {
     silenced: bool,
 }
 
+/// The options [`Formats::from_opts`] reads, as log, show and stash take them.
+pub(super) const FORMAT_OPTIONS: [args::Opt; 6] = [
+    flag(None, "stat"),
+    flag(Some('s'), "no-patch"),
+    flag(Some('p'), "patch"),
+    flag(Some('u'), "patch"),
+    flag(None, "name-only"),
+    flag(None, "name-status"),
+];
+
 impl Formats {
     const PATCH: Self = Self { stat: false, patch: true, names: None, silenced: false };
 
@@ -83,19 +93,8 @@ impl ShowArgs {
     /// Parses the words after `show`.
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         let (rest, pretty::Shape { pretty, style }) = pretty::take_options(rest)?;
-        let p = args::parse(
-            &rest,
-            &[
-                flag(None, "stat"),
-                flag(Some('s'), "no-patch"),
-                flag(Some('p'), "patch"),
-                flag(Some('u'), "patch"),
-                flag(None, "name-only"),
-                flag(None, "name-status"),
-            ],
-            "show [<options>] <object>...",
-        )
-        .map_err(args::as_revision_argument)?;
+        let p =
+            args::parse(&rest, &FORMAT_OPTIONS, "show [<options>] <object>...").map_err(args::as_revision_argument)?;
         let formats = Formats::from_opts(&p.opts)?.unwrap_or(Formats::PATCH);
         let pretty = pretty.unwrap_or(Pretty::Medium);
         Ok(Self { pretty, style, formats, revs: p.positional, dashdash: p.dashdash })

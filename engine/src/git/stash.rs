@@ -81,20 +81,8 @@ impl StashArgs {
                         _ => w.clone(),
                     })
                     .collect();
-                let p = args::parse(
-                    &words,
-                    &[
-                        flag(Some('p'), "patch"),
-                        flag(Some('u'), "patch"),
-                        flag(None, "stat"),
-                        flag(None, "name-only"),
-                        flag(None, "name-status"),
-                        flag(Some('s'), "no-patch"),
-                        value(Some('n'), "max-count"),
-                    ],
-                    "stash list [<log-options>]",
-                )
-                .map_err(args::as_revision_argument)?;
+                let spec = [super::show::FORMAT_OPTIONS.as_slice(), &[value(Some('n'), "max-count")]].concat();
+                let p = args::parse(&words, &spec, "stash list [<log-options>]").map_err(args::as_revision_argument)?;
                 let max = match p.value("max-count") {
                     Some(n) => Some(n.parse().map_err(|_| GitError::Fatal(format!("'{n}': not an integer")))?),
                     None => None,
@@ -105,14 +93,7 @@ impl StashArgs {
             "show" => {
                 let p = args::parse(
                     args,
-                    &[
-                        flag(Some('p'), "patch"),
-                        flag(Some('u'), "patch"),
-                        flag(None, "stat"),
-                        flag(None, "name-only"),
-                        flag(None, "name-status"),
-                        flag(Some('s'), "no-patch"),
-                    ],
+                    &super::show::FORMAT_OPTIONS,
                     "stash show [-u | --include-untracked | --only-untracked] [<diff-options>] [<stash>]",
                 )?;
                 let formats = super::show::Formats::from_opts(&p.opts)?;
