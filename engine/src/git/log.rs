@@ -23,6 +23,8 @@ pub struct LogArgs {
     pub max: Option<usize>,
     /// `--first-parent`: follow only the first parent of merges.
     pub first_parent: bool,
+    /// `--follow`: one file's history on past its renames.
+    follow: bool,
     /// `-p`/`--stat` (`-s`/`--no-patch`: none): what follows each commit.
     formats: Formats,
     /// `--author=`: commits whose author line matches one of them.
@@ -64,6 +66,7 @@ impl LogArgs {
                     flag(None, "all"),
                     value(Some('n'), "max-count"),
                     flag(None, "first-parent"),
+                    flag(None, "follow"),
                     value(None, "author"),
                     value(None, "grep"),
                     flag(Some('i'), "regexp-ignore-case"),
@@ -82,6 +85,12 @@ impl LogArgs {
             max = Some(n.parse().map_err(|_| GitError::Fatal(format!("'{n}': not an integer")))?);
         }
         let formats = Formats::from_opts(&p.opts)?.unwrap_or_default();
+        if p.has("follow") && !formats.is_empty() {
+            // Its diffs would show the rename, which a diff limited to the path does not.
+            return Err(GitError::Fatal(
+                "'git log --follow' with -p or --stat is not simulated in this tutor yet".into(),
+            ));
+        }
         if !formats.is_empty() && p.has("graph") {
             return Err(GitError::Fatal(
                 "'git log --graph' with -p or --stat is not simulated in this tutor yet".into(),
@@ -140,6 +149,7 @@ impl LogArgs {
             all: p.has("all"),
             max,
             first_parent: p.has("first-parent"),
+            follow: p.has("follow"),
             merges,
             pickaxe,
             revs: p.positional,
@@ -296,6 +306,17 @@ fn revs_and_paths<'a>(a: &'a LogArgs, ctx: &Ctx) -> Result<(&'a [String], &'a [S
     if a.graph && !paths.is_empty() {
         return Err(GitError::Fatal("'git log --graph' with paths is not simulated in this tutor yet".into()));
     }
+    if a.follow {
+        match paths {
+            [path] if super::restore::is_glob(path) => {
+                return Err(GitError::Fatal(
+                    "'git log --follow' with a glob is not simulated in this tutor yet".into(),
+                ));
+            }
+            [_] => {}
+            _ => return Err(GitError::Fatal("--follow requires exactly one pathspec".into())),
+        }
+    }
     Ok((revs, paths))
 }
 
@@ -344,13 +365,16 @@ pub(super) fn same_at(a: &Tree, b: &Tree, specs: &[String]) -> bool {
 /// (`try_to_simplify_commit`): a commit is shown when it changes a path
 /// named (a root commit: when it has one); a merge that matches one of its
 /// parents there is followed through that parent alone, and not shown.
+/// `follow` (`--follow`, one path): where a commit shown renamed the file,
+/// older commits are looked at under its old name, as git's walk does.
 fn walk_paths<'a>(
     repo: &'a Repo,
     tips: &[CommitId],
     hidden: &BTreeSet<CommitId>,
     specs: &[String],
-    first_parent: bool,
+    (first_parent, follow_renames): (bool, bool),
 ) -> Vec<CommitId> {
+    let mut specs = specs.to_vec();
     let mut heap: BinaryHeap<(u64, &'a str)> = BinaryHeap::new();
     let mut seen: BTreeSet<&'a str> = BTreeSet::new();
     let mut push = |id: &str, heap: &mut BinaryHeap<(u64, &'a str)>| {
@@ -370,9 +394,9 @@ fn walk_paths<'a>(
         let parents = if first_parent { &c.parents[..c.parents.len().min(1)] } else { &c.parents[..] };
         let tree_of = |p: &CommitId| repo.commit(p).map(|pc| &pc.tree);
         let mut follow: Vec<&CommitId> = parents.iter().collect();
-        let mut treesame = parents.is_empty() && same_at(&c.tree, &EMPTY_TREE, specs);
+        let mut treesame = parents.is_empty() && same_at(&c.tree, &EMPTY_TREE, &specs);
         for p in parents {
-            if tree_of(p).is_some_and(|t| same_at(t, &c.tree, specs)) {
+            if tree_of(p).is_some_and(|t| same_at(t, &c.tree, &specs)) {
                 treesame = true;
                 // A parent outside the range does not simplify the merge away.
                 if !hidden.contains(p) {
@@ -386,6 +410,15 @@ fn walk_paths<'a>(
         }
         if !treesame {
             out.push(id.to_string());
+            if follow_renames && let Some(parent) = parents.first().and_then(tree_of) {
+                let renamed = crate::diff::changes(parent, &c.tree).into_iter().find_map(|ch| match ch {
+                    crate::diff::Change::Rename(from, to) if specs.iter().any(|s| s == to) => Some(from.to_string()),
+                    _ => None,
+                });
+                if let Some(from) = renamed {
+                    specs = vec![from];
+                }
+            }
         }
     }
     out
@@ -461,7 +494,7 @@ pub(super) fn selected<'a>(a: &'a LogArgs, ctx: &Ctx) -> Result<(Vec<CommitId>, 
         let mut ids = if paths.is_empty() {
             walk_limited(repo, &tips, usize::MAX, hidden, a.first_parent)
         } else {
-            walk_paths(repo, &tips, &hidden, paths, a.first_parent)
+            walk_paths(repo, &tips, &hidden, paths, (a.first_parent, a.follow))
         };
         ids.retain(|id| {
             repo.commit(id).is_some_and(|c| {

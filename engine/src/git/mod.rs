@@ -616,7 +616,7 @@ examine the history and state
    diff       Show changes (--stat, --cached, <commit>, A...B, -- FILE)
    blame      Who last changed each line of a file (-s, -e, -L 2,5)
    grep       Find text in the tracked files (-n, -i, -c, -l, -v, --cached, <commit>)
-   log        Show commit logs (--oneline, --graph, --all, -n, A..B, -p, --stat, --format=, --grep=, -S, -G, --decorate=, --date=, -- FILE)
+   log        Show commit logs (--oneline, --graph, --all, -n, A..B, -p, --stat, --format=, --grep=, -S, -G, --decorate=, --date=, --follow, -- FILE)
    ls-files   Show the files in the index (-o for untracked ones)
    show       Show a commit, a tag or REV:FILE (--stat, -p, --oneline, -s, --format=, -- FILE)
    rev-parse  Print the commit a name stands for (--short, --verify, --abbrev-ref HEAD, --show-toplevel)

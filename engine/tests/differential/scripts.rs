@@ -2319,6 +2319,26 @@ pub const SCRIPTS: &[Script] = &[
         ],
     ),
     s(
+        "git log --follow: one file's history past a git mv",
+        &[
+            "echo x >> README.md",
+            "git commit -am 'Edit readme'",
+            "git mv README.md NOTES.md",
+            "git commit -m 'Rename to notes'",
+            "echo y >> NOTES.md",
+            "git commit -am 'Edit notes'",
+            "git log --oneline -- NOTES.md",
+            "git log --oneline --follow -- NOTES.md",
+            "git log --follow --oneline NOTES.md",
+            "git log --follow --oneline -2 NOTES.md",
+            "git log --follow --oneline -- README.md",
+            "git log --follow --oneline main -- NOTES.md",
+            "git log --follow",
+            "git log --follow --oneline -- NOTES.md main.py",
+            "git log --follow --format=%s NOTES.md",
+        ],
+    ),
+    s(
         "&& chains stop at the first failure",
         &[
             "git checkout -b feature/my-feature && git commit --allow-empty -m 'My feature'",
