@@ -384,6 +384,8 @@ pub struct PushArgs {
     pub tags: bool,
     /// `--delete`/`-d`: delete these branches on the remote.
     pub delete: bool,
+    /// `--dry-run`/`-n`: say what would be pushed, change nothing.
+    pub dry_run: bool,
     /// `--force-with-lease`: force, but only where the remote still holds
     /// what this clone last saw there.
     pub lease: Option<Lease>,
@@ -457,7 +459,13 @@ impl PushArgs {
         }
         let p = args::parse(
             &items,
-            &[flag(Some('u'), "set-upstream"), flag(Some('f'), "force"), flag(None, "tags"), flag(Some('d'), "delete")],
+            &[
+                flag(Some('u'), "set-upstream"),
+                flag(Some('f'), "force"),
+                flag(None, "tags"),
+                flag(Some('d'), "delete"),
+                flag(Some('n'), "dry-run"),
+            ],
             "push [<options>] [<repository> [<refspec>...]]",
         )?;
         let mut pos = p.positional.clone();
@@ -469,6 +477,7 @@ impl PushArgs {
             force: p.has("force"),
             tags: p.has("tags"),
             delete: p.has("delete"),
+            dry_run: p.has("dry-run"),
             lease,
         })
     }
@@ -534,6 +543,17 @@ enum Update {
 }
 
 pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
+    if !a.dry_run {
+        return push_refs(a, ctx);
+    }
+    // The same checks and report, then both repositories as they were.
+    let (repo, origin) = (ctx.repo.clone(), ctx.origin.clone());
+    let out = push_refs(a, ctx);
+    (*ctx.repo, *ctx.origin) = (repo, origin);
+    out
+}
+
+fn push_refs(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let remote = a.remote.clone().unwrap_or_else(|| default_remote(ctx.repo));
     let url = remote_url(ctx.repo, &remote)?;
     // `--delete B` and `:B` delete a branch on the remote.
@@ -659,7 +679,8 @@ pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                 // GitHub's pre-receive hook: protected branches refuse what
                 // the rule forbids, after the client-side checks pass.
                 let mut line = line;
-                if accepted && line.is_some() {
+                // A dry run never reaches the server's hooks.
+                if accepted && line.is_some() && !a.dry_run {
                     let forced = old.as_ref().is_some_and(|o| !ctx.repo.is_ancestor(o, id));
                     let why = ctx.hook.refusal(dst, forced);
                     if !why.is_empty() {
@@ -681,7 +702,11 @@ pub fn push(a: &PushArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                     ctx.repo.remote_tracking.insert(format!("{remote}/{dst}"), id.clone());
                     if a.set_upstream {
                         let up = Upstream { remote: remote.clone(), branch: dst.clone() };
-                        tracking_msgs.push(format!("branch '{src}' set up to track '{}'.", up.tracking_ref()));
+                        tracking_msgs.push(if a.dry_run {
+                            format!("Would set upstream of '{src}' to '{dst}' of '{remote}'")
+                        } else {
+                            format!("branch '{src}' set up to track '{}'.", up.tracking_ref())
+                        });
                         ctx.repo.upstreams.insert(src.clone(), up);
                     }
                 }

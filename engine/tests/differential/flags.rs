@@ -68,7 +68,7 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     ("remote", "v", "verbose"),
     ("fetch", "pq", "all prune quiet"),
     ("pull", "rqp", "ff-only no-ff rebase no-rebase no-edit quiet prune"),
-    ("push", "ufdq", "set-upstream force tags delete force-with-lease quiet"),
+    ("push", "ufdqn", "set-upstream force tags delete force-with-lease quiet dry-run"),
     ("tag", "dfamln", "delete force annotate message list contains no-contains"),
     ("reset", "q", "hard soft mixed quiet"),
     ("revert", "m", "mainline no-edit continue skip abort"),

@@ -2339,6 +2339,24 @@ pub const SCRIPTS: &[Script] = &[
         ],
     ),
     s(
+        "git push --dry-run reports and changes nothing",
+        &[
+            "git checkout development",
+            "git commit --allow-empty -m 'Dry'",
+            "git push --dry-run origin development",
+            "git status -sb",
+            "git checkout -b dry1",
+            "git push -n -u origin dry1",
+            "git branch -vv",
+            "git push --dry-run",
+            "git push --dry-run origin --delete dry1",
+            "git push origin dry1",
+            "git push --dry-run origin --delete dry1",
+            "git ls-remote --heads origin",
+            "git push --dry-run --tags",
+        ],
+    ),
+    s(
         "&& chains stop at the first failure",
         &[
             "git checkout -b feature/my-feature && git commit --allow-empty -m 'My feature'",
