@@ -189,16 +189,23 @@ pub struct FetchArgs {
     pub branch: Option<String>,
     /// `--prune`: drop remote-tracking refs whose branch origin no longer has.
     pub prune: bool,
+    /// `--dry-run`: say what would be fetched, change nothing.
+    pub dry_run: bool,
 }
 
 impl FetchArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         let p = args::parse(
             rest,
-            &[flag(None, "all"), flag(Some('p'), "prune")],
+            &[flag(None, "all"), flag(Some('p'), "prune"), flag(None, "dry-run")],
             "fetch [<options>] [<repository> [<refspec>...]]",
         )?;
-        Ok(Self { remote: p.positional.first().cloned(), branch: p.positional.get(1).cloned(), prune: p.has("prune") })
+        Ok(Self {
+            remote: p.positional.first().cloned(),
+            branch: p.positional.get(1).cloned(),
+            prune: p.has("prune"),
+            dry_run: p.has("dry-run"),
+        })
     }
 }
 
@@ -264,7 +271,11 @@ fn fetch_into(
 pub fn fetch(a: &FetchArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let remote = a.remote.clone().unwrap_or_else(|| default_remote(ctx.repo));
     let url = remote_url(ctx.repo, &remote)?;
-    let lines = fetch_into(ctx.repo, ctx.origin, &remote, a.branch.as_deref(), a.prune)?;
+    let lines = if a.dry_run {
+        fetch_into(&mut ctx.repo.clone(), ctx.origin, &remote, a.branch.as_deref(), a.prune)?
+    } else {
+        fetch_into(ctx.repo, ctx.origin, &remote, a.branch.as_deref(), a.prune)?
+    };
     Ok(if lines.is_empty() { String::new() } else { format!("From {}\n{}", from_url(&url), lines.join("\n")) })
 }
 

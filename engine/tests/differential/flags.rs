@@ -66,7 +66,7 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     ("commit", "amqv", "all message allow-empty no-edit amend quiet verbose"),
     ("merge", "mq", "no-ff ff-only ff abort continue no-edit message squash no-commit quiet"),
     ("remote", "v", "verbose"),
-    ("fetch", "pq", "all prune quiet"),
+    ("fetch", "pq", "all prune quiet dry-run"),
     ("pull", "rqp", "ff-only no-ff rebase no-rebase no-edit quiet prune"),
     ("push", "ufdqn", "set-upstream force tags delete force-with-lease quiet dry-run"),
     ("tag", "dfamln", "delete force annotate message list contains no-contains"),
