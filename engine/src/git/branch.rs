@@ -49,6 +49,8 @@ pub struct ListArgs {
     pub filters: Vec<(Filter, Option<String>)>,
     /// `--list PATTERN...`: only names matching one of them.
     pub patterns: Vec<String>,
+    /// `--sort=KEY`, as given (the last is the first key).
+    pub sort: Vec<super::ref_sort::SortKey>,
 }
 
 /// One of `git branch`'s listing filters.
@@ -133,6 +135,7 @@ impl BranchArgs {
                 flag(None, "no-contains"),
                 value(Some('u'), "set-upstream-to"),
                 flag(None, "unset-upstream"),
+                value(None, "sort"),
             ],
             USAGE,
         )?;
@@ -174,9 +177,11 @@ impl BranchArgs {
         }
         let verbose = p.opts.iter().filter(|(l, _)| *l == "verbose").count() as u8;
         let filters = Filter::from_opts(&p.opts, &mut pos);
-        if !filters.is_empty() || p.has("remotes") || p.has("all") || p.has("list") || pos.is_empty() {
+        if !filters.is_empty() || p.has("remotes") || p.has("all") || p.has("list") || p.has("sort") || pos.is_empty() {
             let patterns = std::mem::take(&mut pos);
+            let sort = p.values("sort").into_iter().map(super::ref_sort::SortKey::parse).collect::<Result<_, _>>()?;
             return Ok(Self::List(ListArgs {
+                sort,
                 all: p.has("all"),
                 remotes: p.has("remotes"),
                 verbose,
@@ -400,6 +405,8 @@ fn list(repo: &Repo, l: &ListArgs) -> Result<String, GitError> {
     let shown_tip = |tip: &str| filters.iter().all(|(f, c)| f.keeps(repo, tip, c));
     let shown = |name: &str, tip: &str| named(name) && shown_tip(tip);
     let mut lines = Vec::new();
+    // (full refname, tip, line): sorted as --sort asks, by refname otherwise.
+    let mut rows: Vec<(String, &str, String)> = Vec::new();
     let prefix = if l.remotes { "" } else { "remotes/" };
     let remotes: Vec<(&str, &CommitId)> = if l.all || l.remotes {
         repo.remote_refs().into_iter().filter(|(n, id)| shown(n, id)).collect()
@@ -422,18 +429,19 @@ fn list(repo: &Repo, l: &ListArgs) -> Result<String, GitError> {
         }
         for (name, id) in repo.branches.iter().filter(|(n, id)| shown(n, id)) {
             let mark = if repo.current_branch() == Some(name.as_str()) { "* " } else { "  " };
-            if l.verbose == 0 {
-                lines.push(format!("{mark}{name}"));
-                continue;
-            }
-            let subject = repo.commit(id).map(|c| c.subject().to_string()).unwrap_or_default();
-            let track = tracking_summary(repo, name, l.verbose >= 2);
-            lines.push(format!("{mark}{name:width$} {} {track}{subject}", short(id)));
+            let line = if l.verbose == 0 {
+                format!("{mark}{name}")
+            } else {
+                let subject = repo.commit(id).map(|c| c.subject().to_string()).unwrap_or_default();
+                let track = tracking_summary(repo, name, l.verbose >= 2);
+                format!("{mark}{name:width$} {} {track}{subject}", short(id))
+            };
+            rows.push((format!("refs/heads/{name}"), id, line));
         }
     }
     for (name, id) in remotes {
         let full = format!("{prefix}{name}");
-        lines.push(match (&repo.remote_head, name, l.verbose) {
+        let line = match (&repo.remote_head, name, l.verbose) {
             (Some(b), "origin/HEAD", 0) => format!("  {full} -> origin/{b}"),
             (Some(b), "origin/HEAD", _) => format!("  {full:width$} -> origin/{b}"),
             (_, _, 0) => format!("  {full}"),
@@ -441,8 +449,11 @@ fn list(repo: &Repo, l: &ListArgs) -> Result<String, GitError> {
                 let subject = repo.commit(id).map(|c| c.subject().to_string()).unwrap_or_default();
                 format!("  {full:width$} {} {subject}", short(id))
             }
-        });
+        };
+        rows.push((format!("refs/remotes/{name}"), id, line));
     }
+    super::ref_sort::sort(repo, &l.sort, &mut rows);
+    lines.extend(rows.into_iter().map(|(_, _, line)| line));
     Ok(lines.join("\n"))
 }
 

@@ -20,6 +20,7 @@ mod pattern;
 pub mod pick;
 mod plumbing;
 mod pretty;
+mod ref_sort;
 mod reflog;
 mod remote;
 mod remote_show;
@@ -629,7 +630,7 @@ examine the history and state
    status     Show the working tree status (--short, -sb)
 
 grow, mark and tweak your common history
-   branch     List, create, rename or delete branches (-d, -D, -m, -a, -r, -vv, -u, --merged, --contains)
+   branch     List, create, rename or delete branches (-d, -D, -m, -a, -r, -vv, -u, --merged, --contains, --sort=-committerdate)
    commit     Record changes to the repository (-m, -am, --amend, --no-edit, --allow-empty)
    merge      Join two development histories together (--no-ff, --ff-only, --squash, --abort)
    cherry-pick Apply the changes of existing commits (-x, --continue, --abort)

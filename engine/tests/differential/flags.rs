@@ -58,7 +58,7 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     (
         "branch",
         "aDdfMmvlru",
-        "all delete force move verbose list remotes show-current merged no-merged contains no-contains set-upstream-to unset-upstream",
+        "all delete force move verbose list remotes show-current merged no-merged contains no-contains set-upstream-to unset-upstream sort",
     ),
     ("checkout", "bBq", "detach quiet"),
     ("switch", "cCdq", "create force-create detach quiet"),

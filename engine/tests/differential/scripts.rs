@@ -2367,6 +2367,26 @@ pub const SCRIPTS: &[Script] = &[
         ],
     ),
     s(
+        "git branch --sort by name and by date",
+        &[
+            "git branch b-old",
+            "git checkout -b z-new",
+            "git commit --allow-empty -m 'Newer'",
+            "git push -u origin z-new",
+            "git checkout main",
+            "git branch --sort=-committerdate",
+            "git branch --sort=committerdate -a",
+            "git branch --sort=-refname -v",
+            "git branch --sort=-authordate --sort=refname",
+            "git branch -r --sort=-creatordate",
+            "git branch --sort=-committerdate --list '*-*'",
+            "git branch --sort=bogus",
+            "git branch --sort",
+            "git checkout --detach",
+            "git branch --sort=-committerdate",
+        ],
+    ),
+    s(
         "&& chains stop at the first failure",
         &[
             "git checkout -b feature/my-feature && git commit --allow-empty -m 'My feature'",
