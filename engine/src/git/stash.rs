@@ -10,7 +10,7 @@ use crate::tree_merge;
 /// What `git stash` was asked to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StashArgs {
-    /// `git stash`, `git stash push [-m MSG] [-u]`.
+    /// `git stash`, `git stash push [-m MSG] [-u]`, `git stash save [-u] [MSG]`.
     Push {
         /// `-m`: the entry's message.
         message: Option<String>,
@@ -111,7 +111,21 @@ impl StashArgs {
                 let name = words.remove(0);
                 Self::Branch { name, which: at_most_one(words)? }
             }
-            "save" | "create" | "store" => {
+            "save" => {
+                // The old spelling of push: its words are the message.
+                let p = args::parse(
+                    args,
+                    &[value(Some('m'), "message"), flag(Some('u'), "include-untracked")],
+                    "stash save [-p | --patch] [-S | --staged] [-k | --[no-]keep-index] [-q | --quiet]",
+                )?;
+                let message = if p.positional.is_empty() {
+                    p.value("message").map(str::to_string)
+                } else {
+                    Some(p.positional.join(" "))
+                };
+                Self::Push { message, untracked: p.has("include-untracked") }
+            }
+            "create" | "store" => {
                 return Err(GitError::Fatal(format!("'git stash {sub}' is not simulated in this tutor yet")));
             }
             other => {
