@@ -179,7 +179,11 @@ impl BranchArgs {
         let filters = Filter::from_opts(&p.opts, &mut pos);
         if !filters.is_empty() || p.has("remotes") || p.has("all") || p.has("list") || p.has("sort") || pos.is_empty() {
             let patterns = std::mem::take(&mut pos);
-            let sort = p.values("sort").into_iter().map(super::ref_sort::SortKey::parse).collect::<Result<_, _>>()?;
+            let sort = p
+                .values("sort")
+                .into_iter()
+                .map(|v| super::ref_sort::SortKey::parse(v, true))
+                .collect::<Result<_, _>>()?;
             return Ok(Self::List(ListArgs {
                 sort,
                 all: p.has("all"),
@@ -405,8 +409,9 @@ fn list(repo: &Repo, l: &ListArgs) -> Result<String, GitError> {
     let shown_tip = |tip: &str| filters.iter().all(|(f, c)| f.keeps(repo, tip, c));
     let shown = |name: &str, tip: &str| named(name) && shown_tip(tip);
     let mut lines = Vec::new();
-    // (full refname, tip, line): sorted as --sort asks, by refname otherwise.
-    let mut rows: Vec<(String, &str, String)> = Vec::new();
+    // (full refname, commit time, line): sorted as --sort asks, by refname otherwise.
+    let mut rows: Vec<(String, u64, String)> = Vec::new();
+    let time = |id: &str| repo.commit(id).map_or(0, |c| c.time);
     let prefix = if l.remotes { "" } else { "remotes/" };
     let remotes: Vec<(&str, &CommitId)> = if l.all || l.remotes {
         repo.remote_refs().into_iter().filter(|(n, id)| shown(n, id)).collect()
@@ -436,7 +441,7 @@ fn list(repo: &Repo, l: &ListArgs) -> Result<String, GitError> {
                 let track = tracking_summary(repo, name, l.verbose >= 2);
                 format!("{mark}{name:width$} {} {track}{subject}", short(id))
             };
-            rows.push((format!("refs/heads/{name}"), id, line));
+            rows.push((format!("refs/heads/{name}"), time(id), line));
         }
     }
     for (name, id) in remotes {
@@ -450,9 +455,9 @@ fn list(repo: &Repo, l: &ListArgs) -> Result<String, GitError> {
                 format!("  {full:width$} {} {subject}", short(id))
             }
         };
-        rows.push((format!("refs/remotes/{name}"), id, line));
+        rows.push((format!("refs/remotes/{name}"), time(id), line));
     }
-    super::ref_sort::sort(repo, &l.sort, &mut rows);
+    super::ref_sort::sort(&l.sort, &mut rows);
     lines.extend(rows.into_iter().map(|(_, _, line)| line));
     Ok(lines.join("\n"))
 }

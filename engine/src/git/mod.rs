@@ -638,7 +638,7 @@ grow, mark and tweak your common history
    revert     Revert a commit with a new commit (-m 1 for a merge)
    switch     Switch branches (-c to create, -C to create or reset, - for the previous one, --detach)
    checkout   Switch branches or restore files (-b to create, -B to create or reset, -- PATH)
-   tag        Create, list or delete tags (-a -m for an annotated one; -l 'v*', -n)
+   tag        Create, list or delete tags (-a -m for an annotated one; -l 'v*', -n, --sort=-v:refname)
 
 collaborate
    fetch      Download objects and refs from origin

@@ -17,6 +17,8 @@ pub enum TagArgs {
         /// `--contains C` / `--no-contains C`: only tags whose commit has C
         /// in its history, or lacks it (C: HEAD when not given).
         contains: Vec<(Filter, Option<String>)>,
+        /// `--sort=KEY`, as given (the last is the first key).
+        sort: Vec<super::ref_sort::SortKey>,
     },
     Create {
         name: String,
@@ -63,6 +65,7 @@ impl TagArgs {
                 flag(Some('l'), "list"),
                 flag(None, "contains"),
                 flag(None, "no-contains"),
+                value(None, "sort"),
             ],
             "tag [-a | -s | -u <key-id>] [-f] [-m <msg> | -F <file>] [-e]",
         )?;
@@ -71,8 +74,13 @@ impl TagArgs {
             return Ok(Self::Delete { names: pos });
         }
         let contains = Filter::from_opts(&p.opts, &mut pos);
-        if pos.is_empty() || p.has("list") || lines.is_some() || !contains.is_empty() {
-            return Ok(Self::List { patterns: pos, lines, contains });
+        let sort = p
+            .values("sort")
+            .into_iter()
+            .map(|v| super::ref_sort::SortKey::parse(v, false))
+            .collect::<Result<Vec<_>, _>>()?;
+        if pos.is_empty() || p.has("list") || lines.is_some() || !contains.is_empty() || !sort.is_empty() {
+            return Ok(Self::List { patterns: pos, lines, contains, sort });
         }
         if pos.len() > 2 {
             return Err(GitError::Fatal("too many arguments".into()));
@@ -87,13 +95,23 @@ impl TagArgs {
 
 /// The tags listed, with `-n` their messages' first lines (`%(align:15)`
 /// names, later lines indented by four spaces, as `git tag -n` prints).
-fn list(repo: &Repo, patterns: &[String], lines: Option<usize>, contains: &[(Filter, CommitId)]) -> String {
+fn list(repo: &Repo, a: &TagArgs, contains: &[(Filter, CommitId)]) -> String {
+    let TagArgs::List { patterns, lines, sort, .. } = a else { return String::new() };
     let shown = repo.tags.iter().filter(|(name, id)| {
         (patterns.is_empty() || patterns.iter().any(|p| super::wildmatch::matches(p, name)))
             && contains.iter().all(|(f, c)| f.keeps(repo, id, c))
     });
+    // A tag's date is its tagger's when annotated, else its commit's.
+    let date = |name: &str, id: &str| match repo.tag_notes.get(name) {
+        Some(note) => note.time,
+        None => repo.commit(id).map_or(0, |c| c.time),
+    };
+    let mut rows: Vec<(String, u64, &String)> =
+        shown.map(|(name, id)| (format!("refs/tags/{name}"), date(name, id), name)).collect();
+    super::ref_sort::sort(sort, &mut rows);
     let mut out = Vec::new();
-    for (name, id) in shown {
+    for (_, _, name) in rows {
+        let Some(id) = repo.tags.get(name) else { continue };
         let Some(n) = lines.filter(|n| *n > 0) else {
             out.push(name.clone());
             continue;
@@ -110,9 +128,7 @@ fn list(repo: &Repo, patterns: &[String], lines: Option<usize>, contains: &[(Fil
 
 pub fn run(a: &TagArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     match a {
-        TagArgs::List { patterns, lines, contains } => {
-            Ok(list(ctx.repo, patterns, *lines, &Filter::resolve(ctx.repo, contains)?))
-        }
+        TagArgs::List { contains, .. } => Ok(list(ctx.repo, a, &Filter::resolve(ctx.repo, contains)?)),
         TagArgs::Create { name, target, force, annotate, message } => {
             let repo = &mut *ctx.repo;
             if !is_valid_ref_suffix(name) || name.starts_with('-') {
@@ -134,6 +150,9 @@ pub fn run(a: &TagArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                     ));
                 }
                 (true, Some(message)) => {
+                    // A tag is made after the commit it names: the clock moves on,
+                    // as for a commit (a sort by date tells them apart).
+                    *ctx.clock += 60;
                     Some(TagNote::new(name, &id, ctx.author.to_string(), *ctx.clock, message.clone()))
                 }
             };

@@ -69,7 +69,7 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     ("fetch", "pq", "all prune quiet dry-run"),
     ("pull", "rqp", "ff-only no-ff rebase no-rebase no-edit quiet prune"),
     ("push", "ufdqn", "set-upstream force tags delete force-with-lease quiet dry-run"),
-    ("tag", "dfamln", "delete force annotate message list contains no-contains"),
+    ("tag", "dfamln", "delete force annotate message list contains no-contains sort"),
     ("reset", "q", "hard soft mixed quiet"),
     ("revert", "m", "mainline no-edit continue skip abort"),
     ("diff", "", "stat cached staged name-only name-status"),

@@ -2396,6 +2396,24 @@ pub const SCRIPTS: &[Script] = &[
         ],
     ),
     s(
+        "git tag --sort by version, name and date",
+        &[
+            "git tag v1.9",
+            "git commit --allow-empty -m 'Ten'",
+            "git tag -a v1.10 -m 'Ten'",
+            "git commit --allow-empty -m 'Two'",
+            "git tag v1.2 HEAD~1",
+            "git tag v2.0",
+            "git tag",
+            "git tag --sort=-v:refname",
+            "git tag --sort=version:refname",
+            "git tag --sort=-creatordate",
+            "git tag --sort=creatordate -n",
+            "git tag --sort=-refname -l 'v1*'",
+            "git tag --sort=nope",
+        ],
+    ),
+    s(
         "&& chains stop at the first failure",
         &[
             "git checkout -b feature/my-feature && git commit --allow-empty -m 'My feature'",
