@@ -419,10 +419,10 @@ fn placeholder(s: &str) -> Result<Option<(Field, usize)>, GitError> {
 }
 
 /// One commit in a user format. `now`: the clock, for relative dates.
-/// `decorate`: `%d` and `%D` name refs in full after `--decorate=full`
+/// `style`: `%d` and `%D` name refs in full after `--decorate=full`
 /// (and still name them after `--no-decorate`).
 pub fn expand(repo: &Repo, c: &Commit, format: &str, style: Style, now: u64) -> String {
-    let refs =
+    let fields =
         Style { decorate: if style.decorate == Decorate::Full { Decorate::Full } else { Decorate::Short }, ..style };
     let mut out = String::new();
     let mut rest = format;
@@ -443,7 +443,7 @@ pub fn expand(repo: &Repo, c: &Commit, format: &str, style: Style, now: u64) -> 
                     rest = &after[1..];
                     continue;
                 };
-                push_field(&mut out, repo, c, field, refs, now);
+                push_field(&mut out, repo, c, field, fields, now);
                 if out.len() == start && m == '-' {
                     let kept = out.trim_end_matches('\n').len();
                     out.truncate(kept);
@@ -453,7 +453,7 @@ pub fn expand(repo: &Repo, c: &Commit, format: &str, style: Style, now: u64) -> 
                 rest = &after[1 + n..];
             }
             Ok(Some((field, n))) => {
-                push_field(&mut out, repo, c, field, refs, now);
+                push_field(&mut out, repo, c, field, fields, now);
                 rest = &after[n..];
             }
             // Checked when parsed; anything else prints as it is.

@@ -17,14 +17,14 @@ pub fn show(repo: &Repo, origin: &Repo, name: &str) -> Result<String, GitError> 
     out.push(format!("  HEAD branch: {head}"));
 
     // What the remote has, and what the last fetch left behind.
-    let mut branches: Vec<(String, &str)> = origin
+    let mut branches: Vec<(String, String)> = origin
         .branches
         .keys()
         .map(|b| {
             let status = if repo.remote_tracking.contains_key(&format!("{name}/{b}")) {
-                "tracked"
+                "tracked".to_string()
             } else {
-                "new (next fetch will store in remotes/{name})"
+                format!("new (next fetch will store in remotes/{name})")
             };
             (b.clone(), status)
         })
@@ -32,11 +32,11 @@ pub fn show(repo: &Repo, origin: &Repo, name: &str) -> Result<String, GitError> 
     branches.extend(
         stale(repo, origin, name)
             .into_iter()
-            .map(|r| (format!("refs/remotes/{r}"), "stale (use 'git remote prune' to remove)")),
+            .map(|r| (format!("refs/remotes/{r}"), "stale (use 'git remote prune' to remove)".to_string())),
     );
     branches.sort();
     let heading = if branches.len() == 1 { "  Remote branch:" } else { "  Remote branches:" };
-    section(&mut out, heading, &branches, |(b, status), w| format!("    {b:<w$} {}", status.replace("{name}", name)));
+    section(&mut out, heading, &branches, |(b, status), w| format!("    {b:<w$} {status}"));
 
     let pulls: Vec<(&String, &String)> =
         repo.upstreams.iter().filter(|(_, u)| u.remote == name).map(|(b, u)| (b, &u.branch)).collect();

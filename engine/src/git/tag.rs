@@ -95,8 +95,12 @@ impl TagArgs {
 
 /// The tags listed, with `-n` their messages' first lines (`%(align:15)`
 /// names, later lines indented by four spaces, as `git tag -n` prints).
-fn list(repo: &Repo, a: &TagArgs, contains: &[(Filter, CommitId)]) -> String {
-    let TagArgs::List { patterns, lines, sort, .. } = a else { return String::new() };
+fn list(
+    repo: &Repo,
+    (patterns, lines): (&[String], Option<usize>),
+    sort: &[super::ref_sort::SortKey],
+    contains: &[(Filter, CommitId)],
+) -> String {
     let shown = repo.tags.iter().filter(|(name, id)| {
         (patterns.is_empty() || patterns.iter().any(|p| super::wildmatch::matches(p, name)))
             && contains.iter().all(|(f, c)| f.keeps(repo, id, c))
@@ -106,12 +110,11 @@ fn list(repo: &Repo, a: &TagArgs, contains: &[(Filter, CommitId)]) -> String {
         Some(note) => note.time,
         None => repo.commit(id).map_or(0, |c| c.time),
     };
-    let mut rows: Vec<(String, u64, &String)> =
-        shown.map(|(name, id)| (format!("refs/tags/{name}"), date(name, id), name)).collect();
+    let mut rows: Vec<(String, u64, (&String, &CommitId))> =
+        shown.map(|(name, id)| (format!("refs/tags/{name}"), date(name, id), (name, id))).collect();
     super::ref_sort::sort(sort, &mut rows);
     let mut out = Vec::new();
-    for (_, _, name) in rows {
-        let Some(id) = repo.tags.get(name) else { continue };
+    for (_, _, (name, id)) in rows {
         let Some(n) = lines.filter(|n| *n > 0) else {
             out.push(name.clone());
             continue;
@@ -128,7 +131,9 @@ fn list(repo: &Repo, a: &TagArgs, contains: &[(Filter, CommitId)]) -> String {
 
 pub fn run(a: &TagArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     match a {
-        TagArgs::List { contains, .. } => Ok(list(ctx.repo, a, &Filter::resolve(ctx.repo, contains)?)),
+        TagArgs::List { patterns, lines, contains, sort } => {
+            Ok(list(ctx.repo, (patterns, *lines), sort, &Filter::resolve(ctx.repo, contains)?))
+        }
         TagArgs::Create { name, target, force, annotate, message } => {
             let repo = &mut *ctx.repo;
             if !is_valid_ref_suffix(name) || name.starts_with('-') {
