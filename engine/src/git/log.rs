@@ -37,6 +37,9 @@ pub struct LogArgs {
     merges: (bool, bool),
     /// `-S`/`-G`: only commits whose diff adds or removes this.
     pickaxe: Option<Pickaxe>,
+    /// `--left-only` (`Some(true)`) or `--right-only` (`Some(false)`): one
+    /// side of an `A...B`.
+    pub only: Option<bool>,
     /// Revisions, then paths (after a `--`, or from the first word that
     /// names no revision but a file).
     pub revs: Vec<String>,
@@ -75,6 +78,9 @@ impl LogArgs {
                     flag(None, "no-merges"),
                     value(Some('S'), "-S"),
                     value(Some('G'), "-G"),
+                    flag(None, "left-right"),
+                    flag(None, "left-only"),
+                    flag(None, "right-only"),
                 ],
             ]
             .concat(),
@@ -100,6 +106,9 @@ impl LogArgs {
             return Err(GitError::Fatal(
                 "'git log --graph' with a format of several lines is not simulated in this tutor yet".into(),
             ));
+        }
+        if p.has("left-only") && p.has("right-only") {
+            return Err(GitError::Fatal("options '--right-only' and '--left-only' cannot be used together".into()));
         }
         if p.has("graph") && p.has("reverse") {
             return Err(GitError::Fatal("options '--graph' and '--reverse' cannot be used together".into()));
@@ -144,7 +153,7 @@ impl LogArgs {
             greps,
             reverse: p.has("reverse"),
             pretty,
-            style,
+            style: pretty::Style { left_right: p.has("left-right"), ..style },
             graph: p.has("graph"),
             all: p.has("all"),
             max,
@@ -152,6 +161,7 @@ impl LogArgs {
             follow: p.has("follow"),
             merges,
             pickaxe,
+            only: (p.has("left-only") || p.has("right-only")).then(|| p.has("left-only")),
             revs: p.positional,
             dashdash: p.dashdash,
         })
@@ -424,12 +434,28 @@ fn walk_paths<'a>(
     out
 }
 
+/// What `git log` walked: the commits it shows and what it knows of them.
+pub(super) struct Selection<'a> {
+    /// The commits shown, in order.
+    pub ids: Vec<CommitId>,
+    /// The paths the walk was limited to.
+    pub paths: &'a [String],
+    /// The commits reached from the left side of an `A...B`: `<` to
+    /// `--left-right` and `%m`.
+    pub left: BTreeSet<CommitId>,
+    /// With `--graph`, every commit the walk shows before `-n` cuts it: a
+    /// parent outside it (behind a `^A`, on the side `--left-only` drops)
+    /// draws no line, as in git's graph.
+    drawn: BTreeSet<CommitId>,
+}
+
 /// The commits `git log` shows, in order, and the paths it was limited to:
 /// what `rev-list` and `shortlog` walk too.
-pub(super) fn selected<'a>(a: &'a LogArgs, ctx: &Ctx) -> Result<(Vec<CommitId>, &'a [String]), GitError> {
+pub(super) fn selected<'a>(a: &'a LogArgs, ctx: &Ctx) -> Result<Selection<'a>, GitError> {
     let (revs, paths) = revs_and_paths(a, ctx)?;
     let repo = &*ctx.repo;
     let mut tips = Vec::new();
+    let mut left_tips = Vec::new();
     let mut hidden = BTreeSet::new();
     let mut ranged = false;
     for r in revs {
@@ -441,6 +467,7 @@ pub(super) fn selected<'a>(a: &'a LogArgs, ctx: &Ctx) -> Result<(Vec<CommitId>, 
             if let Some(base) = repo.merge_base(&x, &y) {
                 hidden.extend(repo.ancestors(&base));
             }
+            left_tips.push(x.clone());
             tips.extend([x, y]);
             ranged = true;
             continue;
@@ -475,9 +502,17 @@ pub(super) fn selected<'a>(a: &'a LogArgs, ctx: &Ctx) -> Result<(Vec<CommitId>, 
             }
         }
     }
+    // git carries the left side's mark down from its tips to every commit
+    // it reaches.
+    let left: BTreeSet<CommitId> =
+        walk_limited(repo, &left_tips, usize::MAX, hidden.clone(), a.first_parent).into_iter().collect();
+    let on_side = |id: &CommitId| a.only.is_none_or(|l| left.contains(id) == l);
+    let mut drawn = BTreeSet::new();
     let ids = if a.graph {
         // --graph implies --topo-order: walk everything, sort, then limit.
-        let all = walk_limited(repo, &tips, usize::MAX, hidden, a.first_parent);
+        let mut all = walk_limited(repo, &tips, usize::MAX, hidden, a.first_parent);
+        all.retain(on_side);
+        drawn = all.iter().cloned().collect();
         let mut ids = topo_order(repo, &all, a.first_parent);
         ids.truncate(a.max.unwrap_or(usize::MAX));
         ids
@@ -485,6 +520,7 @@ pub(super) fn selected<'a>(a: &'a LogArgs, ctx: &Ctx) -> Result<(Vec<CommitId>, 
         && a.greps.is_empty()
         && a.merges == (false, false)
         && a.pickaxe.is_none()
+        && a.only.is_none()
         && paths.is_empty()
     {
         walk_limited(repo, &tips, a.max.unwrap_or(usize::MAX), hidden, a.first_parent)
@@ -497,26 +533,29 @@ pub(super) fn selected<'a>(a: &'a LogArgs, ctx: &Ctx) -> Result<(Vec<CommitId>, 
             walk_paths(repo, &tips, &hidden, paths, (a.first_parent, a.follow))
         };
         ids.retain(|id| {
-            repo.commit(id).is_some_and(|c| {
-                let who = format!("{} {} +0000", c.author, c.time);
-                (a.authors.is_empty() || a.authors.iter().any(|p| p.matches(&who)))
-                    && (a.greps.is_empty() || a.greps.iter().any(|p| p.matches(&c.message)))
-                    && (!a.merges.0 || c.parents.len() > 1)
-                    && (!a.merges.1 || c.parents.len() < 2)
-                    && a.pickaxe.as_ref().is_none_or(|p| p.finds(repo, c, paths))
-            })
+            on_side(id)
+                && repo.commit(id).is_some_and(|c| {
+                    let who = format!("{} {} +0000", c.author, c.time);
+                    (a.authors.is_empty() || a.authors.iter().any(|p| p.matches(&who)))
+                        && (a.greps.is_empty() || a.greps.iter().any(|p| p.matches(&c.message)))
+                        && (!a.merges.0 || c.parents.len() > 1)
+                        && (!a.merges.1 || c.parents.len() < 2)
+                        && a.pickaxe.as_ref().is_none_or(|p| p.finds(repo, c, paths))
+                })
         });
         ids.truncate(a.max.unwrap_or(usize::MAX));
         ids
     };
-    Ok((if a.reverse { ids.into_iter().rev().collect() } else { ids }, paths))
+    let ids = if a.reverse { ids.into_iter().rev().collect() } else { ids };
+    Ok(Selection { ids, paths, left, drawn })
 }
 
 pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
-    let (ids, paths) = selected(a, ctx)?;
+    let Selection { ids, paths, left, drawn } = selected(a, ctx)?;
     let repo = &*ctx.repo;
     let now = *ctx.clock;
     let commits = ids.iter().filter_map(|id| repo.commit(id));
+    let style = |c: &Commit| pretty::Style { left: left.contains(&c.id), ..a.style };
     if !a.graph {
         // git's log-tree: a newline between entries unless each ends in one;
         // under each commit, its diff (none under a merge).
@@ -525,7 +564,7 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             if i > 0 && !a.pretty.terminated() {
                 out.push('\n');
             }
-            let entry = pretty::entry(repo, c, &a.pretty, a.style, now);
+            let entry = pretty::entry(repo, c, &a.pretty, style(c), now);
             let shown = match &a.pickaxe {
                 Some(p) if !a.formats.is_empty() => &p.files(repo, c, paths)[..],
                 _ => paths,
@@ -541,9 +580,14 @@ pub fn run(a: &LogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let one_line = a.pretty.one_line();
     let mut out = Vec::new();
     for c in commits {
-        let entry = pretty::entry(repo, c, &a.pretty, a.style, now);
+        // In a graph, `--left-right`'s mark takes the place of the `*`.
+        let style = style(c);
+        let mark = if style.left_right { style.mark() } else { '*' };
+        let entry = pretty::entry(repo, c, &a.pretty, pretty::Style { left_right: false, ..style }, now);
         let block = if one_line { entry.trim_end_matches('\n') } else { entry.as_str() };
-        out.extend(g.render(&c.id, &c.parents, block, one_line));
+        let parents = if a.first_parent { &c.parents[..c.parents.len().min(1)] } else { &c.parents[..] };
+        let parents: Vec<CommitId> = parents.iter().filter(|p| drawn.contains(*p)).cloned().collect();
+        out.extend(g.render(&c.id, &parents, block, (mark, one_line)));
     }
     // The columns drawn below the last commit shown separate nothing.
     if !one_line && out.last().is_some_and(|l| l.chars().all(|c| matches!(c, '|' | '/' | '\\' | ' '))) {
@@ -602,7 +646,15 @@ struct Graph {
 }
 
 impl Graph {
-    fn render(&mut self, id: &CommitId, parents: &[CommitId], block: &str, oneline: bool) -> Vec<String> {
+    /// `mark`: what stands for the commit in its column (`*`, or
+    /// `--left-right`'s `<` and `>`).
+    fn render(
+        &mut self,
+        id: &CommitId,
+        parents: &[CommitId],
+        block: &str,
+        (mark, oneline): (char, bool),
+    ) -> Vec<String> {
         let idx = match self.columns.iter().position(|c| c == id) {
             Some(i) => i,
             None => {
@@ -638,7 +690,7 @@ impl Graph {
         let width = 2 * before.max(next.len());
         let pad = |s: String| format!("{s:width$}");
         let cells = |n: usize, star: Option<usize>| -> String {
-            (0..n).map(|i| if Some(i) == star { "* " } else { "| " }).collect()
+            (0..n).map(|i| if Some(i) == star { format!("{mark} ") } else { "| ".to_string() }).collect()
         };
         // The lines that draw how the columns change below the commit.
         let mut shape = Vec::new();

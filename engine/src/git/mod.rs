@@ -81,7 +81,7 @@ pub enum GitCommand {
     /// `git status`.
     Status(status::StatusArgs),
     /// `git log`.
-    Log(log::LogArgs),
+    Log(Box<log::LogArgs>),
     /// `git branch`.
     Branch(branch::BranchArgs),
     /// `git checkout` and `git switch`.
@@ -234,7 +234,7 @@ impl GitCommand {
         };
         Ok(match sub.as_str() {
             "status" => Self::Status(status::StatusArgs::parse(rest)?),
-            "log" => Self::Log(log::LogArgs::parse(rest)?),
+            "log" => Self::Log(Box::new(log::LogArgs::parse(rest)?)),
             "branch" => Self::Branch(branch::BranchArgs::parse(rest)?),
             "checkout" => Self::Checkout(checkout::CheckoutArgs::parse_checkout(rest)?),
             "switch" => Self::Checkout(checkout::CheckoutArgs::parse_switch(rest)?),

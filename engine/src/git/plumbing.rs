@@ -121,12 +121,13 @@ pub fn merge_base(a: &MergeBaseArgs, ctx: &mut Ctx) -> Result<String, GitError> 
 /// `git rev-list`: `git log`'s walk as full ids, or with `--count` how many.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RevListArgs {
-    log: LogArgs,
+    log: Box<LogArgs>,
     count: bool,
 }
 
 /// The rev-list options the tutor runs; they mean what they mean to `git log`.
-const PASSED: &[&str] = &["--all", "--first-parent", "--merges", "--no-merges", "--reverse"];
+const PASSED: &[&str] =
+    &["--all", "--first-parent", "--merges", "--no-merges", "--reverse", "--left-right", "--left-only", "--right-only"];
 
 impl RevListArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
@@ -173,13 +174,22 @@ impl RevListArgs {
             let at = words.iter().position(|w| w == "--").unwrap_or(words.len());
             words.insert(at, "HEAD".into());
         }
-        Ok(Self { log: LogArgs::parse(&words)?, count })
+        Ok(Self { log: Box::new(LogArgs::parse(&words)?), count })
     }
 }
 
 pub fn rev_list(a: &RevListArgs, ctx: &mut Ctx) -> Result<String, GitError> {
-    let (ids, _) = super::log::selected(&a.log, ctx)?;
-    Ok(if a.count { ids.len().to_string() } else { ids.join("\n") })
+    let walked = super::log::selected(&a.log, ctx)?;
+    let (ids, left) = (walked.ids, walked.left);
+    if !a.log.style.left_right {
+        return Ok(if a.count { ids.len().to_string() } else { ids.join("\n") });
+    }
+    // `--left-right`: `<` or `>` before each id; with `--count`, each side's count.
+    if a.count {
+        let on_left = ids.iter().filter(|id| left.contains(*id)).count();
+        return Ok(format!("{on_left}\t{}", ids.len() - on_left));
+    }
+    Ok(ids.iter().map(|id| format!("{}{id}", if left.contains(id) { '<' } else { '>' })).collect::<Vec<_>>().join("\n"))
 }
 
 /// `git shortlog [-s] [-n] [-e] [<revision-range>] [[--] <path>...]`: each
@@ -221,7 +231,7 @@ impl ShortlogArgs {
 }
 
 pub fn shortlog(a: &ShortlogArgs, ctx: &mut Ctx) -> Result<String, GitError> {
-    let (ids, _) = super::log::selected(&a.walk.log, ctx)?;
+    let ids = super::log::selected(&a.walk.log, ctx)?.ids;
     let repo = &*ctx.repo;
     // Authors in first-seen order, each with its subjects newest first.
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();

@@ -107,10 +107,11 @@ impl Pretty {
 pub fn named(repo: &Repo, c: &Commit, pretty: &Pretty, style: Style, now: u64) -> String {
     let deco = decorated(repo, &c.id, style.decorate);
     let id = if style.abbrev { short(&c.id) } else { c.id.as_str() };
+    let id = if style.left_right { format!("{} {id}", style.mark()) } else { id.to_string() };
     if *pretty == Pretty::Oneline {
         return format!("{id}{deco} {}\n", subject(&c.message));
     }
-    layout(c, id, &deco, pretty, style.date.show(c.time, now))
+    layout(c, &id, &deco, pretty, style.date.show(c.time, now))
 }
 
 /// The multi-line formats: `commit` line, `Merge:`, who and when, the message.
@@ -166,6 +167,17 @@ pub struct Style {
     pub decorate: Decorate,
     /// `--date=…`: how `Date:` lines, `%ad` and `%cd` show times.
     pub date: DateStyle,
+    /// `--left-right`: each header starts with the commit's [`Style::mark`].
+    pub left_right: bool,
+    /// The commit is on the left of an `A...B`: its mark is `<`, not `>`.
+    pub left: bool,
+}
+
+impl Style {
+    /// `%m` and `--left-right`'s mark: which side of `A...B` the commit is on.
+    pub const fn mark(self) -> char {
+        if self.left { '<' } else { '>' }
+    }
 }
 
 /// How log and show print each entry: the format and its [`Style`].
@@ -182,7 +194,7 @@ pub struct Shape {
 pub fn take_options(words: &[String]) -> Result<(Vec<String>, Shape), GitError> {
     let mut rest = Vec::new();
     let mut shape = Shape { pretty: None, style: Style::default() };
-    let Shape { pretty, style: Style { abbrev, decorate, date } } = &mut shape;
+    let Shape { pretty, style: Style { abbrev, decorate, date, .. } } = &mut shape;
     for (i, w) in words.iter().enumerate() {
         match w.as_str() {
             "--" => {
@@ -274,6 +286,8 @@ enum Field {
     Decorations,
     BareDecorations,
     Newline,
+    /// `%m`: `<` or `>`, the side of `A...B` the commit is on.
+    Mark,
     Byte(u8),
     /// A colour, or an encoding git would name: prints nothing here.
     Nothing,
@@ -373,6 +387,7 @@ fn placeholder(s: &str) -> Result<Option<(Field, usize)>, GitError> {
         'd' => one(Field::Decorations),
         'D' => one(Field::BareDecorations),
         'e' => one(Field::Nothing),
+        'm' => one(Field::Mark),
         'x' => {
             let hex = s.get(1..3).filter(|h| h.chars().all(|c| c.is_ascii_hexdigit()));
             match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
@@ -408,8 +423,8 @@ fn placeholder(s: &str) -> Result<Option<(Field, usize)>, GitError> {
             };
             Ok(Some((field, 2)))
         }
-        // Tree ids, marks, notes, sources, wrapping and padding.
-        'T' | 't' | 'm' | 'N' | 'S' | 'w' | '<' | '>' => not_simulated(&first.to_string()),
+        // Tree ids, notes, sources, wrapping and padding.
+        'T' | 't' | 'N' | 'S' | 'w' | '<' | '>' => not_simulated(&first.to_string()),
         'g' | 'G' => not_simulated(&s.chars().take(2).collect::<String>()),
         '(' if ["describe", "trailers", "decorate", "contents"].iter().any(|k| s[1..].starts_with(k)) => {
             not_simulated(s.split(')').next().unwrap_or(s))
@@ -493,6 +508,7 @@ fn push_field(out: &mut String, repo: &Repo, c: &Commit, field: Field, style: St
         Field::Decorations => out.push_str(&decorated(repo, &c.id, style.decorate)),
         Field::BareDecorations => out.push_str(&decorations(repo, &c.id, style.decorate).join(", ")),
         Field::Newline => out.push('\n'),
+        Field::Mark => out.push(style.mark()),
         Field::Byte(b) => out.push(char::from(b)),
         Field::Nothing | Field::Magic(_) => {}
     }
@@ -508,7 +524,7 @@ mod tests {
         /// Any format, Unicode and `%` mixed inside it, is read or refused,
         /// and expands without a panic.
         #[test]
-        fn any_format_parses_or_is_refused(spec in "(format:|tformat:)?([%+ (),-]|[ahcCxnbBsdD0-9a-f]|\\PC){0,16}") {
+        fn any_format_parses_or_is_refused(spec in "(format:|tformat:)?([%+ (),-]|[ahcCxnbBsdDm0-9a-f]|\\PC){0,16}") {
             let mut world = crate::World::new();
             world.run("git commit --allow-empty -m 'Ünïcode — ✓' -m 'body'");
             let repo = world.local().expect("a repository");

@@ -53,7 +53,7 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     (
         "log",
         "npusiSG",
-        "oneline graph all max-count decorate no-decorate date first-parent follow patch stat no-patch pretty format abbrev-commit no-abbrev-commit name-only name-status author grep regexp-ignore-case reverse merges no-merges",
+        "oneline graph all max-count decorate no-decorate date first-parent follow patch stat no-patch pretty format abbrev-commit no-abbrev-commit name-only name-status author grep regexp-ignore-case reverse merges no-merges left-right left-only right-only",
     ),
     (
         "branch",
