@@ -216,21 +216,13 @@ pub fn revert(a: &RevertArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let Some(head) = ctx.repo.head_commit().cloned() else {
         return Err(GitError::Fatal("your current branch does not have any commits yet".into()));
     };
+    // git's sequencer: a root commit is reverted against the empty tree,
+    // whatever -m says; `-m 1` on a commit with one parent names that parent.
     let parent = match (commit.parents.len(), a.mainline) {
-        (0, _) => {
-            return Err(GitError::Refused(format!(
-                "error: cannot revert a root commit ({})\nfatal: revert failed",
-                short(&id)
-            )));
-        }
+        (0, _) => None,
         (n, None) if n > 1 => {
             return Err(GitError::Refused(format!(
                 "error: commit {id} is a merge but no -m option was given.\nfatal: revert failed"
-            )));
-        }
-        (1, Some(_)) => {
-            return Err(GitError::Refused(format!(
-                "error: mainline was specified but commit {id} is not a merge.\nfatal: revert failed"
             )));
         }
         (n, Some(m)) if m > n => {
@@ -238,7 +230,7 @@ pub fn revert(a: &RevertArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                 "error: commit {id} does not have parent {m}\nfatal: revert failed"
             )));
         }
-        (_, m) => commit.parents[m.unwrap_or(1) - 1].clone(),
+        (_, m) => Some(commit.parents[m.unwrap_or(1) - 1].clone()),
     };
     // Reverting a revert reapplies (git 2.43+).
     let subject = commit.subject();
@@ -247,12 +239,12 @@ pub fn revert(a: &RevertArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         None => format!("Revert \"{subject}\""),
     };
     let mut message = format!("{title}\n\nThis reverts commit {id}");
-    if commit.parents.len() > 1 {
+    if let Some(parent) = parent.as_ref().filter(|_| commit.parents.len() > 1) {
         message.push_str(&format!(", reversing\nchanges made to {parent}"));
     }
     message.push('.');
     let base = commit.tree.clone();
-    let theirs = ctx.repo.commit(&parent).map(|c| c.tree.clone()).unwrap_or_default();
+    let theirs = parent.and_then(|p| ctx.repo.commit(&p).map(|c| c.tree.clone())).unwrap_or_default();
     let label = format!("parent of {}... {}", short(&id), subject);
     let from = ctx.repo.head_tree();
     let outcome = three_way(ctx, &base, &theirs, &label, Operation::Revert, &id, &message)?;

@@ -287,31 +287,45 @@ pub fn three_way(
         }
         result.push((m.path, m.content, m.conflict.is_some()));
     }
-    // Refuse before touching anything if local changes would be overwritten.
-    let dirty: Vec<&String> = result
+    // Refuse before touching anything if local changes, or untracked files,
+    // would be overwritten: git's sequencer says "merge" for every operation.
+    let untracked = |p: &String| !ours.contains_key(p) && !ctx.repo.index.contains_key(p);
+    let (mut lost, dirty): (Vec<&String>, Vec<&String>) = result
         .iter()
         .map(|(p, _, _)| p)
         .filter(|p| ctx.repo.index.get(*p) != ours.get(*p) || ctx.work.get(*p) != ctx.repo.index.get(*p))
-        .collect();
+        .partition(|p| untracked(p));
+    lost.retain(|p| result.iter().any(|(q, content, _)| q == *p && content.is_some()));
     let staged_elsewhere = ctx.repo.index != ours;
-    if !dirty.is_empty() || staged_elsewhere {
+    if !dirty.is_empty() || !lost.is_empty() || staged_elsewhere {
         let mut list: Vec<&String> = dirty;
-        if list.is_empty() {
+        if list.is_empty() && staged_elsewhere {
             list =
                 ours.keys().chain(ctx.repo.index.keys()).filter(|p| ours.get(*p) != ctx.repo.index.get(*p)).collect();
             crate::order::sort(&mut list);
             list.dedup();
         }
-        let verb = if op == Operation::Revert { "revert" } else { "merge" };
         let tail = match op {
             Operation::CherryPick => "\nfatal: cherry-pick failed",
+            Operation::Revert => "\nfatal: revert failed",
             Operation::Merge => "\nMerge with strategy ort failed.",
             _ => "",
         };
-        return Err(GitError::Refused(format!(
-            "error: Your local changes to the following files would be overwritten by {verb}:\n{}\nPlease commit your changes or stash them before you {verb}.\nAborting{tail}",
-            list.iter().map(|p| format!("\t{p}")).collect::<Vec<_>>().join("\n")
-        )));
+        let files = |l: &[&String]| l.iter().map(|p| format!("\t{p}")).collect::<Vec<_>>().join("\n");
+        let mut blocks = Vec::new();
+        if !list.is_empty() {
+            blocks.push(format!(
+                "error: Your local changes to the following files would be overwritten by merge:\n{}\nPlease commit your changes or stash them before you merge.",
+                files(&list)
+            ));
+        }
+        if !lost.is_empty() {
+            blocks.push(format!(
+                "error: The following untracked working tree files would be overwritten by merge:\n{}\nPlease move or remove them before you merge.",
+                files(&lost)
+            ));
+        }
+        return Err(GitError::Refused(format!("{}\nAborting{tail}", blocks.join("\n"))));
     }
     let mut conflicts = BTreeSet::new();
     let mut touched = BTreeSet::new();
