@@ -256,17 +256,19 @@ pub fn check_new_branch(repo: &Repo, name: &str, force: bool) -> Result<(), GitE
 
 /// Why a start point names nothing: git words a missing upstream (`@{u}`) apart.
 fn upstream_error(repo: &Repo, start: &str) -> GitError {
-    match crate::repo::upstream_of_rev(start) {
-        Some(b) => {
-            let b = if b.is_empty() { repo.current_branch().unwrap_or("HEAD") } else { b };
-            if repo.branches.contains_key(b) {
-                GitError::Fatal(format!("no upstream configured for branch '{b}'"))
-            } else {
-                GitError::Fatal(format!("no such branch: '{b}'"))
-            }
-        }
-        None => GitError::NotValidObjectName(start.to_string()),
-    }
+    missing_upstream(repo, start).unwrap_or_else(|| GitError::NotValidObjectName(start.to_string()))
+}
+
+/// git's words when `rev` asks for an upstream (`@{u}`, `main@{u}`) that
+/// is not there; `None` when it asks for none.
+pub(super) fn missing_upstream(repo: &Repo, rev: &str) -> Option<GitError> {
+    let b = crate::repo::upstream_of_rev(rev)?;
+    let b = if b.is_empty() { repo.current_branch().unwrap_or("HEAD") } else { b };
+    Some(if repo.branches.contains_key(b) {
+        GitError::Fatal(format!("no upstream configured for branch '{b}'"))
+    } else {
+        GitError::Fatal(format!("no such branch: '{b}'"))
+    })
 }
 
 /// Resolves the start point of a new branch and, as `branch.autoSetupMerge`

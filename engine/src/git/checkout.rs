@@ -300,7 +300,13 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     }
     if a.target.as_deref() == Some("-") {
         // `-` is the previous position (`@{-1}`): a branch, or a commit.
+        let gone = |b: &String| {
+            !ctx.repo.branches.contains_key(b) && !ctx.repo.remote_tracking.contains_key(&format!("origin/{b}"))
+        };
         let previous = match &ctx.repo.previous {
+            // git names what it could not find by what `-` stands for.
+            Some(Head::Branch(b)) if gone(b) && a.switch => return Err(GitError::InvalidReference("@{-1}".into())),
+            Some(Head::Branch(b)) if gone(b) => return Err(GitError::PathspecNoMatch("-".into())),
             Some(Head::Branch(b)) => b.clone(),
             Some(Head::Detached(id)) => id.clone(),
             None if a.switch => return Err(GitError::InvalidReference("@{-1}".into())),

@@ -114,6 +114,12 @@ pub fn run(a: &MergeArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     }
     check_no_merge_in_progress(ctx.repo, "Merging")?;
     let name = match &a.target {
+        // `-` is the branch checked out before (`@{-1}`).
+        Some(t) if t == "-" => match &ctx.repo.previous {
+            Some(crate::repo::Head::Branch(b)) => b.clone(),
+            Some(crate::repo::Head::Detached(id)) => id.clone(),
+            None => t.clone(),
+        },
         Some(t) => t.clone(),
         None => {
             let up = ctx.repo.current_branch().and_then(|b| ctx.repo.upstreams.get(b));
@@ -124,6 +130,7 @@ pub fn run(a: &MergeArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         }
     };
     let Some(their) = ctx.repo.resolve(&name) else {
+        let name = if a.target.as_deref() == Some("-") { "@{-1}" } else { name.as_str() };
         return Err(GitError::Refused(format!("merge: {name} - not something we can merge")));
     };
     if a.squash {

@@ -215,9 +215,29 @@ pub(crate) const KNOWN: &[&str] = &[
     "symbolic-ref",
 ];
 
+/// `argv` after the options git takes before the command: the pager's
+/// (the terminal has none) and `-C .` change nothing here; the others
+/// (`-c name=value`, `--git-dir`, …) are refused as not simulated.
+fn without_global_options(argv: &[String]) -> Result<&[String], GitError> {
+    let mut rest = argv;
+    while let Some((first, after)) = rest.split_first() {
+        match first.as_str() {
+            "--no-pager" | "-P" | "-p" | "--paginate" => rest = after,
+            "-C" if after.first().is_some_and(|p| p == ".") => rest = &after[1..],
+            o if o.starts_with('-') && !matches!(o, "--help" | "-h" | "--version" | "-v") => {
+                let option = o.split('=').next().unwrap_or(o);
+                return Err(GitError::Fatal(format!("'git {option}' is not simulated in this tutor yet")));
+            }
+            _ => break,
+        }
+    }
+    Ok(rest)
+}
+
 impl GitCommand {
     /// Parses the words after `git`.
     pub fn parse(argv: &[String]) -> Result<Self, GitError> {
+        let argv = without_global_options(argv)?;
         let Some((sub, rest)) = argv.split_first() else {
             return Ok(Self::Help);
         };
@@ -277,7 +297,7 @@ impl GitCommand {
                 )));
             }
             "help" | "--help" | "-h" => Self::Help,
-            "version" | "--version" => Self::Version,
+            "version" | "--version" | "-v" => Self::Version,
             other if not_simulated(other) => {
                 return Err(GitError::Fatal(format!("'git {other}' is not simulated in this tutor yet")));
             }
@@ -617,10 +637,10 @@ examine the history and state
    diff       Show changes (--stat, --cached, <commit>, A...B, -- FILE)
    blame      Who last changed each line of a file (-s, -e, -L 2,5)
    grep       Find text in the tracked files (-n, -i, -c, -l, -v, --cached, <commit>)
-   log        Show commit logs (--oneline, --graph, --all, -n, A..B, -p, --stat, --format=, --grep=, -S, -G, --decorate=, --date=, --follow, -- FILE)
+   log        Show commit logs (--oneline, --graph, --all, -n, A..B, A...B --left-right, -p, --stat, --format=, --grep=, -S, -G, --decorate=, --date=, --follow, -- FILE)
    ls-files   Show the files in the index (-o for untracked ones)
    show       Show a commit, a tag or REV:FILE (--stat, -p, --oneline, -s, --format=, -- FILE)
-   rev-parse  Print the commit a name stands for (--short, --verify, --abbrev-ref HEAD, --show-toplevel)
+   rev-parse  Print the commit a name stands for (--short, --verify, --abbrev-ref HEAD or @{u}, --symbolic-full-name, --show-toplevel)
    shortlog   Who did what: each author's commits (-s counts, -n most first, -e emails)
    rev-list   List commits by id (--count main..feature: how far ahead)
    merge-base Where two branches parted (--is-ancestor: is one merged into the other?)

@@ -222,6 +222,9 @@ const EMPTY_PICK: &str = "The previous cherry-pick is now empty, possibly due to
 fn run_todo(ctx: &mut Ctx, mut out: Vec<String>) -> Result<String, GitError> {
     while let Some(seq) = ctx.repo.sequence.as_mut().filter(|s| !s.todo.is_empty()) {
         let id = seq.todo.remove(0);
+        if seq.op == Operation::Rebase {
+            seq.done.push(id.clone());
+        }
         let op = seq.op;
         let subject = ctx.repo.commit(&id).map(|c| c.subject().to_string()).unwrap_or_default();
         let picked = pick(ctx, &id, op).inspect_err(|_| forget_single_pick(ctx.repo));
@@ -463,6 +466,7 @@ pub fn cherry_pick(a: &CherryPickArgs, ctx: &mut Ctx) -> Result<String, GitError
     ctx.repo.sequence = Some(Sequence {
         op: Operation::CherryPick,
         todo,
+        done: Vec::new(),
         orig_head: head.clone(),
         branch: None,
         onto: head,
@@ -531,6 +535,7 @@ pub fn start_rebase(
     ctx.repo.sequence = Some(Sequence {
         op: Operation::Rebase,
         todo,
+        done: Vec::new(),
         orig_head: head,
         branch,
         onto: onto.clone(),

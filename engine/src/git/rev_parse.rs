@@ -15,6 +15,8 @@ enum Form {
     Short(usize),
     /// `--abbrev-ref`: a ref's short name.
     AbbrevRef,
+    /// `--symbolic-full-name`: a ref's whole name (`refs/heads/main`).
+    FullRef,
 }
 
 /// `git rev-parse` options and revisions.
@@ -48,42 +50,28 @@ impl RevParseArgs {
     /// Parses the words after `rev-parse`. It has dozens of options and
     /// passes unknown ones through; the tutor refuses those it lacks.
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
-        let (mut form, mut verify, mut revs) = (Form::Full, false, Vec::new());
+        let (mut verify, mut revs) = (false, Vec::new());
+        // A ref's name (`--abbrev-ref` over `--symbolic-full-name`) wins
+        // over `--short`, which still implies `--verify`.
+        let (mut named, mut short) = (None, None);
         for word in rest {
-            let new = match word.as_str() {
-                "--verify" => {
-                    verify = true;
-                    None
-                }
-                "--short" => Some(Form::Short(SHORT_ID_LEN)),
-                "--abbrev-ref" => Some(Form::AbbrevRef),
+            match word.as_str() {
+                "--verify" => verify = true,
+                "--short" => short = Some(SHORT_ID_LEN),
+                "--abbrev-ref" => named = Some(Form::AbbrevRef),
+                "--symbolic-full-name" => named = named.or(Some(Form::FullRef)),
                 // Questions about the repository, answered in their place.
-                w if about(w).is_some() => {
-                    revs.push(w.to_string());
-                    None
-                }
+                w if about(w).is_some() => revs.push(w.to_string()),
                 w if w.starts_with("--short=") => {
                     let n = w["--short=".len()..].parse::<usize>().map_err(|_| not_simulated(w))?;
-                    Some(Form::Short(n.clamp(4, 40)))
+                    short = Some(n.clamp(4, 40));
                 }
                 w if w.starts_with('-') => return Err(not_simulated(w)),
-                rev => {
-                    revs.push(rev.to_string());
-                    None
-                }
-            };
-            if let Some(new) = new {
-                // `--short --abbrev-ref` and the like have rules of their own.
-                if form != Form::Full && form != new {
-                    return Err(not_simulated(word));
-                }
-                form = new;
+                rev => revs.push(rev.to_string()),
             }
         }
-        if verify && form == Form::AbbrevRef {
-            return Err(not_simulated("--verify --abbrev-ref"));
-        }
-        verify |= matches!(form, Form::Short(_));
+        verify |= short.is_some();
+        let form = named.or(short.map(Form::Short)).unwrap_or(Form::Full);
         Ok(Self { form, verify, revs })
     }
 }
@@ -94,21 +82,48 @@ fn object(repo: &Repo, rev: &str) -> Option<String> {
     repo.annotated_tag(rev).map(|(_, note)| note.id.clone()).or_else(|| repo.resolve(rev))
 }
 
-/// A ref's short name (`refs/heads/main` → `main`), when `rev` is one.
-fn ref_name(repo: &Repo, rev: &str) -> Option<String> {
-    if rev == "HEAD" {
-        return Some(repo.current_branch().unwrap_or("HEAD").to_string());
+/// The whole name of the ref `rev` names (`HEAD` → `refs/heads/main`,
+/// `@{u}` → `refs/remotes/origin/main`, `@{-1}` → the branch before), when
+/// it names one; `HEAD` itself when detached. An upstream that is not
+/// there is git's error.
+fn full_ref(repo: &Repo, rev: &str) -> Result<Option<String>, GitError> {
+    if rev == "HEAD" || rev == "@" {
+        return Ok(Some(repo.current_branch().map_or_else(|| "HEAD".to_string(), |b| format!("refs/heads/{b}"))));
     }
-    let heads = rev.strip_prefix("refs/heads/").unwrap_or(rev);
-    let remotes = rev.strip_prefix("refs/remotes/").unwrap_or(rev);
-    let tags = rev.strip_prefix("refs/tags/").unwrap_or(rev);
-    if repo.branches.contains_key(heads) {
-        Some(heads.to_string())
-    } else if repo.remote_tracking.contains_key(remotes) {
-        Some(remotes.to_string())
+    if let Some(branch) = crate::repo::upstream_of_rev(rev) {
+        let branch = if branch.is_empty() { repo.current_branch().unwrap_or("HEAD") } else { branch };
+        return match repo.upstream_of(branch) {
+            Some(tracking) => Ok(Some(format!("refs/remotes/{tracking}"))),
+            None => Err(super::branch::missing_upstream(repo, rev).unwrap_or(GitError::BadRevision(rev.to_string()))),
+        };
+    }
+    if rev == "@{-1}" {
+        return Ok(match &repo.previous {
+            Some(crate::repo::Head::Branch(b)) if repo.branches.contains_key(b) => Some(format!("refs/heads/{b}")),
+            _ => None,
+        });
+    }
+    // git's order: tags, then branches, then remote-tracking refs.
+    let name = |prefix: &str| rev.strip_prefix(prefix).unwrap_or(rev);
+    Ok(if repo.tags.contains_key(name("refs/tags/")) {
+        Some(format!("refs/tags/{}", name("refs/tags/")))
+    } else if repo.branches.contains_key(name("refs/heads/")) {
+        Some(format!("refs/heads/{}", name("refs/heads/")))
+    } else if repo.remote_tracking.contains_key(name("refs/remotes/")) {
+        Some(format!("refs/remotes/{}", name("refs/remotes/")))
     } else {
-        repo.tags.contains_key(tags).then(|| tags.to_string())
-    }
+        None
+    })
+}
+
+/// A ref's short name (`refs/heads/main` → `main`), when `rev` names one.
+fn ref_name(repo: &Repo, rev: &str) -> Result<Option<String>, GitError> {
+    Ok(full_ref(repo, rev)?.map(|full| {
+        ["refs/heads/", "refs/tags/", "refs/remotes/"]
+            .iter()
+            .find_map(|p| full.strip_prefix(p))
+            .map_or(full.clone(), str::to_string)
+    }))
 }
 
 /// `git rev-parse`.
@@ -122,7 +137,9 @@ pub fn run(a: &RevParseArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         let id = id.ok_or_else(|| GitError::Fatal("Needed a single revision".into()))?;
         return Ok(match a.form {
             Form::Short(n) => id[..n.min(id.len())].to_string(),
-            _ => id,
+            Form::AbbrevRef => ref_name(repo, &a.revs[0])?.unwrap_or_default(),
+            Form::FullRef => full_ref(repo, &a.revs[0])?.unwrap_or_default(),
+            Form::Full => id,
         });
     }
     let mut out = Vec::new();
@@ -132,14 +149,19 @@ pub fn run(a: &RevParseArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             continue;
         }
         let Some(id) = object(repo, rev) else {
+            if let Some(missing) = super::branch::missing_upstream(repo, rev) {
+                return Err(missing);
+            }
             // git prints the word it could not read, then refuses.
             out.push(rev.clone());
             out.push(GitError::AmbiguousArgument(rev.clone()).to_string());
             return Err(GitError::Refused(out.join("\n")));
         };
+        // A revision that is no ref's name (`HEAD~1`, an id) prints nothing.
         if a.form == Form::AbbrevRef {
-            // A revision that is no ref's name (`HEAD~1`, an id) prints nothing.
-            out.extend(ref_name(repo, rev));
+            out.extend(ref_name(repo, rev)?);
+        } else if a.form == Form::FullRef {
+            out.extend(full_ref(repo, rev)?);
         } else {
             out.push(id);
         }

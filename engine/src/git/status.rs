@@ -2,7 +2,7 @@
 
 use super::args::{self, flag};
 use super::{Ctx, GitError, tracking_info};
-use crate::repo::{Head, Operation, Repo, Tree, short};
+use crate::repo::{CommitId, Head, Operation, Repo, Tree, short};
 
 /// `git status` options.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -207,10 +207,77 @@ fn label(code: char) -> &'static str {
 
 /// `On branch NAME` or `HEAD detached at ID`: the first line of `git status`.
 pub fn head_line(repo: &Repo) -> String {
+    if let Some(seq) = repo.sequence.as_ref().filter(|s| s.op == Operation::Rebase) {
+        // git's merge backend counts as an interactive rebase.
+        return format!("interactive rebase in progress; onto {}", short(&seq.onto));
+    }
     match repo.head() {
         Head::Branch(b) => format!("On branch {b}"),
         Head::Detached(id) => format!("HEAD detached at {}", short(id)),
     }
+}
+
+/// What `git status` says of a rebase stopped on a conflict (git's
+/// `show_rebase_information`): the last two picks done, the next two to
+/// do, and how to go on.
+fn rebase_state(repo: &Repo, seq: &crate::repo::Sequence) -> Vec<String> {
+    let pick = |id: &CommitId| {
+        format!("   pick {} {}", short(id), repo.commit(id).map(|c| c.subject().to_string()).unwrap_or_default())
+    };
+    let plural = |n: usize, one: &str, many: &str| if n == 1 { one.to_string() } else { many.to_string() };
+    let mut out = Vec::new();
+    let done = seq.done.len();
+    if done == 0 {
+        out.push("No commands done.".to_string());
+    } else {
+        out.push(format!(
+            "{} ({done} {} done):",
+            plural(done, "Last command done", "Last commands done"),
+            plural(done, "command", "commands")
+        ));
+        out.extend(seq.done[done.saturating_sub(2)..].iter().map(pick));
+        if done > 2 {
+            out.push("  (see more in file .git/rebase-merge/done)".to_string());
+        }
+    }
+    let left = seq.todo.len();
+    if left == 0 {
+        out.push("No commands remaining.".to_string());
+    } else {
+        out.push(format!(
+            "{} ({left} remaining {}):",
+            plural(left, "Next command to do", "Next commands to do"),
+            plural(left, "command", "commands")
+        ));
+        out.extend(seq.todo.iter().take(2).map(pick));
+        out.push("  (use \"git rebase --edit-todo\" to view and edit)".to_string());
+    }
+    let onto = short(&seq.onto);
+    let state = |doing: &str| match &seq.branch {
+        Some(b) => format!("You are currently {doing} branch '{b}' on '{onto}'."),
+        None => format!("You are currently {}.", doing.trim_end_matches(" while rebasing")),
+    };
+    match &repo.merge {
+        Some(m) if !m.conflicts.is_empty() => {
+            out.push(state("rebasing"));
+            out.push("  (fix conflicts and then run \"git rebase --continue\")".to_string());
+            out.push("  (use \"git rebase --skip\" to skip this patch)".to_string());
+            out.push("  (use \"git rebase --abort\" to check out the original branch)".to_string());
+        }
+        Some(_) => {
+            out.push(state("rebasing"));
+            out.push("  (all conflicts fixed: run \"git rebase --continue\")".to_string());
+        }
+        // The stopped pick's message is gone (a reset): git takes it that
+        // the learner is editing the commit.
+        None => {
+            out.push(state("editing a commit while rebasing"));
+            out.push("  (use \"git commit --amend\" to amend the current commit)".to_string());
+            out.push("  (use \"git rebase --continue\" once you are satisfied with your changes)".to_string());
+        }
+    }
+    out.push(String::new());
+    out
 }
 
 /// The long `git status` text; `git commit` prints it too when there is nothing to commit.
@@ -244,7 +311,9 @@ fn long_listing(repo: &Repo, work: &Tree, show_untracked: bool) -> (String, bool
         out.push("No commits yet".to_string());
         out.push(String::new());
     }
-    if let Some(m) = repo.merge.as_ref().filter(|m| matches!(m.op, Operation::CherryPick | Operation::Revert)) {
+    if let Some(seq) = repo.sequence.as_ref().filter(|s| s.op == Operation::Rebase) {
+        out.extend(rebase_state(repo, seq));
+    } else if let Some(m) = repo.merge.as_ref().filter(|m| matches!(m.op, Operation::CherryPick | Operation::Revert)) {
         let (doing, cmd) =
             if m.op == Operation::Revert { ("reverting", "revert") } else { ("cherry-picking", "cherry-pick") };
         out.push(format!("You are currently {doing} commit {}.", short(&m.their)));
@@ -265,6 +334,9 @@ fn long_listing(repo: &Repo, work: &Tree, show_untracked: bool) -> (String, bool
         });
         out.push(String::new());
     }
+    // Conflicts no MERGE_HEAD or CHERRY_PICK_HEAD stands behind (a stash's,
+    // a squash's, a rebase's pick): git words them as it would for a commit.
+    let from_commit = repo.merge.as_ref().is_some_and(|m| m.op.leaves_only_conflicts() || m.op == Operation::Rebase);
     let entries = entries(repo, work);
     let staged: Vec<&Entry> = entries.iter().filter(|e| !matches!(e.staged, ' ' | '?' | 'U')).collect();
     let unmerged: Vec<&Entry> = entries.iter().filter(|e| e.staged == 'U').collect();
@@ -282,7 +354,7 @@ fn long_listing(repo: &Repo, work: &Tree, show_untracked: bool) -> (String, bool
     }
     if !unmerged.is_empty() {
         out.push("Unmerged paths:".to_string());
-        if repo.merge.as_ref().is_some_and(|m| m.op.leaves_only_conflicts()) {
+        if from_commit {
             out.push("  (use \"git restore --staged <file>...\" to unstage)".to_string());
         }
         out.push("  (use \"git add <file>...\" to mark resolution)".to_string());
@@ -308,8 +380,7 @@ fn long_listing(repo: &Repo, work: &Tree, show_untracked: bool) -> (String, bool
     if !show_untracked && !staged.is_empty() {
         out.push("Untracked files not listed (use -u option to show untracked files)".to_string());
     }
-    let stash_conflict = repo.merge.as_ref().is_some_and(|m| m.op.leaves_only_conflicts());
-    if !staged.is_empty() || (!unmerged.is_empty() && !stash_conflict) {
+    if !staged.is_empty() || (!unmerged.is_empty() && !from_commit) {
         // git ends here when something is staged, or unmerged by an operation.
     } else if !unmerged.is_empty() || !unstaged.is_empty() {
         out.push("no changes added to commit (use \"git add\" and/or \"git commit -a\")".to_string());

@@ -243,6 +243,10 @@ pub struct Sequence {
     pub op: Operation,
     /// Commits still to pick, in order.
     pub todo: Vec<CommitId>,
+    /// A rebase's commits picked so far, the one it stopped on last
+    /// (`git status` lists the last two).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub done: Vec<CommitId>,
     /// Where HEAD was before it started (`--abort` goes back).
     pub orig_head: CommitId,
     /// The branch being rebased (updated at the end); `None` when detached.
@@ -475,7 +479,7 @@ impl Repo {
 
     /// Resolves a revision as git's `rev-parse` does for the forms learners type:
     /// `HEAD` and `@`, branch, tag, `origin/x`, `refs/...`, full or abbreviated
-    /// ids, `@{u}`/`@{upstream}` (after a branch or alone), and any chain of
+    /// ids, `@{u}`/`@{upstream}` (after a branch or alone), `@{-1}`, and any chain of
     /// `~`, `~N`, `^`, `^N` suffixes. Anything else (`HEAD~x`) names nothing.
     pub fn resolve(&self, rev: &str) -> Option<CommitId> {
         let split = rev.find(['~', '^']).unwrap_or(rev.len());
@@ -526,6 +530,13 @@ impl Repo {
         }
         if let Some(n) = name.strip_prefix("HEAD@{").and_then(|r| r.strip_suffix('}')) {
             return n.parse().ok().and_then(|n| self.reflog_entry(n)).cloned();
+        }
+        if name == "@{-1}" {
+            // The position before the last checkout (the tutor keeps one).
+            return match self.previous.as_ref()? {
+                Head::Branch(b) => self.branches.get(b).cloned(),
+                Head::Detached(id) => Some(id.clone()),
+            };
         }
         if name.contains("@{") {
             return self.remote_tracking.get(&self.tracking_name(name)?).cloned();
