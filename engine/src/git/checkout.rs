@@ -22,13 +22,21 @@ pub struct CheckoutArgs {
     pub paths: Vec<String>,
     /// Whether the paths came after a `--` (git then prints no count).
     pub dashdash: bool,
+    /// `--ours`/`--theirs` (`-2`/`-3`): conflicted paths from one side.
+    pub side: Option<super::restore::Side>,
 }
 
 impl CheckoutArgs {
     pub fn parse_checkout(rest: &[String]) -> Result<Self, GitError> {
         let p = args::parse(
             rest,
-            &[value(Some('b'), "branch"), value(Some('B'), "-B"), flag(None, "detach")],
+            &[
+                value(Some('b'), "branch"),
+                value(Some('B'), "-B"),
+                flag(None, "detach"),
+                flag(Some('2'), "ours"),
+                flag(Some('3'), "theirs"),
+            ],
             "checkout [<options>] <branch>",
         )?;
         Self::from_parsed(false, ["branch", "-B"], "'-b', '-B'", p)
@@ -55,7 +63,18 @@ impl CheckoutArgs {
             (None, None) => (None, false),
         };
         let detach = p.has("detach");
+        let side = super::restore::Side::of(&p);
         let Parsed { mut positional, dashdash, .. } = p;
+        if side.is_some() && create.is_none() && !detach {
+            // Only paths: `--ours`/`--theirs` never switch branches.
+            if positional.is_empty() {
+                return Err(GitError::Fatal("'--ours/--theirs' needs the paths to check out".into()));
+            }
+            // `git checkout --theirs main -- f`: a tree, which git refuses.
+            let target = dashdash.filter(|&k| k > 0).map(|_| positional.remove(0));
+            let dashdash = dashdash.is_some();
+            return Ok(Self { switch, target, create, reset, detach, paths: positional, dashdash, side });
+        }
         let mut paths = match dashdash {
             Some(k) => positional.split_off(k),
             None => Vec::new(),
@@ -82,7 +101,7 @@ impl CheckoutArgs {
             return Err(GitError::NothingToSwitchTo);
         }
         // Plain `git checkout` with nothing: git just reports the tracking state.
-        Ok(Self { switch, target, create, reset, detach, paths, dashdash: dashdash.is_some() })
+        Ok(Self { switch, target, create, reset, detach, paths, dashdash: dashdash.is_some(), side })
     }
 }
 
@@ -293,7 +312,7 @@ fn end_operation(repo: &mut Repo) -> Option<String> {
 
 pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     if !a.paths.is_empty() && a.create.is_none() {
-        return super::restore::checkout_paths(a.target.as_deref(), &a.paths, !a.dashdash, ctx);
+        return super::restore::checkout_paths(a.target.as_deref(), &a.paths, (!a.dashdash, a.side), ctx);
     }
     if a.switch {
         refuse_switch_while_busy(ctx.repo)?;
@@ -422,7 +441,7 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let Some(id) = ctx.repo.resolve(target) else {
         // `git checkout FILE`: not a revision, but a path git knows.
         if !a.switch && ctx.repo.index.keys().any(|p| super::restore::matches(target, p)) {
-            return super::restore::checkout_paths(None, &[target.to_string()], true, ctx);
+            return super::restore::checkout_paths(None, &[target.to_string()], (true, None), ctx);
         }
         return Err(verb_missing(target));
     };

@@ -75,7 +75,7 @@ impl ResetArgs {
 fn unstaged_after(ctx: &Ctx) -> String {
     let changed: Vec<String> = status::entries(ctx.repo, ctx.work)
         .into_iter()
-        .filter(|e| matches!(e.unstaged, 'M' | 'D'))
+        .filter(|e| !e.unmerged && matches!(e.unstaged, 'M' | 'D'))
         .map(|e| format!("{}\t{}", e.unstaged, e.path))
         .collect();
     if changed.is_empty() { String::new() } else { format!("Unstaged changes after reset:\n{}", changed.join("\n")) }

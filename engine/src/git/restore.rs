@@ -18,6 +18,84 @@ pub struct RestoreArgs {
     pub worktree: bool,
     /// The pathspecs.
     pub paths: Vec<String>,
+    /// `--ours`/`--theirs`: a conflicted file's version from one side.
+    pub side: Option<Side>,
+}
+
+/// One side of a conflict, as `--ours` and `--theirs` name it: ours is
+/// HEAD (in a rebase, what it builds on), theirs the commit merged,
+/// picked, replayed or stashed (a revert's: the reverted commit's parent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// `--ours` (`-2`): stage 2.
+    Ours,
+    /// `--theirs` (`-3`): stage 3.
+    Theirs,
+}
+
+impl Side {
+    /// `--ours`/`--theirs` in a parse: the side, if one was given.
+    pub(super) fn of(p: &args::Parsed) -> Option<Self> {
+        if p.has("theirs") {
+            Some(Self::Theirs)
+        } else if p.has("ours") {
+            Some(Self::Ours)
+        } else {
+            None
+        }
+    }
+}
+
+/// The paths of a merge under way still in conflict.
+fn conflicted(ctx: &Ctx) -> std::collections::BTreeSet<String> {
+    ctx.repo.merge.as_ref().map(|m| m.conflicts.clone()).unwrap_or_default()
+}
+
+/// The trees a merge under way put together: theirs (stage 3) and, when
+/// the tutor knows it, the base (stage 1).
+pub(super) fn conflict_trees(repo: &crate::repo::Repo) -> Option<(Tree, Option<Tree>)> {
+    use crate::repo::Operation;
+    let m = repo.merge.as_ref()?;
+    let c = repo.commit(&m.their)?;
+    let parent = || c.parents.first().and_then(|p| repo.commit(p)).map(|p| p.tree.clone());
+    Some(match m.op {
+        // A revert merges the reverted commit's parent, from the commit itself.
+        Operation::Revert => (parent()?, Some(c.tree.clone())),
+        Operation::Merge | Operation::Squash => {
+            let base = repo.head_commit().and_then(|h| repo.merge_base(h, &c.id)).and_then(|b| repo.commit(&b));
+            (c.tree.clone(), base.map(|b| b.tree.clone()))
+        }
+        _ => (c.tree.clone(), parent()),
+    })
+}
+
+/// A conflicted `path`'s version on `side` (`None`: that side deleted it).
+fn version(ctx: &Ctx, path: &str, side: Side) -> Option<String> {
+    match side {
+        Side::Ours => ctx.repo.head_tree().get(path).cloned(),
+        Side::Theirs => conflict_trees(ctx.repo)?.0.get(path).cloned(),
+    }
+}
+
+/// git's refusals for conflicted paths checked out of the index: without
+/// a side, each is "unmerged"; with one, each must have that side's version
+/// (`strict`: checkout; restore writes what is there, deleting the file
+/// when that side did). Every refusal is listed and nothing is written.
+fn check_unmerged(ctx: &Ctx, paths: &[String], side: Option<Side>, strict: bool) -> Result<(), GitError> {
+    let conflicts = conflicted(ctx);
+    let errors: Vec<String> = paths
+        .iter()
+        .filter(|p| conflicts.contains(*p))
+        .filter_map(|p| match side {
+            None => Some(format!("error: path '{p}' is unmerged")),
+            Some(s) if strict && version(ctx, p, s).is_none() => Some(format!(
+                "error: path '{p}' does not have {} version",
+                if s == Side::Ours { "our" } else { "their" }
+            )),
+            Some(_) => None,
+        })
+        .collect();
+    if errors.is_empty() { Ok(()) } else { Err(GitError::Refused(errors.join("\n"))) }
 }
 
 impl RestoreArgs {
@@ -30,6 +108,8 @@ impl RestoreArgs {
                 flag(Some('S'), "staged"),
                 flag(Some('W'), "worktree"),
                 flag(Some('q'), "quiet"),
+                flag(Some('2'), "ours"),
+                flag(Some('3'), "theirs"),
             ],
             USAGE,
         )?;
@@ -37,7 +117,12 @@ impl RestoreArgs {
             return Err(GitError::Fatal("you must specify path(s) to restore".into()));
         }
         let staged = p.has("staged");
+        let side = Side::of(&p);
+        if side.is_some() && staged {
+            return Err(GitError::Fatal("'--ours' or '--theirs' cannot be used with --staged".into()));
+        }
         Ok(Self {
+            side,
             source: p.value("source").map(str::to_string),
             staged,
             worktree: p.has("worktree") || !staged,
@@ -108,7 +193,17 @@ pub fn restore(a: &RestoreArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         (None, false) => ctx.repo.index.clone(),
     };
     let paths = matched(&a.paths, &[&source, &ctx.repo.index])?;
+    let from_index = a.source.is_none() && !a.staged;
+    if from_index {
+        check_unmerged(ctx, &paths, a.side, false)?;
+    }
+    let conflicts = conflicted(ctx);
     for p in &paths {
+        if let Some(side) = a.side.filter(|_| from_index && conflicts.contains(p)) {
+            let body = version(ctx, p, side);
+            put(ctx.work, p, body.as_ref());
+            continue;
+        }
         let body = source.get(p);
         if a.staged {
             put(&mut ctx.repo.index, p, body);
@@ -122,7 +217,18 @@ pub fn restore(a: &RestoreArgs, ctx: &mut Ctx) -> Result<String, GitError> {
 
 /// `git checkout [REV] [--] PATH…`: from the index into the working tree, or
 /// from REV into both. `report`: git's count line (given when there is no `--`).
-pub fn checkout_paths(rev: Option<&str>, specs: &[String], report: bool, ctx: &mut Ctx) -> Result<String, GitError> {
+/// `side`: `--ours`/`--theirs`, for conflicted paths.
+pub fn checkout_paths(
+    rev: Option<&str>,
+    specs: &[String],
+    (report, side): (bool, Option<Side>),
+    ctx: &mut Ctx,
+) -> Result<String, GitError> {
+    if side.is_some() && rev.is_some() {
+        return Err(GitError::Fatal(
+            "'--merge', '--ours', or '--theirs' cannot be used when checking out of a tree".into(),
+        ));
+    }
     let (source, from) = match rev {
         Some(rev) => {
             let id = ctx.repo.resolve(rev).ok_or_else(|| GitError::InvalidReference(rev.to_string()))?;
@@ -133,8 +239,17 @@ pub fn checkout_paths(rev: Option<&str>, specs: &[String], report: bool, ctx: &m
     };
     // Overlay mode: only paths the source has are written.
     let paths = matched(specs, &[&source])?;
+    if rev.is_none() {
+        check_unmerged(ctx, &paths, side, true)?;
+    }
+    let conflicts = conflicted(ctx);
     let mut changed = 0;
     for p in &paths {
+        if let Some(side) = side.filter(|_| conflicts.contains(p)) {
+            let body = version(ctx, p, side);
+            changed += usize::from(put(ctx.work, p, body.as_ref()));
+            continue;
+        }
         let body = source.get(p);
         if rev.is_some() {
             put(&mut ctx.repo.index, p, body);

@@ -379,6 +379,7 @@ pub fn run(a: &StashArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                 detach: false,
                 paths: Vec::new(),
                 dashdash: false,
+                side: None,
             };
             let mut out = vec![super::checkout::run(&create, ctx)?];
             match apply(n, true, ctx)? {

@@ -84,11 +84,25 @@ pub struct Entry {
     pub unstaged: char,
     /// For a staged rename (`R`), the path it came from.
     pub from: Option<String>,
+    /// In conflict: the two letters say what each side did (`UU` both
+    /// modified, `UD` deleted by them, `DU` deleted by us, `AA` both added).
+    pub unmerged: bool,
 }
 
 impl Entry {
     fn new(path: &str, staged: char, unstaged: char) -> Self {
-        Self { path: path.to_string(), staged, unstaged, from: None }
+        Self { path: path.to_string(), staged, unstaged, from: None, unmerged: false }
+    }
+
+    /// How the long status names an unmerged path's conflict.
+    fn conflict_label(&self) -> &'static str {
+        match (self.staged, self.unstaged) {
+            ('U', 'D') => "deleted by them:",
+            ('D', 'U') => "deleted by us:  ",
+            ('A', 'A') => "both added:     ",
+            ('D', 'D') => "both deleted:   ",
+            _ => "both modified:  ",
+        }
     }
 
     /// The path as status names it: `old -> new` for a rename.
@@ -106,6 +120,7 @@ pub fn entries(repo: &Repo, work: &Tree) -> Vec<Entry> {
     let snapshot = repo.head_snapshot();
     let head = crate::repo::snapshot_tree(&snapshot);
     let conflicts = repo.merge.as_ref().map(|m| m.conflicts.clone()).unwrap_or_default();
+    let sides = if conflicts.is_empty() { None } else { super::restore::conflict_trees(repo) };
     let renames: Vec<(&str, &str)> = crate::diff::changes(head, &repo.index)
         .into_iter()
         .filter_map(|c| match c {
@@ -118,7 +133,21 @@ pub fn entries(repo: &Repo, work: &Tree) -> Vec<Entry> {
     let mut untracked = Vec::new();
     for path in paths {
         if conflicts.contains(path) {
-            out.push(Entry::new(path, 'U', 'U'));
+            // What each side did to the path, as git's index stages say.
+            let (ours, theirs, base) = match &sides {
+                Some((t, b)) => {
+                    (head.contains_key(path), t.contains_key(path), b.as_ref().map(|b| b.contains_key(path)))
+                }
+                None => (true, true, None),
+            };
+            let (x, y) = match (ours, theirs) {
+                (true, false) => ('U', 'D'),
+                (false, true) => ('D', 'U'),
+                (false, false) => ('D', 'D'),
+                (true, true) if base == Some(false) => ('A', 'A'),
+                (true, true) => ('U', 'U'),
+            };
+            out.push(Entry { unmerged: true, ..Entry::new(path, x, y) });
             continue;
         }
         let (h, i, w) = (head.get(path), repo.index.get(path), work.get(path));
@@ -338,17 +367,19 @@ fn long_listing(repo: &Repo, work: &Tree, show_untracked: bool) -> (String, bool
     // a squash's, a rebase's pick): git words them as it would for a commit.
     let from_commit = repo.merge.as_ref().is_some_and(|m| m.op.leaves_only_conflicts() || m.op == Operation::Rebase);
     let entries = entries(repo, work);
-    let staged: Vec<&Entry> = entries.iter().filter(|e| !matches!(e.staged, ' ' | '?' | 'U')).collect();
-    let unmerged: Vec<&Entry> = entries.iter().filter(|e| e.staged == 'U').collect();
-    let unstaged: Vec<&Entry> = entries.iter().filter(|e| matches!(e.unstaged, 'M' | 'D')).collect();
+    let staged: Vec<&Entry> = entries.iter().filter(|e| !e.unmerged && !matches!(e.staged, ' ' | '?')).collect();
+    let unmerged: Vec<&Entry> = entries.iter().filter(|e| e.unmerged).collect();
+    let unstaged: Vec<&Entry> = entries.iter().filter(|e| !e.unmerged && matches!(e.unstaged, 'M' | 'D')).collect();
     let untracked: Vec<&Entry> = entries.iter().filter(|e| e.staged == '?' && show_untracked).collect();
     if !staged.is_empty() {
         out.push("Changes to be committed:".to_string());
-        out.push(if unborn {
-            "  (use \"git rm --cached <file>...\" to unstage)".to_string()
-        } else {
-            "  (use \"git restore --staged <file>...\" to unstage)".to_string()
-        });
+        // A merge, cherry-pick or revert under way (git's MERGE_HEAD or
+        // CHERRY_PICK_HEAD) gives no hint here.
+        if unborn {
+            out.push("  (use \"git rm --cached <file>...\" to unstage)".to_string());
+        } else if repo.merge.is_none() || from_commit {
+            out.push("  (use \"git restore --staged <file>...\" to unstage)".to_string());
+        }
         out.extend(staged.iter().map(|e| format!("\t{}{}", label(e.staged), e.label())));
         out.push(String::new());
     }
@@ -357,8 +388,19 @@ fn long_listing(repo: &Repo, work: &Tree, show_untracked: bool) -> (String, bool
         if from_commit {
             out.push("  (use \"git restore --staged <file>...\" to unstage)".to_string());
         }
-        out.push("  (use \"git add <file>...\" to mark resolution)".to_string());
-        out.extend(unmerged.iter().map(|e| format!("\tboth modified:   {}", e.path)));
+        // git's wording follows what the conflicts deleted.
+        let both_deleted = unmerged.iter().any(|e| (e.staged, e.unstaged) == ('D', 'D'));
+        let one_deleted = unmerged.iter().any(|e| matches!((e.staged, e.unstaged), ('U', 'D') | ('D', 'U')));
+        let kept = unmerged.iter().any(|e| e.staged != 'D' && e.unstaged != 'D');
+        out.push(
+            match (both_deleted, one_deleted) {
+                (false, false) => "  (use \"git add <file>...\" to mark resolution)",
+                (true, false) if !kept => "  (use \"git rm <file>...\" to mark resolution)",
+                _ => "  (use \"git add/rm <file>...\" as appropriate to mark resolution)",
+            }
+            .to_string(),
+        );
+        out.extend(unmerged.iter().map(|e| format!("\t{} {}", e.conflict_label(), e.path)));
         out.push(String::new());
     }
     if !unstaged.is_empty() {
@@ -380,7 +422,7 @@ fn long_listing(repo: &Repo, work: &Tree, show_untracked: bool) -> (String, bool
     if !show_untracked && !staged.is_empty() {
         out.push("Untracked files not listed (use -u option to show untracked files)".to_string());
     }
-    if !staged.is_empty() || (!unmerged.is_empty() && !from_commit) {
+    if !staged.is_empty() {
         // git ends here when something is staged, or unmerged by an operation.
     } else if !unmerged.is_empty() || !unstaged.is_empty() {
         out.push("no changes added to commit (use \"git add\" and/or \"git commit -a\")".to_string());
