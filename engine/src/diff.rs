@@ -138,6 +138,239 @@ pub fn unified(old: &str, new: &str) -> String {
     out
 }
 
+/// One line of the result in a combined diff (git's `struct sline`):
+/// `flag` bit p says the line is new to parent p, [`MARK`] that it is
+/// shown, [`NO_PRE_DELETE`] that it is leading context whose lost lines are
+/// not; `lost` holds the parents' lines gone just before it, each with the
+/// parents it was lost from; `p_lno` where each parent's numbering stands.
+struct SLine<'a> {
+    flag: u8,
+    lost: Vec<(&'a str, u8)>,
+    p_lno: [usize; 2],
+}
+
+const ALL: u8 = 0b11;
+const MARK: u8 = 0b100;
+const NO_PRE_DELETE: u8 = 0b1000;
+const CONTEXT: usize = 3;
+
+/// `git diff`'s combined diff of a conflicted file (`diff --cc`), after
+/// git's `combine-diff.c`: the result against both parents, dense (a hunk
+/// is shown only when the result differs from each of them), `@@@` headers
+/// and a column of `+`/`-` per parent.
+pub fn combined(parents: [&str; 2], result: &str) -> String {
+    let r: Vec<&str> = result.lines().collect();
+    let cnt = r.len();
+    // Two more than the lines: what is lost at the end hangs on the first;
+    // the second only keeps the parents' numbering past the end.
+    let mut sl: Vec<SLine> = (0..cnt + 2).map(|_| SLine { flag: 0, lost: Vec::new(), p_lno: [0; 2] }).collect();
+    for (n, parent) in parents.iter().enumerate() {
+        let nmask = 1u8 << n;
+        let p: Vec<&str> = parent.lines().collect();
+        let mut lost: Vec<Vec<&str>> = vec![Vec::new(); cnt + 1];
+        let (mut i, mut j) = (0, 0);
+        for (pi, pj) in lcs_pairs(&p, &r).into_iter().chain(std::iter::once((p.len(), cnt))) {
+            // A change's lost lines hang on the first result line at it.
+            lost[j].extend(&p[i..pi]);
+            for line in &mut sl[j..pj] {
+                line.flag |= nmask;
+            }
+            (i, j) = (pi + 1, pj + 1);
+        }
+        let mut p_lno = 1;
+        for (k, (line, new)) in sl.iter_mut().zip(lost).enumerate() {
+            line.p_lno[n] = p_lno;
+            coalesce(&mut line.lost, &new, nmask);
+            p_lno += line.lost.iter().filter(|(_, m)| m & nmask != 0).count();
+            p_lno += usize::from(k < cnt && line.flag & nmask == 0);
+        }
+        sl[cnt + 1].p_lno[n] = p_lno;
+    }
+    make_hunks(&mut sl, cnt);
+    give_context(&mut sl, cnt);
+    dump(&sl, &r, cnt)
+}
+
+/// Adds parent `mask`'s lost lines to those already hanging on a line, one
+/// entry for a line both lost (git's `coalesce_lines`).
+fn coalesce<'a>(base: &mut Vec<(&'a str, u8)>, new: &[&'a str], mask: u8) {
+    if new.is_empty() {
+        return;
+    }
+    let old: Vec<&str> = base.iter().map(|(l, _)| *l).collect();
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    for (bi, nj) in lcs_pairs(&old, new).into_iter().chain(std::iter::once((old.len(), new.len()))) {
+        out.extend_from_slice(&base[i..bi]);
+        out.extend(new[j..nj].iter().map(|l| (*l, mask)));
+        if bi < old.len() {
+            out.push((base[bi].0, base[bi].1 | mask));
+        }
+        (i, j) = (bi + 1, nj + 1);
+    }
+    *base = out;
+}
+
+fn interesting(l: &SLine) -> bool {
+    l.flag & ALL != 0 || !l.lost.is_empty()
+}
+
+/// The next line from `i` that is (or, `uninteresting`, is not) marked.
+fn find_next(sl: &[SLine], i: usize, cnt: usize, uninteresting: bool) -> usize {
+    (i..=cnt).find(|&k| (sl[k].flag & MARK == 0) == uninteresting).unwrap_or(cnt + 1)
+}
+
+/// A hunk ending in a line marked only for its lost lines ends before it:
+/// that line prints as context anyway.
+fn adjust_hunk_tail(sl: &[SLine], begin: usize, i: usize) -> usize {
+    if begin < i && sl[i - 1].flag & ALL == 0 { i - 1 } else { i }
+}
+
+/// Marks the interesting lines, then unmarks each hunk that differs from
+/// one parent only, or the same way from both (`--cc`).
+fn make_hunks(sl: &mut [SLine], cnt: usize) {
+    for line in sl.iter_mut() {
+        if interesting(line) {
+            line.flag |= MARK;
+        } else {
+            line.flag &= !MARK;
+        }
+    }
+    let mut i = 0;
+    while i <= cnt {
+        while i <= cnt && sl[i].flag & MARK == 0 {
+            i += 1;
+        }
+        if i > cnt {
+            break;
+        }
+        let begin = i;
+        let mut j = i + 1;
+        while j <= cnt {
+            if sl[j].flag & MARK == 0 {
+                let la = (adjust_hunk_tail(sl, begin, j) + CONTEXT).min(cnt + 1);
+                match (j..la).rev().find(|&k| sl[k].flag & MARK != 0) {
+                    Some(k) => j = k,
+                    None => break,
+                }
+            }
+            j += 1;
+        }
+        let end = j;
+        let mut same = 0u8;
+        let mut two_sides = false;
+        'hunk: for line in &sl[begin..end] {
+            let masks = std::iter::once(line.flag & ALL).chain(line.lost.iter().map(|(_, m)| *m));
+            for m in masks.filter(|&m| m != 0) {
+                if same == 0 {
+                    same = m;
+                } else if same != m {
+                    two_sides = true;
+                    break 'hunk;
+                }
+            }
+        }
+        if !two_sides && same != ALL {
+            for line in &mut sl[begin..end] {
+                line.flag &= !MARK;
+            }
+        }
+        i = end;
+    }
+}
+
+/// Paints three lines of context around the marked lines, joining hunks
+/// that nearly touch (git's `give_context`).
+fn give_context(sl: &mut [SLine], cnt: usize) {
+    let mut i = find_next(sl, 0, cnt, false);
+    while i <= cnt {
+        for line in &mut sl[i.saturating_sub(CONTEXT)..i] {
+            if line.flag & MARK == 0 {
+                line.flag |= NO_PRE_DELETE;
+            }
+            line.flag |= MARK;
+        }
+        loop {
+            let j = find_next(sl, i, cnt, true);
+            if j > cnt {
+                return;
+            }
+            let k = find_next(sl, j, cnt, false);
+            let j = adjust_hunk_tail(sl, i, j);
+            if k < j + CONTEXT {
+                for line in &mut sl[j..k] {
+                    line.flag |= MARK;
+                }
+                i = k;
+                continue;
+            }
+            for line in &mut sl[j..(j + CONTEXT).min(cnt + 1)] {
+                line.flag |= MARK;
+            }
+            i = k;
+            break;
+        }
+    }
+}
+
+/// The marked lines as hunks, each under its `@@@` header (git's `dump_sline`).
+fn dump(sl: &[SLine], r: &[&str], cnt: usize) -> String {
+    let mut out = String::new();
+    let mut lno = 0;
+    loop {
+        let mut comment: Option<&str> = None;
+        while lno <= cnt && sl[lno].flag & MARK == 0 {
+            if r.get(lno).is_some_and(|l| l.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_' || c == '$')) {
+                comment = Some(r[lno]);
+            }
+            lno += 1;
+        }
+        if lno > cnt {
+            break;
+        }
+        let end = (lno + 1..=cnt).find(|&k| sl[k].flag & MARK == 0).unwrap_or(cnt + 1);
+        let rlines = end - lno - usize::from(end > cnt);
+        out.push_str("@@@");
+        for n in 0..2 {
+            let (from, to) = (sl[lno].p_lno[n], sl[end].p_lno[n]);
+            out.push_str(&format!(" -{from},{}", to - from));
+        }
+        out.push_str(&format!(" +{},{rlines} @@@", lno + 1));
+        if let Some(c) = comment {
+            // git prints up to, not including, the last non-blank of the
+            // first 40 bytes.
+            let bytes = &c.as_bytes()[..c.len().min(40)];
+            if let Some(last) = bytes.iter().rposition(|b| !b.is_ascii_whitespace()).filter(|&e| e > 0) {
+                out.push(' ');
+                out.push_str(&String::from_utf8_lossy(&bytes[..last]));
+            }
+        }
+        out.push('\n');
+        for k in lno..end {
+            let line = &sl[k];
+            if line.flag & NO_PRE_DELETE == 0 {
+                for (text, mask) in &line.lost {
+                    for n in 0..2 {
+                        out.push(if mask & (1 << n) != 0 { '-' } else { ' ' });
+                    }
+                    out.push_str(text);
+                    out.push('\n');
+                }
+            }
+            if k == cnt {
+                break;
+            }
+            for n in 0..2 {
+                out.push(if line.flag & (1 << n) != 0 { '+' } else { ' ' });
+            }
+            out.push_str(r[k]);
+            out.push('\n');
+        }
+        lno = end;
+    }
+    out
+}
+
 /// The text git puts after a hunk's `@@ … @@`: the nearest line above the
 /// hunk that starts with a letter, `_` or `$` (xdiff's default `def_ff`),
 /// at most 80 bytes, trailing blanks trimmed.
@@ -148,6 +381,13 @@ fn function_line<'a>(above: &[&'a str]) -> Option<&'a str> {
         end -= 1;
     }
     Some(line[..end].trim_end_matches([' ', '\t', '\n', '\x0b', '\x0c', '\r']))
+}
+
+/// A merged file as pieces: lines all three share, clean changes, conflicts.
+enum Piece<'a> {
+    Same(&'a str),
+    Clean(&'a [&'a str]),
+    Conflict(Vec<&'a str>, Vec<&'a str>),
 }
 
 /// A three-way merge of one file's lines. `Ok` is the clean result; `Err` is
@@ -177,28 +417,61 @@ pub fn merge3(base: &str, ours: &str, theirs: &str, our_label: &str, their_label
         .chain(std::iter::once((o.len(), a.len(), b.len())))
         .collect();
     let (mut pi, mut pa, mut pb) = (0, 0, 0);
-    let mut out: Vec<String> = Vec::new();
-    let mut conflict = false;
+    let mut pieces: Vec<Piece> = Vec::new();
     for (i, ia, ib) in anchors {
         let co = &o[pi..i];
         let ca = &a[pa..ia];
         let cb = &b[pb..ib];
-        if ca == cb || cb == co {
-            out.extend(ca.iter().map(|s| (*s).to_string()));
+        if ca.is_empty() && cb.is_empty() && co.is_empty() {
+            // Two shared lines in a row.
+        } else if ca == cb || cb == co {
+            pieces.push(Piece::Clean(ca));
         } else if ca == co {
-            out.extend(cb.iter().map(|s| (*s).to_string()));
+            pieces.push(Piece::Clean(cb));
         } else {
-            conflict = true;
-            out.push(format!("<<<<<<< {our_label}"));
-            out.extend(ca.iter().map(|s| (*s).to_string()));
-            out.push("=======".to_string());
-            out.extend(cb.iter().map(|s| (*s).to_string()));
-            out.push(format!(">>>>>>> {their_label}"));
+            // git's xdiff joins two conflicts at most three shared lines
+            // apart into one (`xdl_simplify_non_conflicts`).
+            let gap = pieces.iter().rev().take_while(|p| matches!(p, Piece::Same(_))).count();
+            let joins = gap <= 3 && matches!(pieces.iter().rev().nth(gap), Some(Piece::Conflict(..)));
+            if joins {
+                let shared: Vec<&str> = pieces
+                    .drain(pieces.len() - gap..)
+                    .filter_map(|p| match p {
+                        Piece::Same(l) => Some(l),
+                        _ => None,
+                    })
+                    .collect();
+                if let Some(Piece::Conflict(x, y)) = pieces.last_mut() {
+                    x.extend(&shared);
+                    x.extend(ca);
+                    y.extend(&shared);
+                    y.extend(cb);
+                }
+            } else {
+                pieces.push(Piece::Conflict(ca.to_vec(), cb.to_vec()));
+            }
         }
         if i < o.len() {
-            out.push(o[i].to_string());
+            pieces.push(Piece::Same(o[i]));
         }
         (pi, pa, pb) = (i + 1, ia + 1, ib + 1);
+    }
+    let mut out: Vec<&str> = Vec::new();
+    let (ours_marker, theirs_marker) = (format!("<<<<<<< {our_label}"), format!(">>>>>>> {their_label}"));
+    let mut conflict = false;
+    for piece in &pieces {
+        match piece {
+            Piece::Same(line) => out.push(line),
+            Piece::Clean(lines) => out.extend(lines.iter()),
+            Piece::Conflict(x, y) => {
+                conflict = true;
+                out.push(&ours_marker);
+                out.extend(x);
+                out.push("=======");
+                out.extend(y);
+                out.push(&theirs_marker);
+            }
+        }
     }
     let mut text = out.join("\n");
     if !text.is_empty() {
@@ -260,6 +533,19 @@ mod tests {
         assert!(unified("a\nb\n", "a\nc\n").starts_with("@@ -1,2 +1,2 @@\n"));
         let long = format!("{}  \n1\n2\n3\n4\n", "y".repeat(90));
         assert!(unified(&long, &long.replace('4', "5")).starts_with(&format!("@@ -2,4 +2,4 @@ {}\n", "y".repeat(80))));
+    }
+
+    #[test]
+    fn joins_conflicts_at_most_three_shared_lines_apart() {
+        let base = "a\n1\n2\n3\nb\n4\n5\n6\n7\nc\n";
+        let ours = base.replace('a', "A1").replace('b', "B1").replace('c', "C1");
+        let theirs = base.replace('a', "A2").replace('b', "B2").replace('c', "C2");
+        let err = merge3(base, &ours, &theirs, "HEAD", "x").unwrap_err();
+        // a and b (three lines apart) share one conflict; c, four further on, has its own.
+        assert_eq!(
+            err,
+            "<<<<<<< HEAD\nA1\n1\n2\n3\nB1\n=======\nA2\n1\n2\n3\nB2\n>>>>>>> x\n4\n5\n6\n7\n<<<<<<< HEAD\nC1\n=======\nC2\n>>>>>>> x\n"
+        );
     }
 
     #[test]

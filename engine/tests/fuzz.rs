@@ -385,6 +385,43 @@ proptest! {
     fn diffstat_counts_match_a_plain_lcs(a in "[ab\n]{0,24}", b in "[ab\n]{0,24}") {
         prop_assert_eq!(engine::diff::line_counts(&a, &b), naive_counts(&a, &b));
     }
+
+    /// A combined diff (`diff --cc`) of any three texts never panics (a
+    /// hunk's function line is cut at 40 bytes, inside a character too), and
+    /// every hunk's header counts what it shows: the result's lines (those
+    /// not lost), and at least each parent's shown (those not new to it).
+    #[test]
+    fn combined_diff_hunks_count_what_they_show(
+        texts in prop::collection::vec("((a|b|x|fn é東 long line of text past forty bytes é東|é)\n){0,14}", 3)
+    ) {
+        let out = engine::diff::combined([&texts[0], &texts[1]], &texts[2]);
+        let mut lines = out.lines().peekable();
+        while let Some(header) = lines.next() {
+            prop_assert!(header.starts_with("@@@ -"), "{out}");
+            let counts: Vec<usize> = header
+                .split(' ')
+                .skip(1)
+                .take(3)
+                .map(|r| r.split(',').nth(1).and_then(|n| n.parse().ok()).unwrap_or(usize::MAX))
+                .collect();
+            let mut seen = [0usize; 3];
+            while let Some(l) = lines.next_if(|l| !l.starts_with("@@@")) {
+                let marks: Vec<char> = l.chars().take(2).collect();
+                prop_assert_eq!(marks.len(), 2, "{}", out);
+                // A lost line is its parents' ('-'); a result line is each
+                // parent's it is not new to (' ').
+                let lost = marks.contains(&'-');
+                for n in 0..2 {
+                    seen[n] += usize::from(if lost { marks[n] == '-' } else { marks[n] == ' ' });
+                }
+                seen[2] += usize::from(!lost);
+            }
+            // The result's lines exactly; a parent's may include lines lost
+            // before the leading context, which git counts and does not show.
+            prop_assert_eq!(counts[2], seen[2], "{}", out);
+            prop_assert!(seen[0] <= counts[0] && seen[1] <= counts[1], "{}", out);
+        }
+    }
 }
 
 proptest! {

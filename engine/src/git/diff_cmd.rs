@@ -114,6 +114,25 @@ pub fn run(a: &DiffArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     };
     // Paths named: only their changes.
     let (old, new) = (super::show::limited(&old, paths), super::show::limited(&new, paths));
+    let conflicts: Vec<String> = match &ctx.repo.merge {
+        Some(m) if revs.is_empty() => {
+            m.conflicts.iter().filter(|p| paths.is_empty() || super::restore::named_by(paths, p)).cloned().collect()
+        }
+        _ => Vec::new(),
+    };
+    if !conflicts.is_empty() {
+        if a.stat || a.names.is_some() {
+            return Err(GitError::Fatal(
+                "'git diff --stat' and '--name-only' with conflicts are not simulated in this tutor yet".into(),
+            ));
+        }
+        let (mut old, mut new) = (old.into_owned(), new.into_owned());
+        for p in &conflicts {
+            old.remove(p);
+            new.remove(p);
+        }
+        return Ok(with_conflicts(ctx, (&old, &new), &conflicts, a.cached));
+    }
     Ok(match (a.names, a.stat) {
         (Some(status), _) => names(&old, &new, status),
         (None, true) => stat(&old, &new),
@@ -152,19 +171,26 @@ pub(crate) fn stat(old: &Tree, new: &Tree) -> String {
 
 /// The patch between two trees, as `git diff` prints it.
 pub(crate) fn patch(old: &Tree, new: &Tree) -> String {
-    let mut out = String::new();
+    let blocks: String = patch_blocks(old, new).into_iter().map(|(_, b)| b).collect();
+    blocks.trim_end().to_string()
+}
+
+/// Each file's part of [`patch`], with the path it sorts by.
+fn patch_blocks(old: &Tree, new: &Tree) -> Vec<(String, String)> {
+    let mut blocks = Vec::new();
     for c in crate::diff::changes(old, new) {
         let p = match c {
             crate::diff::Change::Rename(from, to) => {
-                out.push_str(&format!(
-                    "diff --git a/{from} b/{to}\nsimilarity index 100%\nrename from {from}\nrename to {to}\n"
+                blocks.push((
+                    to.to_string(),
+                    format!("diff --git a/{from} b/{to}\nsimilarity index 100%\nrename from {from}\nrename to {to}\n"),
                 ));
                 continue;
             }
             crate::diff::Change::Edit(p) => p,
         };
         let (o, n) = (old.get(p), new.get(p));
-        out.push_str(&format!("diff --git a/{p} b/{p}\n"));
+        let mut out = format!("diff --git a/{p} b/{p}\n");
         match (o, n) {
             (None, Some(_)) => out
                 .push_str(&format!("new file mode 100644\nindex 0000000..{}\n--- /dev/null\n+++ b/{p}\n", blob_id(n))),
@@ -175,8 +201,35 @@ pub(crate) fn patch(old: &Tree, new: &Tree) -> String {
             _ => out.push_str(&format!("index {}..{} 100644\n--- a/{p}\n+++ b/{p}\n", blob_id(o), blob_id(n))),
         }
         out.push_str(&unified(o.map_or("", String::as_str), n.map_or("", String::as_str)));
+        blocks.push((p.to_string(), out));
     }
-    out.trim_end().to_string()
+    blocks
+}
+
+/// `git diff` while a merge has conflicts: each conflicted file as a
+/// combined diff of the working tree against both sides (`diff --cc`),
+/// printed first as git does; then, in path order, the other files as
+/// usual and git's `* Unmerged path` line for a conflict a side deleted
+/// (every conflict, with `--cached`).
+fn with_conflicts(ctx: &Ctx, (old, new): (&Tree, &Tree), conflicts: &[String], cached: bool) -> String {
+    let mut combined = String::new();
+    let mut blocks = patch_blocks(old, new);
+    let theirs = super::restore::conflict_trees(ctx.repo).map(|(t, _)| t).unwrap_or_default();
+    let ours = ctx.repo.head_tree();
+    for p in conflicts {
+        match (ours.get(p), theirs.get(p), ctx.work.get(p)) {
+            (Some(o), Some(t), Some(w)) if !cached => combined.push_str(&format!(
+                "diff --cc {p}\nindex {},{}..0000000\n--- a/{p}\n+++ b/{p}\n{}",
+                blob_id(Some(o)),
+                blob_id(Some(t)),
+                crate::diff::combined([o, t], w)
+            )),
+            _ => blocks.push((p.clone(), format!("* Unmerged path {p}\n"))),
+        }
+    }
+    crate::order::sort_by(&mut blocks, |a, b| a.0.cmp(&b.0));
+    combined.extend(blocks.into_iter().map(|(_, b)| b));
+    combined.trim_end().to_string()
 }
 
 /// The working tree restricted to tracked paths (what `git diff <commit>` compares).
