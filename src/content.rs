@@ -6,8 +6,27 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
 
 use gloo_net::http::Request;
+use leptos::prelude::LocalResource;
+
+/// A load under way, boxed: every resource of one kind of content then
+/// shares Leptos's async machinery, which is otherwise built anew (about
+/// 3 KB of WebAssembly) for each future type that fetches it.
+type Loading<T> = Pin<Box<dyn Future<Output = T>>>;
+
+/// `load` as a `LocalResource`, its future type erased at this boundary.
+pub fn resource<T: 'static, F: Future<Output = T> + 'static>(load: impl Fn() -> F + 'static) -> LocalResource<T> {
+    erased(Rc::new(move || -> Loading<T> { Box::pin(load()) }))
+}
+
+/// The one `LocalResource::new` per type of content.
+fn erased<T: 'static>(load: Rc<dyn Fn() -> Loading<T>>) -> LocalResource<T> {
+    LocalResource::new(move || load())
+}
 
 /// Why a piece of content could not be shown.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

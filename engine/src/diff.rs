@@ -339,10 +339,14 @@ fn dump(sl: &[SLine], r: &[&str], cnt: usize) -> String {
         if let Some(c) = comment {
             // git prints up to, not including, the last non-blank of the
             // first 40 bytes.
+            // (A cut inside a character backs off to its start.)
             let bytes = &c.as_bytes()[..c.len().min(40)];
-            if let Some(last) = bytes.iter().rposition(|b| !b.is_ascii_whitespace()).filter(|&e| e > 0) {
+            if let Some(mut last) = bytes.iter().rposition(|b| !b.is_ascii_whitespace()).filter(|&e| e > 0) {
+                while !c.is_char_boundary(last) {
+                    last -= 1;
+                }
                 out.push(' ');
-                out.push_str(&String::from_utf8_lossy(&bytes[..last]));
+                out.push_str(&c[..last]);
             }
         }
         out.push('\n');

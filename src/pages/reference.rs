@@ -30,7 +30,7 @@ fn live(name: &str) -> Option<AnyView> {
 /// The reference page.
 #[component]
 pub fn Reference() -> impl IntoView {
-    let sheet = LocalResource::new(|| content::sheet("/reference/reference.sheet", "The reference"));
+    let sheet = content::resource(|| content::sheet("/reference/reference.sheet", "The reference"));
     let print = |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();

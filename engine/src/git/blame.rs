@@ -74,9 +74,13 @@ enum Origin {
 type Pending = Vec<(usize, usize)>;
 
 /// For each line of `new`, its index in `old` when the diff keeps it.
-fn kept(old: &str, new: &str) -> BTreeMap<usize, usize> {
+fn kept(old: &str, new: &str) -> Vec<Option<usize>> {
     let (a, b): (Vec<&str>, Vec<&str>) = (old.lines().collect(), new.lines().collect());
-    crate::diff::lcs_pairs(&a, &b).into_iter().map(|(i, j)| (j, i)).collect()
+    let mut map = vec![None; b.len()];
+    for (i, j) in crate::diff::lcs_pairs(&a, &b) {
+        map[j] = Some(i);
+    }
+    map
 }
 
 /// Each line's origin, walking from `start` (newest first, as git's queue does).
@@ -87,7 +91,7 @@ fn origins(repo: &Repo, start: &CommitId, path: &str, work: Option<&str>) -> Res
     let mut out = vec![Origin::Work; final_text.lines().count()];
     let mut queue: BTreeMap<(u64, CommitId), Pending> = BTreeMap::new();
     let first: Pending = match work {
-        Some(w) => kept(committed, w).into_iter().collect(),
+        Some(w) => kept(committed, w).into_iter().enumerate().filter_map(|(j, i)| Some((j, i?))).collect(),
         None => (0..out.len()).map(|i| (i, i)).collect(),
     };
     let time = |id: &CommitId| repo.commit(id).map_or(0, |c| c.time);
@@ -123,8 +127,9 @@ fn origins(repo: &Repo, start: &CommitId, path: &str, work: Option<&str>) -> Res
             for p in &parents {
                 let Some(theirs) = text_at(p) else { continue };
                 let map = kept(theirs, here);
-                let (moved, left): (Pending, Pending) = lines.iter().partition(|(_, i)| map.contains_key(i));
-                pass(p, moved.into_iter().map(|(f, i)| (f, map[&i])).collect(), &mut queue);
+                let old = |i: usize| map.get(i).copied().flatten();
+                let (moved, left): (Pending, Pending) = lines.iter().partition(|(_, i)| old(*i).is_some());
+                pass(p, moved.into_iter().filter_map(|(f, i)| Some((f, old(i)?))).collect(), &mut queue);
                 lines = left;
             }
         }

@@ -504,15 +504,19 @@ pub(super) fn selected<'a>(a: &'a LogArgs, ctx: &Ctx) -> Result<Selection<'a>, G
     }
     // git carries the left side's mark down from its tips to every commit
     // it reaches.
-    let left: BTreeSet<CommitId> =
-        walk_limited(repo, &left_tips, usize::MAX, hidden.clone(), a.first_parent).into_iter().collect();
+    let mut left = BTreeSet::new();
+    for id in walk_limited(repo, &left_tips, usize::MAX, hidden.clone(), a.first_parent) {
+        left.insert(id);
+    }
     let on_side = |id: &CommitId| a.only.is_none_or(|l| left.contains(id) == l);
     let mut drawn = BTreeSet::new();
     let ids = if a.graph {
         // --graph implies --topo-order: walk everything, sort, then limit.
         let mut all = walk_limited(repo, &tips, usize::MAX, hidden, a.first_parent);
         all.retain(on_side);
-        drawn = all.iter().cloned().collect();
+        for id in &all {
+            drawn.insert(id.clone());
+        }
         let mut ids = topo_order(repo, &all, a.first_parent);
         ids.truncate(a.max.unwrap_or(usize::MAX));
         ids

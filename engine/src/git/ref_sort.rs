@@ -126,8 +126,8 @@ fn version_order(a: &str, b: &str) -> Ordering {
 
 /// Sorts `(full refname, time, line)` rows by `keys`, the last given
 /// first, ties going to the refname (git's fallback, never reversed).
-pub fn sort<T>(keys: &[SortKey], rows: &mut [(String, u64, T)]) {
-    rows.sort_by(|a, b| {
+pub fn sort<T>(keys: &[SortKey], rows: &mut Vec<(String, u64, T)>) {
+    crate::order::sort_by(rows, |a, b| {
         for k in keys.iter().rev() {
             let o = match k.by {
                 By::Name => a.0.cmp(&b.0),

@@ -34,7 +34,7 @@ pub fn show(repo: &Repo, origin: &Repo, name: &str) -> Result<String, GitError> 
             .into_iter()
             .map(|r| (format!("refs/remotes/{r}"), "stale (use 'git remote prune' to remove)".to_string())),
     );
-    branches.sort();
+    crate::order::sort(&mut branches);
     let heading = if branches.len() == 1 { "  Remote branch:" } else { "  Remote branches:" };
     section(&mut out, heading, &branches, |(b, status), w| format!("    {b:<w$} {status}"));
 

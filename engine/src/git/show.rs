@@ -146,7 +146,13 @@ pub(super) fn limited<'a>(t: &'a Tree, paths: &[String]) -> Cow<'a, Tree> {
     if paths.is_empty() {
         return Cow::Borrowed(t);
     }
-    Cow::Owned(t.iter().filter(|(p, _)| named_by(paths, p)).map(|(p, b)| (p.clone(), b.clone())).collect())
+    // Inserted one by one: a collect into a map sorts first, and costs the
+    // WebAssembly a sort of its own.
+    let mut out = Tree::new();
+    for (p, b) in t.iter().filter(|(p, _)| named_by(paths, p)) {
+        out.insert(p.clone(), b.clone());
+    }
+    Cow::Owned(out)
 }
 
 /// One commit: its entry, then its stat and patch (of `paths` alone, when named).

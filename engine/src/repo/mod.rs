@@ -441,7 +441,7 @@ impl Repo {
         let mut refs: Vec<(&str, &CommitId)> = self.remote_tracking.iter().map(|(n, id)| (n.as_str(), id)).collect();
         if let Some(id) = self.remote_head.as_ref().and_then(|b| self.remote_tracking.get(&format!("origin/{b}"))) {
             refs.push(("origin/HEAD", id));
-            refs.sort_by(|a, b| a.0.cmp(b.0));
+            crate::order::sort_by(&mut refs, |a, b| a.0.cmp(b.0));
         }
         refs
     }

@@ -9,7 +9,7 @@ use crate::content;
 /// the first paint (a few hundred bytes), progress is local.
 #[component]
 pub fn Lessons() -> impl IntoView {
-    let index = LocalResource::new(content::lessons);
+    let index = content::resource(content::lessons);
     let done = crate::saved::finished();
     move || {
         let list = index.get().unwrap_or_default();

@@ -51,8 +51,8 @@ fn text(f: &Facts) -> String {
 /// The answer section.
 #[component]
 pub fn AnswerSection() -> impl IntoView {
-    let facts = LocalResource::new(gather);
-    let gold = LocalResource::new(|| content::sheet("/quiz/interview.sheet", "The guide's answer"));
+    let facts = content::resource(gather);
+    let gold = content::resource(|| content::sheet("/quiz/interview.sheet", "The guide's answer"));
     let area = NodeRef::<html::Textarea>::new();
     // The learner typed in the answer: a late world does not overwrite it.
     let edited = StoredValue::new(false);

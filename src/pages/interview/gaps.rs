@@ -12,7 +12,7 @@ use crate::content;
 /// - `facts`: what the learner's saved worlds show, read once they load.
 #[component]
 pub fn Gaps(facts: LocalResource<Facts>) -> impl IntoView {
-    let lessons = LocalResource::new(content::lessons);
+    let lessons = content::resource(content::lessons);
     move || {
         let Some(f) = facts.get() else {
             return view! {

@@ -107,7 +107,7 @@ impl Player {
 pub fn Present() -> impl IntoView {
     let ws = WorkspaceState::scratch(Start::Lesson(STORY.into()), World::new());
     provide_workspace(ws.clone());
-    let player = Player { story: LocalResource::new(story), at: RwSignal::new(0) };
+    let player = Player { story: content::resource(story), at: RwSignal::new(0) };
     // The story's start world, once it arrives.
     let w = ws.clone();
     Effect::new(move |_| {

@@ -342,13 +342,13 @@ fn body(q: Q, s: &Quiz) -> AnyView {
 #[component]
 pub fn QuizSection() -> impl IntoView {
     let q: Q = RwSignal::new(Quiz { scores: load_scores(), ..Quiz::default() });
-    let questions = LocalResource::new(|| async {
+    let questions = content::resource(|| async {
         match content::text("/quiz/questions.quiz".into()).await {
             Ok(t) => engine::quiz::parse(&t).map_err(|e| format!("The quiz could not be read: {e}. Reload the page.")),
             Err(e) => Err(format!("The quiz: {e}.")),
         }
     });
-    let lessons = LocalResource::new(content::lessons);
+    let lessons = content::resource(content::lessons);
     // The fetched text joins the quiz's state when it arrives (the quiz is
     // then worked locally).
     Effect::new(move |_| {

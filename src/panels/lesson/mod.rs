@@ -36,11 +36,11 @@ fn lesson_button(label: &'static str, act: &'static str, on: impl Fn() + 'static
 #[component]
 pub fn LessonPanel(id: String) -> impl IntoView {
     let ws = expect_workspace().ws;
-    let lesson = LocalResource::new({
+    let lesson = content::resource({
         let id = id.clone();
         move || load(id.clone())
     });
-    let next = LocalResource::new({
+    let next = content::resource({
         let id = id.clone();
         move || {
             let id = id.clone();
