@@ -135,6 +135,16 @@ pub enum Action {
         /// `>>` rather than `>`.
         append: bool,
     },
+    /// `rm [-f] [-r] FILE…`: delete files from the working tree (not from
+    /// the index: that is `git rm`).
+    RemoveFiles {
+        /// The files, relative to the project.
+        paths: Vec<String>,
+        /// `-f`: a file that is not there is no error.
+        force: bool,
+        /// `-r`/`-R`: folders too (the project has none but `.git`).
+        recursive: bool,
+    },
     /// `echo`, `cat`, `ls`, `pwd`, `help`, `clear`.
     Shell(Builtin),
     /// `undo`: take back the last command.
@@ -187,6 +197,18 @@ impl Action {
             Self::Edit(n) => words("edit", n.iter().cloned().collect()),
             Self::WriteFile { path, text, append } => {
                 format!("echo {} {} {}", quote(text), if *append { ">>" } else { ">" }, quote(path))
+            }
+            Self::RemoveFiles { paths, force, recursive } => {
+                let mut w: Vec<String> = [(*recursive, "-r"), (*force, "-f")]
+                    .iter()
+                    .filter(|(on, _)| *on)
+                    .map(|(_, f)| (*f).to_string())
+                    .collect();
+                if paths.iter().any(|p| p.starts_with('-')) {
+                    w.push("--".into());
+                }
+                w.extend(paths.iter().cloned());
+                words("rm", w)
             }
             Self::Shell(b) => match b {
                 Builtin::Echo(w) => words("echo", w.clone()),

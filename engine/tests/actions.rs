@@ -144,6 +144,8 @@ fn own_action() -> impl Strategy<Value = Action> {
         .prop_map(Action::Config),
         prop::option::of(word()).prop_map(Action::Edit),
         (word(), text(), any::<bool>()).prop_map(|(path, text, append)| Action::WriteFile { path, text, append }),
+        (prop::collection::vec(word(), 1..3), any::<bool>(), any::<bool>())
+            .prop_map(|(paths, force, recursive)| Action::RemoveFiles { paths, force, recursive }),
         prop::collection::vec(word(), 0..4).prop_map(|w| Action::Shell(Builtin::Echo(w))),
         prop::collection::vec(word(), 0..3).prop_map(|w| Action::Shell(Builtin::Cat(w))),
         any::<bool>().prop_map(|all| Action::Shell(Builtin::Ls { all })),

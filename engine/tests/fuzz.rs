@@ -12,6 +12,8 @@ fn cases(default: u32) -> u32 {
 
 const WORDS: &[&str] = &[
     "git",
+    "-rf",
+    "set-url",
     "status",
     "--short",
     "log",
@@ -285,7 +287,7 @@ proptest! {
     /// Every git command that takes a revision, given a spliced one, answers
     /// (a commit or git's refusal) and never panics.
     #[test]
-    fn spliced_revisions_never_panic(rev in spliced_word(), cmd in prop::sample::select(&["log", "log --oneline", "reset", "reset --hard", "checkout", "switch --detach", "branch y", "tag t", "diff", "revert", "merge", "show", "show --stat", "describe --tags", "branch -u", "push origin --force-with-lease=main:", "mv README.md", "rm --cached", "ls-files", "cherry-pick", "rebase", "restore --source", "reflog -n", "log --format", "log --grep", "log --author", "show --pretty", "config user.name", "clean -n", "reset HEAD", "log --", "branch --contains", "tag -l", "merge-base --is-ancestor HEAD", "rev-list --count", "cherry-pick -x", "stash show -p", "checkout -B x", "log --decorate=", "stash list -n", "remote show", "push origin HEAD:", "stash branch x", "cherry-pick main..", "revert HEAD~1..", "log --follow", "push -n origin", "branch --sort=", "stash save", "tag --sort=-v:", "log --left-right --graph main...", "rev-list --left-right --count HEAD...", "log --right-only --format=%m", "rev-parse --symbolic-full-name", "rev-parse --verify --abbrev-ref", "--no-pager log", "checkout --theirs", "restore --ours"][..])) {
+    fn spliced_revisions_never_panic(rev in spliced_word(), cmd in prop::sample::select(&["log", "log --oneline", "reset", "reset --hard", "checkout", "switch --detach", "branch y", "tag t", "diff", "revert", "merge", "show", "show --stat", "describe --tags", "branch -u", "push origin --force-with-lease=main:", "mv README.md", "rm --cached", "ls-files", "cherry-pick", "rebase", "restore --source", "reflog -n", "log --format", "log --grep", "log --author", "show --pretty", "config user.name", "clean -n", "reset HEAD", "log --", "branch --contains", "tag -l", "merge-base --is-ancestor HEAD", "rev-list --count", "cherry-pick -x", "stash show -p", "checkout -B x", "log --decorate=", "stash list -n", "remote show", "push origin HEAD:", "stash branch x", "cherry-pick main..", "revert HEAD~1..", "log --follow", "push -n origin", "branch --sort=", "stash save", "tag --sort=-v:", "log --left-right --graph main...", "rev-list --left-right --count HEAD...", "log --right-only --format=%m", "rev-parse --symbolic-full-name", "rev-parse --verify --abbrev-ref", "--no-pager log", "checkout --theirs", "restore --ours", "stash apply --index", "remote set-url origin", "fetch origin", "pull origin"][..])) {
         let mut s = world_with_history();
         let _ = s.run(&format!("git {cmd} {}", engine::grammar::quote(&rev)));
         let _ = s.run(&format!("git {cmd} {rev}"));

@@ -27,6 +27,12 @@ pub enum RemoteArgs {
     GetUrl {
         name: String,
     },
+    /// `git remote set-url NAME URL`: where the remote is (the tutor's
+    /// remote stays the simulated GitHub; git's messages show the new URL).
+    SetUrl {
+        name: String,
+        url: String,
+    },
     /// `git remote prune [-n] NAME`: drop remote-tracking branches the remote no longer has.
     Prune {
         name: String,
@@ -83,7 +89,27 @@ impl RemoteArgs {
                 }
                 return Ok(Self::Show { names: p.positional });
             }
-            Some(sub @ ("rename" | "set-head" | "update" | "set-branches" | "set-url")) => {
+            Some("set-url") => {
+                const USAGE: &str = "usage: git remote set-url [--push] <name> <newurl> [<oldurl>]\n   or: git remote set-url --add <name> <newurl>\n   or: git remote set-url --delete <name> <url>\n\n    --[no-]push           manipulate push URLs\n    --[no-]add            add URL\n    --[no-]delete         delete URLs";
+                let p = args::parse(
+                    &rest[1..],
+                    &[flag(None, "push"), flag(None, "add"), flag(None, "delete")],
+                    "remote set-url [--push] <name> <newurl> [<oldurl>]",
+                )?;
+                if let Some((o, _)) = p.opts.first() {
+                    return Err(GitError::Fatal(format!(
+                        "'git remote set-url --{o}' is not simulated in this tutor yet"
+                    )));
+                }
+                return match p.positional.as_slice() {
+                    [name, url] => Ok(Self::SetUrl { name: name.clone(), url: url.clone() }),
+                    [_, _, _] => Err(GitError::Fatal(
+                        "'git remote set-url' with an old URL to replace is not simulated in this tutor yet".into(),
+                    )),
+                    _ => Err(GitError::Refused(USAGE.into())),
+                };
+            }
+            Some(sub @ ("rename" | "set-head" | "update" | "set-branches")) => {
                 return Err(GitError::Fatal(format!("'git remote {sub}' is not simulated in this tutor yet")));
             }
             _ => {}
@@ -131,6 +157,13 @@ pub fn remote(a: &RemoteArgs, ctx: &mut Ctx) -> Result<String, GitError> {
         RemoteArgs::GetUrl { name } => {
             repo.remotes.get(name).cloned().ok_or_else(|| GitError::Error(format!("No such remote '{name}'")))
         }
+        RemoteArgs::SetUrl { name, url } => match repo.remotes.get_mut(name) {
+            Some(u) => {
+                url.clone_into(u);
+                Ok(String::new())
+            }
+            None => Err(GitError::Error(format!("No such remote '{name}'"))),
+        },
         RemoteArgs::Prune { name, dry_run } => {
             let url = remote_url(repo, name)?;
             let stale = stale(repo, ctx.origin, name);
@@ -200,12 +233,27 @@ impl FetchArgs {
             &[flag(None, "all"), flag(Some('p'), "prune"), flag(None, "dry-run")],
             "fetch [<options>] [<repository> [<refspec>...]]",
         )?;
+        if p.positional.len() > 2 {
+            return Err(GitError::Fatal("fetching more than one branch at once is not simulated".into()));
+        }
+        plain_branch(p.positional.get(1), "fetch")?;
         Ok(Self {
             remote: p.positional.first().cloned(),
             branch: p.positional.get(1).cloned(),
             prune: p.has("prune"),
             dry_run: p.has("dry-run"),
         })
+    }
+}
+
+/// A refspec that is more than a branch's name (`src:dst`, `+force`) is
+/// refused: the tutor fetches a branch, not into a ref of the learner's choice.
+fn plain_branch(refspec: Option<&String>, command: &str) -> Result<(), GitError> {
+    match refspec {
+        Some(r) if r.contains(':') || r.starts_with('+') => Err(GitError::Fatal(format!(
+            "'git {command}' with a refspec such as '{r}' is not simulated in this tutor yet; name the branch alone"
+        ))),
+        _ => Ok(()),
     }
 }
 
@@ -320,6 +368,7 @@ impl PullArgs {
         if p.positional.len() > 2 {
             return Err(GitError::Fatal("pulling more than one branch at once is not simulated".into()));
         }
+        plain_branch(p.positional.get(1), "pull")?;
         Ok(Self {
             action: std::iter::once("pull").chain(rest.iter().map(String::as_str)).collect::<Vec<_>>().join(" "),
             remote: p.positional.first().cloned(),

@@ -30,10 +30,12 @@ pub enum StashArgs {
     /// `git stash show [-p | --stat | --name-only | --name-status] [STASH]`:
     /// the stat when no format is given.
     Show(Option<String>, Option<super::show::Formats>),
-    /// `git stash apply [STASH]` and `pop` (`pop`: drop it after).
+    /// `git stash apply [--index] [STASH]` and `pop` (`pop`: drop it after).
     Apply {
         /// `pop`: drop the entry once applied.
         pop: bool,
+        /// `--index`: what was staged comes back staged.
+        index: bool,
         /// Which entry (`stash@{1}`); the newest when `None`.
         which: Option<String>,
     },
@@ -99,8 +101,15 @@ impl StashArgs {
                 let formats = super::show::Formats::from_opts(&p.opts)?;
                 Self::Show(at_most_one(p.positional)?, formats)
             }
-            "apply" => Self::Apply { pop: false, which: one(args, "stash apply [--index] [-q | --quiet] [<stash>]")? },
-            "pop" => Self::Apply { pop: true, which: one(args, "stash pop [--index] [-q | --quiet] [<stash>]")? },
+            "apply" | "pop" => {
+                let usage = if sub == "pop" {
+                    "stash pop [--index] [-q | --quiet] [<stash>]"
+                } else {
+                    "stash apply [--index] [-q | --quiet] [<stash>]"
+                };
+                let p = args::parse(args, &[flag(None, "index")], usage)?;
+                Self::Apply { pop: sub == "pop", index: p.has("index"), which: at_most_one(p.positional)? }
+            }
             "drop" => Self::Drop(one(args, "stash drop [-q | --quiet] [<stash>]")?),
             "clear" if args.is_empty() => Self::Clear,
             "branch" => {
@@ -242,6 +251,11 @@ fn apply(n: usize, index: bool, ctx: &mut Ctx) -> Result<Result<Vec<String>, Str
         )));
     }
     let mut notes = Vec::new();
+    // git's merge says so when the stash changed no tracked file (only
+    // untracked files were stashed), and goes on to restore the rest.
+    if stash.tree == base {
+        notes.push("Already up to date.".to_string());
+    }
     let mut conflicts = std::collections::BTreeSet::new();
     for m in merged {
         if m.auto_merged {
@@ -349,9 +363,9 @@ pub fn run(a: &StashArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             let totals = stat.lines().next().unwrap_or_default().to_string();
             Ok(stat_with_files(&base, &stash.tree, &totals))
         }
-        StashArgs::Apply { pop, which } => {
+        StashArgs::Apply { pop, index, which } => {
             let (n, name) = entry(ctx.repo, which.as_deref())?;
-            let mut out = match apply(n, false, ctx)? {
+            let mut out = match apply(n, *index, ctx)? {
                 Ok(out) => out,
                 Err(text) if *pop => {
                     return Err(GitError::Refused(format!(

@@ -1,7 +1,7 @@
 //! The shell's own small commands, over the working tree: `echo`, `cat`,
-//! `ls`, `pwd`, `help`, and writing a file with `>`/`>>`.
+//! `ls`, `pwd`, `help`, `rm`, and writing a file with `>`/`>>`.
 
-use crate::action::Builtin;
+use crate::action::{Action, Builtin};
 use crate::outcome::{Event, Outcome};
 use crate::repo::Tree;
 
@@ -39,6 +39,61 @@ pub fn write_file(work: &mut Tree, path: &str, text: &str, append: bool) -> Outc
     Outcome::ok("")
 }
 
+/// `rm`'s words: `-f`, `-r`/`-R` (alone or together), `--`, then files, as
+/// GNU rm reads them; its words for anything else.
+pub fn parse_rm(args: &[String]) -> Result<Action, String> {
+    const TRY: &str = "Try 'rm --help' for more information.";
+    let (mut force, mut recursive, mut paths) = (false, false, Vec::new());
+    let mut options = true;
+    for a in args {
+        match a.as_str() {
+            "--" if options => options = false,
+            "--force" if options => force = true,
+            "--recursive" if options => recursive = true,
+            long if options && long.starts_with("--") => {
+                return Err(format!("rm: unrecognized option '{long}'\n{TRY}"));
+            }
+            flags if options && flags.len() > 1 && flags.starts_with('-') => {
+                for c in flags.chars().skip(1) {
+                    match c {
+                        'f' => force = true,
+                        'r' | 'R' => recursive = true,
+                        'i' | 'I' | 'v' | 'd' => return Err(format!("rm: -{c} is not simulated in this terminal")),
+                        _ => return Err(format!("rm: invalid option -- '{c}'\n{TRY}")),
+                    }
+                }
+            }
+            path => paths.push(path.to_string()),
+        }
+    }
+    if paths.is_empty() && !force {
+        return Err(format!("rm: missing operand\n{TRY}"));
+    }
+    Ok(Action::RemoveFiles { paths, force, recursive })
+}
+
+/// `rm`: deletes files from the working tree, with GNU rm's complaints
+/// (the project is one folder; `.git` is the only folder in it).
+pub fn remove(work: &mut Tree, paths: &[String], (force, recursive): (bool, bool)) -> Outcome {
+    let mut errors = Vec::new();
+    for p in paths {
+        let name = p.trim_start_matches("./").trim_end_matches('/');
+        let dots = matches!(name, "." | "..") || p.ends_with("/.") || p.ends_with("/..");
+        if dots && !recursive {
+            errors.push(format!("rm: cannot remove '{p}': Is a directory"));
+        } else if dots {
+            errors.push(format!("rm: refusing to remove '.' or '..' directory: skipping '{p}'"));
+        } else if name == ".git" && recursive {
+            errors.push("rm: this terminal keeps .git: deleting the repository is not simulated".to_string());
+        } else if name == ".git" {
+            errors.push(format!("rm: cannot remove '{p}': Is a directory"));
+        } else if work.remove(name).is_none() && !force {
+            errors.push(format!("rm: cannot remove '{p}': No such file or directory"));
+        }
+    }
+    if errors.is_empty() { Outcome::ok("") } else { Outcome::err(errors.join("\n")) }
+}
+
 fn cat(work: &Tree, paths: &[String]) -> Outcome {
     if paths.is_empty() {
         return Outcome::err("cat: reading from the keyboard is not supported here; name a file: cat README.md");
@@ -72,6 +127,7 @@ pub const HELP: &str = "This terminal runs git and a few shell commands:
   git ...                 the git commands listed by `git help`
   echo \"text\" > file      write a file (>> appends)
   cat FILE                show a file
+  rm FILE                 delete a file from the working tree (git rm also unstages it)
   ls [-a]                 list files (-a shows the .env files)
   config check [ENV]      lint the .env profiles (development, staging, production)
   config compare          the three profiles side by side

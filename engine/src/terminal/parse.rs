@@ -50,6 +50,9 @@ pub enum ParseError {
     /// `stop`, `pwd`, `clear`, `undo`, `reset` with words after them.
     #[error("{0}: takes no arguments")]
     NoArguments(String),
+    /// `rm` with words GNU rm refuses (or the tutor does not simulate).
+    #[error("{0}")]
+    Rm(String),
     /// `@teammate` with nothing after it.
     #[error("@teammate: give a command for your teammate, e.g. @teammate git push origin development")]
     TeammateEmpty,
@@ -210,6 +213,7 @@ pub fn command(cmd: SimpleCommand) -> Result<Action, ParseError> {
             }
         }
         "cat" => Action::Shell(Builtin::Cat(args.to_vec())),
+        "rm" => super::builtins::parse_rm(args).map_err(ParseError::Rm)?,
         "ls" => match words.as_slice() {
             [] => Action::Shell(Builtin::Ls { all: false }),
             [flags] if flags.starts_with('-') && flags.len() > 1 && flags[1..].chars().all(|c| "al1".contains(c)) => {

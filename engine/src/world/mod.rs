@@ -207,6 +207,9 @@ impl World {
             Action::Config(c) => c.run(&self.work),
             Action::Edit(name) => project::edit(&mut self.work, name.as_deref()).into(),
             Action::WriteFile { path, text, append } => builtins::write_file(&mut self.work, path, text, *append),
+            Action::RemoveFiles { paths, force, recursive } => {
+                builtins::remove(&mut self.work, paths, (*force, *recursive))
+            }
             Action::Shell(b) => builtins::run(b, &self.work, self.local.is_some()),
             Action::Undo => Outcome::err("undo: nothing to undo"),
             Action::Reset => Outcome::err("reset: this world has no start to go back to"),
