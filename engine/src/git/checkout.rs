@@ -24,6 +24,9 @@ pub struct CheckoutArgs {
     pub dashdash: bool,
     /// `--ours`/`--theirs` (`-2`/`-3`): conflicted paths from one side.
     pub side: Option<super::restore::Side>,
+    /// `-t`/`--track` (`Some(true)`) or `--no-track` (`Some(false)`): the
+    /// new branch's upstream, whatever `branch.autoSetupMerge` would do.
+    pub track: Option<bool>,
 }
 
 impl CheckoutArgs {
@@ -36,6 +39,8 @@ impl CheckoutArgs {
                 flag(None, "detach"),
                 flag(Some('2'), "ours"),
                 flag(Some('3'), "theirs"),
+                flag(Some('t'), "track"),
+                flag(None, "no-track"),
             ],
             "checkout [<options>] <branch>",
         )?;
@@ -45,7 +50,13 @@ impl CheckoutArgs {
     pub fn parse_switch(rest: &[String]) -> Result<Self, GitError> {
         let p = args::parse(
             rest,
-            &[value(Some('c'), "create"), value(Some('C'), "force-create"), flag(Some('d'), "detach")],
+            &[
+                value(Some('c'), "create"),
+                value(Some('C'), "force-create"),
+                flag(Some('d'), "detach"),
+                flag(Some('t'), "track"),
+                flag(None, "no-track"),
+            ],
             "switch [<options>] [<branch>]",
         )?;
         Self::from_parsed(true, ["create", "force-create"], "'-c', '-C'", p)
@@ -64,6 +75,12 @@ impl CheckoutArgs {
         };
         let detach = p.has("detach");
         let side = super::restore::Side::of(&p);
+        // The last of `--track` and `--no-track` wins.
+        let track = p.opts.iter().rev().find_map(|(l, _)| match *l {
+            "track" => Some(true),
+            "no-track" => Some(false),
+            _ => None,
+        });
         let Parsed { mut positional, dashdash, .. } = p;
         if side.is_some() && create.is_none() && !detach {
             // Only paths: `--ours`/`--theirs` never switch branches.
@@ -73,7 +90,7 @@ impl CheckoutArgs {
             // `git checkout --theirs main -- f`: a tree, which git refuses.
             let target = dashdash.filter(|&k| k > 0).map(|_| positional.remove(0));
             let dashdash = dashdash.is_some();
-            return Ok(Self { switch, target, create, reset, detach, paths: positional, dashdash, side });
+            return Ok(Self { switch, target, create, reset, detach, paths: positional, dashdash, side, track });
         }
         let mut paths = match dashdash {
             Some(k) => positional.split_off(k),
@@ -97,11 +114,27 @@ impl CheckoutArgs {
             });
         }
         let target = positional.pop();
+        let create = match (&create, track, &target) {
+            (None, Some(_), None) => return Err(GitError::Fatal("--track needs a branch name".into())),
+            // `git checkout --track origin/x` creates x: the name after the remote's.
+            (None, Some(_), Some(t)) => {
+                match t.trim_start_matches("refs/").trim_start_matches("remotes/").split_once('/') {
+                    Some((_, name)) if !name.is_empty() => Some(name.to_string()),
+                    _ => {
+                        return Err(GitError::Fatal(format!(
+                            "missing branch name; try -{}",
+                            if switch { 'c' } else { 'b' }
+                        )));
+                    }
+                }
+            }
+            _ => create,
+        };
         if create.is_none() && target.is_none() && switch && !detach {
             return Err(GitError::NothingToSwitchTo);
         }
         // Plain `git checkout` with nothing: git just reports the tracking state.
-        Ok(Self { switch, target, create, reset, detach, paths, dashdash: dashdash.is_some(), side })
+        Ok(Self { switch, target, create, reset, detach, paths, dashdash: dashdash.is_some(), side, track })
     }
 }
 
@@ -357,6 +390,22 @@ pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             }
             (_, e) => e,
         })?;
+        let upstream = match a.track {
+            Some(false) => None,
+            Some(true) if upstream.is_none() => {
+                let start = a.target.as_deref().unwrap_or("HEAD");
+                let branch =
+                    ctx.repo.branches.contains_key(start) || (start == "HEAD" && ctx.repo.current_branch().is_some());
+                return Err(GitError::Fatal(if branch {
+                    format!(
+                        "tracking a local branch ('{start}') is not simulated in this tutor yet; track a remote-tracking branch such as origin/development"
+                    )
+                } else {
+                    format!("cannot set up tracking information; starting point '{start}' is not a branch")
+                }));
+            }
+            _ => upstream,
+        };
         // The branch must exist (or have moved) while HEAD moves, so carried
         // changes are reported against it; a refusal puts it back.
         let from = ctx.repo.head_snapshot();

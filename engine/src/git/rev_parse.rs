@@ -19,13 +19,19 @@ enum Form {
     FullRef,
 }
 
-/// `git rev-parse` options and revisions.
+/// `git rev-parse` options and revisions. git reads its words in order: an
+/// option changes how the revisions after it print, and a revision before
+/// `--verify`/`--short` prints at once, in the form of its moment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RevParseArgs {
+    /// Each revision (or question) with the form it prints in and whether
+    /// `--verify` was on when it came.
+    revs: Vec<(String, Form, bool)>,
+    /// The form once every word is read: the verified revision prints so.
     form: Form,
-    /// `--verify` (or `--short`): exactly one revision that names a commit.
+    /// `--verify` (or `--short`) by the end: exactly one revision after it
+    /// that names a commit.
     verify: bool,
-    revs: Vec<String>,
 }
 
 /// What rev-parse answers about the repository itself, when `question` is
@@ -54,25 +60,24 @@ impl RevParseArgs {
         // A ref's name (`--abbrev-ref` over `--symbolic-full-name`) wins
         // over `--short`, which still implies `--verify`.
         let (mut named, mut short) = (None, None);
+        let form = |named: Option<Form>, short: Option<usize>| named.or(short.map(Form::Short)).unwrap_or(Form::Full);
         for word in rest {
             match word.as_str() {
                 "--verify" => verify = true,
-                "--short" => short = Some(SHORT_ID_LEN),
+                "--short" => (short, verify) = (Some(SHORT_ID_LEN), true),
                 "--abbrev-ref" => named = Some(Form::AbbrevRef),
                 "--symbolic-full-name" => named = named.or(Some(Form::FullRef)),
                 // Questions about the repository, answered in their place.
-                w if about(w).is_some() => revs.push(w.to_string()),
+                w if about(w).is_some() => revs.push((w.to_string(), Form::Full, false)),
                 w if w.starts_with("--short=") => {
                     let n = w["--short=".len()..].parse::<usize>().map_err(|_| not_simulated(w))?;
-                    short = Some(n.clamp(4, 40));
+                    (short, verify) = (Some(n.clamp(4, 40)), true);
                 }
                 w if w.starts_with('-') => return Err(not_simulated(w)),
-                rev => revs.push(rev.to_string()),
+                rev => revs.push((rev.to_string(), form(named, short), verify)),
             }
         }
-        verify |= short.is_some();
-        let form = named.or(short.map(Form::Short)).unwrap_or(Form::Full);
-        Ok(Self { form, verify, revs })
+        Ok(Self { revs, form: form(named, short), verify })
     }
 }
 
@@ -129,23 +134,23 @@ fn ref_name(repo: &Repo, rev: &str) -> Result<Option<String>, GitError> {
 /// `git rev-parse`.
 pub fn run(a: &RevParseArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let repo = &*ctx.repo;
-    if a.verify {
-        let id = match a.revs.as_slice() {
-            [rev] => object(repo, rev),
-            _ => None,
-        };
-        let id = id.ok_or_else(|| GitError::Fatal("Needed a single revision".into()))?;
-        return Ok(match a.form {
-            Form::Short(n) => id[..n.min(id.len())].to_string(),
-            Form::AbbrevRef => ref_name(repo, &a.revs[0])?.unwrap_or_default(),
-            Form::FullRef => full_ref(repo, &a.revs[0])?.unwrap_or_default(),
-            Form::Full => id,
-        });
-    }
     let mut out = Vec::new();
-    for rev in &a.revs {
+    // What git has printed stays printed when it then refuses.
+    let no_single = |out: &mut Vec<String>| {
+        out.push(GitError::Fatal("Needed a single revision".into()).to_string());
+        GitError::Refused(out.join("\n"))
+    };
+    let mut verified = Vec::new();
+    for (rev, form, verify) in &a.revs {
         if let Some(answer) = about(rev) {
             out.push(answer);
+            continue;
+        }
+        if *verify {
+            if object(repo, rev).is_none() {
+                return Err(no_single(&mut out));
+            }
+            verified.push(rev);
             continue;
         }
         let Some(id) = object(repo, rev) else {
@@ -158,13 +163,22 @@ pub fn run(a: &RevParseArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             return Err(GitError::Refused(out.join("\n")));
         };
         // A revision that is no ref's name (`HEAD~1`, an id) prints nothing.
-        if a.form == Form::AbbrevRef {
-            out.extend(ref_name(repo, rev)?);
-        } else if a.form == Form::FullRef {
-            out.extend(full_ref(repo, rev)?);
-        } else {
-            out.push(id);
+        match form {
+            Form::AbbrevRef => out.extend(ref_name(repo, rev)?),
+            Form::FullRef => out.extend(full_ref(repo, rev)?),
+            Form::Short(n) => out.push(id[..(*n).min(id.len())].to_string()),
+            Form::Full => out.push(id),
         }
+    }
+    if a.verify {
+        let [rev] = verified.as_slice() else { return Err(no_single(&mut out)) };
+        let id = object(repo, rev).unwrap_or_default();
+        out.push(match a.form {
+            Form::Short(n) => id[..n.min(id.len())].to_string(),
+            Form::AbbrevRef => ref_name(repo, rev)?.unwrap_or_default(),
+            Form::FullRef => full_ref(repo, rev)?.unwrap_or_default(),
+            Form::Full => id,
+        });
     }
     Ok(out.join("\n"))
 }

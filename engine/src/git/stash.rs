@@ -16,6 +16,9 @@ pub enum StashArgs {
         message: Option<String>,
         /// `-u`/`--include-untracked`: untracked files go too.
         untracked: bool,
+        /// `-k`/`--keep-index`: what is staged stays, in the index and the
+        /// working tree (`--no-keep-index` after it undoes it).
+        keep_index: bool,
     },
     /// `git stash list [-p | --stat | --name-only | --name-status] [-n N]`:
     /// git's `log -g` of the stash, each entry with its diff when asked.
@@ -27,9 +30,9 @@ pub enum StashArgs {
         /// Revisions or paths, which log would read too.
         revs: Vec<String>,
     },
-    /// `git stash show [-p | --stat | --name-only | --name-status] [STASH]`:
-    /// the stat when no format is given.
-    Show(Option<String>, Option<super::show::Formats>),
+    /// `git stash show [-u | --only-untracked] [-p | --stat | --name-only |
+    /// --name-status] [STASH]`: the stat when no format is given.
+    Show(Option<String>, Option<super::show::Formats>, Untracked),
     /// `git stash apply [--index] [STASH]` and `pop` (`pop`: drop it after).
     Apply {
         /// `pop`: drop the entry once applied.
@@ -53,7 +56,33 @@ pub enum StashArgs {
     Clear,
 }
 
+/// Whether `stash show` shows the untracked files a `stash -u` saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Untracked {
+    /// The tracked changes alone (the default).
+    Without,
+    /// `-u`/`--include-untracked`: them too.
+    Include,
+    /// `--only-untracked`: them alone.
+    Only,
+}
+
 const USAGE: &str = "stash [push [-p | --patch] [-S | --staged] [-k | --[no-]keep-index] [-q | --quiet]";
+
+const PUSH_OPTIONS: [args::Opt; 4] = [
+    value(Some('m'), "message"),
+    flag(Some('u'), "include-untracked"),
+    flag(Some('k'), "keep-index"),
+    flag(None, "no-keep-index"),
+];
+
+/// The last of `--keep-index` and `--no-keep-index` wins, as in git.
+fn keep_index(opts: &[(&'static str, Option<String>)]) -> bool {
+    opts.iter()
+        .rev()
+        .find(|(l, _)| matches!(*l, "keep-index" | "no-keep-index"))
+        .is_some_and(|(l, _)| *l == "keep-index")
+}
 
 impl StashArgs {
     /// Parses the words after `git stash`.
@@ -68,11 +97,15 @@ impl StashArgs {
         };
         Ok(match sub {
             "push" => {
-                let p = args::parse(args, &[value(Some('m'), "message"), flag(Some('u'), "include-untracked")], USAGE)?;
+                let p = args::parse(args, &PUSH_OPTIONS, USAGE)?;
                 if !p.positional.is_empty() {
                     return Err(GitError::Fatal("stashing only some paths is not simulated in this tutor yet".into()));
                 }
-                Self::Push { message: p.value("message").map(str::to_string), untracked: p.has("include-untracked") }
+                Self::Push {
+                    message: p.value("message").map(str::to_string),
+                    untracked: p.has("include-untracked"),
+                    keep_index: keep_index(&p.opts),
+                }
             }
             "list" => {
                 // `-3` is `-n 3`, as log reads it.
@@ -93,13 +126,25 @@ impl StashArgs {
                 Self::List { formats, max, revs: p.positional }
             }
             "show" => {
+                // stash's own options first: `-u` is not diff's `-u` here.
+                let mut untracked = Untracked::Without;
+                let mut rest = Vec::new();
+                for a in args {
+                    match a.as_str() {
+                        "-u" | "--include-untracked" => untracked = Untracked::Include,
+                        "--only-untracked" => untracked = Untracked::Only,
+                        "--no-include-untracked" => untracked = Untracked::Without,
+                        _ => rest.push(a.clone()),
+                    }
+                }
+                let args = rest.as_slice();
                 let p = args::parse(
                     args,
                     &super::show::FORMAT_OPTIONS,
                     "stash show [-u | --include-untracked | --only-untracked] [<diff-options>] [<stash>]",
                 )?;
                 let formats = super::show::Formats::from_opts(&p.opts)?;
-                Self::Show(at_most_one(p.positional)?, formats)
+                Self::Show(at_most_one(p.positional)?, formats, untracked)
             }
             "apply" | "pop" => {
                 let usage = if sub == "pop" {
@@ -124,7 +169,7 @@ impl StashArgs {
                 // The old spelling of push: its words are the message.
                 let p = args::parse(
                     args,
-                    &[value(Some('m'), "message"), flag(Some('u'), "include-untracked")],
+                    &PUSH_OPTIONS,
                     "stash save [-p | --patch] [-S | --staged] [-k | --[no-]keep-index] [-q | --quiet]",
                 )?;
                 let message = if p.positional.is_empty() {
@@ -132,7 +177,7 @@ impl StashArgs {
                 } else {
                     Some(p.positional.join(" "))
                 };
-                Self::Push { message, untracked: p.has("include-untracked") }
+                Self::Push { message, untracked: p.has("include-untracked"), keep_index: keep_index(&p.opts) }
             }
             "create" | "store" => {
                 return Err(GitError::Fatal(format!("'git stash {sub}' is not simulated in this tutor yet")));
@@ -184,7 +229,7 @@ fn untracked_work(repo: &Repo, work: &Tree) -> Tree {
     out
 }
 
-fn push(message: Option<&str>, untracked: bool, ctx: &mut Ctx) -> Result<String, GitError> {
+fn push(message: Option<&str>, (untracked, keep_index): (bool, bool), ctx: &mut Ctx) -> Result<String, GitError> {
     let Some(head) = ctx.repo.head_commit().cloned() else {
         return Err(GitError::Refused("You do not have the initial commit yet".into()));
     };
@@ -214,12 +259,22 @@ fn push(message: Option<&str>, untracked: bool, ctx: &mut Ctx) -> Result<String,
     let stash = Commit::new(parents, title.clone(), ctx.author.into(), time, work);
     let commit = ctx.repo.insert(stash);
     ctx.repo.stash.insert(0, StashEntry { commit, message: title.clone() });
+    let kept = keep_index.then(|| ctx.repo.index.clone());
     // git puts the changes away with `git reset --hard`.
     ctx.repo.save_orig_head();
     super::history::reset_hard(ctx, &head);
     ctx.repo.log_head("reset: moving to HEAD");
     for p in loose.keys() {
         ctx.work.remove(p);
+    }
+    if let Some(staged) = kept {
+        // git then checks the stashed index out again (`checkout
+        // --no-overlay <index tree> -- .`): staged work stays, in both.
+        for p in ctx.repo.head_tree().keys().filter(|p| !staged.contains_key(*p)) {
+            ctx.work.remove(p);
+        }
+        ctx.work.extend(staged.iter().map(|(p, b)| (p.clone(), b.clone())));
+        ctx.repo.index = staged;
     }
     Ok(format!("Saved working directory and index state {title}"))
 }
@@ -327,7 +382,7 @@ fn apply(n: usize, index: bool, ctx: &mut Ctx) -> Result<Result<Vec<String>, Str
 /// `git stash …`.
 pub fn run(a: &StashArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     match a {
-        StashArgs::Push { message, untracked } => push(message.as_deref(), *untracked, ctx),
+        StashArgs::Push { message, untracked, keep_index } => push(message.as_deref(), (*untracked, *keep_index), ctx),
         StashArgs::List { formats, max, revs } => {
             if let Some(rev) = revs.first() {
                 return Err(if ctx.repo.resolve(rev).is_some() {
@@ -350,18 +405,28 @@ pub fn run(a: &StashArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                 .collect::<Vec<_>>()
                 .join("\n"))
         }
-        StashArgs::Show(which, formats) => {
+        StashArgs::Show(which, formats, untracked) => {
             let (n, _) = entry(ctx.repo, which.as_deref())?;
             let stash = ctx.repo.commit(&ctx.repo.stash[n].commit).cloned();
             let Some(stash) = stash else { return Ok(String::new()) };
-            let base =
-                stash.parents.first().and_then(|p| ctx.repo.commit(p)).map(|c| c.tree.clone()).unwrap_or_default();
+            let tree_of = |id: Option<&String>| id.and_then(|i| ctx.repo.commit(i)).map(|c| c.tree.clone());
+            let loose = tree_of(stash.parents.get(2)).unwrap_or_default();
+            // The untracked files show as files the stash added.
+            let (base, shown) = match untracked {
+                Untracked::Without => (tree_of(stash.parents.first()).unwrap_or_default(), stash.tree.clone()),
+                Untracked::Include => {
+                    let mut shown = stash.tree.clone();
+                    shown.extend(loose);
+                    (tree_of(stash.parents.first()).unwrap_or_default(), shown)
+                }
+                Untracked::Only => (Tree::new(), loose),
+            };
             if let Some(f) = formats {
-                return Ok(super::show::diff_parts(&base, &stash.tree, *f).join("\n\n").trim_end().to_string());
+                return Ok(super::show::diff_parts(&base, &shown, *f).join("\n\n").trim_end().to_string());
             }
-            let stat = super::commit::summary(&base, &stash.tree);
+            let stat = super::commit::summary(&base, &shown);
             let totals = stat.lines().next().unwrap_or_default().to_string();
-            Ok(stat_with_files(&base, &stash.tree, &totals))
+            Ok(stat_with_files(&base, &shown, &totals))
         }
         StashArgs::Apply { pop, index, which } => {
             let (n, name) = entry(ctx.repo, which.as_deref())?;
@@ -394,6 +459,7 @@ pub fn run(a: &StashArgs, ctx: &mut Ctx) -> Result<String, GitError> {
                 paths: Vec::new(),
                 dashdash: false,
                 side: None,
+                track: None,
             };
             let mut out = vec![super::checkout::run(&create, ctx)?];
             match apply(n, true, ctx)? {
