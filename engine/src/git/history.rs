@@ -203,7 +203,6 @@ pub fn revert(a: &RevertArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     if let Some(step) = &a.steer {
         return super::pick::steer(ctx, Operation::Revert, step);
     }
-    check_no_merge_in_progress(ctx.repo, "Reverting")?;
     if super::pick::range_ends(ctx.repo, &a.target)?.is_some() {
         return Err(GitError::Fatal("reverting a range is not simulated in this tutor yet; name the commit".into()));
     }
@@ -216,6 +215,20 @@ pub fn revert(a: &RevertArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let Some(head) = ctx.repo.head_commit().cloned() else {
         return Err(GitError::Fatal("your current branch does not have any commits yet".into()));
     };
+    if let Some(m) = &ctx.repo.merge {
+        // git's sequencer minds the files a stopped merge or pick left.
+        if !m.conflicts.is_empty() {
+            return Err(GitError::Refused("error: Reverting is not possible because you have unmerged files.\nhint: Fix them up in the work tree, and then use 'git add/rm <file>'\nhint: as appropriate to mark resolution and make a commit.\nfatal: revert failed".into()));
+        }
+    }
+    // The sequencer refuses any staged change; an unstaged one only where
+    // the revert's merge would overwrite it (below).
+    if ctx.repo.index != ctx.repo.head_tree() {
+        return Err(GitError::Refused("error: your local changes would be overwritten by revert.\nhint: commit your changes or stash them to proceed.\nfatal: revert failed".into()));
+    }
+    if ctx.repo.merge.is_some() {
+        check_no_merge_in_progress(ctx.repo, "Reverting")?;
+    }
     // git's sequencer: a root commit is reverted against the empty tree,
     // whatever -m says; `-m 1` on a commit with one parent names that parent.
     let parent = match (commit.parents.len(), a.mainline) {

@@ -389,17 +389,39 @@ pub fn steer(ctx: &mut Ctx, op: Operation, step: &Step) -> Result<String, GitErr
 
 /// Refuses to start when local changes are in the way, as git's sequencer does.
 fn check_clean(ctx: &Ctx, op: Operation) -> Result<(), GitError> {
-    let head = ctx.repo.head_tree();
+    if op == Operation::Rebase {
+        return require_clean(ctx, "rebase");
+    }
     // A cherry-pick minds only the index (the merge refuses to overwrite a
-    // changed file it touches); a rebase minds any change to a tracked file.
-    let unstaged = op == Operation::Rebase && ctx.repo.index.iter().any(|(p, b)| ctx.work.get(p) != Some(b));
-    if ctx.repo.index == head && !unstaged {
+    // changed file it touches).
+    if ctx.repo.index == ctx.repo.head_tree() {
         return Ok(());
     }
-    Err(GitError::Refused(match op {
-        Operation::Rebase => "error: cannot rebase: You have unstaged changes.\nerror: Please commit or stash them.".to_string(),
-        _ => "error: your local changes would be overwritten by cherry-pick.\nhint: commit your changes or stash them to proceed.\nfatal: cherry-pick failed".to_string(),
-    }))
+    Err(GitError::Refused(
+        "error: your local changes would be overwritten by cherry-pick.\nhint: commit your changes or stash them to proceed.\nfatal: cherry-pick failed".into(),
+    ))
+}
+
+/// git's `require_clean_work_tree` for `action`: no change to a tracked
+/// file, staged or not. An unmerged path is both (git's index refresh names
+/// it first).
+pub(super) fn require_clean(ctx: &Ctx, action: &str) -> Result<(), GitError> {
+    let unmerged: Vec<&String> = ctx.repo.merge.iter().flat_map(|m| m.conflicts.iter()).collect();
+    let unstaged = !unmerged.is_empty() || ctx.repo.index.iter().any(|(p, b)| ctx.work.get(p) != Some(b));
+    let uncommitted = !unmerged.is_empty() || ctx.repo.index != ctx.repo.head_tree();
+    let mut out: Vec<String> = unmerged.iter().map(|p| format!("{p}: needs merge")).collect();
+    match (unstaged, uncommitted) {
+        (false, false) => return Ok(()),
+        (true, also) => {
+            out.push(format!("error: cannot {action}: You have unstaged changes."));
+            if also {
+                out.push("error: additionally, your index contains uncommitted changes.".into());
+            }
+        }
+        (false, true) => out.push(format!("error: cannot {action}: Your index contains uncommitted changes.")),
+    }
+    out.push("error: Please commit or stash them.".into());
+    Err(GitError::Refused(out.join("\n")))
 }
 
 /// The two ends of `A..B` (either may be left out for HEAD), when `rev` is
@@ -436,7 +458,6 @@ pub fn cherry_pick(a: &CherryPickArgs, ctx: &mut Ctx) -> Result<String, GitError
     if ctx.repo.merge.as_ref().is_some_and(|m| m.op == Operation::Merge) {
         super::merge::check_no_merge_in_progress(ctx.repo, "Cherry-picking")?;
     }
-    ctx.repo.merge = None;
     let range = match revs.as_slice() {
         [r] => range_ends(ctx.repo, r)?,
         _ => None,
@@ -463,6 +484,8 @@ pub fn cherry_pick(a: &CherryPickArgs, ctx: &mut Ctx) -> Result<String, GitError
         return Err(GitError::Fatal("your current branch does not have any commits yet".into()));
     };
     check_clean(ctx, Operation::CherryPick)?;
+    // A stopped pick with nothing left in the index gives way to this one.
+    ctx.repo.merge = None;
     ctx.repo.sequence = Some(Sequence {
         op: Operation::CherryPick,
         todo,
@@ -491,6 +514,10 @@ pub fn start_rebase(
         return Err(GitError::Fatal("your current branch does not have any commits yet".into()));
     };
     let branch = ctx.repo.current_branch().map(str::to_string);
+    // git checks the tree before it looks for anything to do.
+    if !pulling {
+        check_clean(ctx, Operation::Rebase)?;
+    }
     if upstream == onto && ctx.repo.is_ancestor(upstream, &head) {
         if pulling && upstream == &head {
             // git's pull finds nothing to rebase and merges `--ff-only`,
@@ -504,7 +531,9 @@ pub fn start_rebase(
         });
         return Ok(out.join("\n"));
     }
-    check_clean(ctx, Operation::Rebase)?;
+    if pulling {
+        check_clean(ctx, Operation::Rebase)?;
+    }
     // What HEAD has that upstream has not, oldest first, without merges.
     let hidden = ctx.repo.ancestors(upstream);
     let mut todo: Vec<CommitId> = super::log::walk(ctx.repo, std::slice::from_ref(&head))
@@ -558,7 +587,12 @@ pub fn rebase(a: &RebaseArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     if let Some(op) = in_progress(ctx.repo) {
         return Err(GitError::Refused(match op {
             Operation::Rebase => "fatal: It seems that there is already a rebase-merge directory, and\nI wonder if you are in the middle of another rebase.  If that is the\ncase, please try\n\tgit rebase (--continue | --abort | --skip)\nIf that is not the case, please\n\trm -fr \".git/rebase-merge\"\nand run me again.  I am stopping in case you still have something\nvaluable there.\n".to_string(),
-            _ => format!("error: cannot rebase: You have a {} in progress.", op.name()),
+            // git minds the working tree, not the operation: a stopped
+            // pick or merge leaves changes, and those are what it refuses.
+            _ => match require_clean(ctx, "rebase") {
+                Err(GitError::Refused(text)) => text,
+                _ => format!("error: cannot rebase: You have a {} in progress.", op.name()),
+            },
         }));
     }
     let typed = upstream.is_some();

@@ -406,6 +406,10 @@ pub fn pull(a: &PullArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             )));
         }
     };
+    if a.rebase {
+        // Before it fetches, as git's pull does.
+        super::pick::require_clean(ctx, "pull with rebase")?;
+    }
     let mut lines = fetch_into(ctx.repo, ctx.origin, &remote, a.branch.as_deref(), a.prune)?;
     let header = if lines.is_empty() { Vec::new() } else { vec![format!("From {}", from_url(&url))] };
     let Some(their) = ctx.origin.branches.get(&branch).cloned() else {

@@ -186,7 +186,7 @@ pub(super) fn put(tree: &mut Tree, path: &str, body: Option<&String>) -> bool {
 pub fn restore(a: &RestoreArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let source: Tree = match (&a.source, a.staged) {
         (Some(rev), _) => {
-            let id = ctx.repo.resolve(rev).ok_or_else(|| GitError::InvalidReference(rev.clone()))?;
+            let id = ctx.repo.resolve(rev).ok_or_else(|| GitError::Fatal(format!("could not resolve {rev}")))?;
             ctx.repo.commit(&id).map(|c| c.tree.clone()).unwrap_or_default()
         }
         (None, true) => ctx.repo.head_tree(),

@@ -203,7 +203,14 @@ fn at_most_one(mut revs: Vec<String>) -> Result<Option<String>, GitError> {
 /// `stash@{N}` (or `N`) to an index into the list, as git reads it.
 fn entry(repo: &Repo, which: Option<&str>) -> Result<(usize, String), GitError> {
     if repo.stash.is_empty() {
-        return Err(GitError::Refused("No stash entries found.".into()));
+        // With no refs/stash, a named entry is a name that resolves to nothing.
+        return Err(match which {
+            None => GitError::Refused("No stash entries found.".into()),
+            Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+                GitError::Error(format!("refs/stash@{{{n}}} is not a valid reference"))
+            }
+            Some(w) => GitError::Error(format!("{w} is not a valid reference")),
+        });
     }
     let Some(which) = which else { return Ok((0, "refs/stash@{0}".to_string())) };
     let n = which.strip_prefix("stash@{").and_then(|r| r.strip_suffix('}')).unwrap_or(which).parse::<usize>();
