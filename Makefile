@@ -106,9 +106,17 @@ test-e2e: build
 	cd $(E2E) && npm test
 
 # ---- measure -----------------------------------------------------------------
+# The wasm's split by crate needs its function names: the same release wasm,
+# through wasm-bindgen and wasm-opt -Oz again, with the name section kept.
+NAMED := target/wasm-named
+
 bench: tools browser-tools build
 	cargo run --release --locked -p b2p-engine --example bench
 	node scripts/bench.mjs dist
+	rm -rf $(NAMED)
+	wasm-bindgen --target web --keep-debug --out-dir $(NAMED) target/wasm32-unknown-unknown/release/branch-to-prod.wasm
+	wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int $(NAMED)/branch-to-prod_bg.wasm -o $(NAMED)/named.wasm
+	node scripts/wasm-split.mjs $(NAMED)/named.wasm dist/*_bg.wasm
 
 fuzz: tools
 	FUZZ_CASES=1000000 cargo test --release --locked -p b2p-engine --test fuzz -- --nocapture

@@ -279,8 +279,9 @@ impl Pickaxe {
             match self {
                 Self::Count(text, icase) => {
                     let count = |body: &str| {
+                        // git folds case with a byte table: ASCII letters only.
                         if *icase {
-                            body.to_lowercase().matches(&text.to_lowercase()).count()
+                            body.to_ascii_lowercase().matches(&text.to_ascii_lowercase()).count()
                         } else {
                             body.matches(text.as_str()).count()
                         }
