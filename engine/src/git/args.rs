@@ -81,6 +81,15 @@ pub fn as_revision_argument(e: GitError) -> GitError {
         GitError::TakesNoValue(_, word) => GitError::Fatal(format!("unrecognized argument: {word}")),
         GitError::UnknownOption(name, _) => GitError::Fatal(format!("unrecognized argument: --{name}")),
         GitError::UnknownSwitch(c, _) => GitError::Fatal(format!("unrecognized argument: -{c}")),
+        // The revision walk's own options word a missing value so; diff's
+        // (`-S`, `-G`) keep parse-options' words.
+        GitError::MissingValue(c) if c == "n" => GitError::Error("-n requires an argument".into()),
+        GitError::MissingOptionValue(name) if name == "format" => {
+            GitError::Fatal("unrecognized argument: --format".into())
+        }
+        GitError::MissingOptionValue(name) if !matches!(name.as_str(), "stat" | "decorate" | "pretty") => {
+            GitError::Fatal(format!("Option '--{name}' requires a value"))
+        }
         e => e,
     }
 }

@@ -31,9 +31,7 @@ impl RmArgs {
             "rm [-f | --force] [-n] [-r] [--cached] [--ignore-unmatch]",
         )?;
         if p.positional.is_empty() {
-            return Err(GitError::Refused(
-                "usage: git rm [-f | --force] [-n] [-r] [--cached] [--ignore-unmatch]".into(),
-            ));
+            return Err(GitError::Fatal("No pathspec was given. Which files should I remove?".into()));
         }
         Ok(Self {
             cached: p.has("cached"),
@@ -161,7 +159,7 @@ pub struct MvArgs {
 impl MvArgs {
     /// Parses the words after `mv`.
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
-        let p = args::parse(rest, &[flag(Some('f'), "force")], "mv [-v] [-f] [-n] [-k] <source> <destination>")?;
+        let p = args::parse(rest, &[flag(Some('f'), "force")], "mv [<options>] <source>... <destination>")?;
         match p.positional.as_slice() {
             [source, destination] => Ok(Self {
                 force: p.has("force"),
@@ -171,7 +169,7 @@ impl MvArgs {
             [_, _, _, ..] => {
                 Err(GitError::Fatal("moving several files at once is not simulated in this tutor yet".into()))
             }
-            _ => Err(GitError::Refused("usage: git mv [-v] [-f] [-n] [-k] <source> <destination>".into())),
+            _ => Err(GitError::Refused("usage: git mv [<options>] <source>... <destination>".into())),
         }
     }
 }

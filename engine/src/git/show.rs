@@ -93,6 +93,14 @@ impl ShowArgs {
     /// Parses the words after `show`.
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         let (rest, pretty::Shape { pretty, style }) = pretty::take_options(rest)?;
+        // show walks no history unless told to: `-n N` would make it one.
+        if let Some(n) = rest.iter().position(|w| w == "-n" || w.starts_with("--max-count")) {
+            return Err(if rest[n] == "-n" && n + 1 == rest.len() {
+                GitError::Error("-n requires an argument".into())
+            } else {
+                GitError::Fatal("'git show -n' is not simulated in this tutor yet; use git log -n".into())
+            });
+        }
         let p =
             args::parse(&rest, &FORMAT_OPTIONS, "show [<options>] <object>...").map_err(args::as_revision_argument)?;
         let formats = Formats::from_opts(&p.opts)?.unwrap_or(Formats::PATCH);
@@ -201,11 +209,16 @@ fn file_text(ctx: &Ctx, rev: &str, path: &str) -> Result<String, GitError> {
         return Err(GitError::Fatal(format!("showing the tree '{rev}:' is not simulated in this tutor yet")));
     }
     let path = path.trim_start_matches("./");
+    let on_disk = ctx.work.contains_key(path);
     match tree.get(path) {
         Some(body) => Ok(body.trim_end_matches('\n').to_string()),
+        None if rev.is_empty() && on_disk => {
+            Err(GitError::Fatal(format!("path '{path}' exists on disk, but not in the index")))
+        }
         None if rev.is_empty() => {
             Err(GitError::Fatal(format!("path '{path}' does not exist (neither on disk nor in the index)")))
         }
+        None if on_disk => Err(GitError::Fatal(format!("path '{path}' exists on disk, but not in '{rev}'"))),
         None => Err(GitError::Fatal(format!("path '{path}' does not exist in '{rev}'"))),
     }
 }
