@@ -97,21 +97,18 @@ impl CheckoutArgs {
             None => Vec::new(),
         };
         // `git checkout main f`: a revision, then paths.
-        if !switch && create.is_none() && dashdash.is_none() && positional.len() > 1 {
+        if !switch && dashdash.is_none() && positional.len() > 1 {
             paths = positional.split_off(1);
         }
         if switch && !paths.is_empty() {
             return Err(GitError::Fatal("only one reference expected".into()));
         }
         if positional.len() > 1 {
-            return Err(if switch {
-                GitError::Fatal("only one reference expected".into())
+            return Err(GitError::Fatal(if switch {
+                "only one reference expected".to_string()
             } else {
-                GitError::Fatal(format!(
-                    "'{}' is not a commit and a branch '{}' cannot be created from it",
-                    positional[1], positional[0]
-                ))
-            });
+                format!("only one reference expected, {} given.", positional.len())
+            }));
         }
         let target = positional.pop();
         let create = match (&create, track, &target) {
@@ -346,6 +343,14 @@ fn end_operation(repo: &mut Repo) -> Option<String> {
 pub fn run(a: &CheckoutArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     if !a.paths.is_empty() && a.create.is_none() {
         return super::restore::checkout_paths(a.target.as_deref(), &a.paths, (!a.dashdash, a.side), ctx);
+    }
+    if let (Some(new), false) = (&a.create, a.paths.is_empty()) {
+        // `git checkout -b x main f`: git names the branch problem first.
+        check_new_branch(ctx.repo, new, a.reset)?;
+        if let Some(t) = a.target.as_ref().filter(|t| a.dashdash && ctx.repo.resolve(t).is_none()) {
+            return Err(GitError::InvalidReference(t.clone()));
+        }
+        return Err(GitError::Fatal(format!("Cannot update paths and switch to branch '{new}' at the same time.")));
     }
     if a.switch {
         refuse_switch_while_busy(ctx.repo)?;

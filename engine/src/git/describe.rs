@@ -13,6 +13,8 @@ pub struct DescribeArgs {
     always: bool,
     /// `--abbrev=N`: digits of the id (0: the tag alone).
     abbrev: usize,
+    /// `--long`: the count and the id even on the tag itself.
+    long: bool,
     rev: String,
 }
 
@@ -21,7 +23,7 @@ impl DescribeArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         let p = args::parse(
             rest,
-            &[flag(None, "tags"), flag(None, "always"), value(None, "abbrev")],
+            &[flag(None, "tags"), flag(None, "always"), value(None, "abbrev"), flag(None, "long")],
             "describe [--all] [--tags] [--contains] [--abbrev=<n>] [<commit-ish>...]",
         )?;
         let abbrev = match p.value("abbrev") {
@@ -32,6 +34,9 @@ impl DescribeArgs {
                 Err(_) => return Err(GitError::Error("option `abbrev' expects a numerical value".to_string())),
             },
         };
+        if p.has("long") && abbrev == 0 {
+            return Err(GitError::Fatal("options '--long' and '--abbrev=0' cannot be used together".into()));
+        }
         if p.positional.len() > 1 {
             return Err(GitError::Fatal(
                 "describing several commits at once is not simulated in this tutor yet".into(),
@@ -41,6 +46,7 @@ impl DescribeArgs {
             tags: p.has("tags"),
             always: p.has("always"),
             abbrev,
+            long: p.has("long"),
             rev: p.positional.first().cloned().unwrap_or_else(|| "HEAD".into()),
         })
     }
@@ -78,7 +84,7 @@ pub fn run(a: &DescribeArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     }
     let usable = |c: &Candidate| a.tags || c.annotated;
     if let Some(c) = names_at(repo, &id).into_iter().find(|c| usable(c)) {
-        return Ok(c.name.to_string());
+        return Ok(if a.long { format!("{}-0-g{}", c.name, abbrev(&id)) } else { c.name.to_string() });
     }
     // The walk, newest first: each tagged commit met is a candidate, its
     // depth the commits between it and the one described.

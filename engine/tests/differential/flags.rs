@@ -87,7 +87,7 @@ const IMPLEMENTED: &[(&str, &str, &str)] = &[
     ("rm", "fqr", "cached force quiet"),
     ("mv", "f", "force"),
     ("ls-files", "co", "cached others"),
-    ("describe", "", "tags always abbrev"),
+    ("describe", "", "tags always abbrev long"),
     ("ls-remote", "bt", "branches heads tags"),
     ("grep", "niclvhe", "line-number ignore-case count files-with-matches invert-match cached"),
     ("shortlog", "sne", "summary numbered email"),
