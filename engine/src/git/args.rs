@@ -60,17 +60,40 @@ fn unknown(usage: &'static str, word: &str, long: Option<&str>, short: Option<ch
     let first = usage.split(' ').next().unwrap_or_default();
     // `stash list` hands its options to log: log's table knows them.
     let (named, command) = if usage.starts_with("stash list") { ("stash list", "log") } else { (first, first) };
+    let missing = |option: String, long: &str| {
+        let hint = workaround(command, long).map(|h| format!("\nhint: {h}")).unwrap_or_default();
+        GitError::Fatal(format!("'git {named} {option}' is not simulated in this tutor yet{hint}"))
+    };
     match (long, short) {
-        (Some(name), _) if super::known_flags::knows_long(command, name) => {
-            GitError::Fatal(format!("'git {named} --{name}' is not simulated in this tutor yet"))
-        }
+        (Some(name), _) if super::known_flags::knows_long(command, name) => missing(format!("--{name}"), name),
         (Some(name), _) => GitError::UnknownOption(name.to_string(), usage),
         (None, Some(c)) if super::known_flags::knows_short(command, c) => {
-            GitError::Fatal(format!("'git {named} -{c}' is not simulated in this tutor yet"))
+            let long = match (command, c) {
+                ("rebase", 'i') => "interactive",
+                (_, 'p') => "patch",
+                _ => "",
+            };
+            missing(format!("-{c}"), long)
         }
         (None, Some(c)) => GitError::UnknownSwitch(c, usage),
         (None, None) => GitError::Fatal(format!("'{word}' is not simulated in this tutor yet")),
     }
+}
+
+/// What a learner can do instead, for the options they reach for most that
+/// the tutor does not simulate.
+fn workaround(command: &str, long: &str) -> Option<&'static str> {
+    Some(match (command, long) {
+        ("rebase", "interactive") => {
+            "to squash your last N commits into one: git reset --soft HEAD~N, then git commit -m \"Describe the change\""
+        }
+        ("add" | "commit" | "restore" | "stash" | "checkout" | "reset", "patch") => {
+            "the tutor works with whole files: name the file (git add README.md)"
+        }
+        ("push", "all") => "push one branch at a time: git push origin BRANCH",
+        ("reset", "merge" | "keep") => "git merge --abort ends a merge; git reset --hard throws local changes away",
+        _ => return None,
+    })
 }
 
 /// log and show read options as revision arguments, with their own wording
@@ -196,5 +219,17 @@ mod tests {
             let e = parse(&s(&[word]), COMMIT, "commit").unwrap_err().to_string();
             assert!(e.contains("is not simulated in this tutor yet"), "{word}: {e}");
         }
+    }
+
+    #[test]
+    fn the_options_learners_reach_for_come_with_what_to_do_instead() {
+        let refused = |words: &[&str], usage| parse(&s(words), &[], usage).unwrap_err().to_string();
+        for word in ["-i", "--interactive"] {
+            assert!(refused(&[word], "rebase [<options>]").contains("git reset --soft HEAD~N"), "{word}");
+        }
+        assert!(refused(&["-p"], "add [<options>]").contains("hint: the tutor works with whole files"));
+        assert!(refused(&["--all"], "push [<options>]").contains("git push origin BRANCH"));
+        // Without a known way round, the refusal stands alone.
+        assert!(!refused(&["--bisect"], "log [<options>]").contains("hint:"));
     }
 }
