@@ -17,6 +17,8 @@ pub enum BranchArgs {
     Delete {
         names: Vec<String>,
         force: bool,
+        /// `-r`: remote-tracking branches (`origin/x`), not local ones.
+        remotes: bool,
     },
     Rename {
         old: Option<String>,
@@ -157,7 +159,7 @@ impl BranchArgs {
                 return Err(GitError::Fatal("branch name required".into()));
             }
             let force = p.has("force-delete") || p.has("force");
-            return Ok(Self::Delete { names: pos, force });
+            return Ok(Self::Delete { names: pos, force, remotes: p.has("remotes") });
         }
         if p.has("move") || p.has("force-move") {
             let force = p.has("force-move") || p.has("force");
@@ -323,11 +325,12 @@ pub fn run(a: &BranchArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             }
             Ok(String::new())
         }
-        BranchArgs::Delete { names, force } => {
+        BranchArgs::Delete { names, force, remotes } => {
             let mut out = Vec::new();
             let mut failed = None;
             for name in names {
-                match delete(repo, name, *force) {
+                let deleted = if *remotes { delete_tracking(repo, name) } else { delete(repo, name, *force) };
+                match deleted {
                     Ok(msg) => out.push(msg),
                     Err(e) => {
                         out.push(e.to_string());
@@ -403,6 +406,15 @@ fn delete(repo: &mut Repo, name: &str, force: bool) -> Result<String, GitError> 
     repo.branches.remove(name);
     repo.upstreams.remove(name);
     Ok(format!("{warning}Deleted branch {name} (was {}).", short(&id)))
+}
+
+/// `git branch -d -r origin/x`: the remote-tracking branch goes (a local
+/// branch tracking it keeps its upstream, which is then gone).
+fn delete_tracking(repo: &mut Repo, name: &str) -> Result<String, GitError> {
+    match repo.remote_tracking.remove(name) {
+        Some(id) => Ok(format!("Deleted remote-tracking branch {name} (was {}).", short(&id))),
+        None => Err(GitError::Error(format!("remote-tracking branch '{name}' not found"))),
+    }
 }
 
 fn list(repo: &Repo, l: &ListArgs) -> Result<String, GitError> {

@@ -534,11 +534,19 @@ impl PushArgs {
         )?;
         let mut pos = p.positional.clone();
         let remote = (!pos.is_empty()).then(|| pos.remove(0));
+        // `+ref` forces that ref alone; forced with all of them, it is --force.
+        let plus = pos.iter().filter(|r| r.starts_with('+')).count();
+        if plus > 0 && plus < pos.len() {
+            return Err(GitError::Fatal(
+                "forcing some refspecs with '+' and not others is not simulated in this tutor yet".into(),
+            ));
+        }
+        let pos: Vec<String> = pos.into_iter().map(|r| r.strip_prefix('+').map_or(r.clone(), str::to_string)).collect();
         Ok(Self {
             remote,
             refspecs: pos,
             set_upstream: p.has("set-upstream"),
-            force: p.has("force"),
+            force: p.has("force") || plus > 0,
             tags: p.has("tags"),
             delete: p.has("delete"),
             dry_run: p.has("dry-run"),
