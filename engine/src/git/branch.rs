@@ -142,6 +142,21 @@ impl BranchArgs {
             USAGE,
         )?;
         let mut pos = p.positional.clone();
+        // One mode at a time, as git's cmd_branch counts them.
+        let modes = [
+            p.has("delete") || p.has("force-delete"),
+            p.has("move") || p.has("force-move"),
+            p.value("set-upstream-to").is_some(),
+            p.has("show-current"),
+            p.has("list"),
+            p.has("unset-upstream"),
+        ];
+        if modes.iter().filter(|m| **m).count() > 1 {
+            return Err(GitError::Refused(format!("usage: git {USAGE}")));
+        }
+        if modes[0] && p.has("all") {
+            return Err(GitError::Fatal("cannot use -a with -d".into()));
+        }
         if let Some(upstream) = p.value("set-upstream-to") {
             if pos.len() > 1 {
                 return Err(GitError::Fatal("too many arguments to set new upstream".into()));
