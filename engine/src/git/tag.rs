@@ -34,6 +34,8 @@ pub enum TagArgs {
     },
 }
 
+const USAGE: &str = "tag [-a | -s | -u <key-id>] [-f] [-m <msg> | -F <file>] [-e]";
+
 impl TagArgs {
     pub fn parse(rest: &[String]) -> Result<Self, GitError> {
         // `-n[N]` takes its number attached, or none (one line).
@@ -67,9 +69,24 @@ impl TagArgs {
                 flag(None, "no-contains"),
                 value(None, "sort"),
             ],
-            "tag [-a | -s | -u <key-id>] [-f] [-m <msg> | -F <file>] [-e]",
+            USAGE,
         )?;
         let mut pos = p.positional.clone();
+        // -l and -d are modes (git's OPT_CMDMODE): one at a time, and
+        // neither with what makes a tag.
+        if p.has("delete") && p.has("list") {
+            let last = p.opts.iter().rev().find_map(|(l, _)| match *l {
+                "delete" => Some(["-d", "-l"]),
+                "list" => Some(["-l", "-d"]),
+                _ => None,
+            });
+            let [now, before] = last.unwrap_or(["-d", "-l"]);
+            return Err(GitError::Error(format!("options '{now}' and '{before}' cannot be used together")));
+        }
+        let makes = p.has("annotate") || p.has("force") || p.value("message").is_some();
+        if makes && (p.has("delete") || p.has("list")) {
+            return Err(GitError::Refused(format!("usage: git {USAGE}")));
+        }
         if p.has("delete") {
             return Ok(Self::Delete { names: pos });
         }
