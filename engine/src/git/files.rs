@@ -185,9 +185,12 @@ pub fn mv(a: &MvArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let (src, mut dst) = (a.source.as_str(), a.destination.clone());
     let bad = |what: &str, dst: &str| GitError::Fatal(format!("{what}, source={src}, destination={dst}"));
     let folder = is_folder(&ctx.repo.index, src);
-    let tracked = ctx.repo.index.contains_key(src) && ctx.work.contains_key(src);
-    if !tracked && !folder {
+    // git looks on disk first, then in the index.
+    if !folder && !ctx.work.contains_key(src) {
         return Err(bad("bad source", &dst));
+    }
+    if !folder && !ctx.repo.index.contains_key(src) {
+        return Err(bad("not under version control", &dst));
     }
     if ctx.repo.merge.as_ref().is_some_and(|m| m.conflicts.contains(src)) {
         return Err(bad("conflicted", &dst));
