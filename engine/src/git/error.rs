@@ -54,9 +54,7 @@ pub enum GitError {
     /// A start point that names no commit.
     #[error("fatal: not a valid object name: '{0}'")]
     NotValidObjectName(String),
-    #[error(
-        "fatal: ambiguous argument '{0}': unknown revision or path not in the working tree.\nUse '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'"
-    )]
+    #[error("{}", ambiguous(.0))]
     /// A revision that names nothing.
     AmbiguousArgument(String),
     /// A bad revision in a range.
@@ -115,5 +113,39 @@ fn suggestion_text(s: &[String]) -> String {
         [] => String::new(),
         [one] => format!("\n\nThe most similar command is\n\t{one}"),
         many => format!("\n\nThe most similar commands are\n\t{}", many.join("\n\t")),
+    }
+}
+
+/// git's refusal of a word that is no revision and no path — except
+/// `branch@{N}` (and `@{N}`, the current branch's), which git reads in the
+/// branch's own reflog: the tutor keeps
+/// HEAD's alone, so it says that instead of pretending git would refuse.
+fn ambiguous(word: &str) -> String {
+    let branch_reflog = word
+        .split_once("@{")
+        .is_some_and(|(name, n)| name != "HEAD" && n.strip_suffix('}').is_some_and(|n| n.parse::<usize>().is_ok()));
+    if branch_reflog {
+        return format!(
+            "fatal: '{word}': a branch's own reflog is not simulated in this tutor yet; HEAD@{{N}} (HEAD's reflog) is"
+        );
+    }
+    format!(
+        "fatal: ambiguous argument '{word}': unknown revision or path not in the working tree.\nUse '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GitError;
+
+    #[test]
+    fn a_branch_reflog_is_said_to_be_unsimulated_not_unknown() {
+        let said = |w: &str| GitError::AmbiguousArgument(w.into()).to_string();
+        for word in ["main@{1}", "@{1}"] {
+            assert!(said(word).contains("a branch's own reflog is not simulated"), "{word}");
+        }
+        for word in ["nowhere", "HEAD@{9}", "main@{u}", "@{-1}"] {
+            assert!(said(word).starts_with(&format!("fatal: ambiguous argument '{word}'")), "{word}");
+        }
     }
 }

@@ -157,6 +157,7 @@ impl StashArgs {
             }
             "drop" => Self::Drop(one(args, "stash drop [-q | --quiet] [<stash>]")?),
             "clear" if args.is_empty() => Self::Clear,
+            "clear" => return Err(GitError::Error("git stash clear with arguments is unimplemented".into())),
             "branch" => {
                 let mut words = args::parse(args, &[], "stash branch <branchname> [<stash>]")?.positional;
                 if words.is_empty() {
