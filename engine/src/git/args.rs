@@ -38,6 +38,11 @@ pub struct Parsed {
 }
 
 impl Parsed {
+    /// Which of `longs` came last (git: the last of `--x` and `--no-x` wins).
+    pub fn last(&self, longs: &[&str]) -> Option<&'static str> {
+        self.opts.iter().rev().map(|(l, _)| *l).find(|l| longs.contains(l))
+    }
+
     /// Whether an option was given.
     pub fn has(&self, long: &str) -> bool {
         self.opts.iter().any(|(l, _)| *l == long)
@@ -60,38 +65,31 @@ fn unknown(usage: &'static str, word: &str, long: Option<&str>, short: Option<ch
     let first = usage.split(' ').next().unwrap_or_default();
     // `stash list` hands its options to log: log's table knows them.
     let (named, command) = if usage.starts_with("stash list") { ("stash list", "log") } else { (first, first) };
-    let missing = |option: String, long: &str| {
-        let hint = workaround(command, long).map(|h| format!("\nhint: {h}")).unwrap_or_default();
+    let missing = |option: String| {
+        let hint = workaround(command, &option).map(|h| format!("\nhint: {h}")).unwrap_or_default();
         GitError::Fatal(format!("'git {named} {option}' is not simulated in this tutor yet{hint}"))
     };
     match (long, short) {
-        (Some(name), _) if super::known_flags::knows_long(command, name) => missing(format!("--{name}"), name),
+        (Some(name), _) if super::known_flags::knows_long(command, name) => missing(format!("--{name}")),
         (Some(name), _) => GitError::UnknownOption(name.to_string(), usage),
-        (None, Some(c)) if super::known_flags::knows_short(command, c) => {
-            let long = match (command, c) {
-                ("rebase", 'i') => "interactive",
-                (_, 'p') => "patch",
-                _ => "",
-            };
-            missing(format!("-{c}"), long)
-        }
+        (None, Some(c)) if super::known_flags::knows_short(command, c) => missing(format!("-{c}")),
         (None, Some(c)) => GitError::UnknownSwitch(c, usage),
         (None, None) => GitError::Fatal(format!("'{word}' is not simulated in this tutor yet")),
     }
 }
 
-/// What a learner can do instead, for the options they reach for most that
-/// the tutor does not simulate.
-fn workaround(command: &str, long: &str) -> Option<&'static str> {
-    Some(match (command, long) {
-        ("rebase", "interactive") => {
+/// What a learner can do instead, for the options (as typed) they reach
+/// for most that the tutor does not simulate.
+fn workaround(command: &str, option: &str) -> Option<&'static str> {
+    Some(match (command, option) {
+        ("rebase", "-i" | "--interactive") => {
             "to squash your last N commits into one: git reset --soft HEAD~N, then git commit -m \"Describe the change\""
         }
-        ("add" | "commit" | "restore" | "stash" | "checkout" | "reset", "patch") => {
+        ("add" | "commit" | "restore" | "stash" | "checkout" | "reset", "-p" | "--patch") => {
             "the tutor works with whole files: name the file (git add README.md)"
         }
-        ("push", "all") => "push one branch at a time: git push origin BRANCH",
-        ("reset", "merge" | "keep") => "git merge --abort ends a merge; git reset --hard throws local changes away",
+        ("push", "--all") => "push one branch at a time: git push origin BRANCH",
+        ("reset", "--merge" | "--keep") => "git merge --abort ends a merge; git reset --hard throws local changes away",
         _ => return None,
     })
 }

@@ -75,12 +75,7 @@ impl CheckoutArgs {
         };
         let detach = p.has("detach");
         let side = super::restore::Side::of(&p);
-        // The last of `--track` and `--no-track` wins.
-        let track = p.opts.iter().rev().find_map(|(l, _)| match *l {
-            "track" => Some(true),
-            "no-track" => Some(false),
-            _ => None,
-        });
+        let track = p.last(&["track", "no-track"]).map(|l| l == "track");
         let Parsed { mut positional, dashdash, .. } = p;
         if side.is_some() && create.is_none() && !detach {
             // Only paths: `--ours`/`--theirs` never switch branches.

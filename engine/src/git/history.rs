@@ -215,20 +215,14 @@ pub fn revert(a: &RevertArgs, ctx: &mut Ctx) -> Result<String, GitError> {
     let Some(head) = ctx.repo.head_commit().cloned() else {
         return Err(GitError::Fatal("your current branch does not have any commits yet".into()));
     };
-    if let Some(m) = &ctx.repo.merge {
-        // git's sequencer minds the files a stopped merge or pick left.
-        if !m.conflicts.is_empty() {
-            return Err(GitError::Refused("error: Reverting is not possible because you have unmerged files.\nhint: Fix them up in the work tree, and then use 'git add/rm <file>'\nhint: as appropriate to mark resolution and make a commit.\nfatal: revert failed".into()));
-        }
+    // git's sequencer minds the files a stopped merge or pick left, then
+    // any staged change; an unstaged one only where the revert's merge
+    // would overwrite it (below).
+    if ctx.repo.merge.as_ref().is_some_and(|m| !m.conflicts.is_empty()) {
+        return Err(super::merge::unmerged_files("Reverting", "revert failed"));
     }
-    // The sequencer refuses any staged change; an unstaged one only where
-    // the revert's merge would overwrite it (below).
-    if ctx.repo.index != ctx.repo.head_tree() {
-        return Err(GitError::Refused("error: your local changes would be overwritten by revert.\nhint: commit your changes or stash them to proceed.\nfatal: revert failed".into()));
-    }
-    if ctx.repo.merge.is_some() {
-        check_no_merge_in_progress(ctx.repo, "Reverting")?;
-    }
+    super::pick::check_clean(ctx, Operation::Revert)?;
+    check_no_merge_in_progress(ctx.repo, "Reverting")?;
     // git's sequencer: a root commit is reverted against the empty tree,
     // whatever -m says; `-m 1` on a commit with one parent names that parent.
     let parent = match (commit.parents.len(), a.mainline) {

@@ -68,12 +68,17 @@ impl MergeArgs {
     }
 }
 
+/// git's refusal to start `verb` over unmerged files, its last line `fatal`.
+pub fn unmerged_files(verb: &str, fatal: &str) -> GitError {
+    GitError::Refused(format!(
+        "error: {verb} is not possible because you have unmerged files.\nhint: Fix them up in the work tree, and then use 'git add/rm <file>'\nhint: as appropriate to mark resolution and make a commit.\nfatal: {fatal}"
+    ))
+}
+
 /// Refuses to start a merge (or pull, or revert) while another is unfinished.
 pub fn check_no_merge_in_progress(repo: &Repo, verb: &str) -> Result<(), GitError> {
     match &repo.merge {
-        Some(m) if !m.conflicts.is_empty() => Err(GitError::Refused(format!(
-            "error: {verb} is not possible because you have unmerged files.\nhint: Fix them up in the work tree, and then use 'git add/rm <file>'\nhint: as appropriate to mark resolution and make a commit.\nfatal: Exiting because of an unresolved conflict."
-        ))),
+        Some(m) if !m.conflicts.is_empty() => Err(unmerged_files(verb, "Exiting because of an unresolved conflict.")),
         Some(_) => Err(GitError::Refused(
             "fatal: You have not concluded your merge (MERGE_HEAD exists).\nPlease, commit your changes before you merge.".into(),
         )),

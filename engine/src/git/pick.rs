@@ -388,18 +388,19 @@ pub fn steer(ctx: &mut Ctx, op: Operation, step: &Step) -> Result<String, GitErr
 }
 
 /// Refuses to start when local changes are in the way, as git's sequencer does.
-fn check_clean(ctx: &Ctx, op: Operation) -> Result<(), GitError> {
+pub(super) fn check_clean(ctx: &Ctx, op: Operation) -> Result<(), GitError> {
     if op == Operation::Rebase {
         return require_clean(ctx, "rebase");
     }
-    // A cherry-pick minds only the index (the merge refuses to overwrite a
-    // changed file it touches).
+    // A cherry-pick or revert minds only the index (its merge refuses to
+    // overwrite a changed file it touches).
     if ctx.repo.index == ctx.repo.head_tree() {
         return Ok(());
     }
-    Err(GitError::Refused(
-        "error: your local changes would be overwritten by cherry-pick.\nhint: commit your changes or stash them to proceed.\nfatal: cherry-pick failed".into(),
-    ))
+    let op = op.name();
+    Err(GitError::Refused(format!(
+        "error: your local changes would be overwritten by {op}.\nhint: commit your changes or stash them to proceed.\nfatal: {op} failed"
+    )))
 }
 
 /// git's `require_clean_work_tree` for `action`: no change to a tracked
@@ -453,7 +454,7 @@ pub fn cherry_pick(a: &CherryPickArgs, ctx: &mut Ctx) -> Result<String, GitError
         )));
     }
     if ctx.repo.merge.as_ref().is_some_and(|m| !m.conflicts.is_empty()) {
-        return Err(GitError::Refused("error: Cherry-picking is not possible because you have unmerged files.\nhint: Fix them up in the work tree, and then use 'git add/rm <file>'\nhint: as appropriate to mark resolution and make a commit.\nfatal: cherry-pick failed".into()));
+        return Err(super::merge::unmerged_files("Cherry-picking", "cherry-pick failed"));
     }
     if ctx.repo.merge.as_ref().is_some_and(|m| m.op == Operation::Merge) {
         super::merge::check_no_merge_in_progress(ctx.repo, "Cherry-picking")?;
@@ -514,10 +515,9 @@ pub fn start_rebase(
         return Err(GitError::Fatal("your current branch does not have any commits yet".into()));
     };
     let branch = ctx.repo.current_branch().map(str::to_string);
-    // git checks the tree before it looks for anything to do.
-    if !pulling {
-        check_clean(ctx, Operation::Rebase)?;
-    }
+    // git checks the tree before it looks for anything to do (a pull has
+    // checked it before its fetch, so this passes for one).
+    check_clean(ctx, Operation::Rebase)?;
     if upstream == onto && ctx.repo.is_ancestor(upstream, &head) {
         if pulling && upstream == &head {
             // git's pull finds nothing to rebase and merges `--ff-only`,
@@ -530,9 +530,6 @@ pub fn start_rebase(
             (None, false) => "HEAD is up to date.".to_string(),
         });
         return Ok(out.join("\n"));
-    }
-    if pulling {
-        check_clean(ctx, Operation::Rebase)?;
     }
     // What HEAD has that upstream has not, oldest first, without merges.
     let hidden = ctx.repo.ancestors(upstream);

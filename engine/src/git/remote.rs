@@ -377,12 +377,7 @@ impl PullArgs {
             no_ff: p.has("no-ff"),
             prune: p.has("prune"),
             // The last of --rebase / --no-rebase wins.
-            rebase: p
-                .opts
-                .iter()
-                .rev()
-                .find(|(l, _)| matches!(*l, "rebase" | "no-rebase"))
-                .is_some_and(|(l, _)| *l == "rebase"),
+            rebase: p.last(&["rebase", "no-rebase"]) == Some("rebase"),
         })
     }
 }
@@ -541,7 +536,7 @@ impl PushArgs {
                 "forcing some refspecs with '+' and not others is not simulated in this tutor yet".into(),
             ));
         }
-        let pos: Vec<String> = pos.into_iter().map(|r| r.strip_prefix('+').map_or(r.clone(), str::to_string)).collect();
+        let pos: Vec<String> = pos.into_iter().map(|r| r.strip_prefix('+').map(str::to_string).unwrap_or(r)).collect();
         Ok(Self {
             remote,
             refspecs: pos,

@@ -163,22 +163,24 @@ pub fn run(a: &RevParseArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             return Err(GitError::Refused(out.join("\n")));
         };
         // A revision that is no ref's name (`HEAD~1`, an id) prints nothing.
-        match form {
-            Form::AbbrevRef => out.extend(ref_name(repo, rev)?),
-            Form::FullRef => out.extend(full_ref(repo, rev)?),
-            Form::Short(n) => out.push(id[..(*n).min(id.len())].to_string()),
-            Form::Full => out.push(id),
-        }
+        out.extend(shown(repo, rev, id, *form)?);
     }
     if a.verify {
         let [rev] = verified.as_slice() else { return Err(no_single(&mut out)) };
         let id = object(repo, rev).unwrap_or_default();
-        out.push(match a.form {
-            Form::Short(n) => id[..n.min(id.len())].to_string(),
-            Form::AbbrevRef => ref_name(repo, rev)?.unwrap_or_default(),
-            Form::FullRef => full_ref(repo, rev)?.unwrap_or_default(),
-            Form::Full => id,
-        });
+        // Verified, a revision that is no ref's name prints an empty line.
+        out.push(shown(repo, rev, id, a.form)?.unwrap_or_default());
     }
     Ok(out.join("\n"))
+}
+
+/// `rev` (whose object is `id`) in `form`: `None` when the form is a ref's
+/// name and `rev` names no ref.
+fn shown(repo: &Repo, rev: &str, id: String, form: Form) -> Result<Option<String>, GitError> {
+    Ok(match form {
+        Form::AbbrevRef => ref_name(repo, rev)?,
+        Form::FullRef => full_ref(repo, rev)?,
+        Form::Short(n) => Some(id[..n.min(id.len())].to_string()),
+        Form::Full => Some(id),
+    })
 }

@@ -77,11 +77,8 @@ const PUSH_OPTIONS: [args::Opt; 4] = [
 ];
 
 /// The last of `--keep-index` and `--no-keep-index` wins, as in git.
-fn keep_index(opts: &[(&'static str, Option<String>)]) -> bool {
-    opts.iter()
-        .rev()
-        .find(|(l, _)| matches!(*l, "keep-index" | "no-keep-index"))
-        .is_some_and(|(l, _)| *l == "keep-index")
+fn keep_index(p: &args::Parsed) -> bool {
+    p.last(&["keep-index", "no-keep-index"]) == Some("keep-index")
 }
 
 impl StashArgs {
@@ -104,7 +101,7 @@ impl StashArgs {
                 Self::Push {
                     message: p.value("message").map(str::to_string),
                     untracked: p.has("include-untracked"),
-                    keep_index: keep_index(&p.opts),
+                    keep_index: keep_index(&p),
                 }
             }
             "list" => {
@@ -178,7 +175,7 @@ impl StashArgs {
                 } else {
                     Some(p.positional.join(" "))
                 };
-                Self::Push { message, untracked: p.has("include-untracked"), keep_index: keep_index(&p.opts) }
+                Self::Push { message, untracked: p.has("include-untracked"), keep_index: keep_index(&p) }
             }
             "create" | "store" => {
                 return Err(GitError::Fatal(format!("'git stash {sub}' is not simulated in this tutor yet")));
@@ -220,6 +217,12 @@ fn entry(repo: &Repo, which: Option<&str>) -> Result<(usize, String), GitError> 
         Ok(_) => Err(GitError::Fatal(format!("log for 'stash' only has {} entries", repo.stash.len()))),
         Err(_) => Err(GitError::Error(format!("{which} is not a valid reference"))),
     }
+}
+
+/// The tree of a stash commit's parent `n`: 0 the commit it was made on,
+/// 1 the index, 2 the untracked files (`-u`); empty when it has none.
+fn parent_tree(repo: &Repo, stash: &Commit, n: usize) -> Tree {
+    stash.parents.get(n).and_then(|p| repo.commit(p)).map(|c| c.tree.clone()).unwrap_or_default()
 }
 
 /// The tracked files as the working tree has them: what a stash saves.
@@ -300,9 +303,8 @@ fn apply(n: usize, index: bool, ctx: &mut Ctx) -> Result<Result<Vec<String>, Str
     if ctx.repo.merge.as_ref().is_some_and(|m| m.op != Operation::Stash) {
         return Err(GitError::Refused("error: Cannot apply a stash in the middle of a merge".into()));
     }
-    let tree_of = |id: Option<&String>| id.and_then(|i| ctx.repo.commit(i)).map(|c| c.tree.clone()).unwrap_or_default();
-    let base = tree_of(stash.parents.first());
-    let stashed_index = tree_of(stash.parents.get(1));
+    let base = parent_tree(ctx.repo, &stash, 0);
+    let stashed_index = parent_tree(ctx.repo, &stash, 1);
     let ours = ctx.repo.index.clone();
     let merged = tree_merge::merge(&base, &ours, &stash.tree, "Updated upstream", "Stashed changes");
     let dirty: Vec<String> =
@@ -417,15 +419,14 @@ pub fn run(a: &StashArgs, ctx: &mut Ctx) -> Result<String, GitError> {
             let (n, _) = entry(ctx.repo, which.as_deref())?;
             let stash = ctx.repo.commit(&ctx.repo.stash[n].commit).cloned();
             let Some(stash) = stash else { return Ok(String::new()) };
-            let tree_of = |id: Option<&String>| id.and_then(|i| ctx.repo.commit(i)).map(|c| c.tree.clone());
-            let loose = tree_of(stash.parents.get(2)).unwrap_or_default();
+            let loose = parent_tree(ctx.repo, &stash, 2);
             // The untracked files show as files the stash added.
             let (base, shown) = match untracked {
-                Untracked::Without => (tree_of(stash.parents.first()).unwrap_or_default(), stash.tree.clone()),
+                Untracked::Without => (parent_tree(ctx.repo, &stash, 0), stash.tree.clone()),
                 Untracked::Include => {
                     let mut shown = stash.tree.clone();
                     shown.extend(loose);
-                    (tree_of(stash.parents.first()).unwrap_or_default(), shown)
+                    (parent_tree(ctx.repo, &stash, 0), shown)
                 }
                 Untracked::Only => (Tree::new(), loose),
             };

@@ -54,12 +54,8 @@ impl StatusArgs {
                 "'git status {path}' (status of some paths) is not simulated in this tutor yet; git status shows them all"
             )));
         }
-        let short = p.opts.iter().rev().find_map(|(l, _)| match *l {
-            "short" => Some(true),
-            "long" => Some(false),
-            _ => None,
-        });
-        Ok(Self { short: short.unwrap_or(false), branch: p.has("branch"), hide_untracked })
+        let short = p.last(&["short", "long"]) == Some("short");
+        Ok(Self { short, branch: p.has("branch"), hide_untracked })
     }
 }
 

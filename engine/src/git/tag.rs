@@ -75,12 +75,7 @@ impl TagArgs {
         // -l and -d are modes (git's OPT_CMDMODE): one at a time, and
         // neither with what makes a tag.
         if p.has("delete") && p.has("list") {
-            let last = p.opts.iter().rev().find_map(|(l, _)| match *l {
-                "delete" => Some(["-d", "-l"]),
-                "list" => Some(["-l", "-d"]),
-                _ => None,
-            });
-            let [now, before] = last.unwrap_or(["-d", "-l"]);
+            let [now, before] = if p.last(&["delete", "list"]) == Some("list") { ["-l", "-d"] } else { ["-d", "-l"] };
             return Err(GitError::Error(format!("options '{now}' and '{before}' cannot be used together")));
         }
         let makes = p.has("annotate") || p.has("force") || p.value("message").is_some();
